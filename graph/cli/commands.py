@@ -1,0 +1,3 @@
+"""Import every command module so that each registers on :data:`graph.cli._app.app`."""
+
+from graph.cli import core  # noqa: F401
