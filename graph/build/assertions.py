@@ -8,6 +8,7 @@ malformed dates.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -136,13 +137,22 @@ def _read_actors(raw: Any, file: str) -> dict[str, Actor]:
     return actors
 
 
+def _nearest_passage(quote: str, text: str) -> str | None:
+    """The passage of ``text`` (same number of words) most similar to ``quote``."""
+    words = text.split()
+    size = max(1, len(quote.split()))
+    windows = [" ".join(words[i:i + size]) for i in range(0, max(1, len(words) - size + 1))]
+    found = difflib.get_close_matches(quote, windows, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
 def _locate(quote: str, text: str, occurrence: int, item: LineDict) -> tuple[int, int]:
     starts = [m.start() for m in re.finditer(re.escape(quote), text)]
     if not starts:
-        close = [line.strip() for line in text.splitlines() if quote[:20].lower() in line.lower()]
         hint = "copy the words verbatim from the article (same spelling, punctuation and spacing)"
-        if close:
-            hint += f"; a similar passage: {close[0][:120]!r}"
+        nearest = _nearest_passage(quote, text)
+        if nearest:
+            hint += f"; the closest passage is {nearest!r}"
         raise _fail(f"quote not found in the source text: {quote!r}", item, "quote", hint)
     if len(starts) > 1 and occurrence == 0:
         raise _fail(f"quote occurs {len(starts)} times in the source text", item, "quote",
