@@ -52,13 +52,16 @@ def _voice(assertion: Assertion) -> URIRef:
     return PG.ActorVoice if assertion.claimant else PG.ReporterVoice
 
 
-def _add_statement(graph: Graph, assertion: Assertion, source: URIRef, language: str, published: str) -> None:
+def _add_statement(graph: Graph, assertion: Assertion, source: URIRef, language: str, published: str,
+                   labels: dict[str, str]) -> None:
     node = statement_iri(assertion.id)
     subject, predicate, obj = entity_iri(assertion.subject), assertion.relation.iri, _object_term(assertion)
     add = graph.add
     add((node, RDF.type, PG.Statement))
-    add((node, RDFS.label, Literal(f"{assertion.subject} {assertion.relation.label} "
-                                   f"{assertion.object or assertion.value}", lang="en")))
+    target = labels.get(assertion.object, assertion.object) if assertion.object else assertion.value
+    negation = "not " if assertion.negated else ""
+    add((node, RDFS.label, Literal(f"{labels.get(assertion.subject, assertion.subject)} {negation}"
+                                   f"{assertion.relation.label} {target}", lang="en")))
     add((node, RDF.subject, subject))
     add((node, RDF.predicate, predicate))
     add((node, RDF.object, obj))
@@ -126,6 +129,7 @@ def source_graph(curated: Curated) -> Graph:
         if actor.note:
             graph.add((node, PG.note, Literal(" ".join(actor.note.split()))))
         graph.add((node, PROV.wasDerivedFrom, doc))
+    labels = {actor.id: actor.label for actor in curated.actors.values()}
     for assertion in curated.assertions:
-        _add_statement(graph, assertion, doc, source.language, source.published.isoformat())
+        _add_statement(graph, assertion, doc, source.language, source.published.isoformat(), labels)
     return graph
