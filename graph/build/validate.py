@@ -22,14 +22,15 @@ def shacl_violations(data: Graph, *, origins: Origin | None = None) -> list[dict
     from pyshacl import validate  # imported here: pyshacl is slow to import
 
     conforms, report, _text = validate(
-        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-        advanced=True, allow_warnings=False,
+        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none", allow_warnings=False,
     )
     if conforms:
         return []
     violations = []
     for result in sorted(report.subjects(SH.focusNode, None), key=str):
-        focus = report.value(result, SH.focusNode)
+        # SPARQL checks run once per document: the offending node is then the sh:value
+        value = report.value(result, SH.value)
+        focus = value if isinstance(value, URIRef) and str(value) in (origins or {}) else report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
         where = (origins or {}).get(str(focus))
