@@ -69,8 +69,8 @@ def _add_statement(graph: Graph, assertion: Assertion, source: URIRef, language:
     add((node, PG.rank, PG.DeprecatedRank if assertion.status in _DEPRECATED else PG.NormalRank))
     add((node, PG.voice, _voice(assertion)))
     add((node, PG.quote, Literal(assertion.quote, lang=language)))
-    add((node, PG.quoteStart, Literal(assertion.quote_start, datatype=XSD.nonNegativeInteger)))
-    add((node, PG.quoteEnd, Literal(assertion.quote_end, datatype=XSD.nonNegativeInteger)))
+    add((node, PG.quoteStart, Literal(assertion.quote_start, datatype=XSD.integer)))
+    add((node, PG.quoteEnd, Literal(assertion.quote_end, datatype=XSD.integer)))
     add((node, PROV.wasDerivedFrom, source))
     if assertion.claimant:
         add((node, PG.claimant, entity_iri(assertion.claimant)))

@@ -51,7 +51,7 @@ def missing_reason(data: Graph) -> None:
 
 
 def bad_offsets(data: Graph) -> None:
-    data.set((statement_iri("masimov-arrested"), PG.quoteEnd, Literal(9999, datatype=XSD.nonNegativeInteger)))
+    data.set((statement_iri("masimov-arrested"), PG.quoteEnd, Literal(9999, datatype=XSD.integer)))
 
 
 def two_statuses(data: Graph) -> None:
