@@ -1,0 +1,79 @@
+"""The store: embedded Oxigraph on disk (default), in memory, or any SPARQL 1.1 endpoint.
+
+``open_store(spec)`` picks the implementation from one string, so every command
+takes the same ``--store`` option:
+
+* a directory path: Oxigraph on disk (default ``.powergraph/store``, or ``$POWERGRAPH_STORE``);
+* ``memory``: Oxigraph in memory, for tests and notebooks;
+* an ``http://`` or ``https://`` URL: a remote SPARQL 1.1 query endpoint (``update_url``
+  when updates go elsewhere, ``token`` sent as a bearer token).
+
+All three speak the :class:`~graph.store.base.Store` protocol and return pyoxigraph
+result objects, so the rest of the code does not know which one it talks to.
+
+>>> store = open_store("memory")
+>>> store.description
+'oxigraph in memory'
+>>> isinstance(store, Store)
+True
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from graph.store._export import atomic_output
+from graph.store._formats import EXTENSIONS, FORMATS, format_for_path, rdf_format
+from graph.store._local import OxigraphStore, Progress
+from graph.store._remote import RemoteStore
+from graph.store.base import QueryResult, Store, Term
+
+__all__ = [
+    "open_store",
+    "default_spec",
+    "Store",
+    "Term",
+    "QueryResult",
+    "OxigraphStore",
+    "RemoteStore",
+    "Progress",
+    "FORMATS",
+    "EXTENSIONS",
+    "rdf_format",
+    "format_for_path",
+    "atomic_output",
+    "DEFAULT_STORE",
+]
+
+DEFAULT_STORE = ".powergraph/store"
+
+
+def default_spec() -> str:
+    """``$POWERGRAPH_STORE``, else ``.powergraph/store``."""
+    return os.environ.get("POWERGRAPH_STORE") or DEFAULT_STORE
+
+
+def open_store(
+    spec: str | None = None,
+    *,
+    update_url: str | None = None,
+    token: str | None = None,
+    timeout: float | None = None,
+) -> Store:
+    """Open the store ``spec`` names (see the module docstring).
+
+    ``update_url`` and ``token`` default to ``$POWERGRAPH_UPDATE_URL`` and
+    ``$POWERGRAPH_STORE_TOKEN``; they only matter for a remote store.
+    """
+    spec = spec or default_spec()
+    if spec == "memory":
+        return OxigraphStore()
+    if spec.startswith(("http://", "https://")):
+        return RemoteStore(
+            spec,
+            update_url=update_url or os.environ.get("POWERGRAPH_UPDATE_URL") or None,
+            token=token or os.environ.get("POWERGRAPH_STORE_TOKEN") or None,
+            timeout=timeout,
+        )
+    return OxigraphStore(Path(spec))

@@ -1,0 +1,283 @@
+"""Oxigraph in this process: in memory, or on disk with atomic bulk loads.
+
+>>> store = OxigraphStore()
+>>> store.add_quads([ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("1"),
+...                          ox.NamedNode("http://x/g"))])
+1
+>>> [str(row["o"]) for row in store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+...                                      bindings={"s": ox.NamedNode("http://x/a")})]
+['"1"']
+>>> len(store), store.graphs()
+(1, ['http://x/g'])
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, StoreError
+from graph.store import _generations as gen
+from graph.store._common import StoreBase
+from graph.store._export import PREFIXES, finish_export
+from graph.store._formats import is_line_based, prepare_load, syntax_error
+from graph.store._queries import sparql
+from graph.store._sparql_text import with_values
+from graph.store.base import QueryResult, Term
+
+__all__ = ["OxigraphStore", "Progress", "CHUNK_BYTES", "SMALL_FILE_BYTES"]
+
+#: ``progress(bytes_done, bytes_total, quads_done)``; quads_done is exact for N-Triples/N-Quads
+Progress = Callable[[int, int, int], None]
+
+#: line-based files are bulk-loaded in slices of about this size (for progress)
+CHUNK_BYTES = 16 << 20
+#: files up to this size are loaded in one transaction instead of a new generation
+SMALL_FILE_BYTES = 4 << 20
+
+_NOT_A_STATEMENT = re.compile(rb"^[ \t]*(?:#[^\n]*)?\r?\n", re.MULTILINE)
+
+
+def _graph_term(graph: str | None) -> ox.NamedNode | None:
+    return ox.NamedNode(graph) if graph is not None else None
+
+
+def _count_statements(block: bytes) -> int:
+    """Lines that hold a statement in an N-Triples/N-Quads slice (blank and comment lines excluded)."""
+    lines = block.count(b"\n") + (0 if block.endswith(b"\n") or not block else 1)
+    return lines - len(_NOT_A_STATEMENT.findall(block))
+
+
+def _slices(data: mmap.mmap, size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) byte ranges of about ``size`` bytes, cut after a newline."""
+    start, total = 0, len(data)
+    while start < total:
+        cut = data.find(b"\n", min(start + size, total) - 1)
+        end = total if cut < 0 else cut + 1
+        yield start, end
+        start = end
+
+
+class OxigraphStore(StoreBase):
+    """pyoxigraph in this process: ``OxigraphStore()`` in memory, ``OxigraphStore(path)`` on disk."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self._lock = threading.Lock()
+        self._root = Path(path) if path is not None else None
+        self._legacy = False
+        if self._root is None:
+            self._store = ox.Store()
+            self.description = "oxigraph in memory"
+            return
+        self.description = f"oxigraph at {self._root}"
+        self._legacy = gen.is_legacy(self._root)
+        location = self._root if self._legacy else gen.current_generation(self._root)
+        try:
+            self._store = ox.Store(str(location))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the store: {exc}",
+                file=str(self._root),
+                hint="another process (e.g. powergraph serve) may hold it open; stop it, "
+                "or give that server's SPARQL URL as --store",
+            ) from None
+        if not self._legacy:
+            gen.remove_stale(self._root, keep={location.name})
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        default_graph: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        use_default_graph_as_union: bool = False,
+    ) -> QueryResult:
+        """Run a SPARQL query on Oxigraph; ``bindings`` become pyoxigraph substitutions."""
+        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+        options = {
+            "default_graph": [ox.NamedNode(g) for g in default_graph] if default_graph is not None else None,
+            "named_graphs": [ox.NamedNode(g) for g in named_graphs] if named_graphs is not None else None,
+            "use_default_graph_as_union": use_default_graph_as_union,
+        }
+        try:
+            try:
+                return self._store.query(sparql, substitutions=substitutions or None, **options)
+            except RuntimeError as exc:
+                # pyoxigraph substitutes only projected variables; others join as VALUES, as remotely
+                if not substitutions or "projection" not in str(exc):
+                    raise QueryError(f"query failed: {exc}") from None
+                return self._store.query(with_values(sparql, bindings), **options)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL query: {exc.msg}", line=exc.lineno, column=exc.offset) from None
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction."""
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL update: {exc.msg}", line=exc.lineno, column=exc.offset) from None
+        except OSError as exc:
+            raise StoreError(f"update failed: {exc}") from None
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> int:
+        """Add quads in one transaction; returns how many were given."""
+        given = list(quads)
+        self._store.extend(given)
+        return len(given)
+
+    def load(
+        self,
+        path: Path,
+        *,
+        format: ox.RdfFormat | None = None,
+        graph: str | None = None,
+        progress: Progress | None = None,
+    ) -> int:
+        """Load one RDF file atomically; returns the number of quads it held.
+
+        In memory and for small files: one transaction. On disk, for big files: a bulk load
+        into a new generation, committed by an atomic rename (see :mod:`._generations`).
+        A syntax error raises :class:`~graph.errors.RDFSyntaxError` with file, line and column,
+        and the store is left as it was.
+        """
+        path, fmt = prepare_load(path, format)
+        size = path.stat().st_size
+        with self._lock:
+            if self._root is None or self._legacy or size <= SMALL_FILE_BYTES:
+                return self._load_transaction(path, fmt, graph, size, progress)
+            return self._load_generation(path, fmt, graph, size, progress)
+
+    def _load_transaction(
+        self, path: Path, fmt: ox.RdfFormat, graph: str | None, size: int, progress: Progress | None
+    ) -> int:
+        before = len(self._store)
+        try:
+            self._store.load(path=str(path), format=fmt, to_graph=_graph_term(graph))
+        except SyntaxError as exc:
+            raise syntax_error(exc, file=str(path)) from None
+        added = len(self._store) - before
+        if progress:
+            progress(size, size, added)
+        return added
+
+    def _bulk_into(
+        self, target: ox.Store, path: Path, fmt: ox.RdfFormat, graph: str | None, size: int, progress: Progress | None
+    ) -> int:
+        """Bulk-load ``path`` into ``target``; N-Triples/N-Quads in slices, reporting progress."""
+        to_graph = _graph_term(graph)
+        if not is_line_based(fmt) or size == 0:
+            before = len(target)
+            try:
+                target.bulk_load(path=str(path), format=fmt, to_graph=to_graph)
+            except SyntaxError as exc:
+                raise syntax_error(exc, file=str(path)) from None
+            added = len(target) - before
+            if progress:
+                progress(size, size, added)
+            return added
+        quads = lines = 0
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for start, end in _slices(data, CHUNK_BYTES):
+                block = data[start:end]
+                try:
+                    target.bulk_load(input=block, format=fmt, to_graph=to_graph)
+                except SyntaxError as exc:
+                    raise syntax_error(exc, file=str(path), line_offset=lines) from None
+                lines += block.count(b"\n")
+                quads += _count_statements(block)
+                if progress:
+                    progress(end, size, quads)
+        return quads
+
+    def _load_generation(
+        self, path: Path, fmt: ox.RdfFormat, graph: str | None, size: int, progress: Progress | None
+    ) -> int:
+        assert self._root is not None
+        current = gen.current_generation(self._root)
+        staging = gen.next_generation(self._root)
+        try:
+            self._store.flush()
+            self._store.backup(str(staging))
+            fresh = ox.Store(str(staging))
+            count = self._bulk_into(fresh, path, fmt, graph, size, progress)
+            fresh.flush()
+        except BaseException:
+            fresh = None
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        gen.commit_generation(self._root, staging)  # the commit point
+        self._store = fresh
+        # keep the previous generation: readers in this process may still iterate over it
+        gen.remove_stale(self._root, keep={staging.name, current.name})
+        return count
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def export(
+        self,
+        out: BinaryIO,
+        *,
+        format: ox.RdfFormat,
+        graph: str | None = None,
+        canonical: bool = False,
+    ) -> None:
+        """Stream the dataset to ``out`` (formats without named graphs: the union of all graphs,
+        or ``graph``); ``canonical=True`` sorts the statements so equal data gives equal bytes."""
+        store = self._store
+        if graph is not None or not format.supports_datasets:
+            source_format = ox.RdfFormat.N_TRIPLES
+            if graph is not None:
+                dump: Callable[[BinaryIO], None] = lambda f: store.dump(f, source_format, from_graph=ox.NamedNode(graph))
+            else:
+                dump = lambda f: store.query(sparql("union_triples")).serialize(f, source_format)  # noqa: E731
+        else:
+            source_format = ox.RdfFormat.N_QUADS
+            dump = lambda f: store.dump(f, source_format)  # noqa: E731
+        if not canonical and format == source_format:
+            dump(out)
+            return
+        if not canonical and graph is None and format.supports_datasets:
+            store.dump(out, format, prefixes=PREFIXES if format == ox.RdfFormat.TRIG else None)
+            return
+        with tempfile.TemporaryFile() as raw:
+            dump(raw)
+            finish_export(raw, source_format, out, format, canonical=canonical)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Iterate over the quads, optionally those of one named graph."""
+        return self._store.quads_for_pattern(None, None, None, _graph_term(graph))
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def clear(self) -> None:
+        """Remove everything."""
+        self._store.clear()
+
+    def flush(self) -> None:
+        """Write buffers to disk (no-op in memory)."""
+        if self._root is not None:
+            self._store.flush()
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush; pyoxigraph releases the database when the last reference goes."""
+        self.flush()
