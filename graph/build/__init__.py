@@ -27,6 +27,7 @@ from ontology import ONTOLOGY_GRAPH, PGG, entity_iri, ontology_graph, shapes_gra
 __all__ = ["Built", "build_dataset", "build_into", "DEFAULT_CORPUS", "SHAPES_GRAPH"]
 
 SHAPES_GRAPH = PGG["shapes"]
+GENID = "https://w3id.org/powergraph/.well-known/genid/"
 
 
 @dataclass
@@ -38,20 +39,34 @@ class Built:
     stats: dict[str, int]
 
     def quads(self) -> list[ox.Quad]:
-        """All quads, blank nodes canonicalised (RDFC-1.0), so that builds are byte-identical."""
+        """All quads, sorted, with blank nodes skolemised to stable IRIs.
+
+        Blank nodes (OWL class unions, SHACL property shapes) are first given
+        canonical labels (RDFC-1.0), then replaced by ``.well-known/genid/`` IRIs
+        (RDF 1.1 skolemisation): stores re-label blank nodes on insert, IRIs they
+        keep, so two builds give byte-identical exports.
+        """
         dataset = ox.Dataset()
         for name, graph in self.graphs.items():
             data = graph.serialize(format="nt", encoding="utf-8")
             for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
                 dataset.add(ox.Quad(triple.subject, triple.predicate, triple.object, ox.NamedNode(name)))
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-        return sorted(dataset, key=str)
+        return sorted((_skolemise(quad) for quad in dataset), key=str)
 
     def quads_by_graph(self) -> dict[str, list[ox.Quad]]:
         grouped: dict[str, list[ox.Quad]] = {name: [] for name in self.graphs}
         for quad in self.quads():
             grouped[quad.graph_name.value].append(quad)  # type: ignore[union-attr]
         return grouped
+
+
+def _skolem(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+    return ox.NamedNode(f"{GENID}{term.value}") if isinstance(term, ox.BlankNode) else term  # type: ignore[return-value]
+
+
+def _skolemise(quad: ox.Quad) -> ox.Quad:
+    return ox.Quad(_skolem(quad.subject), quad.predicate, _skolem(quad.object), quad.graph_name)  # type: ignore[arg-type]
 
 
 def _origins(curated: list[Curated]) -> dict[str, tuple[str, int]]:

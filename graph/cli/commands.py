@@ -1,3 +1,4 @@
 """Import every command module so that each registers on :data:`graph.cli._app.app`."""
 
 from graph.cli import core  # noqa: F401
+from graph.cli import store_cmds  # noqa: F401
