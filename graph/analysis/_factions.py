@@ -1,0 +1,135 @@
+"""What every faction method shares: the signed matrix, and the one result shape.
+
+A partition is a list of sets of node ids. An edge *supports* a membership when it
+is positive inside a faction or negative across two; it *contradicts* it when it is
+negative inside or positive across. Contradicting edges are the frustrated edges.
+
+>>> import networkx as nx
+>>> g = nx.Graph(window={"from": None, "to": None})
+>>> g.add_edge("a", "b", sign=1, relations=["supported"], statements=["st-1"])
+>>> g.add_edge("b", "c", sign=-1, relations=["arrested"], statements=["st-2"])
+>>> r = faction_result(g, [{"a", "b"}, {"c"}], method="demo", score=0, score_kind="frustration")
+>>> [m["id"] for m in r["factions"][0]["members"]], r["frustrated_edges"]
+(['a', 'b'], [])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["faction_result", "edge_dict", "frustrated", "split_unbound", "signed_matrix", "labels_of",
+           "canonical", "check_signed"]
+
+
+def check_signed(graph: nx.Graph) -> nx.Graph:
+    """The signed pairs only (sign +1/-1); accepts a projection or a signed graph."""
+    from graph.analysis.projection import signed_graph
+
+    if graph.is_multigraph():
+        graph = signed_graph(graph)
+    keep = [(u, v) for u, v, s in graph.edges(data="sign") if s and u != v]
+    out = graph.edge_subgraph(keep).copy()
+    out.graph.update(graph.graph)
+    return out
+
+
+def edge_dict(graph: nx.Graph, u: str, v: str) -> dict[str, object]:
+    """One signed pair as plain data: source, target, relation, sign, statements."""
+    data = graph[u][v]
+    source, target = (u, v) if u <= v else (v, u)
+    return {"source": source, "target": target, "relation": ", ".join(data.get("relations", [])),
+            "sign": data["sign"], "statements": list(data.get("statements", []))}
+
+
+def labels_of(partition: Iterable[Iterable[str]]) -> dict[str, int]:
+    """Node -> faction index."""
+    return {node: index for index, members in enumerate(partition) for node in members}
+
+
+def frustrated(graph: nx.Graph, partition: list[set[str]]) -> list[tuple[str, str]]:
+    """The pairs that contradict the partition (positive across, negative inside), sorted."""
+    label = labels_of(partition)
+    bad = [(u, v) if u <= v else (v, u) for u, v, s in graph.edges(data="sign")
+           if (label[u] == label[v]) != (s > 0)]
+    return sorted(bad)
+
+
+def canonical(partition: Iterable[Iterable[str]]) -> list[set[str]]:
+    """Non-empty factions, largest first, ties by smallest member (a stable order)."""
+    groups = [set(g) for g in partition if g]
+    return sorted(groups, key=lambda g: (-len(g), min(g)))
+
+
+def split_unbound(graph: nx.Graph, partition: list[set[str]]) -> list[set[str]]:
+    """Split each faction into the parts its positive ties connect.
+
+    Actors with no positive evidence binding them are never lumped together;
+    splitting only separates pairs with negative or no ties, so it never adds
+    a frustrated edge.
+    """
+    positive = nx.Graph()
+    positive.add_edges_from((u, v) for u, v, s in graph.edges(data="sign") if s > 0)
+    parts: list[set[str]] = []
+    for members in partition:
+        sub = positive.subgraph(members)
+        covered: set[str] = set()
+        for comp in nx.connected_components(sub):
+            parts.append(set(comp))
+            covered |= comp
+        parts.extend({node} for node in members - covered)
+    return canonical(parts)
+
+
+def signed_matrix(graph: nx.Graph, *, weight: str | None = None) -> tuple[list[str], sp.csr_matrix]:
+    """Sorted node list and the symmetric signed adjacency (entries +-1, or +-weight)."""
+    nodes = sorted(graph.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    rows, cols, vals = [], [], []
+    for u, v, data in graph.edges(data=True):
+        value = data["sign"] * (data.get(weight, 1) if weight else 1)
+        rows += [index[u], index[v]]
+        cols += [index[v], index[u]]
+        vals += [value, value]
+    n = len(nodes)
+    matrix = sp.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, n))
+    return nodes, matrix
+
+
+def faction_result(
+    graph: nx.Graph,
+    partition: list[set[str]],
+    *,
+    method: str,
+    score: float,
+    score_kind: str,
+    extra: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """The one result shape of every faction method (plain data, JSON-ready)."""
+    partition = canonical(partition)
+    label = labels_of(partition)
+    supporting: list[list[dict[str, object]]] = [[] for _ in partition]
+    contradicting: list[list[dict[str, object]]] = [[] for _ in partition]
+    bad: list[dict[str, object]] = []
+    for u, v in sorted((u, v) if u <= v else (v, u) for u, v in graph.edges):
+        edge = edge_dict(graph, u, v)
+        inside = label[u] == label[v]
+        ok = inside == (edge["sign"] > 0)  # type: ignore[operator]
+        for faction in {label[u], label[v]}:
+            (supporting if ok else contradicting)[faction].append(edge)
+        if not ok:
+            bad.append(edge)
+    window = graph.graph.get("window") or {"from": None, "to": None}
+    factions = [{
+        "members": [{"id": n, "label": graph.nodes[n].get("label", n)} for n in sorted(members)],
+        "supporting_edges": supporting[i],
+        "contradicting_edges": contradicting[i],
+    } for i, members in enumerate(partition)]
+    result: dict[str, object] = {"method": method, "window": {"from": window.get("from"), "to": window.get("to")},
+                                 "score": score, "score_kind": score_kind, "factions": factions,
+                                 "frustrated_edges": bad}
+    result.update(extra or {})
+    return result

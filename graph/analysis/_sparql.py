@@ -1,0 +1,62 @@
+"""Load the named ``.rq`` files of the analysis and run them with bound variables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
+from graph.store.base import Store, Term
+
+__all__ = ["load_query", "select", "term_value", "local_id"]
+
+_QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+@lru_cache(maxsize=None)
+def load_query(name: str) -> str:
+    """The text of ``graph/queries/{name}.rq``.
+
+    >>> "SELECT" in load_query("projection")
+    True
+    """
+    path = _QUERIES / f"{name}.rq"
+    if not path.exists():
+        raise QueryError(f"query file {name}.rq not found", file=str(path),
+                         hint="reinstall powergraph; the .rq files ship with the package")
+    return path.read_text(encoding="utf-8")
+
+
+def select(store: Store, name: str, bindings: Mapping[str, Term] | None = None) -> ox.QuerySolutions:
+    """Run the SELECT query ``name`` on ``store`` with ``bindings`` (variable name -> term)."""
+    result = store.query(load_query(name), bindings=dict(bindings or {}))
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError(f"query {name}.rq did not return solutions", hint="it must be a SELECT query")
+    return result
+
+
+def term_value(term: Term | None) -> str | None:
+    """The lexical value of a term, or None when unbound.
+
+    >>> term_value(ox.Literal("2022-01-05")), term_value(None)
+    ('2022-01-05', None)
+    """
+    return None if term is None else term.value
+
+
+def local_id(term: Term | None) -> str | None:
+    """The local part of an IRI, after the last ``/`` or ``#``.
+
+    >>> local_id(ox.NamedNode("https://w3id.org/powergraph/entity/masimov"))
+    'masimov'
+    >>> local_id(ox.NamedNode("https://w3id.org/powergraph/ontology#ReportedFact"))
+    'ReportedFact'
+    """
+    if term is None:
+        return None
+    value = term.value
+    cut = max(value.rfind("/"), value.rfind("#"))
+    return value[cut + 1:]

@@ -1,0 +1,195 @@
+"""Project the store to NetworkX: one SPARQL query, every edge with its evidence.
+
+:func:`project` runs ``graph/queries/projection.rq`` once, with the time window
+and the deprecation switch as bound variables, and returns a
+:class:`networkx.MultiDiGraph`: nodes keyed by entity id (``label``, ``type``),
+one edge per statement keyed by the statement id, with ``relation``, ``sign``,
+``start``, ``end``, ``status``, ``statements``, ``quote`` and ``source``.
+Signs, labels and relation ids come from the ontology (:func:`ontology.relation_metadata`).
+
+:func:`signed_graph` collapses the projection to the simple undirected signed
+graph the faction methods work on.
+
+>>> from graph.analysis._demo import demo_store
+>>> g = project(demo_store())
+>>> sorted(g.edges(keys=True))[0]
+('a', 'b', 'st-ab')
+>>> g.edges["a", "b", "st-ab"]["relation"], g.edges["a", "b", "st-ab"]["sign"]
+('supported', 1)
+>>> h = signed_graph(g)
+>>> h["a"]["b"]["sign"], h["a"]["b"]["statements"]
+(1, ['st-ab'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graph.analysis._sparql import local_id, select
+from graph.errors import QueryError
+from graph.store.base import Store
+from ontology import PG, relation_metadata
+
+__all__ = ["project", "signed_graph", "STATUSES", "DEFAULT_STATUSES", "parse_date"]
+
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+_EARLIEST = "0001-01-01"
+_LATEST = "9999-12-31"
+
+#: every epistemic status, by local name
+STATUSES = ("ReportedFact", "AttributedClaim", "Disputed", "Inferred", "Revised", "Retracted")
+#: what a projection keeps by default: everything current (deprecated ones are out)
+DEFAULT_STATUSES = ("ReportedFact", "AttributedClaim", "Disputed", "Inferred")
+_DEPRECATED = {"Revised", "Retracted"}
+_ENTITY_PREFIX = "https://w3id.org/powergraph/entity/"
+_PG = str(PG)
+
+
+def parse_date(value: str | dt.date | None, *, name: str = "date") -> str | None:
+    """An ISO date string, checked, or None.
+
+    >>> parse_date("2022-01-05"), parse_date(dt.date(2021, 12, 31)), parse_date(None)
+    ('2022-01-05', '2021-12-31', None)
+    """
+    if value is None or isinstance(value, dt.date):
+        return None if value is None else value.isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryError(f"{name} {value!r} is not a date", hint="write dates as YYYY-MM-DD") from None
+
+
+def _relation_filter(relations: Iterable[str] | None) -> set[str] | None:
+    if relations is None:
+        return None
+    known = {r.id for r in relation_metadata().values() if not r.is_figure}
+    wanted = {str(r).removeprefix(_PG) for r in relations}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise QueryError(f"unknown relation(s): {', '.join(unknown)}",
+                         hint=f"choose among: {', '.join(sorted(known))}")
+    return wanted
+
+
+def _status_filter(statuses: Collection[str] | None, include_deprecated: bool, include_inferred: bool) -> set[str]:
+    chosen = set(DEFAULT_STATUSES if statuses is None else (str(s).removeprefix(_PG) for s in statuses))
+    unknown = sorted(chosen - set(STATUSES))
+    if unknown:
+        raise QueryError(f"unknown status(es): {', '.join(unknown)}", hint=f"choose among: {', '.join(STATUSES)}")
+    if include_deprecated:
+        chosen |= _DEPRECATED
+    if not include_inferred:
+        chosen.discard("Inferred")
+    return chosen
+
+
+def project(
+    store: Store,
+    *,
+    at: str | dt.date | None = None,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    statuses: Collection[str] | None = None,
+    include_deprecated: bool = False,
+    include_inferred: bool = True,
+    relations: Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
+    """The relations in the store as a MultiDiGraph (one edge per statement).
+
+    ``at`` (one day) or ``start``/``end`` restrict to statements whose
+    ``[pg:start, pg:end]`` overlaps the window; undated statements are kept in
+    every window. ``statuses`` (local names such as ``"ReportedFact"``) limits
+    the epistemic statuses; revised and retracted statements are out unless
+    ``include_deprecated``; ``include_inferred=False`` leaves the curator's
+    readings out. ``relations`` limits the relation types (ids such as ``"arrested"``).
+    Nodes that only appear in filtered-out statements are not in the graph.
+    """
+    if at is not None and (start is not None or end is not None):
+        raise QueryError("give either 'at' or a 'start'/'end' window, not both",
+                         hint="use --at DATE or --from D --to D")
+    low = parse_date(at if at is not None else start, name="start") or _EARLIEST
+    high = parse_date(at if at is not None else end, name="end") or _LATEST
+    if low > high:
+        raise QueryError(f"window starts ({low}) after it ends ({high})", hint="swap --from and --to")
+    wanted_relations = _relation_filter(relations)
+    wanted_statuses = _status_filter(statuses, include_deprecated, include_inferred)
+    meta = {str(iri): rel for iri, rel in relation_metadata().items() if not rel.is_figure}
+    bindings = {
+        "from": ox.Literal(low, datatype=_XSD_DATE),
+        "to": ox.Literal(high, datatype=_XSD_DATE),
+        "includeDeprecated": ox.Literal(include_deprecated),
+    }
+    graph = nx.MultiDiGraph(window={"from": None if low == _EARLIEST else low,
+                                    "to": None if high == _LATEST else high})
+    nodes: dict[str, tuple[str, str | None]] = {}
+    edges: list[tuple[str, str, str, dict[str, object]]] = []
+    for row in select(store, "projection", bindings):
+        st, s, p, o, status, t0, t1, quote, source, node, label, kind = (row[i] for i in range(12))
+        if st is None:
+            key = node.value
+            if key.startswith(_ENTITY_PREFIX):
+                ident = key[len(_ENTITY_PREFIX):]
+                kind_id = local_id(kind)
+                # several types or labels (one per source graph): keep the smallest, stably
+                if ident not in nodes or (label.value, kind_id or "") < (nodes[ident][0], nodes[ident][1] or ""):
+                    nodes[ident] = (label.value, kind_id)
+            continue
+        rel = meta.get(p.value)
+        status_id = local_id(status)
+        if rel is None or status_id not in wanted_statuses:
+            continue
+        if wanted_relations is not None and rel.id not in wanted_relations:
+            continue
+        s_id, o_id, st_id = local_id(s), local_id(o), local_id(st)
+        edges.append((s_id, o_id, st_id, {  # type: ignore[arg-type]
+            "relation": rel.id, "sign": rel.sign, "start": None if t0 is None else t0.value,
+            "end": None if t1 is None else t1.value, "status": status_id, "statements": [st_id],
+            "quote": None if quote is None else quote.value, "source": local_id(source),
+        }))
+    for s_id, o_id, _, _ in edges:
+        for ident in (s_id, o_id):
+            if ident not in graph:
+                label, kind_id = nodes.get(ident, (ident, None))
+                graph.add_node(ident, label=label, type=kind_id)
+    graph.add_edges_from(edges)
+    return graph
+
+
+def signed_graph(graph: nx.MultiDiGraph, *, ties: str = "drop") -> nx.Graph:
+    """Collapse a projection to a simple undirected signed graph.
+
+    The sign of a pair is the sign of the sum of the signs of its statements
+    (both directions); sign-0 relations are ignored, and so are self-loops.
+    A pair whose signs cancel out is dropped (``ties="drop"``) or kept with
+    sign 0 (``ties="zero"``; faction methods ignore sign-0 pairs). Each pair keeps
+    ``sign``, ``weight`` (the absolute sum), ``relations`` and ``statements``
+    (sorted), and ``positive``/``negative`` (the statement ids on each side).
+    """
+    if ties not in ("drop", "zero"):
+        raise QueryError(f"ties={ties!r} is not an option", hint="use 'drop' or 'zero'")
+    pairs: dict[tuple[str, str], dict[str, list[str]]] = {}
+    relations: dict[tuple[str, str], set[str]] = {}
+    for u, v, data in graph.edges(data=True):
+        sign = data.get("sign", 0)
+        if u == v or not sign:
+            continue
+        pair = (u, v) if u <= v else (v, u)
+        bucket = pairs.setdefault(pair, {"positive": [], "negative": []})
+        bucket["positive" if sign > 0 else "negative"].extend(data.get("statements", []))
+        relations.setdefault(pair, set()).add(data["relation"])
+    out = nx.Graph(window=graph.graph.get("window"))
+    for pair, bucket in sorted(pairs.items()):
+        total = len(bucket["positive"]) - len(bucket["negative"])
+        if total == 0 and ties == "drop":
+            continue
+        for node in pair:
+            if node not in out:
+                out.add_node(node, **graph.nodes[node])
+        out.add_edge(*pair, sign=(total > 0) - (total < 0), weight=abs(total),
+                     relations=sorted(relations[pair]), statements=sorted(bucket["positive"] + bucket["negative"]),
+                     positive=sorted(bucket["positive"]), negative=sorted(bucket["negative"]))
+    return out
