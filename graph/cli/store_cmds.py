@@ -35,7 +35,7 @@ RdfFormatName = Enum("RdfFormatName", {name: name for name in FORMATS}, type=str
 @app.command()
 def load(
     files: Annotated[list[Path], typer.Argument(help="RDF files: .nt .nq .ttl .trig .rdf/.xml .jsonld", show_default=False)],
-    graph: Annotated[str | None, typer.Option("--graph", help="Named graph IRI for triples (not for quads).")] = None,
+    graph: Annotated[str | None, typer.Option("--graph", help="Named graph IRI for the triples (and the default-graph quads) of the files.")] = None,
     format: Annotated[
         RdfFormatName | None, typer.Option("--format", help="RDF format, when the extension does not tell.")
     ] = None,

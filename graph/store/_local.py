@@ -279,5 +279,12 @@ class OxigraphStore(StoreBase):
         return len(self._store)
 
     def close(self) -> None:
-        """Flush; pyoxigraph releases the database when the last reference goes."""
-        self.flush()
+        """Flush and let go of the database (pyoxigraph releases its lock with the last reference)."""
+        if "_store" in self.__dict__:
+            self.flush()
+            del self._store
+
+    def __getattr__(self, name: str) -> object:
+        if name == "_store":
+            raise StoreError("the store is closed", hint="open it again with open_store()")
+        raise AttributeError(name)
