@@ -1,0 +1,94 @@
+"""The projection: one query, filters by window, status, relation; evidence on every edge."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.analysis import project, signed_graph
+from graph.errors import QueryError
+from graph.store import Store
+
+
+def statements(graph) -> set[str]:
+    return {key for _, _, key in graph.edges(keys=True)}
+
+
+def test_default_keeps_current_statements_with_their_evidence(fixture_store: Store) -> None:
+    g = project(fixture_store)
+    assert statements(g) == {"st-handpicked", "st-arrest", "st-headed", "st-close", "st-succeeded",
+                             "st-criticised", "st-located"}
+    edge = g.edges["ann", "ben", "st-handpicked"]
+    assert edge == {"relation": "handpicked", "sign": 1, "start": "2019-01-01", "end": "2019-12-31",
+                    "status": "ReportedFact", "statements": ["st-handpicked"], "quote": "Ann handpicked Ben",
+                    "source": "one"}
+    assert g.nodes["cat"] == {"label": "Cat Agency", "type": "SecurityService"}
+    assert g.nodes["town"]["type"] == "Place"
+    assert g.edges["eve", "ben", "st-criticised"]["source"] == "two"
+
+
+def test_retracted_and_negated_statements(fixture_store: Store) -> None:
+    assert "st-accused" not in statements(project(fixture_store))
+    with_deprecated = project(fixture_store, include_deprecated=True)
+    assert with_deprecated.edges["ben", "cat", "st-accused"]["status"] == "Retracted"
+    # negated statements are never relations, whatever is asked
+    assert "st-not-detained" not in statements(with_deprecated)
+
+
+def test_time_window_overlap_keeps_undated(fixture_store: Store) -> None:
+    january = statements(project(fixture_store, start="2022-01-01", end="2022-01-31"))
+    # arrest (5 Jan), criticised (10-16 Jan), close (open end from 2021), succeeded (open end),
+    # headed and located (undated); not handpicked (2019)
+    assert january == {"st-arrest", "st-criticised", "st-close", "st-succeeded", "st-headed", "st-located"}
+    before = statements(project(fixture_store, end="2021-12-31"))
+    assert before == {"st-handpicked", "st-close", "st-succeeded", "st-headed", "st-located"}
+    assert statements(project(fixture_store, at="2022-01-12")) == \
+        {"st-criticised", "st-close", "st-succeeded", "st-headed", "st-located"}
+    assert statements(project(fixture_store, at="2019-02-01")) == {"st-handpicked", "st-headed", "st-located"}
+
+
+def test_status_and_relation_filters(fixture_store: Store) -> None:
+    assert "st-close" not in statements(project(fixture_store, include_inferred=False))
+    assert statements(project(fixture_store, statuses=["AttributedClaim", "Disputed"])) == \
+        {"st-criticised", "st-located"}
+    g = project(fixture_store, relations=["arrested", "headed"])
+    assert statements(g) == {"st-arrest", "st-headed"}
+    assert set(g.nodes) == {"ben", "dan", "cat"}
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"start": "2022-13-01"}, "is not a date"),
+    ({"at": "2022-01-01", "end": "2022-02-01"}, "either 'at'"),
+    ({"start": "2022-02-01", "end": "2022-01-01"}, "after it ends"),
+    ({"relations": ["befriended"]}, "unknown relation"),
+    ({"statuses": ["Rumour"]}, "unknown status"),
+])
+def test_bad_filters_raise_with_a_hint(fixture_store: Store, kwargs: dict, fragment: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        project(fixture_store, **kwargs)
+    assert fragment in caught.value.message and caught.value.hint
+
+
+def test_signed_graph_sums_signs_and_ignores_neutral(fixture_store: Store) -> None:
+    g = project(fixture_store, include_deprecated=True)
+    h = signed_graph(g)
+    # succeeded and locatedIn are sign 0: no pair for them
+    assert h["ann"]["ben"]["statements"] == ["st-handpicked"] and h["ann"]["ben"]["sign"] == 1
+    assert not h.has_edge("eve", "town")
+    assert h["ben"]["dan"]["sign"] == -1 and h["ben"]["dan"]["relations"] == ["arrested"]
+    assert h["ben"]["cat"]["sign"] == -1  # the retracted accusation, asked for
+
+
+def test_signed_graph_ties() -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("x", label="X")
+    g.add_node("y", label="Y")
+    g.add_edge("x", "y", key="st-1", relation="supported", sign=1, statements=["st-1"])
+    g.add_edge("y", "x", key="st-2", relation="arrested", sign=-1, statements=["st-2"])
+    assert signed_graph(g).number_of_edges() == 0
+    zero = signed_graph(g, ties="zero")
+    assert zero["x"]["y"]["sign"] == 0 and zero["x"]["y"]["statements"] == ["st-1", "st-2"]
+    g.add_edge("x", "y", key="st-3", relation="supported", sign=1, statements=["st-3"])
+    one = signed_graph(g)
+    assert (one["x"]["y"]["sign"], one["x"]["y"]["weight"], one["x"]["y"]["negative"]) == (1, 1, ["st-2"])
