@@ -1,0 +1,298 @@
+"""Run queries in worker processes that can be killed at the deadline.
+
+pyoxigraph cannot cancel a running query, so every query runs in one of a
+pool of persistent worker processes (``python -m api._worker``), each with the
+store opened read-only (on disk) or holding a copy (in memory). The common path
+costs one pipe round trip; at the deadline the worker is killed (SIGKILL, so no
+CPU is spent on that query afterwards) and a fresh one replaces it in the
+background. Remote stores have nothing to kill: :class:`InlineExecutor` runs
+their queries in threads and relies on the store's HTTP timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from api._execute import execute, store_runner
+from api._worker import read_frame, write_frame
+from graph.errors import QueryTimeoutError, StoreError, StoreUnavailableError
+
+__all__ = ["Executor", "WorkerPool", "InlineExecutor", "Busy", "executor_for"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+_START_TIMEOUT = 600.0
+
+
+class Busy(StoreUnavailableError):
+    """Every worker is busy and the queue is full (or the wait was too long): try again later."""
+
+    code = "busy"
+
+    def __init__(self, message: str, *, retry_after: int = 1, **kw: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kw)
+
+
+class Executor(Protocol):
+    """Runs query requests (plain dicts, see :mod:`api._execute`) with a deadline."""
+
+    async def start(self) -> None: ...
+
+    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]: ...
+
+    def invalidate(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def pids(self) -> list[int]: ...
+
+
+class _Worker:
+    def __init__(self, spec: dict[str, Any], generation: int) -> None:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "api._worker", json.dumps(spec)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=str(_ROOT),
+        )
+        self.generation = generation
+        self.ready = self._receive(time.monotonic() + _START_TIMEOUT)
+
+    def _receive(self, deadline: float) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        remaining = deadline - time.monotonic()
+        readable, _, _ = select.select([self.proc.stdout], [], [], max(0.0, remaining))
+        if not readable:
+            self.kill()
+            raise TimeoutError
+        try:
+            return read_frame(self.proc.stdout)
+        except EOFError:
+            self.kill()
+            raise StoreError("a query worker died", hint="see the server log; the worker was replaced") from None
+
+    def call(self, message: dict[str, Any], deadline: float) -> dict[str, Any]:
+        assert self.proc.stdin is not None
+        try:
+            write_frame(self.proc.stdin, message)  # type: ignore[arg-type]
+        except BrokenPipeError:
+            self.kill()
+            raise StoreError("a query worker died", hint="see the server log; the worker was replaced") from None
+        return self._receive(deadline)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+
+class WorkerPool:
+    """A pool of worker processes; ``spec()`` says how a worker opens the store."""
+
+    def __init__(self, spec: Callable[[], dict[str, Any]], *, size: int, max_queued: int, queue_timeout: float) -> None:
+        self._spec_factory = spec
+        self._spec: dict[str, Any] = {}
+        self.size = size
+        self.max_queued = max_queued
+        self.queue_timeout = queue_timeout
+        self.generation = 0
+        self._waiting = 0
+        self._workers: list[_Worker] = []
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="powergraph-query")
+        self._lock = threading.Lock()
+        self._closed = False
+
+    async def start(self) -> None:
+        """Start every worker (in parallel) and wait until each is ready."""
+        self._loop = asyncio.get_running_loop()
+        self._idle = asyncio.Queue()
+        self._spec = self._spec_factory()
+        started = await asyncio.gather(*[self._loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size)])
+        for worker in started:
+            self._idle.put_nowait(worker)
+
+    def _spawn(self) -> _Worker:
+        with self._lock:
+            spec, generation = self._spec, self.generation
+        worker = _Worker(spec, generation)
+        with self._lock:
+            self._workers.append(worker)
+        return worker
+
+    def _replace(self, dead: _Worker) -> None:
+        with self._lock:
+            if dead in self._workers:
+                self._workers.remove(dead)
+        if self._closed:
+            return
+        try:
+            fresh = self._spawn()
+        except Exception:  # noqa: BLE001 - retried on the next failure; the pool shrinks meanwhile
+            return
+        assert self._loop is not None and self._idle is not None
+        self._loop.call_soon_threadsafe(self._idle.put_nowait, fresh)
+
+    def invalidate(self) -> None:
+        """The data changed (an update ran): workers reopen the store before their next query."""
+        with self._lock:
+            old = self._spec.get("dump")
+            self._spec = self._spec_factory()
+            self.generation += 1
+        if old and old != self._spec.get("dump"):
+            Path(old).unlink(missing_ok=True)
+
+    def _call(self, worker: _Worker, request: dict[str, Any], deadline: float) -> dict[str, Any]:
+        with self._lock:
+            spec, generation = self._spec, self.generation
+        if worker.generation != generation:
+            reply = worker.call({"op": "open", "spec": spec}, time.monotonic() + _START_TIMEOUT)
+            if not reply.get("ok"):
+                return reply
+            worker.generation = generation
+        return worker.call(request, deadline)
+
+    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
+        """Run one request on a free worker; kill it if the deadline passes."""
+        assert self._idle is not None and self._loop is not None
+        if self._waiting >= self.max_queued and self._idle.empty():
+            raise Busy(f"{self.size} queries are running and {self._waiting} are waiting",
+                       hint="retry in a moment", retry_after=2)
+        self._waiting += 1
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), self.queue_timeout)
+        except TimeoutError:
+            raise Busy(f"no query worker became free within {self.queue_timeout:g} s",
+                       hint="the server is busy with long queries; retry later", retry_after=5) from None
+        finally:
+            self._waiting -= 1
+        deadline = time.monotonic() + timeout
+        try:
+            reply = await self._loop.run_in_executor(self._threads, self._call, worker, request, deadline)
+        except TimeoutError:
+            self._threads.submit(self._replace, worker)
+            raise QueryTimeoutError(
+                f"the query ran longer than the limit of {timeout:g} s and was stopped",
+                hint="make it more selective (bind a subject, add LIMIT, avoid unbounded paths), "
+                "or raise POWERGRAPH_QUERY_TIMEOUT",
+            ) from None
+        except BaseException:
+            worker.kill()
+            self._threads.submit(self._replace, worker)
+            raise
+        self._idle.put_nowait(worker)
+        return reply
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers."""
+        with self._lock:
+            return [w.proc.pid for w in self._workers if w.alive()]
+
+    def close(self) -> None:
+        """Kill every worker and remove the temporary copies."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+            self._workers.clear()
+        for worker in workers:
+            worker.kill()
+        self._threads.shutdown(wait=False, cancel_futures=True)
+        if self._spec.get("tmp"):
+            shutil.rmtree(self._spec["tmp"], ignore_errors=True)
+
+
+class InlineExecutor:
+    """Queries on a remote store: run in threads; the store's HTTP timeout bounds them."""
+
+    def __init__(self, store: Any, *, size: int) -> None:
+        self._runner = store_runner(store)
+        self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="powergraph-remote")
+        self._slots = asyncio.Semaphore(size)
+
+    async def start(self) -> None:
+        return None
+
+    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
+        async with self._slots:
+            future = asyncio.get_running_loop().run_in_executor(self._threads, execute, self._runner, request)
+            try:
+                return await asyncio.wait_for(future, timeout)
+            except TimeoutError:
+                raise QueryTimeoutError(f"the remote store did not answer within {timeout:g} s",
+                                        hint="make the query more selective, or raise POWERGRAPH_QUERY_TIMEOUT") from None
+
+    def invalidate(self) -> None:
+        return None
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def pids(self) -> list[int]:
+        return []
+
+
+def _disk_location(store: Any) -> Path | None:
+    """Where an on-disk Oxigraph store keeps its current database, or None for other stores."""
+    if isinstance(store, ox.Store):
+        return None
+    location = getattr(store, "location", None)
+    if location is not None:
+        return Path(location)
+    root = getattr(store, "_root", None)
+    if root is None:
+        return None
+    from graph.store import _generations as gen
+
+    return Path(root) if gen.is_legacy(Path(root)) else gen.current_generation(Path(root))
+
+
+def _memory_spec(store: Any, tmp: str) -> dict[str, Any]:
+    handle, path = tempfile.mkstemp(suffix=".nq", dir=tmp)
+    with os.fdopen(handle, "wb") as out:
+        if isinstance(store, ox.Store):
+            store.dump(out, ox.RdfFormat.N_QUADS)
+        else:
+            store.export(out, format=ox.RdfFormat.N_QUADS)
+    return {"kind": "memory", "dump": path, "tmp": tmp}
+
+
+def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float) -> Executor:
+    """The executor that fits ``store``: worker processes for Oxigraph, threads for remote stores."""
+    if hasattr(store, "url") and not isinstance(store, ox.Store):
+        return InlineExecutor(store, size=size)
+    if _disk_location(store) is not None:
+        def spec() -> dict[str, Any]:
+            if hasattr(store, "flush"):
+                store.flush()
+            return {"kind": "disk", "path": str(_disk_location(store))}
+    else:
+        tmp = tempfile.mkdtemp(prefix="powergraph-pool-")
+
+        def spec() -> dict[str, Any]:
+            return _memory_spec(store, tmp)
+
+    return WorkerPool(spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout)

@@ -1,0 +1,79 @@
+"""The query worker process: ``python -m api._worker SPEC`` (started by :mod:`api._pool`).
+
+It opens the store read-only (or loads a copy of an in-memory store), then
+answers framed requests on stdin with framed replies on stdout. The pool kills
+it at a query's deadline: pyoxigraph cannot cancel a query, a process can die.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import struct
+import sys
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+
+from api._execute import execute, ox_runner
+
+__all__ = ["read_frame", "write_frame", "main"]
+
+_HEADER = struct.Struct("!Q")
+
+
+def write_frame(stream: BinaryIO, message: Any) -> None:
+    """Write one length-prefixed pickled message."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    """Read one message written by :func:`write_frame` (EOFError at the end)."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError
+    (size,) = _HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def _open(spec: dict[str, Any]) -> ox.Store:
+    if spec["kind"] == "disk":
+        return ox.Store.read_only(spec["path"])
+    store = ox.Store()
+    if spec.get("dump"):
+        store.bulk_load(path=spec["dump"], format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def main() -> None:
+    """Serve requests until stdin closes."""
+    inbox = os.fdopen(os.dup(0), "rb")
+    outbox = os.fdopen(os.dup(1), "wb")
+    sys.stdout = sys.stderr  # nothing else may write into the reply pipe
+    spec = json.loads(sys.argv[1])
+    store = _open(spec)
+    write_frame(outbox, {"ok": True, "ready": True})
+    while True:
+        try:
+            request = read_frame(inbox)
+        except EOFError:
+            return
+        if request.get("op") == "open":
+            spec = request["spec"]
+            try:
+                store = _open(spec)
+                write_frame(outbox, {"ok": True})
+            except OSError as exc:
+                write_frame(outbox, {"ok": False, "error": {"type": "store", "message": str(exc)}})
+            continue
+        write_frame(outbox, execute(ox_runner(store), request))
+
+
+if __name__ == "__main__":
+    main()

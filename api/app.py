@@ -1,0 +1,62 @@
+"""The application factory: ``create_app(store=..., settings=...)``.
+
+Nothing happens at import time; the worker processes start with the
+application (lifespan) and stop with it.
+
+>>> from graph.store import open_store
+>>> app = create_app(store=open_store("memory"), settings=Settings(max_rows=5))
+>>> app.state.pg.settings.max_rows
+5
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api._body import BodyLimit
+from api._context import Context
+from api._errors import install_error_handlers
+from api._pool import executor_for
+from api.routes import entity, meta, ontology, sparql
+from api.settings import Settings
+from graph.store.base import Store
+
+__all__ = ["create_app"]
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
+    """A FastAPI application serving ``store`` (settings default to the ``POWERGRAPH_*`` variables)."""
+    settings = settings if settings is not None else Settings.from_env()
+    executor = executor_for(store, size=settings.workers(), max_queued=settings.max_queued_queries,
+                            queue_timeout=settings.queue_timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await executor.start()
+        try:
+            yield
+        finally:
+            executor.close()
+
+    app = FastAPI(
+        title="powergraph",
+        summary="A knowledge graph of a political power struggle: SPARQL endpoint and linked data.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.pg = Context(store=store, settings=settings, executor=executor)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.include_router(sparql.router)
+    app.include_router(entity.router)
+    app.include_router(ontology.router)
+    app.include_router(meta.router)
+    app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    return app

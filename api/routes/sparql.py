@@ -1,0 +1,237 @@
+"""``/sparql``: the SPARQL 1.1 Protocol (query and update), the service description, the query UI.
+
+Query by GET, POST form and POST direct; update by POST form and POST direct;
+protocol datasets (``default-graph-uri``, ``named-graph-uri``, ``using-graph-uri``,
+``using-named-graph-uri``); content negotiation by Accept (q-values) or ``format``.
+A GET without a query answers the service description (RDF) or, for a
+browser, the query UI.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import re
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from api._context import Context
+from api._describe import service_description
+from api._errors import Problem
+from api._negotiate import MEDIA, pick, wants_html
+from api._scan import scan, with_base, with_using
+from api._ui import query_ui
+from graph.errors import ForbiddenOperationError, QueryError, StoreError
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
+_DATASET = ("default-graph-uri", "named-graph-uri")
+_USING = ("using-graph-uri", "using-named-graph-uri")
+_POSITION = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?: ")
+
+
+def _ctx(request: Request) -> Context:
+    return request.app.state.pg  # type: ignore[no-any-return]
+
+
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise QueryError(f"the request has {len(values)} '{name}' parameters", hint=f"send exactly one {name}")
+    return values[0] if values else None
+
+
+def _endpoint(request: Request) -> str:
+    return str(request.url.replace(query="", fragment=""))
+
+
+def _content_type(request: Request) -> tuple[str, str | None]:
+    raw = request.headers.get("content-type", "")
+    parts = [part.strip() for part in raw.split(";")]
+    charset = None
+    for part in parts[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return parts[0].lower(), charset
+
+
+def _decode(body: bytes, charset: str | None) -> str:
+    if charset not in (None, "utf-8", "utf8"):
+        raise Problem(415, "unsupported_charset", f"the body is declared as {charset}",
+                      hint="send the query or update as UTF-8")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"the body is not valid UTF-8 (byte {exc.start})", hint="send the text as UTF-8") from None
+
+
+async def _check_graphs(ctx: Context, found: list[tuple[str, str]]) -> None:
+    if ctx.settings.allow_service or not found:
+        return
+    known = await ctx.graphs()
+    for keyword, graph in found:
+        if graph not in known:
+            raise ForbiddenOperationError(
+                f"{keyword} <{graph}> names a graph that is not in this store, and powergraph does not fetch graphs",
+                hint="name one of the store's graphs (SELECT DISTINCT ?g { GRAPH ?g {} }), "
+                "or enable POWERGRAPH_ALLOW_SERVICE",
+            )
+
+
+def _check_outbound(ctx: Context, keywords: list[str]) -> None:
+    if keywords and not ctx.settings.allow_service:
+        raise ForbiddenOperationError(
+            f"{keywords[0]} is disabled: this endpoint makes no outbound requests",
+            hint="run the remote part against its own endpoint, or enable POWERGRAPH_ALLOW_SERVICE",
+        )
+
+
+async def _query(request: Request, text: str, params: dict[str, list[str]]) -> Response:
+    ctx = _ctx(request)
+    found = scan(text)
+    _check_outbound(ctx, found.outbound)
+    default, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+    job: dict[str, Any] = {"sparql": text, "base": _endpoint(request)}
+    if default or named:
+        job["default_graph"], job["named_graphs"] = default, named  # the protocol dataset wins over FROM
+    else:
+        await _check_graphs(ctx, [(k, g) for k, g in found.graphs if k.startswith("FROM")])
+        job["union"] = ctx.settings.union_default_graph and not found.graphs
+    accept, fmt = request.headers.get("accept"), _one(params, "format")
+    job["media"] = {kind: pick(kind, accept=accept, format=fmt) for kind in MEDIA}
+    reply = await ctx.run(job)
+    if not reply["ok"]:
+        raise _reply_error(reply["error"], accept)
+    headers = {"Vary": "Accept", "X-Powergraph-Rows": str(reply["rows"])}
+    if reply["truncated"]:
+        headers["X-Powergraph-Truncated"] = "true"
+        headers["X-Powergraph-Note"] = (f"results cut at {ctx.settings.max_rows} rows (POWERGRAPH_MAX_ROWS); "
+                                        "add LIMIT/OFFSET to page through them")
+    return Response(reply["body"], media_type=_with_charset(reply["media"]), headers=headers)
+
+
+def _with_charset(media: str) -> str:
+    return f"{media}; charset=utf-8" if media.startswith("text/") else media
+
+
+def _reply_error(error: dict[str, Any], accept: str | None) -> Exception:
+    if error["type"] == "syntax":
+        return QueryError(f"invalid SPARQL query: {error['message']}", line=error.get("line"),
+                          column=error.get("column"),
+                          hint=f"fix the query at line {error.get('line')}, column {error.get('column')}")
+    if error["type"] == "not_acceptable":
+        offered = ", ".join(MEDIA[error["kind"]])
+        return Problem(406, "not_acceptable", f"no acceptable format for a {error['kind']} result (Accept: {accept})",
+                       hint=f"accept one of {offered}, or pass format=")
+    return StoreError(f"the query failed: {error.get('message')}", hint="check the query; the store reported the error")
+
+
+def _authorize(request: Request, token: str) -> None:
+    if not token:
+        raise Problem(403, "read_only", "this endpoint is read-only: SPARQL Update is disabled",
+                      hint="start the server with POWERGRAPH_UPDATE_TOKEN set to enable updates")
+    sent = request.headers.get("authorization", "")
+    scheme, _, credentials = sent.partition(" ")
+    if scheme.lower() != "bearer" or not credentials.strip():
+        raise Problem(401, "unauthorized", "SPARQL Update needs a bearer token",
+                      hint="send 'Authorization: Bearer <POWERGRAPH_UPDATE_TOKEN>'",
+                      headers={"WWW-Authenticate": 'Bearer realm="powergraph"'})
+    if not hmac.compare_digest(credentials.strip().encode(), token.encode()):
+        raise Problem(403, "forbidden", "the bearer token is wrong", hint="send the server's POWERGRAPH_UPDATE_TOKEN")
+
+
+async def _update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
+    ctx = _ctx(request)
+    _authorize(request, ctx.settings.update_token)
+    found = scan(text)
+    _check_outbound(ctx, found.outbound)
+    await _check_graphs(ctx, [(k, g) for k, g in found.graphs if k.startswith("USING")])
+    rewritten = with_using(text, using=params.get("using-graph-uri", []),
+                           using_named=params.get("using-named-graph-uri", []))
+    final, shift = with_base(rewritten, _endpoint(request))
+    async with ctx.update_lock:
+        try:
+            await asyncio.to_thread(ctx.store.update, final)
+        except QueryError as exc:
+            raise _update_error(exc, shift if rewritten == text else 0) from None
+        finally:
+            await asyncio.to_thread(ctx.changed)
+    return Response(status_code=204)
+
+
+def _update_error(exc: QueryError, shift: int) -> QueryError:
+    match = _POSITION.search(exc.message)
+    if not match:
+        return QueryError(exc.message, line=exc.line, column=exc.column, hint=exc.hint or "fix the update")
+    line, column = int(match.group(1)), int(match.group(2))
+    if line == 1:
+        column -= shift
+    message = exc.message[match.end():]
+    return QueryError(f"invalid SPARQL update: {message}", line=line, column=max(column, 1),
+                      hint=f"fix the update at line {line}, column {max(column, 1)}")
+
+
+def _merge(*parts: dict[str, list[str]]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for part in parts:
+        for key, values in part.items():
+            merged.setdefault(key, []).extend(values)
+    return merged
+
+
+@router.get("/sparql", include_in_schema=False)
+@router.get("/sparql/", include_in_schema=False)
+async def sparql_get(request: Request) -> Response:
+    """Query by GET; without a query: the service description, or the query UI for a browser."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if "update" in params:
+        raise Problem(405, "method_not_allowed", "SPARQL Update is not allowed by GET",
+                      hint="POST the update (application/sparql-update or a form)", headers={"Allow": "POST"})
+    text = _one(params, "query")
+    if text is not None:
+        return await _query(request, text, params)
+    accept = request.headers.get("accept")
+    if wants_html(accept):
+        return query_ui(request)
+    media = pick("graph", accept=accept, format=_one(params, "format"))
+    if media is None:
+        raise Problem(406, "not_acceptable", "the service description is RDF", hint="accept text/turtle")
+    ctx = _ctx(request)
+    body = service_description(_endpoint(request), media, updates=bool(ctx.settings.update_token),
+                               union=ctx.settings.union_default_graph)
+    return Response(body, media_type=_with_charset(media), headers={"Vary": "Accept"})
+
+
+@router.post("/sparql", include_in_schema=False)
+@router.post("/sparql/", include_in_schema=False)
+async def sparql_post(request: Request) -> Response:
+    """Query or update by POST: a form, or the text directly."""
+    media, charset = _content_type(request)
+    url_params = parse_qs(request.url.query, keep_blank_values=True)
+    body = await request.body()
+    if media == _FORM:
+        form = parse_qs(_decode(body, charset), keep_blank_values=True)
+        params = _merge(url_params, form)
+        query, update = _one(form, "query"), _one(form, "update")
+        if query is not None and update is not None:
+            raise QueryError("the form has both 'query' and 'update'", hint="send one operation per request")
+        if query is not None:
+            return await _query(request, query, params)
+        if update is not None:
+            return await _update(request, update, params)
+        raise QueryError("the form has no 'query' or 'update' field", hint="send query=... or update=...")
+    if media == _QUERY:
+        return await _query(request, _decode(body, charset), url_params)
+    if media == _UPDATE:
+        return await _update(request, _decode(body, charset), url_params)
+    raise Problem(415, "unsupported_media_type", f"cannot POST a body of type {media or '(none)'!r} to /sparql",
+                  hint=f"use {_QUERY}, {_UPDATE} or {_FORM}")
