@@ -10,9 +10,10 @@ import pyoxigraph as ox
 
 from graph.store.base import Store
 
-__all__ = ["DEMO_TRIG", "demo_store"]
+__all__ = ["TRIG_PREFIXES", "DEMO_TRIG", "demo_store"]
 
-DEMO_TRIG = """
+#: the prefixes of the data model, for hand-written TriG
+TRIG_PREFIXES = """
 @prefix pg: <https://w3id.org/powergraph/ontology#> .
 @prefix pge: <https://w3id.org/powergraph/entity/> .
 @prefix pgs: <https://w3id.org/powergraph/source/> .
@@ -22,7 +23,9 @@ DEMO_TRIG = """
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
 
+DEMO_TRIG = TRIG_PREFIXES + """
 pgg:demo {
   pge:a a pg:Person ; rdfs:label "Alice Able" ; skos:altLabel "Able" .
   pge:b a pg:Person ; rdfs:label "Bob Baker" ; skos:altLabel "Baker" .

@@ -2,3 +2,4 @@
 
 from graph.cli import core  # noqa: F401
 from graph.cli import store_cmds  # noqa: F401
+from graph.cli import analysis_cmds  # noqa: F401

@@ -7,22 +7,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from graph.analysis._demo import TRIG_PREFIXES
 from graph.store import Store, open_store
 
-#: Two sources. Actors: ann (alias "The Boss"), ben, cat, dan, eve (alias "Ann" -> ambiguity with
-#: nothing: Ann's label is "Ann Archer"), a place. Statements cover every status, the deprecated
-#: rank, a negated statement, dated and undated statements, and a sign-0 relation.
-FIXTURE_TRIG = """
-@prefix pg: <https://w3id.org/powergraph/ontology#> .
-@prefix pge: <https://w3id.org/powergraph/entity/> .
-@prefix pgs: <https://w3id.org/powergraph/source/> .
-@prefix pgg: <https://w3id.org/powergraph/graph/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-
+#: Two sources. Actors ann, ben, cat, dan, eve and a place; ann and dan share the alias "Archer".
+#: Statements cover every status, the deprecated rank, a negated statement, dated, open-ended
+#: and undated statements, and sign-0 relations.
+FIXTURE_TRIG = TRIG_PREFIXES + """
 pgg:one {
   pge:ann a pg:Person ; rdfs:label "Ann Archer" ; skos:altLabel "The Boss", "Archer" .
   pge:ben a pg:Person ; rdfs:label "Ben Baker" ; skos:altLabel "Baker" .
