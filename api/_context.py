@@ -18,6 +18,7 @@ from api._serialize import encode_term
 from api.settings import Settings
 from graph.errors import QueryError, StoreError
 from graph.store.base import Store, Term
+from ontology import NAMESPACES
 
 __all__ = ["Context", "load_query"]
 
@@ -60,6 +61,7 @@ class Context:
     async def run(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run a query request on the executor with the configured deadline and row cap."""
         request.setdefault("max_rows", self.settings.max_rows)
+        request.setdefault("prefixes", NAMESPACES)
         return await self.executor.run(request, timeout=self.settings.query_timeout)
 
     async def select(self, name: str, bindings: dict[str, Term] | None = None, *,

@@ -86,7 +86,7 @@ def execute(runner: Runner, request: dict[str, Any]) -> dict[str, Any]:
         media = (request.get("media") or {}).get(kind)
         if media is None:
             return {"ok": False, "error": {"type": "not_acceptable", "kind": kind}}
-        out = serialize(result, media, max_rows=int(request["max_rows"]))
+        out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
     except SyntaxError as exc:
         return {"ok": False, "error": syntax_details(exc)}
     except (OSError, RuntimeError, ValueError, TypeError) as exc:

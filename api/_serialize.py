@@ -182,7 +182,8 @@ def _solutions(names: list[str], rows: list[ox.QuerySolution], media: str) -> by
     return ("\n".join(lines) + "\n").encode()
 
 
-def _triples(result: Iterable[ox.Triple], media: str, max_rows: int) -> tuple[bytes, bool, int]:
+def _triples(result: Iterable[ox.Triple], media: str, max_rows: int,
+             prefixes: dict[str, str] | None) -> tuple[bytes, bool, int]:
     triples = list(islice(iter(result), max_rows + 1))
     truncated = len(triples) > max_rows
     triples = triples[:max_rows]
@@ -190,16 +191,18 @@ def _triples(result: Iterable[ox.Triple], media: str, max_rows: int) -> tuple[by
     items: Iterator[ox.Triple | ox.Quad] | list[ox.Triple] = triples
     if fmt.supports_datasets:
         items = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    if prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        return ox.serialize(items, format=fmt, prefixes=prefixes), truncated, len(triples)
     return ox.serialize(items, format=fmt), truncated, len(triples)
 
 
-def serialize(result: object, media: str, *, max_rows: int) -> Serialized:
+def serialize(result: object, media: str, *, max_rows: int, prefixes: dict[str, str] | None = None) -> Serialized:
     """Serialize a pyoxigraph query result as ``media``, keeping at most ``max_rows`` rows."""
     kind = result_kind(result)
     if kind == "boolean":
         return Serialized(result.serialize(format=_RESULT_FORMATS[media]), kind, media)  # type: ignore[attr-defined]
     if kind == "graph":
-        body, truncated, count = _triples(result, media, max_rows)  # type: ignore[arg-type]
+        body, truncated, count = _triples(result, media, max_rows, prefixes)  # type: ignore[arg-type]
         return Serialized(body, kind, media, truncated, count)
     names = [v.value for v in result.variables]  # type: ignore[attr-defined]
     rows = list(islice(iter(result), max_rows + 1))  # type: ignore[call-overload]
