@@ -3,4 +3,5 @@
 from graph.cli import core  # noqa: F401
 from graph.cli import store_cmds  # noqa: F401
 from graph.cli import analysis_cmds  # noqa: F401
+from graph.cli import ingest_cmds  # noqa: F401
 from graph.cli import serve_cmds  # noqa: F401

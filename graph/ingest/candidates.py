@@ -1,0 +1,108 @@
+"""Turn extracted candidates into review items in the assertion format, with a stable key each.
+
+>>> raw = {"relation": "arrested", "subject": None, "object": "masimov", "start": 0, "end": 25, "negated": False,
+...        "passive": True, "hedge": None, "when": "2022-01", "claimant": None, "ambiguous": {}, "readings": []}
+>>> item = review_item(raw, "Masimov has been arrested.")
+>>> item["id"], item["quote"], item["status"], item["decision"]
+('masimov-arrested-by-unknown', 'Masimov has been arrested', 'reported', 'pending')
+>>> "agent" in item["review_note"]
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+__all__ = ["review_item", "candidate_key", "review_items", "REVIEW_KEYS"]
+
+#: keys a review item has beyond the assertion format; the merge removes them
+REVIEW_KEYS = ("decision", "key", "ambiguous", "review_note")
+
+
+def candidate_key(item: dict[str, Any]) -> str:
+    """A fingerprint of what was proposed (relation, subject, object or value, quote, negation).
+
+    >>> candidate_key({"relation": "arrested", "object": "x", "quote": "x was arrested"})
+    'e9295e396e34'
+    """
+    parts = [str(item.get(k)) for k in ("relation", "subject", "object", "value", "quote", "negated")]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[start:end].strip().rstrip(",;:")
+
+
+def _item_id(subject: str | None, relation: str, obj: Any, negated: bool) -> str:
+    if subject is None and obj is not None:
+        base = f"{obj}-{relation}-by-unknown"
+    else:
+        base = "-".join(str(p) for p in (subject or "unknown", relation, obj) if p is not None)
+    base = ("not-" if negated else "") + base
+    return re.sub(r"[^a-z0-9-]+", "-", base.lower()).strip("-")
+
+
+def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
+    """One review item: the assertion keys, then ``decision``, ``key`` and what the curator must check."""
+    quote = _quote(text, raw["start"], raw["end"])
+    value = raw.get("value")
+    obj = raw.get("object")
+    item: dict[str, Any] = {"id": _item_id(raw.get("subject"), raw["relation"], obj if value is None else value,
+                                           raw["negated"]),
+                            "subject": raw.get("subject"), "relation": raw["relation"]}
+    if value is not None:
+        item["value"] = value
+        if raw.get("count_qualifier"):
+            item["count_qualifier"] = raw["count_qualifier"].lower()
+    else:
+        item["object"] = obj
+    item["quote"] = quote
+    occurrences = [m.start() for m in re.finditer(re.escape(quote), text)]
+    if len(occurrences) > 1:
+        item["occurrence"] = next(i for i, s in enumerate(occurrences, 1) if s >= raw["start"] - 1)
+    notes = []
+    if raw.get("claimant"):
+        item["status"], item["claimant"] = "attributed", raw["claimant"]
+    elif raw.get("hedge"):
+        item["status"], item["reason"] = "disputed", f"The text hedges it ({raw['hedge']!r})."
+    else:
+        item["status"] = "reported"
+    if raw["negated"]:
+        item["negated"] = True
+    if raw.get("when") is not None:
+        item["when"] = raw["when"]
+    if raw.get("readings"):
+        item["reading"] = "; ".join(raw["readings"])
+    if raw["passive"] and raw.get("subject") is None and "subject" not in raw.get("ambiguous", {}):
+        notes.append("passive voice without an agent: name the agent as subject (if you infer it, add "
+                     "agent_inferred: true and a reading) or reject")
+    for role, amb in raw.get("ambiguous", {}).items():
+        notes.append(f"ambiguous {role} {amb['mention']!r}: choose one of {', '.join(amb['candidates'])}")
+    item["decision"] = "pending"
+    item["key"] = candidate_key(item)
+    if raw.get("ambiguous"):
+        item["ambiguous"] = {role: amb["candidates"] for role, amb in raw["ambiguous"].items()}
+    if notes:
+        item["review_note"] = "; ".join(notes)
+    return item
+
+
+def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], skip_ids: set[str]) -> list[dict[str, Any]]:
+    """Review items for ``raws``, without duplicates, remembered rejections or already merged ids; ids made unique."""
+    items: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    used: set[str] = set(skip_ids)
+    for raw in raws:
+        item = review_item(raw, text)
+        same = (item["relation"], item["subject"], item.get("object"), item.get("value"), item.get("negated"))
+        if item["key"] in skip_keys or item["id"] in skip_ids or same in seen:
+            continue
+        seen.add(same)
+        base, number = item["id"], 2
+        while item["id"] in used:
+            item["id"], number = f"{base}-{number}", number + 1
+        used.add(item["id"])
+        items.append(item)
+    return items

@@ -1,0 +1,138 @@
+"""``ingest_article``: add an article to the corpus with a review file of candidate assertions.
+
+Everything is written into a temporary folder next to the corpus and renamed
+into place at the end, so that a bad input or a crash leaves the corpus as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from graph.errors import AssertionFileError
+from graph.ingest.candidates import review_items
+from graph.ingest.dates import latest_full_date
+from graph.ingest.extract import extract
+from graph.ingest.files import (ASSERTIONS_FILE, EMPTY_ASSERTIONS, REVIEW_FILE, corpus_assertion_ids,
+                                dump_yaml, read_mapping, rejected_keys, write_atomic)
+from graph.ingest.mentions import find_mentions, known_actors, slug
+from graph.ingest.textload import load_text
+
+__all__ = ["ingest_article", "candidates_for_text"]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_REVIEW_HEADER = """\
+# Candidate assertions for {id}, extracted by `powergraph ingest` (rules: graph/ingest/extract.py).
+# Same format as assertions.yaml (graph/corpus/README.md), plus, on each candidate:
+#   decision: pending | accept | reject      <- set it; correct any field before accepting
+#   key:      the fingerprint of what was proposed (do not edit: rejections are remembered by it)
+#   ambiguous / review_note: what to check; a subject left empty must be filled before accepting
+# Actors marked `proposed: true` are new; rename, retype or merge them with an existing actor id.
+# Then run `powergraph review-merge {id}`: accepted candidates move to assertions.yaml (validated like
+# the build), rejected ones to rejected.yaml (never proposed again), pending ones stay here.
+{notes}"""
+
+
+def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_keys: set[str] | None = None,
+                        skip_ids: set[str] | None = None) -> dict[str, Any]:
+    """Mentions, proposed actors and review items for ``text`` against ``actors`` (no files touched)."""
+    found = find_mentions(text, actors)
+    everyone = {**actors, **found["proposed"]}
+    raws = extract(text, found["mentions"], everyone)
+    items = review_items(raws, text, skip_keys=skip_keys or set(), skip_ids=skip_ids or set())
+    ambiguous = [m for m in found["mentions"] if len(m["actors"]) > 1]
+    return {"items": items, "proposed": found["proposed"], "ambiguous": ambiguous, "mentions": found["mentions"]}
+
+
+def _source_meta(source_id: str, text: str, *, title: str | None, published: str | None, url: str | None,
+                 path: Path) -> dict[str, Any]:
+    meta: dict[str, Any] = {"id": source_id, "text": "article.txt",
+                            "title": title or next((ln.strip() for ln in text.splitlines() if ln.strip()), path.stem),
+                            "language": "en", "kind": "news article"}
+    if published:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            raise AssertionFileError(f"--date is not a date: {published!r}", hint="write YYYY-MM-DD") from None
+        meta["published"] = published
+    else:
+        found = latest_full_date(text)
+        meta["published"] = found or date.today().isoformat()
+        meta["published_is_assumption"] = True
+        meta["published_note"] = (
+            f"No --date was given at ingest. {'The latest full date written in the text, ' + found if found else 'The text has no full date; the day of ingest'} "
+            "is assumed as the publication date; relative times (last week, on Friday) are resolved against it. "
+            "Put the real date here and rebuild.")
+    if url:
+        meta["url"] = url
+    return meta
+
+
+def _check_existing(folder: Path, text: str) -> None:
+    old = (folder / "article.txt").read_text(encoding="utf-8") if (folder / "article.txt").is_file() else None
+    if old is not None and old != text:
+        raise AssertionFileError(
+            f"source {folder.name!r} already exists with a different text", file=str(folder / "article.txt"),
+            hint="quotes of its assertions refer to that text; ingest the new article under another --id",
+        )
+    review = folder / REVIEW_FILE
+    if review.is_file():
+        raw = read_mapping(review, keys={"actors", "assertions"})
+        decided = [i for i in raw.get("assertions") or [] if isinstance(i, dict) and i.get("decision") != "pending"]
+        if decided:
+            raise AssertionFileError(
+                f"{len(decided)} candidate(s) of the review file carry a decision not merged yet", file=str(review),
+                line=decided[0].line, hint=f"run `powergraph review-merge {folder.name}` first",
+            )
+
+
+def ingest_article(path: Path, *, corpus: Path, title: str | None = None, published: str | None = None,
+                   url: str | None = None, source_id: str | None = None) -> dict[str, Any]:
+    """Add ``path`` to ``corpus`` (see the module doc); returns a summary with the review file's path."""
+    text = load_text(path)
+    source_id = source_id or slug(title or path.stem)
+    if not _ID.fullmatch(source_id):
+        raise AssertionFileError(f"bad source id {source_id!r}", hint="use lower-case letters, digits and hyphens")
+    if not corpus.is_dir():
+        raise AssertionFileError(f"corpus folder not found: {corpus}", hint="pass an existing folder with --corpus")
+    folder = corpus / source_id
+    exists = folder.is_dir()
+    if exists:
+        _check_existing(folder, text)
+    actors = known_actors(corpus)
+    result = candidates_for_text(text, actors, skip_keys=rejected_keys(folder) if exists else set(),
+                                 skip_ids=corpus_assertion_ids(corpus))
+    notes = "".join(f"# AMBIGUOUS mention {m['text']!r} at character {m['start']}: {', '.join(m['actors'])}\n"
+                    for m in result["ambiguous"])
+    review = _REVIEW_HEADER.format(id=source_id, notes=notes) + dump_yaml(
+        {"actors": result["proposed"] or None, "assertions": result["items"]})
+    staging = Path(tempfile.mkdtemp(dir=corpus.parent, prefix=f".ingest-{source_id}-"))
+    try:
+        target = staging / source_id
+        if exists:
+            shutil.copytree(folder, target)
+        else:
+            target.mkdir()
+            meta = _source_meta(source_id, text, title=title, published=published, url=url, path=path)
+            (target / "source.yaml").write_text(dump_yaml(meta), encoding="utf-8")
+            (target / "article.txt").write_text(text, encoding="utf-8")
+            (target / ASSERTIONS_FILE).write_text(EMPTY_ASSERTIONS, encoding="utf-8")
+        write_atomic(target / REVIEW_FILE, review)
+        if exists:
+            backup = staging / f"{source_id}.old"
+            os.rename(folder, backup)
+            os.rename(target, folder)
+        else:
+            os.rename(target, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return {"source": source_id, "folder": str(folder), "review": str(folder / REVIEW_FILE),
+            "candidates": len(result["items"]), "proposed_actors": len(result["proposed"]),
+            "ambiguous_mentions": len(result["ambiguous"]), "reingested": exists,
+            "remembered_rejections": len(rejected_keys(folder))}
+
