@@ -15,6 +15,7 @@ from __future__ import annotations
 __all__ = [
     "PowergraphError",
     "AssertionFileError",
+    "ArticleTextError",
     "ValidationError",
     "StoreError",
     "StoreUnavailableError",
@@ -73,6 +74,12 @@ class AssertionFileError(PowergraphError):
     """An assertion (YAML) file is malformed or refers to something unknown."""
 
     code = "assertion_error"
+
+
+class ArticleTextError(AssertionFileError):
+    """An article text cannot be ingested: empty, binary, not UTF-8 or too large."""
+
+    code = "bad_article"
 
 
 class ValidationError(PowergraphError):

@@ -17,10 +17,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.build.assertions import Actor, Curated, read_assertions
+from graph.build.assertions import Actor, Curated, read_actors, read_assertions
 from graph.build.corpus import DEFAULT_CORPUS, Source, read_corpus
 from graph.build.rdf import graph_iri, source_graph, statement_iri
 from graph.build.validate import check_shacl
+from graph.errors import AssertionFileError
 from graph.store.base import Store
 from ontology import ONTOLOGY_GRAPH, PGG, entity_iri, ontology_graph, shapes_graph
 
@@ -83,20 +84,20 @@ def build_dataset(corpus: Path = DEFAULT_CORPUS, *, sources: list[Source] | None
     """Read and check every assertion file of ``corpus``, build the RDF and validate it."""
     sources = sources if sources is not None else read_corpus(corpus)
     known: dict[str, Actor] = {}
+    for source in sources:  # first pass: any source may refer to an actor declared in any other
+        for actor_id, actor in read_actors(source).items():
+            known.setdefault(actor_id, actor)
     curated: list[Curated] = []
     seen_statements: dict[str, str] = {}
     for source in sources:
         item = read_assertions(source, known_actors=known)
         for assertion in item.assertions:
             if assertion.id in seen_statements:
-                from graph.errors import AssertionFileError
-
                 raise AssertionFileError(
                     f"assertion id {assertion.id!r} is already used in {seen_statements[assertion.id]}",
                     file=assertion.file, line=assertion.line, hint="assertion ids are unique across the corpus",
                 )
             seen_statements[assertion.id] = assertion.file
-        known.update(item.actors)
         curated.append(item)
     graphs: dict[str, Graph] = {str(ONTOLOGY_GRAPH): ontology_graph(), str(SHAPES_GRAPH): shapes_graph()}
     for item in curated:

@@ -22,7 +22,7 @@ from graph.build.yamlfile import LineDict, read_yaml
 from graph.errors import AssertionFileError
 from ontology import PG, Relation, ontology_graph, relation_metadata
 
-__all__ = ["Actor", "Assertion", "Curated", "read_assertions", "STATUSES"]
+__all__ = ["Actor", "Assertion", "Curated", "read_actors", "read_assertions", "STATUSES"]
 
 #: the status words of the assertion format and the ontology's status they stand for
 STATUSES: dict[str, URIRef] = {
@@ -227,8 +227,7 @@ def _read_assertion(item: Any, source: Source, actors: dict[str, Actor], file: s
     )
 
 
-def read_assertions(source: Source, *, known_actors: dict[str, Actor] | None = None) -> Curated:
-    """Read and check ``source.assertions_file``; actors of earlier sources may be referred to."""
+def _read_file(source: Source) -> tuple[LineDict, str]:
     path = source.assertions_file
     name = str(path.relative_to(path.parents[3])) if len(path.parents) > 3 else str(path)
     raw = read_yaml(path, display_name=name)
@@ -238,6 +237,18 @@ def read_assertions(source: Source, *, known_actors: dict[str, Actor] | None = N
     if unknown:
         raise _fail(f"unknown top-level key(s) {sorted(unknown)}", raw, sorted(unknown)[0],
                     "the file has two sections: actors and assertions")
+    return raw, name
+
+
+def read_actors(source: Source) -> dict[str, Actor]:
+    """Only the actors declared in ``source.assertions_file``."""
+    raw, name = _read_file(source)
+    return _read_actors(raw.get("actors") or LineDict(), name)
+
+
+def read_assertions(source: Source, *, known_actors: dict[str, Actor] | None = None) -> Curated:
+    """Read and check ``source.assertions_file``; actors declared in other sources may be referred to."""
+    raw, name = _read_file(source)
     curated = Curated(source=source)
     curated.actors = _read_actors(raw.get("actors") or LineDict(), name)
     everyone = {**(known_actors or {}), **curated.actors}

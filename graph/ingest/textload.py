@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.errors import AssertionFileError, InputTooLargeError
+from graph.errors import ArticleTextError, InputTooLargeError
 
 __all__ = ["ArticleTextError", "MAX_ARTICLE_BYTES", "load_text", "check_text_bytes"]
 
@@ -28,12 +28,6 @@ __all__ = ["ArticleTextError", "MAX_ARTICLE_BYTES", "load_text", "check_text_byt
 MAX_ARTICLE_BYTES = 1_048_576
 
 _CONTROL_OK = {"\n", "\t", "\r", "\f"}
-
-
-class ArticleTextError(AssertionFileError):
-    """An article text cannot be ingested: empty, binary or not UTF-8."""
-
-    code = "bad_article"
 
 
 def check_text_bytes(data: bytes, *, name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:

@@ -93,3 +93,17 @@ def test_shacl_violation_names_the_assertion_line(corpus_copy: Path) -> None:
     assert "not in the range" in error.report[0]["message"]
     assert error.file and error.file.endswith("assertions.yaml")
     assert error.line == line_of(path, "id: abramov-editor-of-vlast")
+
+
+def test_any_source_may_refer_to_an_actor_declared_in_another(corpus_copy: Path) -> None:
+    # "aaa-first" sorts before the article, yet refers to an actor the article declares
+    folder = corpus_copy / "aaa-first"
+    folder.mkdir()
+    (folder / "article.txt").write_text("Tokayev met Putin.\n", encoding="utf-8")
+    (folder / "source.yaml").write_text(
+        "id: aaa-first\ntext: article.txt\ntitle: A meeting\nlanguage: en\npublished: 2022-02-01\n", encoding="utf-8")
+    (folder / "assertions.yaml").write_text(
+        "assertions:\n  - id: tokayev-met-putin\n    subject: tokayev\n    relation: alignedWith\n"
+        "    object: putin\n    quote: Tokayev met Putin\n    status: reported\n", encoding="utf-8")
+    built = build_dataset(corpus_copy)
+    assert built.stats["sources"] == 2 and built.stats["statements"] >= 66
