@@ -68,7 +68,7 @@ def load(
                         rate = quads / max(time.perf_counter() - started, 1e-9)
                         bar.update(task, completed=done, total=whole or None, quads=quads, rate=rate)
 
-                    count = target.load(path, format=fmt, graph=graph, progress=report)  # type: ignore[call-arg]
+                    count = target.load(path, format=fmt, graph=graph, progress=report)
                     elapsed = time.perf_counter() - started
                     bar.update(task, quads=count, rate=count / max(elapsed, 1e-9))
                     total += count
@@ -85,7 +85,7 @@ def load(
 
 @app.command()
 def export(
-    format: Annotated[RdfFormatName, typer.Option("--format", help="Output RDF format.")] = RdfFormatName("nquads"),  # type: ignore[call-arg]
+    format: Annotated[RdfFormatName, typer.Option("--format", help="Output RDF format.")] = RdfFormatName("nquads"),
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (atomically); stdout if absent.")] = None,
     graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph.")] = None,
     canonical: Annotated[bool, typer.Option("--canonical", help="Sort statements: the same data gives the same bytes.")] = False,
@@ -100,11 +100,11 @@ def export(
         fmt = rdf_format(format.value)
         try:
             if output is None:
-                source.export(sys.stdout.buffer, format=fmt, graph=graph, canonical=canonical)  # type: ignore[call-arg]
+                source.export(sys.stdout.buffer, format=fmt, graph=graph, canonical=canonical)
                 sys.stdout.buffer.flush()
             else:
                 with atomic_output(output) as handle:
-                    source.export(handle, format=fmt, graph=graph, canonical=canonical)  # type: ignore[call-arg]
+                    source.export(handle, format=fmt, graph=graph, canonical=canonical)
                 stderr.print(f"wrote {output}", highlight=False)
         finally:
             source.close()

@@ -92,6 +92,13 @@ class OxigraphStore(StoreBase):
         if not self._legacy:
             gen.remove_stale(self._root, keep={location.name})
 
+    @property
+    def location(self) -> Path | None:
+        """The directory of the current Oxigraph database (None in memory); it changes after a bulk load."""
+        if self._root is None:
+            return None
+        return self._root if self._legacy else gen.current_generation(self._root)
+
     # -- queries -------------------------------------------------------------------------------
 
     def query(

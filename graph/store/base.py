@@ -13,7 +13,7 @@ remotely), never by pasting user text into query strings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, Protocol, runtime_checkable
 
@@ -56,12 +56,30 @@ class Store(Protocol):
         """Atomically replace each named graph with the given quads (readers see old or new, never half)."""
         ...
 
-    def load(self, path: Path, *, format: ox.RdfFormat | None = None, graph: str | None = None) -> int:
-        """Bulk-load one RDF file atomically; returns the number of quads loaded."""
+    def load(
+        self,
+        path: Path,
+        *,
+        format: ox.RdfFormat | None = None,
+        graph: str | None = None,
+        progress: Callable[[int, int, int], None] | None = None,
+    ) -> int:
+        """Bulk-load one RDF file atomically; returns the number of quads loaded.
+
+        ``graph`` receives the file's default-graph triples; ``progress(done, total, quads)``
+        is called as the load advances. A syntax error raises ``RDFSyntaxError`` (file, line,
+        column) and leaves the store as it was.
+        """
         ...
 
-    def export(self, out: BinaryIO, *, format: ox.RdfFormat) -> None:
-        """Stream the whole dataset to ``out`` (no full copy in Python)."""
+    def export(
+        self, out: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None, canonical: bool = False
+    ) -> None:
+        """Stream the whole dataset (or ``graph``) to ``out`` (no full copy in Python).
+
+        Formats without named graphs get the union of all graphs. ``canonical=True`` sorts
+        the statements, so the same data always gives the same bytes.
+        """
         ...
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:

@@ -101,7 +101,7 @@ def test_export_round_trips(store: Store) -> None:
 
 
 def test_canonical_export_is_byte_identical(store: Store) -> None:
-    quads = sample_quads() * 1
+    quads = sample_quads()
     random.Random(7).shuffle(quads)
     store.add_quads(quads)
     reference = OxigraphStore()
