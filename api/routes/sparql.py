@@ -160,12 +160,22 @@ async def _update(request: Request, text: str, params: dict[str, list[str]]) -> 
     final, shift = with_base(rewritten, _endpoint(request))
     async with ctx.update_lock:
         try:
-            await asyncio.to_thread(ctx.store.update, final)
+            await asyncio.to_thread(_run_update, ctx, final)
         except QueryError as exc:
             raise _update_error(exc, shift if rewritten == text else 0) from None
         finally:
             await asyncio.to_thread(ctx.changed)
     return Response(status_code=204)
+
+
+def _run_update(ctx: Context, text: str) -> None:
+    """``store.update``; a bare pyoxigraph store's errors become ours."""
+    try:
+        ctx.store.update(text)
+    except SyntaxError as exc:
+        raise QueryError(f"invalid SPARQL update: {exc.msg or exc}") from None
+    except OSError as exc:
+        raise StoreError(f"the update failed: {exc}", hint="the store reported the error; nothing was written") from None
 
 
 def _update_error(exc: QueryError, shift: int) -> QueryError:
