@@ -31,6 +31,9 @@ def check_signed(graph: nx.Graph) -> nx.Graph:
 
     if graph.is_multigraph():
         graph = signed_graph(graph)
+    signs = (s for _, _, s in graph.edges(data="sign", default=0))
+    if not graph.is_directed() and nx.number_of_selfloops(graph) == 0 and all(s in (1, -1) for s in signs):
+        return graph  # already signed and simple: nothing to drop (the methods never modify it)
     keep = [(u, v) for u, v, s in graph.edges(data="sign") if s and u != v]
     out = graph.edge_subgraph(keep).copy()
     out.graph.update(graph.graph)

@@ -41,22 +41,59 @@ def _membership(result: dict[str, Any]) -> dict[str, int]:
     return {m["id"]: i for i, f in enumerate(result["factions"]) for m in f["members"]}
 
 
-def _evidence(signed: nx.Graph, member: dict[str, int], x: str, y: str) -> list[dict[str, object]]:
-    edges: list[tuple[str, str]] = []
-    if signed.has_edge(x, y):
-        edges.append((x, y))
-    if member[x] == member[y]:
-        inside = [n for n, f in member.items() if f == member[x]]
-        positive = nx.Graph((u, v) for u, v, s in signed.subgraph(inside).edges(data="sign") if s > 0)
-        if x in positive and y in positive and nx.has_path(positive, x, y):
-            path = nx.shortest_path(positive, x, y)
-            edges += [e for e in zip(path, path[1:]) if set(e) != {x, y}]
-    else:
-        fx = {n for n, f in member.items() if f == member[x]}
-        fy = {n for n, f in member.items() if f == member[y]}
-        edges += sorted((u, v) for u, v, s in signed.edges(data="sign")
-                        if s < 0 and ((u in fx and v in fy) or (u in fy and v in fx)) and {u, v} != {x, y})
-    return [edge_dict(signed, u, v) for u, v in edges[:_EVIDENCE_CAP]]
+class _Evidence:
+    """The ties behind two actors' relative position in one slice (positive layers cached per faction)."""
+
+    def __init__(self, signed: nx.Graph, member: dict[str, int]) -> None:
+        self.signed, self.member = signed, member
+        self.groups: dict[int, set[str]] = {}
+        for node, faction in member.items():
+            self.groups.setdefault(faction, set()).add(node)
+        self.positive: dict[int, nx.Graph] = {}
+        self.crossing: dict[tuple[int, int], list[tuple[str, str]]] = {}
+
+    def _crossing(self, fx: int, fy: int) -> list[tuple[str, str]]:
+        key = (min(fx, fy), max(fx, fy))
+        if key not in self.crossing:
+            small, other = sorted((self.groups[fx], self.groups[fy]), key=len)
+            self.crossing[key] = sorted((u, v) if u <= v else (v, u) for u in small
+                                        for v, d in self.signed[u].items() if v in other and d["sign"] < 0)
+        return self.crossing[key]
+
+    def _positive(self, faction: int) -> nx.Graph:
+        if faction not in self.positive:
+            sub = self.signed.subgraph(self.groups[faction])
+            self.positive[faction] = nx.Graph((u, v) for u, v, s in sub.edges(data="sign") if s > 0)
+        return self.positive[faction]
+
+    def __call__(self, x: str, y: str) -> list[dict[str, object]]:
+        signed, fx, fy = self.signed, self.member[x], self.member[y]
+        edges: list[tuple[str, str]] = [(x, y)] if signed.has_edge(x, y) else []
+        if fx == fy:
+            positive = self._positive(fx)
+            if x in positive and y in positive and nx.has_path(positive, x, y):
+                path = nx.shortest_path(positive, x, y)
+                edges += [e for e in zip(path, path[1:]) if set(e) != {x, y}]
+        else:
+            edges += [e for e in self._crossing(fx, fy)[: _EVIDENCE_CAP + 1] if set(e) != {x, y}]
+        return [edge_dict(signed, u, v) for u, v in edges[:_EVIDENCE_CAP]]
+
+
+def _changed_pairs(first: dict[str, int], second: dict[str, int], common: list[str], limit: int) -> list[tuple[str, str]]:
+    """Pairs in one faction of ``first`` that ``second`` puts apart (at most ``limit``, in a stable order)."""
+    groups: dict[int, dict[int, list[str]]] = {}
+    for node in common:
+        groups.setdefault(first[node], {}).setdefault(second[node], []).append(node)
+    found: list[tuple[str, str]] = []
+    for faction in sorted(groups):
+        parts = [sorted(p) for _, p in sorted(groups[faction].items())]
+        for i, j in combinations(range(len(parts)), 2):
+            for u in parts[i]:
+                for v in parts[j]:
+                    found.append((u, v) if u <= v else (v, u))
+                    if len(found) >= limit:
+                        return found
+    return found
 
 
 def realignments(
@@ -65,33 +102,23 @@ def realignments(
     *,
     limit: int = 500,
 ) -> list[dict[str, object]]:
-    """Pairs that changed camp relative to each other between two analysed slices.
+    """Pairs that changed camp relative to each other between two analysed slices (at most ``limit``).
 
     ``before`` and ``after`` are ``(slice name, signed graph, faction result)``.
     """
     (name_a, signed_a, result_a), (name_b, signed_b, result_b) = before, after
     in_a, in_b = _membership(result_a), _membership(result_b)
     common = sorted(set(in_a) & set(in_b))
-    candidates: set[tuple[str, str]] = set()
-    for member in (in_a, in_b):
-        groups: dict[int, list[str]] = {}
-        for node in common:
-            groups.setdefault(member[node], []).append(node)
-        for nodes in groups.values():
-            candidates.update(combinations(sorted(nodes), 2))
+    evidence_a, evidence_b = _Evidence(signed_a, in_a), _Evidence(signed_b, in_b)
+    changed = [(pair, "split") for pair in _changed_pairs(in_a, in_b, common, limit)]
+    changed += [(pair, "joined") for pair in _changed_pairs(in_b, in_a, common, limit)]
     rows: list[dict[str, object]] = []
-    for x, y in sorted(candidates):
-        was, now = in_a[x] == in_a[y], in_b[x] == in_b[y]
-        if was == now:
-            continue
+    for (x, y), change in sorted(changed)[:limit]:
         rows.append({
             "from_slice": name_a, "to_slice": name_b, "actor": x, "other": y,
             "actor_label": signed_b.nodes[x].get("label", x), "other_label": signed_b.nodes[y].get("label", y),
-            "change": "split" if was else "joined",
-            "evidence_before": _evidence(signed_a, in_a, x, y), "evidence_after": _evidence(signed_b, in_b, x, y),
+            "change": change, "evidence_before": evidence_a(x, y), "evidence_after": evidence_b(x, y),
         })
-        if len(rows) >= limit:
-            break
     return rows
 
 

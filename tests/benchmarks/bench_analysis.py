@@ -1,0 +1,146 @@
+"""Analysis benchmark: projection and every analysis on the synthetic corpus, next to NetworkX's
+``rdflib_to_networkx_multidigraph`` on the same data. Prints; asserts nothing.
+
+Each step is timed on its own (best of ``--repeat`` for the projection), then run once more
+under ``tracemalloc`` for its peak Python memory. The store is in memory by default
+(``--disk`` for the embedded on-disk store).
+
+    python tests/benchmarks/bench_analysis.py                    # 20,000 actors, 120,000 relations
+    python tests/benchmarks/bench_analysis.py --relations 20000 --actors 4000 --skip-rdflib
+
+Targets (BRIEF.md): projection under 1.5 s, the whole faction analysis under 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _timed(step: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
+    best, value = float("inf"), None
+    for _ in range(repeat):
+        gc.collect()
+        began = time.perf_counter()
+        value = step()
+        best = min(best, time.perf_counter() - began)
+    return best, value
+
+
+def _peak_mib(step: Callable[[], Any]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    step()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+class _Triples:
+    """The triples of every graph of an rdflib Dataset (what the converter iterates over)."""
+
+    def __init__(self, dataset: Any) -> None:
+        self.dataset = dataset
+
+    def __iter__(self) -> Any:
+        return self.dataset.triples((None, None, None))
+
+
+def _row(name: str, seconds: float, mib: float | None, note: str = "") -> None:
+    memory = f"{mib:8.1f} MiB" if mib is not None else " " * 12
+    print(f"{name:<44} {seconds:8.2f} s  {memory}  {note}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate, load, and time each analysis; print one line per step."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actors", type=int, default=20_000)
+    parser.add_argument("--relations", type=int, default=120_000)
+    parser.add_argument("--repeat", type=int, default=3, help="projection runs (best is printed)")
+    parser.add_argument("--disk", action="store_true", help="embedded on-disk store instead of memory")
+    parser.add_argument("--skip-rdflib", action="store_true", help="leave out the rdflib + NetworkX comparison")
+    parser.add_argument("--betweenness-sample", type=int, default=200, help="pivots for betweenness")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synthetic import generate
+
+    from graph.analysis import (brokers, centrality, correlation_clustering, frustration, louvain, project,
+                                signed_graph, sponge, timeline)
+    from graph.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="bench-analysis-") as tmp:
+        corpus = Path(tmp) / "corpus.nq"
+        seconds, counts = _timed(lambda: generate(corpus.open("w", encoding="utf-8", buffering=1 << 20),
+                                                  actors=args.actors, relations=args.relations))
+        print(f"synthetic corpus: {counts['actors']:,} actors, {counts['relations']:,} relations, "
+              f"{counts['quads']:,} quads (generated in {seconds:.1f} s)")
+        store = open_store(str(Path(tmp) / "store") if args.disk else "memory")
+        seconds, loaded = _timed(lambda: store.load(corpus))
+        print(f"loaded {loaded:,} quads into {store.description} in {seconds:.1f} s\n")
+        print(f"{'step':<44} {'time':>10}  {'peak (py)':>12}")
+
+        seconds, graph = _timed(lambda: project(store), repeat=args.repeat)
+        _row("projection (one SPARQL query -> MultiDiGraph)", seconds, _peak_mib(lambda: project(store)),
+             f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges; target < 1.5 s")
+        seconds, window = _timed(lambda: project(store, start="2022-01-01", end="2022-01-31"), repeat=args.repeat)
+        _row("projection, January 2022 window", seconds, None, f"{window.number_of_edges():,} edges")
+
+        seconds, signed = _timed(lambda: signed_graph(graph))
+        _row("signed graph (collapse)", seconds, _peak_mib(lambda: signed_graph(graph)),
+             f"{signed.number_of_edges():,} signed pairs")
+        steps: list[tuple[str, Callable[[], Any], Callable[[Any], str]]] = [
+            ("balance (heuristic, 8 restarts)", lambda: frustration(signed, exact=False),
+             lambda r: f"frustration {r['score']:,}"),
+            ("correlation (local search + split)", lambda: correlation_clustering(signed, exact=False),
+             lambda r: f"{len(r['factions']):,} factions, {r['score']:,} disagreements"),
+            ("spectral (SPONGE, k chosen in 2..8)", lambda: sponge(signed),
+             lambda r: f"k={r['k']}, {r['score']:,} disagreements"),
+            ("louvain (positive layer)", lambda: louvain(signed), lambda r: f"modularity {r['score']:.3f}"),
+        ]
+        factions_total = 0.0
+        for name, step, describe in steps:
+            seconds, result = _timed(step)
+            factions_total += seconds
+            _row(name, seconds, _peak_mib(step), describe(result))
+        _row("= faction analysis, all four methods", factions_total, None, "target < 10 s")
+        seconds, rows = _timed(lambda: centrality(graph, betweenness_sample=args.betweenness_sample))
+        _row(f"centrality (betweenness from {args.betweenness_sample} pivots)", seconds, None, f"{len(rows):,} rows")
+        seconds, found = _timed(lambda: brokers(signed))
+        _row("brokers (articulation points of the camps)", seconds, None, f"{len(found):,} brokers")
+        seconds, t = _timed(lambda: timeline(store, method="louvain"))
+        _row("timeline (2 slices, louvain, realignments)", seconds, None, f"{len(t['realignments']):,} realignments")
+
+        if not args.skip_rdflib:
+            from rdflib import Dataset
+            from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
+
+            dataset = Dataset(default_union=True)
+            seconds, _ = _timed(lambda: dataset.parse(corpus, format="nquads"))
+            _row("rdflib: parse the N-Quads (in memory)", seconds, None, f"{len(dataset):,} quads")
+            triples = _Triples(dataset)
+            seconds, converted = _timed(lambda: rdflib_to_networkx_multidigraph(triples))  # type: ignore[arg-type]
+            _row("networkx rdflib_to_networkx_multidigraph", seconds, None,
+                 f"{converted.number_of_nodes():,} nodes, {converted.number_of_edges():,} edges (every triple, "
+                 "no signs, no evidence)")
+        print(f"\npeak resident memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
