@@ -180,3 +180,40 @@ def test_nbconvert_executes_a_notebook_with_the_project_kernel(tmp_path: Path) -
     executed = nbformat.read(out, as_version=4)
     assert executed.metadata.kernelspec.name == "powergraph"
     assert all(cell.execution_count for cell in executed.cells if cell.cell_type == "code")
+
+
+def test_evidence_audit_separates_facts_from_claims_and_finds_what_rests_on_them(
+        built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nb, got = run("03-evidence-audit.ipynb", built_store, '{"n": len(statements), '
+                  '"status": statements["status"].value_counts().to_dict(), '
+                  '"deprecated": deprecated[["statement", "status", "object"]].to_dict("records"), '
+                  '"truthy": checks["in truthy layer"].tolist(), "replacement": len(replacement), '
+                  '"negated": statements.loc[statements["negated"], "statement"].tolist(), '
+                  '"summary": summary.reset_index().to_dict("records"), '
+                  '"factions": {name: a["correlation"] for name, a in analysed.items()}}', monkeypatch)
+    assert not errors_or_warnings(nb)
+    from graph.build import build_dataset
+
+    stats = build_dataset().stats
+    assert got["n"] == stats["statements"] and sum(got["status"].values()) == got["n"]
+    assert got["status"]["retracted"] + got["status"]["revised"] == stats["deprecated"]
+    deprecated = {(r["object"], r["status"]) for r in got["deprecated"]}
+    assert {("164", "retracted"), ("20000", "revised")} <= deprecated
+    assert got["truthy"] == [False, False, False, True] and got["replacement"] == 0
+    assert "st-bokay-not-detained" in got["negated"]
+
+    assert [r["frustration index"] for r in got["summary"]] == [1, 1, 1, 1]
+    assert all(r["frustrated ties"] == "nazarbayev-clan–yertysbayev" for r in got["summary"])
+    actors = [r["actors"] for r in got["summary"]]
+    assert actors == sorted(actors, reverse=True) and actors[0] > actors[-1]  # less evidence, fewer actors
+
+    def camp(name: str, actor: str) -> set[str]:
+        return next({m["id"] for m in f["members"]} for f in got["factions"][name]["factions"]
+                    if actor in {m["id"] for m in f["members"]})
+
+    for name in got["factions"]:  # the core split holds on every evidence base
+        assert {"russia", "csto", "kazakhstan"} <= camp(name, "tokayev") and "masimov" not in camp(name, "tokayev")
+    assert "nazarbayev" in camp("everything current", "masimov")
+    assert "nazarbayev" not in camp("without the curator's readings", "masimov")  # rests on the inferred reading
+    assert "putin" in camp("everything current", "tokayev")
+    assert "putin" not in camp("without attributed claims", "tokayev")  # rests on what observers say
