@@ -29,6 +29,7 @@ NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 EXPECTED = ["01-quickstart.ipynb", "02-factions.ipynb", "03-evidence-audit.ipynb"]
 CELL_TIMEOUT = 300
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 def test_the_three_notebooks_are_there() -> None:
@@ -133,11 +134,18 @@ def test_quickstart_builds_the_store_and_follows_masimov_to_the_article(
     assert got["actors"][0]["actor"] == "Kassym-Jomart Tokayev"
 
 
-def test_factions_notebook_finds_the_split_and_renders_offline(
-        built_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    nb, got = run("02-factions.ipynb", built_store, '{"balance": balance, "results": results, '
-                  '"realigned": realigned.to_dict("records"), "agreement": agreement.to_dict(), '
-                  '"aggregate": aggregate, "page": page}', monkeypatch)
+@pytest.fixture(scope="module")
+def factions_run(built_store: Path) -> tuple[Any, dict[str, Any]]:
+    """02-factions executed once for the tests that read it."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return run("02-factions.ipynb", built_store, '{"balance": balance, "results": results, '
+                   '"realigned": realigned.to_dict("records"), "agreement": agreement.to_dict(), '
+                   '"aggregate": aggregate, "page": page, '
+                   '"january_nodes": signed["January 2022"].number_of_nodes()}', monkeypatch)
+
+
+def test_factions_notebook_finds_the_split_between_the_slices(factions_run: tuple[Any, dict[str, Any]]) -> None:
+    nb, got = factions_run
     assert not errors_or_warnings(nb)
     before, january = got["balance"]["before 2022"], got["balance"]["January 2022"]
     assert (before["score"], january["score"]) == (0, 1) and before["optimal"] and january["optimal"]
@@ -160,10 +168,42 @@ def test_factions_notebook_finds_the_split_and_renders_offline(
     assert ("Russia", "Kassym-Jomart Tokayev", "joined") in moves
 
     assert outputs(nb, "image/png"), "no matplotlib figure"
-    frames = [html.unescape(h) for h in outputs(nb, "text/html") if "<iframe srcdoc=" in h]
-    assert frames and "vis.Network" in frames[0] and "tokayev" in frames[0]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_factions_interactive_view_renders_offline_in_chromium(factions_run: tuple[Any, dict[str, Any]]) -> None:
+    """The notebook's iframe output, as Jupyter shows it, in headless Chromium with the network cut."""
+    from playwright.sync_api import Route, sync_playwright
+
+    nb, got = factions_run
     for attribute in ('src="http', "src='http", 'href="http', "href='http", "//cdn"):
         assert attribute not in got["page"], f"the interactive view loads {attribute}…"
+    frames = [h for h in outputs(nb, "text/html") if "<iframe srcdoc=" in h]
+    assert len(frames) == 1 and "vis.Network" in html.unescape(frames[0])
+    requested: list[str] = []
+    problems: list[str] = []
+
+    def cut(route: Route) -> None:
+        requested.append(route.request.url)
+        route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
+        try:
+            page = browser.new_page()
+            page.route("**/*", cut)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+            page.set_content(frames[0])
+            view = page.frames[1]
+            view.wait_for_selector("canvas", timeout=20_000)
+            shown = view.evaluate("network.body.data.nodes.length")
+        finally:
+            browser.close()
+    assert not requested, f"the view asked the network for {requested}"
+    assert not problems, problems
+    assert shown == got["january_nodes"]
 
 
 def test_nbconvert_executes_a_notebook_with_the_project_kernel(tmp_path: Path) -> None:
