@@ -28,10 +28,13 @@ import numpy as np
 from graph.analysis._factions import canonical, check_signed, faction_result, frustrated, signed_matrix
 from graph.analysis._milp import solve_min
 
-__all__ = ["frustration", "MAX_EXACT_EDGES"]
+__all__ = ["frustration", "MAX_EXACT_EDGES", "LARGE_NODES"]
 
 #: graphs up to this many signed pairs are solved exactly by default
 MAX_EXACT_EDGES = 400
+#: above this many actors the heuristics restart fewer times (and the local search of
+#: correlation clustering runs once)
+LARGE_NODES = 2000
 
 
 def _exact(graph: nx.Graph, time_limit: float) -> tuple[dict[str, int], bool]:
@@ -114,7 +117,7 @@ def frustration(
     *,
     exact: bool | None = None,
     seed: int = 0,
-    restarts: int = 8,
+    restarts: int | None = None,
     time_limit: float = 60.0,
 ) -> dict[str, object]:
     """Two camps per component, the frustration index and the frustrated edges.
@@ -122,7 +125,9 @@ def frustration(
     ``graph`` is a projection or a signed graph (see :func:`~graph.analysis.projection.signed_graph`).
     ``exact`` forces the integer programme (True) or the heuristic (False); by
     default graphs with up to :data:`MAX_EXACT_EDGES` signed pairs are solved exactly.
-    The result says whether the score is proven ``optimal``.
+    The heuristic restarts ``restarts`` times (default 8, or 2 above
+    :data:`LARGE_NODES` actors) and keeps the best. The result says whether the
+    score is proven ``optimal``.
     """
     signed = check_signed(graph)
     use_exact = signed.number_of_edges() <= MAX_EXACT_EDGES if exact is None else exact
@@ -131,7 +136,8 @@ def frustration(
     elif use_exact:
         side, optimal = _exact(signed, time_limit)
     else:
-        side, optimal = _heuristic(signed, seed, restarts), False
+        tries = restarts if restarts is not None else (8 if len(signed) <= LARGE_NODES else 2)
+        side, optimal = _heuristic(signed, seed, tries), False
     partition: list[set[str]] = []
     for comp in nx.connected_components(signed):
         partition += [{n for n in comp if side[n] == 0}, {n for n in comp if side[n] == 1}]

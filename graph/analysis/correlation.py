@@ -28,6 +28,7 @@ import numpy as np
 
 from graph.analysis._factions import check_signed, faction_result, frustrated, split_unbound
 from graph.analysis._milp import solve_min
+from graph.analysis.balance import LARGE_NODES
 
 __all__ = ["correlation_clustering", "MAX_EXACT_NODES"]
 
@@ -96,13 +97,15 @@ def correlation_clustering(
     *,
     exact: bool | None = None,
     seed: int = 0,
-    restarts: int = 4,
+    restarts: int | None = None,
     time_limit: float = 60.0,
 ) -> dict[str, object]:
     """Factions, their number chosen by the data; score = number of disagreements.
 
     ``exact`` forces the integer programme (True) or the local search (False);
-    by default components of up to :data:`MAX_EXACT_NODES` actors are exact.
+    by default components of up to :data:`MAX_EXACT_NODES` actors are exact. The
+    local search restarts ``restarts`` times (default 4, once above
+    :data:`~graph.analysis.balance.LARGE_NODES` actors) and keeps the best.
     """
     signed = check_signed(graph)
     partition: list[set[str]] = []
@@ -116,7 +119,8 @@ def correlation_clustering(
             groups, proven = _exact_component(signed, nodes, time_limit)
             optimal, used_exact = optimal and proven, True
         else:
-            groups, optimal = _local_search(signed.subgraph(nodes), seed, restarts), False
+            tries = restarts if restarts is not None else (4 if len(nodes) <= LARGE_NODES else 1)
+            groups, optimal = _local_search(signed.subgraph(nodes), seed, tries), False
         partition += groups
     partition = split_unbound(signed, partition)
     return faction_result(signed, partition, method="correlation", score=len(frustrated(signed, partition)),

@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from graph.analysis._sparql import local_id, select
 from graph.errors import QueryError
 from graph.store.base import Store
-from ontology import PG, relation_metadata
+from ontology import PG, PGE, PGS, relation_metadata
 
 __all__ = ["project", "signed_graph", "STATUSES", "DEFAULT_STATUSES", "parse_date"]
 
@@ -45,7 +45,8 @@ STATUSES = ("ReportedFact", "AttributedClaim", "Disputed", "Inferred", "Revised"
 #: what a projection keeps by default: everything current (deprecated ones are out)
 DEFAULT_STATUSES = ("ReportedFact", "AttributedClaim", "Disputed", "Inferred")
 _DEPRECATED = {"Revised", "Retracted"}
-_ENTITY_PREFIX = "https://w3id.org/powergraph/entity/"
+_ENTITY_PREFIX = str(PGE)
+_SOURCE_PREFIX = str(PGS)
 _PG = str(PG)
 
 
@@ -61,6 +62,13 @@ def parse_date(value: str | dt.date | None, *, name: str = "date") -> str | None
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise QueryError(f"{name} {value!r} is not a date", hint="write dates as YYYY-MM-DD") from None
+
+
+def _short(iri: str, prefix: str) -> str:
+    """The id of an IRI: what follows ``prefix``, else what follows the last ``/`` or ``#``."""
+    if iri.startswith(prefix):
+        return iri[len(prefix):]
+    return iri[max(iri.rfind("/"), iri.rfind("#")) + 1:]
 
 
 def _relation_filter(relations: Iterable[str] | None) -> set[str] | None:
@@ -127,28 +135,34 @@ def project(
                                     "to": None if high == _LATEST else high})
     nodes: dict[str, tuple[str, str | None]] = {}
     edges: list[tuple[str, str, str, dict[str, object]]] = []
+    cut_entity, cut_pg = len(_ENTITY_PREFIX), len(_PG)
     for row in select(store, "projection", bindings):
-        st, s, p, o, status, t0, t1, quote, source, node, label, kind = (row[i] for i in range(12))
+        st = row[0]
         if st is None:
+            node, label, kind = row[9], row[10], row[11]
             key = node.value
             if key.startswith(_ENTITY_PREFIX):
-                ident = key[len(_ENTITY_PREFIX):]
+                ident = key[cut_entity:]
                 kind_id = local_id(kind)
                 # several types or labels (one per source graph): keep the smallest, stably
                 if ident not in nodes or (label.value, kind_id or "") < (nodes[ident][0], nodes[ident][1] or ""):
                     nodes[ident] = (label.value, kind_id)
             continue
-        rel = meta.get(p.value)
-        status_id = local_id(status)
+        rel = meta.get(row[2].value)
+        status = row[4].value
+        status_id = status[cut_pg:] if status.startswith(_PG) else local_id(row[4])
         if rel is None or status_id not in wanted_statuses:
             continue
         if wanted_relations is not None and rel.id not in wanted_relations:
             continue
-        s_id, o_id, st_id = local_id(s), local_id(o), local_id(st)
-        edges.append((s_id, o_id, st_id, {  # type: ignore[arg-type]
+        t0, t1, quote, source = row[5], row[6], row[7], row[8]
+        s_id, o_id, st_id = _short(row[1].value, _ENTITY_PREFIX), _short(row[3].value, _ENTITY_PREFIX), \
+            _short(st.value, _ENTITY_PREFIX)
+        source_id = None if source is None else _short(source.value, _SOURCE_PREFIX)
+        edges.append((s_id, o_id, st_id, {
             "relation": rel.id, "sign": rel.sign, "start": None if t0 is None else t0.value,
             "end": None if t1 is None else t1.value, "status": status_id, "statements": [st_id],
-            "quote": None if quote is None else quote.value, "source": local_id(source),
+            "quote": None if quote is None else quote.value, "source": source_id,
         }))
     for s_id, o_id, _, _ in edges:
         for ident in (s_id, o_id):

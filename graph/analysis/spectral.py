@@ -5,8 +5,8 @@ for its ``k - 1`` smallest eigenvectors and groups the actors by k-means on them
 Runs on the largest connected component (eigenvectors of a disconnected graph
 only tell the components apart); every smaller component becomes the factions
 its positive ties make. ``k`` is given, or chosen in ``2..k_max`` as the one with
-the fewest disagreements. Dense solver up to :data:`DENSE_NODES` actors, sparse
-shift-invert (``scipy.sparse.linalg.eigsh``) above.
+the fewest disagreements. Dense solver up to :data:`DENSE_NODES` actors; above,
+LOBPCG (``scipy.sparse.linalg.lobpcg``, Jacobi preconditioner, seeded start).
 
 >>> import networkx as nx
 >>> g = nx.Graph()
@@ -24,7 +24,7 @@ import numpy as np
 import scipy.linalg as la
 import scipy.sparse as sp
 from scipy.cluster.vq import kmeans2
-from scipy.sparse.linalg import eigsh
+from scipy.sparse.linalg import lobpcg
 
 from graph.analysis._factions import check_signed, faction_result, frustrated, signed_matrix, split_unbound
 from graph.errors import QueryError
@@ -32,7 +32,7 @@ from graph.errors import QueryError
 __all__ = ["sponge", "DENSE_NODES"]
 
 #: up to this many actors the eigenproblem is solved densely
-DENSE_NODES = 1500
+DENSE_NODES = 300
 
 
 def _eigenvectors(matrix: sp.csr_matrix, count: int, tau_p: float, tau_n: float, seed: int) -> np.ndarray:
@@ -46,8 +46,9 @@ def _eigenvectors(matrix: sp.csr_matrix, count: int, tau_p: float, tau_n: float,
     if n <= DENSE_NODES:
         _, vectors = la.eigh(left.toarray(), right.toarray(), subset_by_index=[0, count - 1])
         return vectors
-    v0 = np.random.default_rng(seed).standard_normal(n)
-    _, vectors = eigsh(left, k=count, M=right, sigma=-1e-3, which="LM", v0=v0)
+    start = np.random.default_rng(seed).standard_normal((n, count))
+    jacobi = sp.diags(1.0 / np.maximum(left.diagonal(), 1e-6))
+    _, vectors = lobpcg(left.tocsr(), start, B=right.tocsr(), M=jacobi, largest=False, tol=1e-5, maxiter=300)
     return vectors
 
 

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         _row("signed graph (collapse)", seconds, _peak_mib(lambda: signed_graph(graph)),
              f"{signed.number_of_edges():,} signed pairs")
         steps: list[tuple[str, Callable[[], Any], Callable[[Any], str]]] = [
-            ("balance (heuristic, 8 restarts)", lambda: frustration(signed, exact=False),
+            ("balance (heuristic)", lambda: frustration(signed, exact=False),
              lambda r: f"frustration {r['score']:,}"),
             ("correlation (local search + split)", lambda: correlation_clustering(signed, exact=False),
              lambda r: f"{len(r['factions']):,} factions, {r['score']:,} disagreements"),
