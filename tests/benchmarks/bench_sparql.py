@@ -41,26 +41,28 @@ PREFIX pge: <https://w3id.org/powergraph/entity/>
 """
 QUERIES = {
     "lookup": _PREFIXES + "SELECT ?st ?p ?o WHERE { ?st rdf:subject pge:actor-123 ; rdf:predicate ?p ; rdf:object ?o }",
-    "aggregate": _PREFIXES + ("SELECT ?kind (COUNT(?st) AS ?n) WHERE { ?st pg:status pg:Disputed ; rdf:subject ?s . "
+    "aggregate": _PREFIXES + ("SELECT ?kind (COUNT(?st) AS ?n) WHERE { ?st pg:status pg:Revised ; rdf:subject ?s . "
                               "?s a ?kind } GROUP BY ?kind ORDER BY DESC(?n)"),
 }
 ACCEPT = "application/sparql-results+json"
 CONNECTIONS = 8
 
 RDFLIB_SERVER = r'''
-import sys, json
+import sys, threading
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 from urllib.parse import urlsplit, parse_qs
 from rdflib import Dataset
 dataset = Dataset(default_union=True)
 dataset.parse(sys.argv[1], format="nquads")
+lock = threading.Lock()  # rdflib's SPARQL parser is not thread-safe
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args): pass
     def do_GET(self):
         params = parse_qs(urlsplit(self.path).query)
         if "query" not in params:
             self.send_response(200); self.send_header("Content-Length", "2"); self.end_headers(); self.wfile.write(b"ok"); return
-        body = dataset.query(params["query"][0]).serialize(format="json")
+        with lock:
+            body = dataset.query(params["query"][0]).serialize(format="json")
         self.send_response(200); self.send_header("Content-Type", "application/sparql-results+json")
         self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
 ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), Handler).serve_forever()
