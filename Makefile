@@ -8,12 +8,18 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name powergraph --display-name "powergraph (.venv)" >/dev/null
+	@# the query UI (YASGUI) comes from the npm registry at install time, never from a CDN
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --silent && npm run --silent copy-yasgui; \
+	else \
+		echo "warning: npm not found: the query UI at /sparql will ask for it (apt-get install nodejs npm; make install)"; \
+	fi
 	touch $(STAMP)
 
 build: install
