@@ -1,0 +1,40 @@
+"""The explorer: the network in the browser, offline, with the evidence one click away.
+
+:func:`build_view` turns the store into plain data (nodes, edges with evidence,
+factions, layout); :func:`render_page` turns that into the HTML page (served by
+``/explore`` or written as a standalone file by :func:`write_page` and
+``powergraph explore``).
+
+>>> import tempfile, pathlib
+>>> from graph.analysis._demo import demo_store
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "explorer.html"
+>>> summary = write_page(build_view(demo_store()), out)
+>>> summary["nodes"], summary["edges"], out.read_text(encoding="utf-8").startswith("<!doctype html>")
+(3, 3, True)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graph.explore.page import ASSETS, asset_path, embed_json, render_page, standalone_csp, to_network
+from graph.explore.view import MAX_NODES, NODE_CAP_LIMIT, build_view
+from graph.store import atomic_output
+from ontology import PGE
+
+__all__ = ["build_view", "render_page", "write_page", "to_network", "embed_json", "asset_path", "ASSETS",
+           "standalone_csp", "MAX_NODES", "NODE_CAP_LIMIT", "STABLE_ENTITY_BASE"]
+
+#: entity links of the standalone file: the stable IRIs (served as entity pages where deployed)
+STABLE_ENTITY_BASE = str(PGE)
+
+
+def write_page(view: dict[str, Any], path: Path, *, entity_base: str = STABLE_ENTITY_BASE) -> dict[str, Any]:
+    """Write the standalone page of ``view`` (from :func:`build_view`) to ``path`` atomically; return a summary."""
+    html = render_page(view, mode="standalone", entity_base=entity_base)
+    with atomic_output(Path(path)) as handle:
+        handle.write(html.encode("utf-8"))
+    meta = view["meta"]
+    return {"path": str(path), "nodes": meta["shown_nodes"], "edges": meta["shown_edges"],
+            "left_out_nodes": meta["left_out_nodes"], "notice": meta["notice"], "bytes": len(html.encode("utf-8"))}

@@ -1,0 +1,65 @@
+"""What the explorer shows beyond the projection: who claims each statement, and aliases.
+
+Two named queries (``graph/queries/explore_evidence.rq`` and ``explore_aliases.rq``),
+each run once; the results are plain dicts keyed by local id.
+
+>>> from graph.analysis._demo import demo_store
+>>> store = demo_store()
+>>> statement_details(store)
+{'statements': {}, 'sources': {}}
+>>> aliases(store)
+{'a': ['Able'], 'b': ['Baker']}
+>>> status_label("AttributedClaim"), status_label(None)
+('attributed claim', '')
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.analysis._sparql import local_id, select
+from graph.store.base import Store
+
+__all__ = ["statement_details", "aliases", "status_label"]
+
+#: keys whose values are IRIs of the ontology, shown in words
+_WORDS = {"voice", "precision"}
+
+
+def status_label(status: str | None) -> str:
+    """A status or voice local name in words: ``ReportedFact`` -> ``reported fact``."""
+    if not status:
+        return ""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", status).lower()
+
+
+def statement_details(store: Store) -> dict[str, dict[str, dict[str, str]]]:
+    """``{"statements": {id: details}, "sources": {id: label}}``.
+
+    A statement's details hold, when known: ``voice`` (in words), ``claimant`` (id) and
+    ``claimantLabel``, ``time``, ``precision``, ``expression`` (the relative time expression),
+    ``reason`` (of its status) and ``note`` (how it was read).
+    """
+    statements: dict[str, dict[str, str]] = {}
+    sources: dict[str, str] = {}
+    for row in select(store, "explore_evidence"):
+        key, value, ident = row["key"].value, row["value"], local_id(row["st"]) or ""
+        if key == "sourceLabel":
+            sources.setdefault(ident, value.value)
+            continue
+        entry = statements.setdefault(ident, {})
+        if key in entry:  # several values (one per source graph): keep the first
+            continue
+        if key in _WORDS:
+            entry[key] = status_label(local_id(value))
+        else:
+            entry[key] = (local_id(value) if key == "claimant" else value.value) or ""
+    return {"statements": statements, "sources": sources}
+
+
+def aliases(store: Store) -> dict[str, list[str]]:
+    """Entity id -> its aliases (``skos:altLabel``), sorted."""
+    found: dict[str, set[str]] = {}
+    for row in select(store, "explore_aliases"):
+        found.setdefault(local_id(row["entity"]) or "", set()).add(row["alias"].value)
+    return {ident: sorted(names) for ident, names in sorted(found.items())}
