@@ -22,7 +22,7 @@ from api._body import BodyLimit
 from api._context import Context
 from api._errors import install_error_handlers
 from api._pool import executor_for
-from api.routes import analysis, entity, meta, ontology, sparql
+from api.routes import analysis, entity, explore, meta, ontology, sparql
 from api.settings import Settings
 from graph.store.base import Store
 
@@ -59,5 +59,6 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.include_router(ontology.router)
     app.include_router(meta.router)
     app.include_router(analysis.router)
+    app.include_router(explore.router)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     return app

@@ -5,3 +5,4 @@ from graph.cli import store_cmds  # noqa: F401
 from graph.cli import analysis_cmds  # noqa: F401
 from graph.cli import ingest_cmds  # noqa: F401
 from graph.cli import serve_cmds  # noqa: F401
+from graph.cli import explore_cmds  # noqa: F401

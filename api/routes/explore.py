@@ -1,0 +1,80 @@
+"""The explorer: ``/explore`` (HTML), its JSON twin ``/explore.json``, and its own static files.
+
+Both take the same query parameters: ``at`` (one day), ``ego`` (an actor: id, label or
+alias) and ``depth`` (1-3), ``relation`` and ``status`` (repeatable, or comma-separated),
+``limit`` (the node cap). The page's scripts are served from ``/explore/static/``
+(vis-network from the pyvis package, and ours), so the page needs no inline script and
+is sent with a Content-Security-Policy whose ``script-src`` is ``'self'`` only.
+Handlers are plain functions: FastAPI runs them in its thread pool, off the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+
+from api._html import CSP
+from graph.errors import NotFoundError
+from graph.explore import ASSETS, MAX_NODES, NODE_CAP_LIMIT, asset_path, build_view, render_page
+from graph.store.base import Store
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["explore"])
+
+At = Annotated[str | None, Query(description="One day (YYYY-MM-DD): the statements holding then.")]
+Ego = Annotated[str | None, Query(description="An actor (id, label or alias): show it and its neighbourhood.")]
+Depth = Annotated[int, Query(ge=1, le=3, description="Steps around the ego actor.")]
+Relations = Annotated[list[str] | None, Query(alias="relation", description="Only these relations (repeatable).")]
+Statuses = Annotated[list[str] | None, Query(alias="status", description="Only these statuses (repeatable); "
+                                             "default: all, with revised and retracted hidden on the page.")]
+Limit = Annotated[int, Query(ge=1, le=NODE_CAP_LIMIT, description="Most actors shown (the node cap).")]
+_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    """``["a,b", "c"]`` -> ``["a", "b", "c"]``; nothing -> None."""
+    items = [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+    return items or None
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.pg.store  # type: ignore[no-any-return]
+
+
+def _view(request: Request, at: str | None, ego: str | None, depth: int, relation: list[str] | None,
+          status: list[str] | None, limit: int) -> dict[str, Any]:
+    return build_view(_store(request), at=at or None, ego=ego or None, depth=depth, relations=_split(relation),
+                      statuses=_split(status), max_nodes=limit)
+
+
+@router.get("/explore", response_class=HTMLResponse, summary="The network explorer (HTML)")
+def explore(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
+            status: Statuses = None, limit: Limit = MAX_NODES) -> HTMLResponse:
+    """The interactive network: faction colours, sign-coloured edges, filters, time slider, search, evidence."""
+    view = _view(request, at, ego, depth, relation, status, limit)
+    query = urlencode(list(request.query_params.multi_items()))
+    html = render_page(view, mode="served", json_url="/explore.json" + (f"?{query}" if query else ""))
+    return HTMLResponse(html, headers=_HEADERS)
+
+
+@router.get("/explore.json", summary="The explorer's data (JSON twin of /explore)")
+def explore_json(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
+                 status: Statuses = None, limit: Limit = MAX_NODES) -> JSONResponse:
+    """meta (window, ego, counts, what the node cap left out), nodes, edges with evidence, relations,
+    statuses, dates, factions (window and slices)."""
+    return JSONResponse(_view(request, at, ego, depth, relation, status, limit))
+
+
+@router.get("/explore/static/{name}", include_in_schema=False)
+def explore_static(name: str) -> FileResponse:
+    """The page's scripts and styles (vis-network from the pyvis package, and ours)."""
+    if name not in ASSETS:
+        raise NotFoundError(f"no explorer file {name!r}", hint=f"the files are: {', '.join(sorted(ASSETS))}")
+    path = asset_path(name)
+    return FileResponse(path, media_type=_TYPES[path.suffix],
+                        headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"})
