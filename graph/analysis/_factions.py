@@ -107,11 +107,14 @@ def faction_result(
     partition: list[set[str]],
     *,
     method: str,
-    score: float,
+    score: float | None,
     score_kind: str,
     extra: dict[str, object] | None = None,
 ) -> dict[str, object]:
-    """The one result shape of every faction method (plain data, JSON-ready)."""
+    """The one result shape of every faction method (plain data, JSON-ready).
+
+    ``score=None`` means the number of frustrated edges of the partition.
+    """
     partition = canonical(partition)
     label = labels_of(partition)
     supporting: list[list[dict[str, object]]] = [[] for _ in partition]
@@ -132,7 +135,7 @@ def faction_result(
         "contradicting_edges": contradicting[i],
     } for i, members in enumerate(partition)]
     result: dict[str, object] = {"method": method, "window": {"from": window.get("from"), "to": window.get("to")},
-                                 "score": score, "score_kind": score_kind, "factions": factions,
+                                 "score": len(bad) if score is None else score, "score_kind": score_kind, "factions": factions,
                                  "frustrated_edges": bad}
     result.update(extra or {})
     return result

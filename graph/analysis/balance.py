@@ -25,7 +25,7 @@ from collections import deque
 import networkx as nx
 import numpy as np
 
-from graph.analysis._factions import canonical, check_signed, faction_result, frustrated, signed_matrix
+from graph.analysis._factions import canonical, check_signed, faction_result, signed_matrix
 from graph.analysis._milp import solve_min
 
 __all__ = ["frustration", "MAX_EXACT_EDGES", "LARGE_NODES"]
@@ -141,7 +141,5 @@ def frustration(
     partition: list[set[str]] = []
     for comp in nx.connected_components(signed):
         partition += [{n for n in comp if side[n] == 0}, {n for n in comp if side[n] == 1}]
-    partition = canonical(partition)
-    score = len(frustrated(signed, partition))
-    return faction_result(signed, partition, method="balance", score=score, score_kind="frustration index",
+    return faction_result(signed, canonical(partition), method="balance", score=None, score_kind="frustration index",
                           extra={"exact": use_exact, "optimal": optimal, "seed": seed})

@@ -29,15 +29,15 @@ def brokers(graph: nx.Graph) -> list[dict[str, object]]:
     component falls into without it), the strongest brokers first.
     """
     signed = check_signed(graph)
-    found: list[dict[str, object]] = []
-    for comp in nx.connected_components(signed):
-        if len(comp) < 3:
-            continue
-        sub = signed.subgraph(comp)
-        for node in nx.articulation_points(sub):
-            rest = sub.subgraph(n for n in comp if n != node)
-            pieces = nx.number_connected_components(rest)
-            found.append({"id": node, "label": signed.nodes[node].get("label", node), "splits_into": pieces})
+    # in the block-cut tree, removing a cut vertex leaves one piece per block it belongs to
+    blocks: dict[str, int] = {}
+    for block in nx.biconnected_components(signed):
+        for node in block:
+            blocks[node] = blocks.get(node, 0) + 1
+    found: list[dict[str, object]] = [
+        {"id": node, "label": signed.nodes[node].get("label", node), "splits_into": count}
+        for node, count in blocks.items() if count > 1
+    ]
     return sorted(found, key=lambda r: (-int(r["splits_into"]), str(r["id"])))  # type: ignore[call-overload]
 
 

@@ -120,9 +120,10 @@ def correlation_clustering(
             optimal, used_exact = optimal and proven, True
         else:
             tries = restarts if restarts is not None else (4 if len(nodes) <= LARGE_NODES else 1)
-            groups, optimal = _local_search(signed.subgraph(nodes), seed, tries), False
+            sub = signed if len(nodes) == len(signed) else signed.subgraph(nodes).copy()
+            groups, optimal = _local_search(sub, seed, tries), False
         partition += groups
     partition = split_unbound(signed, partition)
-    return faction_result(signed, partition, method="correlation", score=len(frustrated(signed, partition)),
+    return faction_result(signed, partition, method="correlation", score=None,
                           score_kind="disagreements",
                           extra={"exact": used_exact, "optimal": optimal, "seed": seed, "k": len(partition)})

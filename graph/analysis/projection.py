@@ -71,6 +71,10 @@ def _short(iri: str, prefix: str) -> str:
     return iri[max(iri.rfind("/"), iri.rfind("#")) + 1:]
 
 
+def _ordered(items: list[str]) -> list[str]:
+    return sorted(items) if len(items) > 1 else items
+
+
 def _relation_filter(relations: Iterable[str] | None) -> set[str] | None:
     if relations is None:
         return None
@@ -185,25 +189,29 @@ def signed_graph(graph: nx.MultiDiGraph, *, ties: str = "drop") -> nx.Graph:
     """
     if ties not in ("drop", "zero"):
         raise QueryError(f"ties={ties!r} is not an option", hint="use 'drop' or 'zero'")
-    pairs: dict[tuple[str, str], dict[str, list[str]]] = {}
-    relations: dict[tuple[str, str], set[str]] = {}
+    pairs: dict[tuple[str, str], tuple[list[str], list[str], set[str]]] = {}
     for u, v, data in graph.edges(data=True):
         sign = data.get("sign", 0)
         if u == v or not sign:
             continue
         pair = (u, v) if u <= v else (v, u)
-        bucket = pairs.setdefault(pair, {"positive": [], "negative": []})
-        bucket["positive" if sign > 0 else "negative"].extend(data.get("statements", []))
-        relations.setdefault(pair, set()).add(data["relation"])
+        bucket = pairs.get(pair)
+        if bucket is None:
+            bucket = pairs[pair] = ([], [], set())
+        bucket[0 if sign > 0 else 1].extend(data.get("statements", ()))
+        bucket[2].add(data["relation"])
     out = nx.Graph(window=graph.graph.get("window"))
-    for pair, bucket in sorted(pairs.items()):
-        total = len(bucket["positive"]) - len(bucket["negative"])
+    edges = []
+    for (u, v), (positive, negative, relations) in sorted(pairs.items()):
+        total = len(positive) - len(negative)
         if total == 0 and ties == "drop":
             continue
-        for node in pair:
-            if node not in out:
-                out.add_node(node, **graph.nodes[node])
-        out.add_edge(*pair, sign=(total > 0) - (total < 0), weight=abs(total),
-                     relations=sorted(relations[pair]), statements=sorted(bucket["positive"] + bucket["negative"]),
-                     positive=sorted(bucket["positive"]), negative=sorted(bucket["negative"]))
+        positive, negative = _ordered(positive), _ordered(negative)
+        edges.append((u, v, {"sign": (total > 0) - (total < 0), "weight": abs(total),
+                             "relations": _ordered(list(relations)),
+                             "statements": _ordered(positive + negative) if positive and negative else positive or negative,
+                             "positive": positive, "negative": negative}))
+    used = {n for u, v, _ in edges for n in (u, v)}
+    out.add_nodes_from((n, graph.nodes[n]) for n in sorted(used))
+    out.add_edges_from(edges)
     return out
