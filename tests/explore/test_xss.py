@@ -1,0 +1,78 @@
+"""Hostile labels, quotes and ids show as text in the browser: nothing runs, no dialog opens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import HOSTILE_ACTORS, HOSTILE_STATEMENTS, PAYLOADS
+from explorer_browser import CHROMIUM, click_at, launch, open_page, serve
+from graph.explore import build_view, write_page
+from graph.store import Store
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module", params=["served", "file"])
+def url(request: pytest.FixtureRequest, hostile_store: Store, hostile_dir: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "file":
+        path = tmp_path_factory.mktemp("xss") / "hostile.html"
+        write_page(build_view(hostile_store), path)
+        yield path.as_uri()
+    else:
+        with serve(hostile_dir) as base:
+            yield f"{base}/explore"
+
+
+def _no_injected_elements(tab: Any) -> None:
+    assert tab.evaluate("document.querySelectorAll('img, svg, iframe, object, embed, b').length") == 0
+    assert tab.evaluate("document.querySelectorAll('script').length") == 3  # data, vis-network, explorer
+
+
+def test_hostile_graph_shows_as_text(browser: Any, url: str) -> None:
+    tab, watch = open_page(browser, url)
+    assert sorted(tab.evaluate("pgExplorer.visibleNodeIds()")) == sorted(HOSTILE_ACTORS)
+    for ident, label in HOSTILE_ACTORS.items():
+        tab.evaluate("id => pgExplorer.network.focus(id, {scale: 3, animation: false})", ident)
+        click_at(tab, tab.evaluate("id => pgExplorer.domPointOfNode(id)", ident))
+        panel = tab.locator("#pg-evidence")
+        assert panel.locator("h2").inner_text() == label
+        href = panel.locator("a").first.get_attribute("href")
+        assert href.startswith(("/entity/", "https://w3id.org/powergraph/entity/")) and "javascript:" not in href
+        assert PAYLOADS[2] + " alias" in panel.inner_text()
+    for ident, (_, _, _, quote) in HOSTILE_STATEMENTS.items():
+        ends = tab.evaluate("id => pgExplorer.network.getConnectedNodes(id)", ident)
+        tab.evaluate("ids => pgExplorer.network.fit({nodes: ids, animation: false})", ends)
+        click_at(tab, tab.evaluate("id => pgExplorer.domPointOfEdge(id)", ident))
+        panel = tab.locator("#pg-evidence")
+        assert panel.locator("blockquote").inner_text() == quote
+        text = panel.inner_text()
+        assert PAYLOADS[1] + " source" in text and f"{PAYLOADS[1]} (actor voice)" in text
+    # the tooltip (vis-network's title) is text too
+    tab.evaluate("pgExplorer.network.fit({animation: false})")
+    point = tab.evaluate("pgExplorer.domPointOfNode('x-img')")
+    box = tab.locator("#pg-network").bounding_box()
+    tab.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = tab.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().startswith(PAYLOADS[1]) and tooltip.evaluate("e => e.children.length") == 0
+    tab.locator("#pg-search").fill("svg onload")
+    assert f"{PAYLOADS[2]}" in tab.locator("#pg-search-results").inner_text()
+    _no_injected_elements(tab)
+    assert watch.dialogs == [] and watch.errors == [] and watch.outside == []
+    assert tab.evaluate("window.__cspViolations") == []
+    tab.close()
