@@ -1,0 +1,104 @@
+"""Benchmark: a 2,000-node explorer view of the synthetic corpus, drawn in headless Chromium.
+
+    .venv/bin/python tests/benchmarks/bench_explorer.py                 # 20,000 actors, 120,000 relations
+    .venv/bin/python tests/benchmarks/bench_explorer.py --store /tmp/syn  # reuse (or create) an on-disk store
+
+Prints the server-side time of each phase (projection and view, page), then, in
+headless Chromium opening the standalone page from disk, the time from navigation
+start to the first complete drawing of the network (the page emits ``pg:rendered``
+on vis-network's first ``afterDrawing``; physics is off, the layout comes from the
+server, so the first drawing is the stable one), and the time a relation filter takes
+to apply and redraw. No timed assertion: a benchmark prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+for extra in (_HERE.parents[1], _HERE, _HERE.parent / "explore"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+from explorer_browser import launch, open_page  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+from graph.explore import build_view, write_page  # noqa: E402
+from graph.store import open_store  # noqa: E402
+
+_TOGGLE = """() => {
+  const box = document.querySelector('#pg-relations input');
+  const began = performance.now();
+  box.click();
+  pgExplorer.network.redraw();
+  return performance.now() - began;
+}"""
+
+
+def _store(path: Path | None, actors: int, relations: int, work: Path):  # type: ignore[no-untyped-def]
+    store = open_store(str(path) if path else "memory")
+    if len(store) == 0:
+        corpus = work / "synthetic.nq"
+        began = time.perf_counter()
+        with corpus.open("w", encoding="utf-8") as out:
+            counts = generate(out, actors=actors, relations=relations)
+        store.load(corpus)
+        print(f"corpus: {counts['quads']:,} quads ({actors:,} actors, {relations:,} relations) generated and "
+              f"loaded in {time.perf_counter() - began:.1f} s")
+    else:
+        print(f"corpus: reusing {store.description} ({len(store):,} quads)")
+    return store
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actors", type=int, default=20_000)
+    parser.add_argument("--relations", type=int, default=120_000)
+    parser.add_argument("--nodes", type=int, default=2_000, help="the node cap of the view")
+    parser.add_argument("--runs", type=int, default=3, help="page loads to time")
+    parser.add_argument("--store", type=Path, help="an on-disk store to reuse (filled on first use)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        store = _store(args.store, args.actors, args.relations, work)
+        began = time.perf_counter()
+        view = build_view(store, max_nodes=args.nodes)
+        built = time.perf_counter() - began
+        meta = view["meta"]
+        began = time.perf_counter()
+        summary = write_page(view, work / "explorer.html")
+        written = time.perf_counter() - began
+        print(f"view: {meta['shown_nodes']:,} nodes, {meta['shown_edges']:,} edges of {meta['total_nodes']:,} / "
+              f"{meta['total_edges']:,}; built in {built:.1f} s (projection, evidence, centrality, factions, "
+              f"layout); page {summary['bytes'] / 1e6:.1f} MB written in {written:.1f} s")
+        rendered: list[float] = []
+        toggles: list[float] = []
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for _ in range(args.runs):
+                page, watch = open_page(browser, (work / "explorer.html").as_uri(), timeout=120_000)
+                rendered.append(float(page.evaluate("document.body.getAttribute('data-rendered-ms')")))
+                nodes = page.evaluate("pgExplorer.network.body.data.nodes.length")
+                toggles.append(float(page.evaluate(_TOGGLE)))
+                if watch.outside or watch.errors:
+                    print(f"problems: outside requests {watch.outside}, errors {watch.errors}")
+                page.close()
+            browser.close()
+        print(f"browser: {nodes:,} nodes drawn; stable (first complete drawing, physics off) after "
+              f"{statistics.median(rendered) / 1000:.2f} s from navigation start (median of {args.runs}: "
+              f"{', '.join(f'{r / 1000:.2f}' for r in rendered)} s)")
+        print(f"browser: a relation filter applies and redraws in {statistics.median(toggles):.0f} ms (median)")
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
