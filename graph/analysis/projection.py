@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable
 import networkx as nx
 import pyoxigraph as ox
 
+from graph.analysis._gc import paused_gc
 from graph.analysis._sparql import local_id, select
 from graph.errors import QueryError
 from graph.store.base import Store
@@ -99,6 +100,7 @@ def _status_filter(statuses: Collection[str] | None, include_deprecated: bool, i
     return chosen
 
 
+@paused_gc()
 def project(
     store: Store,
     *,
@@ -177,6 +179,7 @@ def project(
     return graph
 
 
+@paused_gc()
 def signed_graph(graph: nx.MultiDiGraph, *, ties: str = "drop") -> nx.Graph:
     """Collapse a projection to a simple undirected signed graph.
 
