@@ -30,3 +30,9 @@ def test_readme_counts_match_the_build() -> None:
     stats = build_dataset().stats
     for key in ("actors", "statements", "triples"):
         assert f"| {key} | {stats[key]} |" in README, f"README.md: update the {key} count to {stats[key]}"
+
+
+def test_readme_lists_every_server_setting() -> None:
+    from api.settings import settings_table
+
+    assert settings_table().strip() in README, "README.md: paste the output of python -m api.settings"

@@ -133,6 +133,9 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             yield handle  # type: ignore[misc]
             handle.flush()
             os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)  # an ordinary file, not the temp file's 0600
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
