@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import PAYLOADS
+from tests.explore.conftest import PAYLOADS
 from graph.explore import build_view, render_page, to_network
 from graph.store import Store
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import HOSTILE_ACTORS, HOSTILE_STATEMENTS, PAYLOADS
+from tests.explore.conftest import HOSTILE_ACTORS, HOSTILE_STATEMENTS, PAYLOADS
 from explorer_browser import CHROMIUM, click_at, launch, open_page, serve
 from graph.explore import build_view, write_page
 from graph.store import Store
