@@ -17,65 +17,20 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.browser import CHROMIUM, LAUNCH_ARGS, Watch, guarded_page, launch  # noqa: E402
 
 __all__ = ["CHROMIUM", "LAUNCH_ARGS", "Watch", "launch", "open_page", "serve", "click_at", "ROOT"]
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
-_RECORD_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
-
-
-@dataclass
-class Watch:
-    """What a page did that it should not have: outside requests, dialogs, errors."""
-
-    outside: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-def launch(playwright: Any) -> Any:
-    """Headless Chromium from /usr/bin/chromium."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
-
-
-def _allowed(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("data", "blob", "file") or (parts.scheme in ("http", "https")
-                                                        and parts.hostname == "127.0.0.1")
 
 
 def open_page(browser: Any, url: str, *, width: int = 1400, height: int = 900, timeout: float = 30_000) -> tuple[Any, Watch]:
     """Open ``url`` with the guards on; wait until the explorer has drawn once."""
-    watch = Watch()
-    page = browser.new_page(viewport={"width": width, "height": height})
-
-    def guard(route: Any) -> None:
-        if _allowed(route.request.url):
-            route.continue_()
-        else:
-            watch.outside.append(route.request.url)
-            route.abort()
-
-    def dialog(d: Any) -> None:
-        watch.dialogs.append(d.message)
-        d.dismiss()
-
-    page.route("**/*", guard)
-    page.on("dialog", dialog)
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
-    page.add_init_script(_RECORD_CSP)
+    page, watch = guarded_page(browser, width=width, height=height)
     page.goto(url)
     page.wait_for_function("document.body && document.body.hasAttribute('data-rendered-ms')", timeout=timeout)
     return page, watch

@@ -23,13 +23,13 @@ from nbclient import NotebookClient
 
 from graph.build import DEFAULT_CORPUS, build_into
 from graph.store import open_store
+from tests.browser import CHROMIUM, guarded_page, launch
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 EXPECTED = ["01-quickstart.ipynb", "02-factions.ipynb", "03-evidence-audit.ipynb"]
 CELL_TIMEOUT = 300
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def test_the_three_notebooks_are_there() -> None:
@@ -174,35 +174,25 @@ def test_factions_notebook_finds_the_split_between_the_slices(factions_run: tupl
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_factions_interactive_view_renders_offline_in_chromium(factions_run: tuple[Any, dict[str, Any]]) -> None:
     """The notebook's iframe output, as Jupyter shows it, in headless Chromium with the network cut."""
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     nb, got = factions_run
     for attribute in ('src="http', "src='http", 'href="http', "href='http", "//cdn"):
         assert attribute not in got["page"], f"the interactive view loads {attribute}…"
     frames = [h for h in outputs(nb, "text/html") if "<iframe srcdoc=" in h]
     assert len(frames) == 1 and "vis.Network" in html.unescape(frames[0])
-    requested: list[str] = []
-    problems: list[str] = []
-
-    def cut(route: Route) -> None:
-        requested.append(route.request.url)
-        route.abort()
-
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"], headless=True)
+        browser = launch(playwright)
         try:
-            page = browser.new_page()
-            page.route("**/*", cut)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+            page, watch = guarded_page(browser)
             page.set_content(frames[0])
             view = page.frames[1]
             view.wait_for_selector("canvas", timeout=20_000)
             shown = view.evaluate("network.body.data.nodes.length")
         finally:
             browser.close()
-    assert not requested, f"the view asked the network for {requested}"
-    assert not problems, problems
+    assert not watch.outside, f"the view asked the network for {watch.outside}"
+    assert not watch.errors and not watch.dialogs, (watch.errors, watch.dialogs)
     assert shown == got["january_nodes"]
 
 
