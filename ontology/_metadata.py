@@ -78,7 +78,7 @@ def relation_metadata() -> dict[URIRef, Relation]:
     graph = ontology_graph()
     found: dict[URIRef, Relation] = {}
     for top, is_figure in ((PG.relatedTo, False), (PG.figure, True)):
-        for prop in sorted(graph.subjects(RDFS.subPropertyOf, top)):
+        for prop in sorted(graph.subjects(RDFS.subPropertyOf, top), key=str):
             assert isinstance(prop, URIRef)
             sign = graph.value(prop, PG.sign)
             cameo = graph.value(prop, PG.cameoCode)

@@ -8,9 +8,13 @@ from typing import Annotated
 
 import typer
 
+import pyoxigraph as ox
+
+from graph.build import DEFAULT_CORPUS
 from graph.cli._app import app
 from graph.cli.options import FormatOption, OutputFormat, StoreOption, handle_errors, print_rows
-from graph.build import DEFAULT_CORPUS
+
+__all__ = ["build", "validate", "query"]
 
 CorpusOption = Annotated[
     Path,
@@ -60,9 +64,9 @@ def query(
         target = open_store(store)
         try:
             result = target.query(text, use_default_graph_as_union=True)
-            if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
+            if isinstance(result, ox.QueryBoolean):
                 print_rows([{"answer": bool(result)}], format=fmt)
-            elif type(result).__name__ == "QueryTriples":
+            elif isinstance(result, ox.QueryTriples):
                 for triple in result:
                     sys.stdout.write(f"{triple} .\n")
             else:
