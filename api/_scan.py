@@ -30,7 +30,7 @@ _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<comment>\#[^\n]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
   | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
   | (?P<word>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*(?::[\w.\-:%\\\u00b7\u00c0-\uffff]*)?|:[\w.\-:%\\\u00b7\u00c0-\uffff]*)
@@ -77,9 +77,51 @@ def _tokens(text: str) -> list[Token]:
     return tokens
 
 
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_OUTBOUND = ("SERVICE", "LOAD")
+
+
+def _unescape(iri: str) -> str:
+    """Decode ``\\uXXXX`` / ``\\UXXXXXXXX`` in an IRI, as the SPARQL parser does.
+
+    >>> _unescape(r"http\\u003A//x/g")
+    'http://x/g'
+    """
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
+
+
+def _hidden_outbound(token: Token) -> list[str]:
+    """SERVICE/LOAD that a parser could read inside what the lexer took for an IRI.
+
+    ``<`` is also the less-than operator: in ``FILTER(1<2)SERVICE#x>`` followed by a
+    newline and ``<http://...> {...}``, the lexer sees one IRI ``<2)SERVICE#x>``, the
+    parser sees ``1 < 2``, the keyword SERVICE and a comment. A keyword can only hide
+    this way when a ``#`` (a comment for the parser) follows it inside the "IRI"
+    (whitespace, ``<`` and ``{`` cannot occur there), so the text before the first
+    ``#`` (or quote) is lexed again as code; words right after a ``/`` are IRI path
+    segments, not keywords. Fails closed: ``<service#x>`` counts too.
+
+    >>> _hidden_outbound(Token("iri", "<2)SERVICE#x>", 0, 0))
+    ['SERVICE']
+    >>> _hidden_outbound(Token("iri", "<http://x.org/service#p>", 0, 0))
+    []
+    """
+    inner = token.text[1:-1]
+    cut = min((i for i in (inner.find("#"), inner.find("'")) if i >= 0), default=-1)
+    if cut < 0:
+        return []
+    code = inner[:cut]
+    found = []
+    for match in _TOKEN.finditer(code):
+        word = match.group().upper()
+        if match.lastgroup == "word" and word in _OUTBOUND and not code[:match.start()].endswith("/"):
+            found.append(word)
+    return found
+
+
 def _resolve(token: Token, prefixes: dict[str, str], base: str | None) -> str:
     if token.kind == "iri":
-        iri = token.text[1:-1]
+        iri = _unescape(token.text[1:-1])
         if base and not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:", iri):
             return base.rsplit("/", 1)[0] + "/" + iri if iri else base
         return iri
@@ -94,25 +136,29 @@ def scan(text: str) -> Scan:
     base: str | None = None
     tokens = found.tokens
     for index, token in enumerate(tokens):
+        if token.kind == "iri":
+            found.outbound.extend(_hidden_outbound(token))
         if token.kind != "word":
             continue
         word = token.text.upper()
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if word == "PREFIX" and following is not None and index + 2 < len(tokens):
-            prefixes[following.text.rstrip(":")] = tokens[index + 2].text[1:-1]
+            prefixes[following.text.rstrip(":")] = _unescape(tokens[index + 2].text[1:-1])
         elif word == "BASE" and following is not None and following.kind == "iri":
-            base = following.text[1:-1]
+            base = _unescape(following.text[1:-1])
         elif word in _FORMS and found.form is None:
             found.form = word
-        elif word in ("SERVICE", "LOAD"):
+        elif word in _OUTBOUND:
             found.outbound.append(word)
         elif word == "WITH" and token.depth == 0:
             found.has_with = True
         elif word in ("FROM", "USING") and token.depth == 0 and following is not None:
             named = following.kind == "word" and following.text.upper() == "NAMED"
             target = tokens[index + 2] if named and index + 2 < len(tokens) else following
-            if target.kind in ("iri", "word"):
-                found.graphs.append((f"{word} NAMED" if named else word, _resolve(target, prefixes, base)))
+            keyword = f"{word} NAMED" if named else word
+            # anything else after FROM/USING is recorded as it is: no such graph, refused (fails closed)
+            resolved = _resolve(target, prefixes, base) if target.kind in ("iri", "word") else target.text
+            found.graphs.append((keyword, resolved))
     return found
 
 
