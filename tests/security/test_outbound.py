@@ -66,29 +66,29 @@ def test_the_canary_notices_outbound_requests(canary: Canary) -> None:
     assert len(canary.hits) - before == 2
 
 
-@pytest.mark.parametrize("method", ["GET", "form", "direct"])
-def test_queries_never_reach_out(any_server: tuple[str, str], canary: Canary, method: str) -> None:
-    kind, base = any_server
+def _all_refused(canary: Canary, server: tuple[str, str], method: str, field: str, templates: list[str]) -> None:
+    kind, base = server
     before = list(canary.hits)
-    for template in QUERIES:
+    for template in templates:
         text = template.format(url=canary.url)
-        response = _send(base, method, "query", text)
+        response = _send(base, method, field, text)
         assert response.status_code == 403, (kind, method, text, response.text)
         error = response.json()["error"]
         assert error["code"] and error["message"] and "POWERGRAPH_ALLOW_SERVICE" in error["hint"]
     assert canary.hits == before, f"{kind}/{method}: the canary got {canary.hits[len(before):]}"
 
 
+@pytest.mark.parametrize("method", ["GET", "form", "direct"])
+def test_queries_never_reach_out(any_server: tuple[str, str], canary: Canary, method: str) -> None:
+    _all_refused(canary, any_server, method, "query", QUERIES)
+
+
 @pytest.mark.parametrize("method", ["form", "direct"])
 def test_updates_never_reach_out(any_server: tuple[str, str], canary: Canary, method: str) -> None:
-    kind, base = any_server
-    before = list(canary.hits)
-    for template in UPDATES:
-        text = template.format(url=canary.url)
-        response = _send(base, method, "update", text)
-        assert response.status_code == 403, (kind, method, text, response.text)
-    assert _send(base, "GET", "update", UPDATES[0].format(url=canary.url)).status_code == 405
-    assert canary.hits == before, f"{kind}/{method}: the canary got {canary.hits[len(before):]}"
+    _all_refused(canary, any_server, method, "update", UPDATES)
+    before = len(canary.hits)
+    by_get = _send(any_server[1], "GET", "update", UPDATES[0].format(url=canary.url))
+    assert by_get.status_code == 405 and len(canary.hits) == before
 
 
 def test_remote_store_would_have_called_the_canary(oxigraph_remote, canary: Canary) -> None:  # type: ignore[no-untyped-def]
