@@ -20,7 +20,9 @@ from fastapi.staticfiles import StaticFiles
 
 from api._body import BodyLimit
 from api._context import Context
+from api._docs import router as docs_router
 from api._errors import install_error_handlers
+from api._headers import SecureHeaders
 from api._pool import executor_for
 from api.routes import analysis, entity, explore, meta, ontology, sparql
 from api.settings import Settings
@@ -50,15 +52,19 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
         summary="A knowledge graph of a political power struggle: SPARQL endpoint and linked data.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # security: FastAPI's /docs and /redoc load scripts from a CDN; api/_docs.py serves /docs
+        redoc_url=None,
     )
     app.state.pg = Context(store=store, settings=settings, executor=executor)
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(SecureHeaders)  # security: nosniff, CSP on every HTML page, no credentialed CORS
     app.include_router(sparql.router)
     app.include_router(entity.router)
     app.include_router(ontology.router)
     app.include_router(meta.router)
     app.include_router(analysis.router)
     app.include_router(explore.router)
+    app.include_router(docs_router)  # security: /docs without scripts (see docs_url above)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     return app
