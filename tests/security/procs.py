@@ -1,0 +1,65 @@
+"""The processes behind a live server: its pid, its query workers, their peak memory and CPU."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import psutil
+
+__all__ = ["server_process", "workers", "peak_rss_mb", "rss_mb", "busy_cpu", "wait_idle"]
+
+
+def server_process(base: str) -> psutil.Process:
+    """The ``powergraph serve`` process listening on ``base``'s port."""
+    port = base.rsplit(":", 1)[1]
+    for process in psutil.process_iter(["cmdline"]):
+        cmdline = process.info["cmdline"] or []
+        if "serve" in cmdline and port in cmdline:
+            return process
+    raise LookupError(f"no powergraph serve on port {port}")
+
+
+def workers(server: psutil.Process) -> list[psutil.Process]:
+    """The server's query worker processes."""
+    return [child for child in server.children(recursive=True) if child.is_running()]
+
+
+def peak_rss_mb(process: psutil.Process) -> float:
+    """Peak resident memory (VmHWM) of a process, in MB."""
+    for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise LookupError("no VmHWM")
+
+
+def rss_mb(process: psutil.Process) -> float:
+    return float(process.memory_info().rss) / (1 << 20)
+
+
+def busy_cpu(processes: list[psutil.Process], interval: float = 0.5) -> float:
+    """Summed CPU percent of ``processes`` over ``interval`` seconds (gone processes count 0)."""
+    alive = []
+    for process in processes:
+        try:
+            process.cpu_percent(None)
+            alive.append(process)
+        except psutil.NoSuchProcess:
+            pass
+    time.sleep(interval)
+    total = 0.0
+    for process in alive:
+        try:
+            total += process.cpu_percent(None)
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def wait_idle(server: psutil.Process, *, within: float, threshold: float = 20.0) -> float:
+    """Seconds until the server and its workers use under ``threshold`` % CPU (or ``within`` passed)."""
+    started = time.monotonic()
+    while time.monotonic() - started < within:
+        if busy_cpu([server, *workers(server)], 0.3) < threshold:
+            return time.monotonic() - started
+    return float("inf")
