@@ -7,22 +7,14 @@ as the count passes the limit, so no more than the limit is ever held.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api._errors import send_problem
 from graph.errors import InputTooLargeError
 
 __all__ = ["BodyLimit"]
-
-
-def _too_large(limit: int) -> bytes:
-    return json.dumps({"error": {
-        "code": "too_large",
-        "message": f"the request body is larger than the limit of {limit} bytes",
-        "hint": "send a smaller request, or raise POWERGRAPH_MAX_BODY",
-    }}).encode()
 
 
 class BodyLimit:
@@ -33,11 +25,8 @@ class BodyLimit:
         self.limit = limit
 
     async def _refuse(self, send: Send) -> None:
-        body = _too_large(self.limit)
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+        await send_problem(send, 413, "too_large", f"the request body is larger than the limit of {self.limit} bytes",
+                           hint="send a smaller request, or raise POWERGRAPH_MAX_BODY")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

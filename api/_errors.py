@@ -13,6 +13,7 @@ nothing about HTTP; this module is where its classes meet status codes.
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -20,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Send
 
 from api._pool import Busy
 from graph.errors import (
@@ -37,7 +39,7 @@ from graph.errors import (
     ValidationError,
 )
 
-__all__ = ["Problem", "status_for", "problem_body", "install_error_handlers", "error_response"]
+__all__ = ["Problem", "status_for", "problem_body", "install_error_handlers", "error_response", "send_problem"]
 
 log = logging.getLogger("powergraph.api")
 
@@ -94,6 +96,17 @@ def error_response(error: Problem | PowergraphError) -> JSONResponse:
         return JSONResponse(problem_body(error), status_code=error.status, headers=error.headers)
     headers = {"Retry-After": str(error.retry_after)} if isinstance(error, Busy) else None
     return JSONResponse(problem_body(error), status_code=status_for(error), headers=headers)
+
+
+async def send_problem(send: Send, status: int, code: str, message: str, *, hint: str,
+                       headers: dict[str, str] | None = None) -> None:
+    """Send an error in the JSON shape from a pure ASGI middleware (no request object), closing the connection."""
+    body = json.dumps(problem_body(Problem(status, code, message, hint=hint))).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+           (b"connection", b"close")]
+    raw += [(key.lower().encode(), value.encode()) for key, value in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
 
 
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 401: "unauthorized"}

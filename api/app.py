@@ -18,6 +18,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from api._admission import Admission
 from api._body import BodyLimit
 from api._context import Context
 from api._docs import router as docs_router
@@ -58,6 +59,8 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.state.pg = Context(store=store, settings=settings, executor=executor)
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    # security: per-client query admission (429 + Retry-After); off until Settings has max_queries_per_client
+    app.add_middleware(Admission, per_client=getattr(settings, "max_queries_per_client", 0))
     app.add_middleware(SecureHeaders)  # security: nosniff, CSP on every HTML page, no credentialed CORS
     app.include_router(sparql.router)
     app.include_router(entity.router)
