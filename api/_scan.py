@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 
-__all__ = ["Scan", "scan", "with_using", "with_base"]
+__all__ = ["Scan", "scan", "with_using", "with_base", "MAX_NESTING", "MAX_OPERATORS"]
 
 _TOKEN = re.compile(
     r"""
@@ -40,6 +40,15 @@ _TOKEN = re.compile(
 )
 
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+
+#: pyoxigraph's parser and evaluator recurse on nesting and on operator chains; a 20 KB query
+#: (10,000 '+' or 5,000 '{') overflows the stack and kills the process (SIGSEGV). Measured crash
+#: points are 2,000-7,000; these limits keep a wide margin and stay far above real queries.
+MAX_NESTING = 256
+MAX_OPERATORS = 1000
+_OPENERS, _CLOSERS = "({[", ")}]"
+_OPERATORS = set("+*/|&!=<>^")
+_CHAINING = {"UNION", "OPTIONAL", "MINUS", "EXISTS", "FILTER", "BIND"}
 
 
 @dataclass
@@ -59,6 +68,8 @@ class Scan:
     graphs: list[tuple[str, str]] = field(default_factory=list)
     has_with: bool = False
     tokens: list[Token] = field(default_factory=list)
+    nesting: int = 0
+    operators: int = 0
 
 
 def _tokens(text: str) -> list[Token]:
@@ -159,7 +170,48 @@ def scan(text: str) -> Scan:
             # anything else after FROM/USING is recorded as it is: no such graph, refused (fails closed)
             resolved = _resolve(target, prefixes, base) if target.kind in ("iri", "word") else target.text
             found.graphs.append((keyword, resolved))
+    found.nesting, found.operators = _complexity(tokens)
+    _check_complexity(found)
     return found
+
+
+def _complexity(tokens: list[Token]) -> tuple[int, int]:
+    """Deepest nesting of ``({[`` and the number of operators and chaining keywords (outside DATA blocks).
+
+    >>> _complexity(_tokens("SELECT * { FILTER((1+2) > 0) } "))
+    (3, 4)
+    >>> _complexity(_tokens("INSERT DATA { <a> <b> 1 } ; DELETE WHERE { ?s ?p ?o FILTER(!true) }"))
+    (2, 2)
+    """
+    depth = deepest = operators = 0
+    data_depth: int | None = None  # the depth at which the current DATA block opened
+    after_data = False
+    for token in tokens:
+        text = token.text
+        if token.kind == "punct" and text in _OPENERS:
+            if after_data and text == "{":
+                data_depth = depth
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.kind == "punct" and text in _CLOSERS:
+            depth -= 1
+            if data_depth is not None and depth <= data_depth:
+                data_depth = None
+        elif data_depth is None and ((token.kind == "punct" and text in _OPERATORS)
+                                     or (token.kind == "word" and text.upper() in _CHAINING)):
+            operators += 1
+        after_data = token.kind == "word" and text.upper() == "DATA"
+    return deepest, operators
+
+
+def _check_complexity(found: Scan) -> None:
+    if found.nesting > MAX_NESTING:
+        raise QueryError(f"the query is nested {found.nesting} levels deep; the limit is {MAX_NESTING}",
+                         hint="flatten the groups and parentheses")
+    if found.operators > MAX_OPERATORS:
+        raise QueryError(f"the query has {found.operators} operators and UNION/OPTIONAL/FILTER/BIND/MINUS/EXISTS; "
+                         f"the limit is {MAX_OPERATORS}",
+                         hint="split it into smaller queries, or use VALUES for long lists of alternatives")
 
 
 def _iri(value: str) -> str:

@@ -1,0 +1,105 @@
+"""Hostile and random inputs for the endpoint (item 8), shared by the in-suite fuzz test and the long run.
+
+``requests()`` is a Hypothesis strategy of plain request dicts (method, path, params,
+headers, body); :func:`check_response` holds what every answer must satisfy: no 5xx,
+the one JSON error shape on errors, no traceback, file path or library version.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from hypothesis import strategies as st
+
+__all__ = ["requests", "check_response", "MALFORMED"]
+
+_TOKENS = ["SELECT", "*", "WHERE", "{", "}", "(", ")", "?s", "?p", "?o", "$x", "FILTER", "OPTIONAL", "UNION",
+           "GRAPH", "<http://x/a>", "<>", "'lit'", '"x"@en', '"1"^^<http://www.w3.org/2001/XMLSchema#int>', "1",
+           "-2.5e3", "ASK", "CONSTRUCT", "DESCRIBE", "VALUES", "BIND", "AS", "REGEX", "COUNT", "GROUP BY",
+           "ORDER BY", "LIMIT", "OFFSET", "PREFIX", "ex:", "ex:a", ".", ";", ",", "a", "^^", "|", "/", "+", "?",
+           "!", "MINUS", "EXISTS", "NOT", "SERVICE", "LOAD", "FROM", "NAMED", "INSERT", "DELETE", "DATA", "#",
+           "\\u0041", "<<", ">>", "LATERAL", "[", "]", "BASE", "SUM(?x)", "'''", '"""', "\\", "\x00", "\ufffd",
+           "CLEAR", "DROP", "ALL", "SILENT", "USING", "WITH", "COPY", "MOVE", "ADD", "TO", "DEFAULT"]
+
+#: hand-written malformed inputs (the fuzzer adds random ones)
+MALFORMED = [
+    "SELECT * " + "{" * 5000 + "?s ?p ?o" + "}" * 5000,
+    "SELECT * { ?s ?p ?o FILTER(" + "(" * 5000 + "true" + ")" * 5000 + ") }",
+    "SELECT * { BIND(" + "+".join(["1"] * 10_000) + " AS ?x) }",
+    "SELECT * { " + " UNION ".join(["{ ?s ?p ?o }"] * 7000) + " }",
+    "SELECT * { " + " ".join(f"?s{i} <http://x/p{i}> ?o{i} ." for i in range(300)) + " }",
+    "SELECT * { ?s ?p '" + "x" * 900_000 + "' }",
+    "SELECT (STRLEN('" + "é" * 100_000 + "') AS ?n) {}",
+    "SELECT * { ?s ?p ?o } LIMIT 99999999999999999999999",
+    "SELECT * { ?s ?p ?o } OFFSET -1",
+    "ASK { FILTER(REGEX('a', '(((((((((((a*)*)*)*)*)*)*)*)*)*)*)*$')) }",
+    "SELECT * { ?s ?p ?o FILTER(?o = \"\\uD800\") }",
+    "PREFIX : <http://x/> SELECT * { :a :b* :c }",
+    "SELECT * { <<?s ?p ?o>> ?q ?r }",
+    "",
+    "\x00\x01\x02",
+]
+
+
+def _sparql() -> st.SearchStrategy[str]:
+    words = st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=8)), max_size=60).map(" ".join)
+    return st.one_of(words, st.sampled_from(MALFORMED), st.text(max_size=200))
+
+
+_CONTENT_TYPES = ["application/sparql-query", "application/sparql-update", "application/x-www-form-urlencoded",
+                  "application/sparql-query; charset=latin-1", "text/plain", "", "multipart/form-data; boundary=x",
+                  "application/x-www-form-urlencoded; charset=utf-16"]
+_ACCEPTS = ["*/*", "text/html", "application/sparql-results+json", "text/csv;q=0.1, text/turtle;q=0",
+            "application/ld+json", "image/png", "text/*;q=abc", ",,,;;;"]
+_PATHS = ["/entity/{x}", "/entity/{x}.ttl", "/api/path", "/api/centrality", "/api/factions", "/api/timeline",
+          "/explore.json", "/ontology.{x}", "/examples.json", "/health", "/{x}", "/static/{x}", "/explore/static/{x}"]
+
+
+@st.composite
+def requests(draw: Any) -> dict[str, Any]:
+    """One random request to the application."""
+    kind = draw(st.sampled_from(["get", "form", "direct", "bytes", "route"]))
+    text = draw(_sparql())
+    accept = draw(st.sampled_from(_ACCEPTS))
+    if kind == "get" and len(text) > 8000:
+        kind = "form"  # URLs that long are refused by the client (and by servers' header limits)
+    if kind == "get":
+        return {"method": "GET", "path": "/sparql", "params": {"query": text}, "headers": {"Accept": accept}}
+    if kind == "form":
+        field = draw(st.sampled_from(["query", "update", "queryx"]))
+        return {"method": "POST", "path": "/sparql", "data": {field: text}, "headers": {"Accept": accept}}
+    if kind == "direct":
+        media = draw(st.sampled_from(_CONTENT_TYPES))
+        return {"method": "POST", "path": "/sparql", "content": text.encode("utf-8", "surrogatepass"),
+                "headers": {"Content-Type": media, "Accept": accept}}
+    if kind == "bytes":  # invalid UTF-8 and binary bodies
+        media = draw(st.sampled_from(_CONTENT_TYPES))
+        return {"method": "POST", "path": "/sparql", "content": draw(st.binary(max_size=300)),
+                "headers": {"Content-Type": media}}
+    value = draw(st.one_of(st.text(max_size=40), st.sampled_from(["%00", "..%2F..%2Fetc%2Fpasswd", "tokayev"])))
+    path = draw(st.sampled_from(_PATHS)).replace("{x}", quote(value, safe="%"))
+    params = draw(st.dictionaries(st.sampled_from(["source", "target", "at", "from", "to", "top", "limit", "ego",
+                                                    "depth", "relation", "status", "method", "seed", "after",
+                                                    "format"]), st.text(max_size=30), max_size=4))
+    return {"method": draw(st.sampled_from(["GET", "GET", "POST", "PUT", "DELETE", "OPTIONS", "HEAD"])), "path": path,
+            "params": params, "headers": {"Accept": accept}}
+
+
+_LEAKS = re.compile(r"Traceback|File \"|/work/|site-packages|\.py\b|pyoxigraph|uvicorn/|starlette|fastapi "
+                    r"\d|Python/3")
+
+
+def check_response(request: dict[str, Any], status: int, body: bytes, content_type: str) -> None:
+    """What every response must satisfy (raises AssertionError with the request on a violation)."""
+    assert status < 500 or status in (503, 504), (status, request, body[:300])
+    if request["path"] in ("/openapi.json",):
+        return
+    text = body.decode("utf-8", "replace")
+    if status >= 400:
+        assert not _LEAKS.search(text), (status, request, text[:300])
+        if content_type.startswith("application/json") and request["method"] != "HEAD":
+            error = json.loads(text)["error"]
+            assert set(error) == {"code", "message", "hint"}, (request, text[:300])

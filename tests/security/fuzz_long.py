@@ -1,0 +1,80 @@
+"""The long fuzz run of item 8: 10,000+ random and malformed requests against a live server.
+
+    .venv/bin/python tests/security/fuzz_long.py [--examples 10000]
+
+A real ``powergraph serve`` on the article's graph (in memory, update token set, 3 s
+limit). Prints the number of requests, the status counts, 5xx and leaks found, and
+whether any query worker died (worker pids before and after; a worker killed at the
+deadline for a slow query is replaced and reported separately).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+from hypothesis import HealthCheck, given, settings
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.api.conftest import live_server  # noqa: E402
+from tests.security.fuzz_inputs import MALFORMED, check_response, requests  # noqa: E402
+from tests.security.procs import server_process, workers  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--examples", type=int, default=10_000)
+    args = parser.parse_args()
+    statuses: Counter[int] = Counter()
+    failures: list[str] = []
+    env = {"POWERGRAPH_UPDATE_TOKEN": "fuzz-token", "POWERGRAPH_QUERY_TIMEOUT": "3"}
+    with live_server("memory", env=env) as base, httpx.Client(base_url=base, timeout=30) as client:
+        client.post("/sparql", content="INSERT DATA { <http://x/a> <http://x/p> 1 }", headers={
+            "Content-Type": "application/sparql-update", "Authorization": "Bearer fuzz-token"}).raise_for_status()
+        server = server_process(base)
+        started_workers = {w.pid for w in workers(server)}
+
+        def one(request: dict[str, Any]) -> None:
+            options = {key: request[key] for key in ("params", "data", "content", "headers") if key in request}
+            try:
+                response = client.request(request["method"], request["path"], **options)
+            except httpx.InvalidURL:
+                statuses[-1] += 1  # the client refused to send it
+                return
+            statuses[response.status_code] += 1
+            try:
+                check_response(request, response.status_code, response.content,
+                               response.headers.get("content-type", ""))
+            except AssertionError as exc:
+                failures.append(str(exc)[:400])
+
+        started = time.monotonic()
+        for text in MALFORMED:
+            for request in ({"method": "POST", "path": "/sparql", "data": {"query": text}},
+                            {"method": "POST", "path": "/sparql", "content": text.encode(), "headers": {
+                                "Content-Type": "application/sparql-update", "Authorization": "Bearer fuzz-token"}}):
+                one(request)
+        run = settings(max_examples=args.examples, deadline=None, database=None,
+                       suppress_health_check=list(HealthCheck))(given(request=requests())(one))
+        run()
+        elapsed = time.monotonic() - started
+        alive = server.is_running() and httpx.get(f"{base}/health", timeout=5).status_code == 200
+        ended_workers = {w.pid for w in workers(server)}
+        timeouts = statuses[504]
+    print(f"{sum(statuses.values())} requests in {elapsed:.0f} s; statuses {dict(sorted(statuses.items()))}")
+    print(f"violations (5xx other than 503/504, leaks, bad error shape): {len(failures)}")
+    for failure in failures[:10]:
+        print("  ", failure)
+    print(f"server alive: {alive}; workers replaced: {len(started_workers - ended_workers)} "
+          f"(queries stopped at the deadline: {timeouts})")
+
+
+if __name__ == "__main__":
+    main()
