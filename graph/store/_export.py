@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -92,9 +92,10 @@ def convert(source: BinaryIO, source_format: ox.RdfFormat, out: BinaryIO, format
         while block := source.read(1 << 20):
             out.write(block)
         return
-    items = ox.parse(source, source_format)
+    quads: Iterator[ox.Quad] = ox.parse(source, source_format)
+    items: Iterator[ox.Quad] | Iterator[ox.Triple] = quads
     if not format.supports_datasets and source_format.supports_datasets:
-        items = (q.triple for q in items)  # type: ignore[attr-defined]
+        items = (q.triple for q in quads)
     prefixes = PREFIXES if format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) else None
     ox.serialize(items, out, format, prefixes=prefixes)
 
@@ -130,7 +131,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=f".{path.name}.", delete=False)
     try:
         with handle:
-            yield handle  # type: ignore[misc]
+            # typeshed types the wrapper as IO[bytes]; opened "wb" it is a binary file (a BufferedWriter)
+            yield cast(BinaryIO, handle)
             handle.flush()
             os.fsync(handle.fileno())
         umask = os.umask(0)

@@ -43,6 +43,9 @@ CHUNK_BYTES = 16 << 20
 #: files up to this size are loaded in one transaction instead of a new generation
 SMALL_FILE_BYTES = 4 << 20
 
+#: pyoxigraph's ``substitutions`` argument (its stubs take a dict, which is invariant in its values)
+_Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
+
 _NOT_A_STATEMENT = re.compile(rb"^[ \t]*(?:#[^\n]*)?\r?\n", re.MULTILINE)
 
 
@@ -64,6 +67,14 @@ def _slices(data: mmap.mmap, size: int) -> Iterator[tuple[int, int]]:
         end = total if cut < 0 else cut + 1
         yield start, end
         start = end
+
+
+def _dump_union(store: ox.Store, out: BinaryIO, format: ox.RdfFormat) -> None:
+    """Write the union of all graphs of ``store`` to ``out`` as triples."""
+    triples = store.query(sparql("union_triples"))
+    if not isinstance(triples, ox.QueryTriples):
+        raise StoreError("union_triples.rq did not return triples", hint="it must be a CONSTRUCT query")
+    triples.serialize(out, format)
 
 
 class OxigraphStore(StoreBase):
@@ -111,20 +122,31 @@ class OxigraphStore(StoreBase):
         use_default_graph_as_union: bool = False,
     ) -> QueryResult:
         """Run a SPARQL query on Oxigraph; ``bindings`` become pyoxigraph substitutions."""
-        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
-        options = {
-            "default_graph": [ox.NamedNode(g) for g in default_graph] if default_graph is not None else None,
-            "named_graphs": [ox.NamedNode(g) for g in named_graphs] if named_graphs is not None else None,
-            "use_default_graph_as_union": use_default_graph_as_union,
-        }
+        substitutions: _Substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+        defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = (
+            [ox.NamedNode(g) for g in default_graph] if default_graph is not None else None
+        )
+        named: list[ox.NamedNode | ox.BlankNode] | None = (
+            [ox.NamedNode(g) for g in named_graphs] if named_graphs is not None else None
+        )
+
+        def run(text: str, subs: _Substitutions | None) -> QueryResult:
+            return self._store.query(
+                text,
+                substitutions=subs,
+                default_graph=defaults,
+                named_graphs=named,
+                use_default_graph_as_union=use_default_graph_as_union,
+            )
+
         try:
             try:
-                return self._store.query(sparql, substitutions=substitutions or None, **options)
+                return run(sparql, substitutions or None)
             except RuntimeError as exc:
                 # pyoxigraph substitutes only projected variables; others join as VALUES, as remotely
                 if not substitutions or "projection" not in str(exc):
                     raise QueryError(f"query failed: {exc}") from None
-                return self._store.query(with_values(sparql, bindings), **options)
+                return run(with_values(sparql, bindings), None)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL query: {exc.msg}", line=exc.lineno, column=exc.offset) from None
         except OSError as exc:
@@ -217,6 +239,7 @@ class OxigraphStore(StoreBase):
         assert self._root is not None
         current = gen.current_generation(self._root)
         staging = gen.next_generation(self._root)
+        fresh: ox.Store | None = None
         try:
             self._store.flush()
             self._store.backup(str(staging))
@@ -249,9 +272,9 @@ class OxigraphStore(StoreBase):
         if graph is not None or not format.supports_datasets:
             source_format = ox.RdfFormat.N_TRIPLES
             if graph is not None:
-                dump: Callable[[BinaryIO], None] = lambda f: store.dump(f, source_format, from_graph=ox.NamedNode(graph))
+                dump: Callable[[BinaryIO], object] = lambda f: store.dump(f, source_format, from_graph=ox.NamedNode(graph))
             else:
-                dump = lambda f: store.query(sparql("union_triples")).serialize(f, source_format)  # noqa: E731
+                dump = lambda f: _dump_union(store, f, source_format)  # noqa: E731
         else:
             source_format = ox.RdfFormat.N_QUADS
             dump = lambda f: store.dump(f, source_format)  # noqa: E731

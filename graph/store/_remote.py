@@ -70,6 +70,14 @@ def _has_blank(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
+def _solutions(result: QueryResult, what: str) -> ox.QuerySolutions:
+    """``result`` of a SELECT query; an endpoint that answers with something else is broken."""
+    if not isinstance(result, ox.QuerySolutions):
+        raise StoreError(f"the SPARQL endpoint answered {what} without solutions",
+                         hint="check that the URL is a SPARQL 1.1 query endpoint")
+    return result
+
+
 class RemoteStore(StoreBase):
     """A SPARQL 1.1 endpoint: ``RemoteStore("http://localhost:7878/query")``."""
 
@@ -219,14 +227,14 @@ class RemoteStore(StoreBase):
         raw = tempfile.TemporaryFile()
         media = self._stream_to(raw, {"query": query}, accept="text/tab-separated-values, application/sparql-results+json;q=0.5")
         raw.seek(0)
-        return raw, _RESULTS.get(media.lower(), ox.QueryResultsFormat.JSON)  # type: ignore[return-value]
+        return raw, _RESULTS.get(media.lower(), ox.QueryResultsFormat.JSON)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Stream the quads (through a temporary file, not memory), optionally of one graph."""
         query = sparql("quads") if graph is None else with_values(sparql("graph_quads"), {"g": ox.NamedNode(graph)})
         raw, fmt = self._solutions_file(query)
         with raw:
-            for row in ox.parse_query_results(raw, fmt):
+            for row in _solutions(ox.parse_query_results(raw, fmt), "the quads query"):
                 g = row["g"]
                 yield ox.Quad(row["s"], row["p"], row["o"], g if g is not None else ox.DefaultGraph())
 
@@ -257,16 +265,16 @@ class RemoteStore(StoreBase):
 
     def graphs(self) -> list[str]:
         """The IRIs of the non-empty named graphs, sorted."""
-        result = self.query(sparql("graphs"))
-        return sorted(row["g"].value for row in result)  # type: ignore[union-attr]
+        result = _solutions(self.query(sparql("graphs")), "the graphs query")
+        return sorted(row["g"].value for row in result)
 
     def clear(self) -> None:
         """Remove everything (``CLEAR ALL``)."""
         self.update(sparql("clear"))
 
     def __len__(self) -> int:
-        result = self.query(sparql("count"))
-        for row in result:  # type: ignore[union-attr]
+        result = _solutions(self.query(sparql("count")), "the count query")
+        for row in result:
             return int(row["n"].value)
         return 0
 
