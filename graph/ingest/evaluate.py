@@ -61,15 +61,15 @@ def match(candidate: dict[str, Any], curated: dict[str, Any]) -> bool:
 
 def _pairs(candidates: list[dict[str, Any]], curated: list[dict[str, Any]]) -> list[tuple[int, int]]:
     used: set[int] = set()
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     for ci, cur in enumerate(curated):
         exact = [i for i, c in enumerate(candidates) if i not in used and match(c, cur)
                  and c["subject"] == cur["subject"]]
         loose = [i for i, c in enumerate(candidates) if i not in used and match(c, cur)]
-        chosen = (exact or loose or [None])[0]
-        if chosen is not None:
-            used.add(chosen)
-            pairs.append((chosen, ci))
+        found = exact or loose
+        if found:
+            used.add(found[0])
+            pairs.append((found[0], ci))
     return pairs
 
 
@@ -83,7 +83,7 @@ def evaluate(corpus: Path = DEFAULT_CORPUS, *, source: str | None = None) -> lis
         known.update(item.actors)
         if (source and src.id != source) or not item.assertions:
             continue
-        curated = [{"relation": a.relation.id, "subject": a.subject, "object": a.object, "value": a.value,
+        curated: list[dict[str, Any]] = [{"relation": a.relation.id, "subject": a.subject, "object": a.object, "value": a.value,
                     "negated": a.negated, "span": (a.quote_start, a.quote_end)} for a in item.assertions]
         candidates = candidates_for_text(src.text, actors)["items"]
         for cand in candidates:
@@ -95,11 +95,11 @@ def evaluate(corpus: Path = DEFAULT_CORPUS, *, source: str | None = None) -> lis
         for _, ci in pairs:
             counts[curated[ci]["relation"]]["matched"] += 1
     total = {key: sum(c[key] for c in counts.values()) for key in ("curated", "candidates", "matched")}
-    rows = [{"relation": r, **c} for r, c in sorted(counts.items())] + [{"relation": "ALL", **total}]
-    for row in rows:
+    table: list[dict[str, Any]] = [{"relation": r, **c} for r, c in sorted(counts.items())] + [{"relation": "ALL", **total}]
+    for row in table:
         row["precision"] = round(row["matched"] / row["candidates"], 3) if row["candidates"] else None
         row["recall"] = round(row["matched"] / row["curated"], 3) if row["curated"] else None
-    return rows
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:

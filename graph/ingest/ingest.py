@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graph.build.yamlfile import LineDict
 from graph.errors import AssertionFileError
 from graph.ingest.candidates import review_items
 from graph.ingest.dates import latest_full_date
@@ -83,7 +84,7 @@ def _check_existing(folder: Path, text: str) -> None:
     review = folder / REVIEW_FILE
     if review.is_file():
         raw = read_mapping(review, keys={"actors", "assertions"})
-        decided = [i for i in raw.get("assertions") or [] if isinstance(i, dict) and i.get("decision") != "pending"]
+        decided = [i for i in raw.get("assertions") or [] if isinstance(i, LineDict) and i.get("decision") != "pending"]
         if decided:
             raise AssertionFileError(
                 f"{len(decided)} candidate(s) of the review file carry a decision not merged yet", file=str(review),

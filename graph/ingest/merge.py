@@ -94,8 +94,7 @@ def _merged_text(old: str, raw: LineDict, actors: dict[str, Any], items: list[di
     """The new assertions.yaml text, and the line of each appended item's ``- id:``."""
     lines = old.splitlines()
     at = raw.key_lines.get("assertions")
-    standard = at is not None and lines[at - 1].strip() == "assertions:" and at > raw.key_lines.get("actors", 0)
-    if standard:
+    if at is not None and lines[at - 1].strip() == "assertions:" and at > raw.key_lines.get("actors", 0):
         pad = _indent(lines, at - 1)
         actor_pad = _indent(lines, raw.key_lines["actors"] - 1) if "actors" in raw.key_lines else "  "
         actor_lines = [actor_pad + ln for ln in dump_yaml(actors).splitlines()] if actors else []
