@@ -137,7 +137,11 @@ def path(
             return
         if not found:
             stderr.print(f"no path between {a} and {b} in this projection", highlight=False)
-        rows = [{"path": p["path"], **step} for p in found for step in p["steps"]]
+        rows: list[dict[str, Any]] = []
+        for p in found:
+            steps = p["steps"]
+            assert isinstance(steps, list)  # evidence_paths types its rows as dict[str, object]
+            rows += [{"path": p["path"], **step} for step in steps]
         print_rows(rows, format=fmt, title=f"{a} to {b}",
                    columns=["path", "step", "from", "to", "relation", "direction", "sign", "status", "statement",
                             "source", "quote"])

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from graph.cli._app import app
 from graph.cli.options import (
@@ -29,6 +29,7 @@ from graph.store import FORMATS, atomic_output, rdf_format
 
 __all__ = ["load", "export", "RdfFormatName"]
 
+# mypy reads the functional Enum API only with literal members; these come from FORMATS at run time
 RdfFormatName = Enum("RdfFormatName", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
@@ -64,7 +65,7 @@ def load(
                     task = bar.add_task(path.name, total=None, quads=0, rate=0.0)
                     started = time.perf_counter()
 
-                    def report(done: int, whole: int, quads: int, task: int = task, started: float = started) -> None:
+                    def report(done: int, whole: int, quads: int, task: TaskID = task, started: float = started) -> None:
                         rate = quads / max(time.perf_counter() - started, 1e-9)
                         bar.update(task, completed=done, total=whole or None, quads=quads, rate=rate)
 
