@@ -16,11 +16,12 @@ each run once; the results are plain dicts keyed by local id.
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from graph.analysis._sparql import local_id, select
 from graph.store.base import Store
 
-__all__ = ["statement_details", "aliases", "status_label"]
+__all__ = ["statement_details", "aliases", "status_label", "StatementDetails"]
 
 #: keys whose values are IRIs of the ontology, shown in words
 _WORDS = {"voice", "precision"}
@@ -33,7 +34,16 @@ def status_label(status: str | None) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", status).lower()
 
 
-def statement_details(store: Store) -> dict[str, dict[str, dict[str, str]]]:
+class StatementDetails(TypedDict):
+    """What :func:`statement_details` returns (a plain dict)."""
+
+    #: statement id -> {key: value}
+    statements: dict[str, dict[str, str]]
+    #: source id -> its label
+    sources: dict[str, str]
+
+
+def statement_details(store: Store) -> StatementDetails:
     """``{"statements": {id: details}, "sources": {id: label}}``.
 
     A statement's details hold, when known: ``voice`` (in words), ``claimant`` (id) and

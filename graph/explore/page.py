@@ -120,7 +120,7 @@ def to_network(view: dict[str, Any]) -> Network:
         if rank and not large:  # parallel statements: fan them out
             options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * rank}
         net.add_edge(edge["from"], edge["to"], **options)
-    net.options = _options(large)  # type: ignore[assignment]  (pyvis accepts a plain dict)
+    net.options = _options(large)
     return net
 
 
