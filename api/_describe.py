@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from api._serialize import RDF_FORMATS
+from api._serialize import RDF_FORMATS, serialize_triples
 
 __all__ = ["service_description"]
 
@@ -44,7 +44,5 @@ def service_description(endpoint: str, media: str, *, updates: bool, union: bool
         triples.append(ox.Triple(service, _sd("feature"), _sd("UnionDefaultGraph")))
     triples += [ox.Triple(service, _sd("resultFormat"), ox.NamedNode(_FORMATS + name)) for name in _RESULT_FORMATS]
     fmt = RDF_FORMATS[media]
-    items = triples
-    if fmt.supports_datasets:
-        return ox.serialize([ox.Quad(t.subject, t.predicate, t.object) for t in items], format=fmt)
-    return ox.serialize(items, format=fmt, prefixes={"sd": _SD, "formats": _FORMATS})
+    prefixes = None if fmt.supports_datasets else {"sd": _SD, "formats": _FORMATS}
+    return serialize_triples(triples, fmt, prefixes=prefixes)

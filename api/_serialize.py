@@ -18,13 +18,14 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import cast
 from xml.sax.saxutils import escape, quoteattr
 
 import re
 
 import pyoxigraph as ox
 
-__all__ = ["Serialized", "serialize", "result_kind", "encode_term", "decode_term", "RDF_FORMATS"]
+__all__ = ["Serialized", "serialize", "serialize_triples", "result_kind", "encode_term", "decode_term", "RDF_FORMATS"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -182,30 +183,43 @@ def _solutions(names: list[str], rows: list[ox.QuerySolution], media: str) -> by
     return ("\n".join(lines) + "\n").encode()
 
 
-def _triples(result: Iterable[ox.Triple], media: str, max_rows: int,
+def serialize_triples(triples: list[ox.Triple], fmt: ox.RdfFormat, *, prefixes: dict[str, str] | None = None) -> bytes:
+    """``triples`` as ``fmt``; formats with named graphs get them as quads of the default graph.
+
+    >>> t = ox.Triple(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("1"))
+    >>> serialize_triples([t], ox.RdfFormat.N_QUADS)
+    b'<http://x/a> <http://x/p> "1" .\\n'
+    """
+    items: Iterable[ox.Triple] | Iterator[ox.Quad] = triples
+    if fmt.supports_datasets:
+        items = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    # the stubs give bytes | None for every call: None is only for calls with an output file, so this is bytes
+    return cast(bytes, ox.serialize(items, format=fmt, prefixes=prefixes))
+
+
+def _triples(result: ox.QueryTriples, media: str, max_rows: int,
              prefixes: dict[str, str] | None) -> tuple[bytes, bool, int]:
-    triples = list(islice(iter(result), max_rows + 1))
+    triples: list[ox.Triple] = list(islice(iter(result), max_rows + 1))
     truncated = len(triples) > max_rows
     triples = triples[:max_rows]
     fmt = RDF_FORMATS[media]
-    items: Iterator[ox.Triple | ox.Quad] | list[ox.Triple] = triples
-    if fmt.supports_datasets:
-        items = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    if prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        return ox.serialize(items, format=fmt, prefixes=prefixes), truncated, len(triples)
-    return ox.serialize(items, format=fmt), truncated, len(triples)
+    keep = prefixes if prefixes and fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return serialize_triples(triples, fmt, prefixes=keep), truncated, len(triples)
 
 
 def serialize(result: object, media: str, *, max_rows: int, prefixes: dict[str, str] | None = None) -> Serialized:
     """Serialize a pyoxigraph query result as ``media``, keeping at most ``max_rows`` rows."""
     kind = result_kind(result)
-    if kind == "boolean":
-        return Serialized(result.serialize(format=_RESULT_FORMATS[media]), kind, media)  # type: ignore[attr-defined]
-    if kind == "graph":
-        body, truncated, count = _triples(result, media, max_rows, prefixes)  # type: ignore[arg-type]
+    if isinstance(result, ox.QueryTriples):
+        body, truncated, count = _triples(result, media, max_rows, prefixes)
         return Serialized(body, kind, media, truncated, count)
-    names = [v.value for v in result.variables]  # type: ignore[attr-defined]
-    rows = list(islice(iter(result), max_rows + 1))  # type: ignore[call-overload]
+    if not isinstance(result, ox.QuerySolutions):
+        if not isinstance(result, ox.QueryBoolean):
+            raise TypeError(f"not a pyoxigraph query result: {type(result).__name__}")
+        # as for ox.serialize: without an output file the result is bytes, not None
+        return Serialized(cast(bytes, result.serialize(format=_RESULT_FORMATS[media])), kind, media)
+    names = [v.value for v in result.variables]
+    rows: list[ox.QuerySolution] = list(islice(iter(result), max_rows + 1))
     truncated = len(rows) > max_rows
     rows = rows[:max_rows]
     return Serialized(_solutions(names, rows, media), kind, media, truncated, len(rows))

@@ -22,6 +22,7 @@ from api._html import render
 from api._negotiate import parse_accept
 from api._serialize import encode_term
 from graph.errors import NotFoundError
+from graph.store.base import Term
 from ontology import PGE
 
 __all__ = ["router", "entity_data", "negotiate_view"]
@@ -93,7 +94,7 @@ def _relation(row: dict[str, dict[str, Any]]) -> dict[str, Any]:
 async def entity_data(ctx: Context, entity_id: str, *, after: str | None) -> dict[str, Any]:
     """Plain data about one entity: its properties and one page of its statements."""
     iri = str(PGE) + entity_id
-    bound = {"entity": ox.NamedNode(iri)}
+    bound: dict[str, Term] = {"entity": ox.NamedNode(iri)}
     about = await ctx.select("entity_about", bound)
     count_rows = await ctx.select("entity_count", bound)
     total = int(count_rows[0]["n"]["value"]) if count_rows else 0

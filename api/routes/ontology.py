@@ -19,14 +19,16 @@ __all__ = ["router", "ontology_data"]
 router = APIRouter()
 
 
-def _short(iri: URIRef | None) -> str | None:
-    if iri is None:
-        return None
+def _curie(iri: URIRef) -> str:
     text = str(iri)
     for prefix, base in sorted(NAMESPACES.items(), key=lambda item: -len(item[1])):
         if text.startswith(base):
             return f"{prefix}:{text[len(base):]}"
     return text
+
+
+def _short(iri: URIRef | None) -> str | None:
+    return None if iri is None else _curie(iri)
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +41,11 @@ def ontology_data() -> dict[str, Any]:
     """
     graph = ontology_graph()
     classes = []
-    for cls in sorted(set(graph.subjects(RDF.type, OWL.Class))):
-        if not isinstance(cls, URIRef):
-            continue
+    for cls in sorted({c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}):
         classes.append({
-            "iri": str(cls), "name": _short(cls), "label": str(graph.value(cls, RDFS.label) or ""),
+            "iri": str(cls), "name": _curie(cls), "label": str(graph.value(cls, RDFS.label) or ""),
             "definition": str(graph.value(cls, SKOS.definition) or graph.value(cls, RDFS.comment) or ""),
-            "parents": sorted(_short(p) for p in graph.objects(cls, RDFS.subClassOf) if isinstance(p, URIRef)),
+            "parents": sorted(_curie(p) for p in graph.objects(cls, RDFS.subClassOf) if isinstance(p, URIRef)),
         })
     relations = [{
         "iri": str(meta.iri), "id": meta.id, "name": _short(meta.iri), "label": meta.label,
