@@ -20,6 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from api._results_json import JSON_MEDIA, solutions_json
 from api._serialize import decode_term, result_kind, serialize
 
 __all__ = ["execute", "ox_runner", "store_runner", "syntax_details", "Runner"]
@@ -86,6 +87,9 @@ def execute(runner: Runner, request: dict[str, Any]) -> dict[str, Any]:
         media = (request.get("media") or {}).get(kind)
         if media is None:
             return {"ok": False, "error": {"type": "not_acceptable", "kind": kind}}
+        if kind == "solutions" and media in JSON_MEDIA:  # the hot path: SPARQL JSON straight to bytes
+            body, rows, truncated = solutions_json(result, max_rows=int(request["max_rows"]))  # type: ignore[arg-type]
+            return {"ok": True, "body": body, "kind": kind, "media": media, "truncated": truncated, "rows": rows}
         out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
     except SyntaxError as exc:
         return {"ok": False, "error": syntax_details(exc)}

@@ -1,26 +1,21 @@
 """Run queries in worker processes that can be killed at the deadline.
 
 pyoxigraph cannot cancel a running query, so every query runs in one of a
-pool of persistent worker processes (``python -m api._worker``), each with the
-store opened read-only (on disk) or holding a copy (in memory). The common path
-costs one pipe round trip; at the deadline the worker is killed (SIGKILL, so no
-CPU is spent on that query afterwards) and a fresh one replaces it in the
-background. Remote stores have nothing to kill: :class:`InlineExecutor` runs
+pool of persistent worker processes (``python -m api._worker``, see
+:mod:`api._channel`), each with the store opened read-only (on disk) or holding a
+copy (in memory). The common path costs one pipe round trip watched by the event
+loop (no thread); at the deadline the worker is killed (SIGKILL, so no CPU is spent
+on that query afterwards) and a fresh one replaces it in the background. Remote stores have nothing to kill: :class:`InlineExecutor` runs
 their queries in threads and relies on the store's HTTP timeout.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import select
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -28,13 +23,12 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from api._channel import WorkerProcess
 from api._execute import execute, store_runner
-from api._worker import read_frame, write_frame
 from graph.errors import QueryTimeoutError, StoreError, StoreUnavailableError
 
 __all__ = ["Executor", "WorkerPool", "InlineExecutor", "Busy", "executor_for"]
 
-_ROOT = Path(__file__).resolve().parent.parent
 _START_TIMEOUT = 600.0
 
 
@@ -62,53 +56,6 @@ class Executor(Protocol):
     def pids(self) -> list[int]: ...
 
 
-class _Worker:
-    def __init__(self, spec: dict[str, Any], generation: int) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "api._worker", json.dumps(spec)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=str(_ROOT),
-        )
-        self.generation = generation
-        self.ready = self._receive(time.monotonic() + _START_TIMEOUT)
-
-    def _receive(self, deadline: float) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        remaining = deadline - time.monotonic()
-        readable, _, _ = select.select([self.proc.stdout], [], [], max(0.0, remaining))
-        if not readable:
-            self.kill()
-            raise TimeoutError
-        try:
-            return read_frame(self.proc.stdout)
-        except EOFError:
-            self.kill()
-            raise StoreError("a query worker died", hint="see the server log; the worker was replaced") from None
-
-    def call(self, message: dict[str, Any], deadline: float) -> dict[str, Any]:
-        assert self.proc.stdin is not None
-        try:
-            write_frame(self.proc.stdin, message)  # type: ignore[arg-type]
-        except BrokenPipeError:
-            self.kill()
-            raise StoreError("a query worker died", hint="see the server log; the worker was replaced") from None
-        return self._receive(deadline)
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                try:
-                    stream.close()
-                except OSError:
-                    pass
-
-
 class WorkerPool:
     """A pool of worker processes; ``spec()`` says how a worker opens the store."""
 
@@ -120,8 +67,8 @@ class WorkerPool:
         self.queue_timeout = queue_timeout
         self.generation = 0
         self._waiting = 0
-        self._workers: list[_Worker] = []
-        self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers: list[WorkerProcess] = []
+        self._idle: asyncio.Queue[WorkerProcess] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="powergraph-query")
         self._lock = threading.Lock()
@@ -134,17 +81,29 @@ class WorkerPool:
         self._spec = self._spec_factory()
         started = await asyncio.gather(*[self._loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size)])
         for worker in started:
-            self._idle.put_nowait(worker)
+            self._ready(worker)
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> WorkerProcess:
         with self._lock:
             spec, generation = self._spec, self.generation
-        worker = _Worker(spec, generation)
+        worker = WorkerProcess.spawn(spec, generation, start_timeout=_START_TIMEOUT)
         with self._lock:
             self._workers.append(worker)
         return worker
 
-    def _replace(self, dead: _Worker) -> None:
+    def _ready(self, worker: WorkerProcess) -> None:
+        """On the loop: watch the worker's replies, hand it out."""
+        assert self._loop is not None and self._idle is not None
+        if self._closed:
+            worker.kill()
+            self._threads.submit(worker.reap)
+            return
+        worker.attach(self._loop)
+        self._idle.put_nowait(worker)
+
+    def _replace(self, dead: WorkerProcess) -> None:
+        """In a thread: collect the dead worker, start a fresh one."""
+        dead.reap()
         with self._lock:
             if dead in self._workers:
                 self._workers.remove(dead)
@@ -154,8 +113,12 @@ class WorkerPool:
             fresh = self._spawn()
         except Exception:  # noqa: BLE001 - retried on the next failure; the pool shrinks meanwhile
             return
-        assert self._loop is not None and self._idle is not None
-        self._loop.call_soon_threadsafe(self._idle.put_nowait, fresh)
+        assert self._loop is not None
+        self._loop.call_soon_threadsafe(self._ready, fresh)
+
+    def _discard(self, worker: WorkerProcess) -> None:
+        worker.kill()
+        self._threads.submit(self._replace, worker)
 
     def invalidate(self) -> None:
         """The data changed (an update ran): workers reopen the store before their next query."""
@@ -166,51 +129,60 @@ class WorkerPool:
         if old and old != self._spec.get("dump"):
             Path(old).unlink(missing_ok=True)
 
-    def _call(self, worker: _Worker, request: dict[str, Any], deadline: float) -> dict[str, Any]:
-        with self._lock:
-            spec, generation = self._spec, self.generation
-        if worker.generation != generation:
-            reply = worker.call({"op": "open", "spec": spec}, time.monotonic() + _START_TIMEOUT)
-            if not reply.get("ok"):
-                return reply
-            worker.generation = generation
-        return worker.call(request, deadline)
-
-    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
-        """Run one request on a free worker; kill it if the deadline passes."""
-        assert self._idle is not None and self._loop is not None
-        if self._waiting >= self.max_queued and self._idle.empty():
+    async def _take(self) -> WorkerProcess:
+        assert self._idle is not None
+        if not self._idle.empty():
+            return self._idle.get_nowait()
+        if self._waiting >= self.max_queued:
             raise Busy(f"{self.size} queries are running and {self._waiting} are waiting",
                        hint="retry in a moment", retry_after=2)
         self._waiting += 1
         try:
-            worker = await asyncio.wait_for(self._idle.get(), self.queue_timeout)
+            return await asyncio.wait_for(self._idle.get(), self.queue_timeout)
         except TimeoutError:
             raise Busy(f"no query worker became free within {self.queue_timeout:g} s",
                        hint="the server is busy with long queries; retry later", retry_after=5) from None
         finally:
             self._waiting -= 1
-        deadline = time.monotonic() + timeout
+
+    async def _call(self, worker: WorkerProcess, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+        with self._lock:
+            spec, generation = self._spec, self.generation
+        if worker.generation != generation:
+            try:
+                reply = await worker.call({"op": "open", "spec": spec}, timeout=_START_TIMEOUT)
+            except TimeoutError:
+                raise StoreError("a query worker could not reopen the store", hint="see the server log") from None
+            if not reply.get("ok"):
+                return reply
+            worker.generation = generation
+        return await worker.call(request, timeout=timeout)
+
+    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
+        """Run one request on a free worker; kill it if the deadline passes."""
+        worker = await self._take()
         try:
-            reply = await self._loop.run_in_executor(self._threads, self._call, worker, request, deadline)
+            reply = await self._call(worker, request, timeout)
         except TimeoutError:
-            self._threads.submit(self._replace, worker)
+            assert self._loop is not None
+            await self._loop.run_in_executor(self._threads, worker.reap)  # gone before the client hears of it
+            self._discard(worker)
             raise QueryTimeoutError(
                 f"the query ran longer than the limit of {timeout:g} s and was stopped",
                 hint="make it more selective (bind a subject, add LIMIT, avoid unbounded paths), "
                 "or raise POWERGRAPH_QUERY_TIMEOUT",
             ) from None
         except BaseException:
-            worker.kill()
-            self._threads.submit(self._replace, worker)
+            self._discard(worker)
             raise
+        assert self._idle is not None
         self._idle.put_nowait(worker)
         return reply
 
     def pids(self) -> list[int]:
         """Process ids of the live workers."""
         with self._lock:
-            return [w.proc.pid for w in self._workers if w.alive()]
+            return [w.pid for w in self._workers if w.alive()]
 
     def close(self) -> None:
         """Kill every worker and remove the temporary copies."""
@@ -220,6 +192,7 @@ class WorkerPool:
             self._workers.clear()
         for worker in workers:
             worker.kill()
+            worker.reap()
         self._threads.shutdown(wait=False, cancel_futures=True)
         if self._spec.get("tmp"):
             shutil.rmtree(self._spec["tmp"], ignore_errors=True)

@@ -21,6 +21,7 @@ from fastapi.responses import Response
 from api._context import Context
 from api._describe import service_description
 from api._errors import Problem
+from api._hot import media_for, scan_query
 from api._negotiate import MEDIA, pick, wants_html
 from api._scan import scan, with_base, with_using
 from api._ui import query_ui
@@ -97,7 +98,7 @@ def _check_outbound(ctx: Context, keywords: list[str]) -> None:
 
 async def _query(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     ctx = _ctx(request)
-    found = scan(text)
+    found = scan_query(text)
     _check_outbound(ctx, found.outbound)
     default, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
     job: dict[str, Any] = {"sparql": text, "base": _endpoint(request)}
@@ -107,7 +108,7 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
         await _check_graphs(ctx, [(k, g) for k, g in found.graphs if k.startswith("FROM")])
         job["union"] = ctx.settings.union_default_graph and not found.graphs
     accept, fmt = request.headers.get("accept"), _one(params, "format")
-    job["media"] = {kind: pick(kind, accept=accept, format=fmt) for kind in MEDIA}
+    job["media"] = media_for(accept, fmt)
     reply = await ctx.run(job)
     if not reply["ok"]:
         raise _reply_error(reply["error"], accept)
@@ -198,8 +199,6 @@ def _merge(*parts: dict[str, list[str]]) -> dict[str, list[str]]:
     return merged
 
 
-@router.get("/sparql", include_in_schema=False)
-@router.get("/sparql/", include_in_schema=False)
 async def sparql_get(request: Request) -> Response:
     """Query by GET; without a query: the service description, or the query UI for a browser."""
     params = parse_qs(request.url.query, keep_blank_values=True)
@@ -221,8 +220,6 @@ async def sparql_get(request: Request) -> Response:
     return Response(body, media_type=_with_charset(media), headers={"Vary": "Accept"})
 
 
-@router.post("/sparql", include_in_schema=False)
-@router.post("/sparql/", include_in_schema=False)
 async def sparql_post(request: Request) -> Response:
     """Query or update by POST: a form, or the text directly."""
     media, charset = _content_type(request)
@@ -245,3 +242,10 @@ async def sparql_post(request: Request) -> Response:
         return await _update(request, _decode(body, charset), url_params)
     raise Problem(415, "unsupported_media_type", f"cannot POST a body of type {media or '(none)'!r} to /sparql",
                   hint=f"use {_QUERY}, {_UPDATE} or {_FORM}")
+
+
+# plain Starlette routes (the hot path): the handlers take the Request and nothing else, so
+# FastAPI's dependency and validation machinery has nothing to do for them
+for _path in ("/sparql", "/sparql/"):
+    router.add_route(_path, sparql_get, methods=["GET"], include_in_schema=False)
+    router.add_route(_path, sparql_post, methods=["POST"], include_in_schema=False)
