@@ -16,6 +16,7 @@ it behind: the endpoint's protocol offers no transaction across requests.
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -114,8 +115,24 @@ class RemoteStore(StoreBase):
         raise StoreError(f"the SPARQL endpoint {url} failed ({response.status_code}): {body}")
 
     def _post(self, url: str, data: dict[str, str | list[str]], *, accept: str = _ACCEPT) -> httpx.Response:
+        """POST and read the whole answer within ``timeout`` seconds in all.
+
+        httpx's timeout bounds each read, so a server that trickles a byte at a
+        time would hold the call forever: the body is read in blocks against one
+        overall deadline instead.
+        """
+        deadline = time.monotonic() + self.timeout
         try:
-            response = self._client.post(url, data=data, headers={"Accept": accept})
+            with self._client.stream("POST", url, data=data, headers={"Accept": accept}) as response:
+                body = bytearray()
+                for block in response.iter_bytes():  # as the bytes arrive (a chunk size would wait for it)
+                    body += block
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("overall deadline passed")
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout("overall deadline passed")
+            response = httpx.Response(response.status_code, headers=response.headers, content=bytes(body),
+                                      request=response.request)
         except httpx.TimeoutException:
             raise StoreUnavailableError(
                 f"the SPARQL endpoint {url} did not answer within {self.timeout:g} s",

@@ -70,10 +70,7 @@ class FakeEndpoint:
 # store's call (and the executor thread running it) never ends. The endpoint still answers at
 # the query limit (asyncio.wait_for, test below), but the thread stays stuck until the peer
 # closes. Fix belongs in graph/store/_remote.py (an overall deadline; see SECURITY.md).
-_TRICKLE_BUG = pytest.mark.xfail(strict=True, reason="graph/store/_remote.py: no overall deadline per request")
-
-
-@pytest.fixture(params=["blackhole", pytest.param("trickle", marks=_TRICKLE_BUG)])
+@pytest.fixture(params=["blackhole", "trickle"])
 def endpoint(request: pytest.FixtureRequest) -> Iterator[FakeEndpoint]:
     fake = FakeEndpoint(request.param)
     yield fake
