@@ -15,6 +15,8 @@ graph.errors.NotFoundError: no actor is called 'Nobody' (hint: use an id, a labe
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pyoxigraph as ox
 
 from graph.analysis._sparql import local_id, select
@@ -30,7 +32,9 @@ _RANK = {"id": 0, "label": 1, "alias": 2}
 def actor_candidates(store: Store, name: str) -> list[dict[str, str]]:
     """Every entity the name matches: dicts with ``id``, ``label`` and ``match`` (id, label or alias)."""
     text = name.strip()
-    bindings = {"name": ox.Literal(text), "iri": ox.NamedNode(str(entity_iri(text.replace(" ", "-"))))}
+    # the name as an id: percent-encoded, so that any text makes a valid IRI (and only a real id matches)
+    as_id = quote(text.replace(" ", "-"), safe="-._~")
+    bindings = {"name": ox.Literal(text), "iri": ox.NamedNode(str(entity_iri(as_id)))}
     found: dict[str, dict[str, str]] = {}
     for row in select(store, "analysis_names", bindings):
         ident = local_id(row["entity"]) or ""

@@ -92,14 +92,6 @@ def _other_requests(payload: str) -> list[tuple[str, dict[str, str]]]:
     ]
 
 
-def _is_iri_safe(payload: str) -> bool:
-    try:
-        ox.NamedNode(_PGE + payload.replace(" ", "-"))
-    except ValueError:
-        return False
-    return True
-
-
 def _statuses(client: TestClient, requests: list[tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str], int]]:
     found = []
     for path, params in requests:
@@ -123,10 +115,9 @@ def test_hostile_values_do_not_change_the_store(client: TestClient, store: Store
 # A name that cannot be part of an IRI makes graph.analysis.names.actor_candidates build an
 # invalid NamedNode (ValueError -> 500). The store is not touched (the test above), but the
 # answer should be 404 "no actor is called ...". Fix belongs in graph/analysis/names.py (see SECURITY.md).
-_NAME_BUG = pytest.mark.xfail(strict=True, reason="graph/analysis/names.py: ValueError on names that are no IRI")
 
 
-@pytest.mark.parametrize("payload", [p if _is_iri_safe(p) else pytest.param(p, marks=_NAME_BUG) for p in PAYLOADS])
+@pytest.mark.parametrize("payload", PAYLOADS)
 def test_hostile_names_get_a_4xx(client: TestClient, payload: str) -> None:
     failed = [item for item in _statuses(client, _name_requests(payload)) if item[2] >= 500]
     assert not failed, failed
