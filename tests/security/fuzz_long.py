@@ -48,6 +48,10 @@ def main() -> None:
             except httpx.InvalidURL:
                 statuses[-1] += 1  # the client refused to send it
                 return
+            except httpx.TimeoutException:
+                statuses[0] += 1  # no answer within the client's 30 s
+                failures.append(f"no answer within 30 s: {str(request)[:300]}")
+                return
             statuses[response.status_code] += 1
             try:
                 check_response(request, response.status_code, response.content,
@@ -68,7 +72,8 @@ def main() -> None:
         alive = server.is_running() and httpx.get(f"{base}/health", timeout=5).status_code == 200
         ended_workers = {w.pid for w in workers(server)}
         timeouts = statuses[504]
-    print(f"{sum(statuses.values())} requests in {elapsed:.0f} s; statuses {dict(sorted(statuses.items()))}")
+    print(f"{sum(statuses.values())} requests in {elapsed:.0f} s; statuses {dict(sorted(statuses.items()))} "
+          "(0: no answer in 30 s, -1: refused by the client)")
     print(f"violations (5xx other than 503/504, leaks, bad error shape): {len(failures)}")
     for failure in failures[:10]:
         print("  ", failure)

@@ -3,6 +3,8 @@
     .venv/bin/python tests/security/measure_endpoint.py responsiveness [--workers N]
     .venv/bin/python tests/security/measure_endpoint.py admission
     .venv/bin/python tests/security/measure_endpoint.py caps [--relations 120000]
+    .venv/bin/python tests/security/measure_endpoint.py body
+    .venv/bin/python tests/security/measure_endpoint.py deadline
 
 responsiveness (item 5): four slow queries (a cartesian product, 5 s limit) keep running
 while /health and a cheap ASK are timed for 8 s; p50/p99/max of each.
@@ -151,9 +153,46 @@ def caps(relations: int) -> None:
                       f"{elapsed:.2f} s; worker peak RSS {peak:.0f} MB; server RSS {server.memory_info().rss >> 20} MB")
 
 
+def body() -> None:
+    """Item 3: bytes the client got to send before the 413, and the server's peak memory growth."""
+    from tests.security.test_body_limits import _CHUNK, LIMIT, SENT, _connect, _pour, _request, _status
+
+    with live_server("memory", env={"POWERGRAPH_MAX_BODY": str(LIMIT)}) as base:
+        server = server_process(base)
+        for name, header, piece in [
+                ("Content-Length 64 MiB", f"Content-Length: {SENT}\r\n", None),
+                ("chunked 64 MiB", "Transfer-Encoding: chunked\r\n", f"{len(_CHUNK):x}\r\n".encode() + _CHUNK + b"\r\n"),
+                ("lying Content-Length 1 KiB, 64 MiB sent", "Content-Length: 1024\r\n", _CHUNK)]:
+            before = peak_rss_mb(server)
+            started = time.monotonic()
+            with _connect(base) as sock:
+                sock.sendall(_request(header))
+                sent = _pour(sock, SENT, piece) if piece else 0
+                status = _status(sock)
+            print(f"  {name:40} -> {status} after {sent >> 10} KiB sent, {1000 * (time.monotonic() - started):.0f} ms; "
+                  f"server peak RSS +{peak_rss_mb(server) - before:.1f} MB (limit {LIMIT >> 20} MiB)")
+
+
+def deadline() -> None:
+    """Item 4: how long each pathological query takes to be stopped, and how soon the CPU is idle."""
+    from tests.security.procs import wait_idle
+
+    with _loaded_server({"POWERGRAPH_QUERY_TIMEOUT": "1.5"}) as base:
+        _prepare(base)
+        server = server_process(base)
+        for name, query in PATHOLOGICAL.items():
+            started = time.monotonic()
+            response = httpx.post(f"{base}/sparql", data={"query": query}, timeout=60)
+            elapsed = time.monotonic() - started
+            idle = wait_idle(server, within=5.0)
+            after = httpx.get(f"{base}/sparql", params={"query": CHEAP}, timeout=10).status_code
+            print(f"  {name:18} -> {response.status_code} in {elapsed:.2f} s (limit 1.5 s); CPU idle after {idle:.2f} s; "
+                  f"next query {after}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["responsiveness", "admission", "caps"])
+    parser.add_argument("what", choices=["responsiveness", "admission", "caps", "body", "deadline"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--relations", type=int, default=120_000)
     args = parser.parse_args()
@@ -161,6 +200,10 @@ def main() -> None:
         responsiveness(args.workers)
     elif args.what == "admission":
         admission()
+    elif args.what == "body":
+        body()
+    elif args.what == "deadline":
+        deadline()
     else:
         caps(args.relations)
 
