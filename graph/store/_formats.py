@@ -27,6 +27,7 @@ __all__ = [
     "rdf_format",
     "format_for_path",
     "check_safe",
+    "check_rdfxml_bytes",
     "syntax_error",
     "is_line_based",
     "prepare_load",
@@ -103,14 +104,29 @@ def _check_rdfxml(path: Path) -> None:
             data = tail + chunk
             match = _DECLARATION.search(data)
             if match:
-                raise RDFSyntaxError(
-                    "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities could expand without limit)",
-                    file=str(path),
-                    line=line + data[:match.start()].count(b"\n") - tail.count(b"\n"),
-                    hint="remove the <!DOCTYPE ...> declaration and spell the entities out",
-                )
+                raise _declaration_error(str(path), line + data[:match.start()].count(b"\n") - tail.count(b"\n"))
             line += chunk.count(b"\n")
             tail = data[-16:]
+
+
+def _declaration_error(source: str, line: int) -> RDFSyntaxError:
+    return RDFSyntaxError(
+        "RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities could expand without limit)",
+        file=source, line=line, hint="remove the <!DOCTYPE ...> declaration and spell the entities out",
+    )
+
+
+def check_rdfxml_bytes(data: bytes, *, source: str) -> None:
+    """:func:`check_safe` for RDF/XML held in memory (e.g. a remote endpoint's answer).
+
+    >>> check_rdfxml_bytes(b'<!DOCTYPE r [<!ENTITY a "b">]><r/>', source="answer")
+    Traceback (most recent call last):
+    ...
+    graph.errors.RDFSyntaxError: answer:1: RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities could expand without limit) (hint: remove the <!DOCTYPE ...> declaration and spell the entities out)
+    """
+    match = _DECLARATION.search(data)
+    if match:
+        raise _declaration_error(source, data[:match.start()].count(b"\n") + 1)
 
 
 def _contexts(node: object) -> Iterator[object]:
