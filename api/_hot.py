@@ -16,11 +16,12 @@ never remembered, so a refused query is refused again, with the same message.
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import parse_qs
 
 from api._negotiate import MEDIA, pick
 from api._scan import Scan, scan
 
-__all__ = ["scan_query", "media_for", "MEMO_MAX_TEXT"]
+__all__ = ["scan_query", "media_for", "query_params", "MEMO_MAX_TEXT"]
 
 #: longest query text (characters) whose scan is remembered
 MEMO_MAX_TEXT = 4096
@@ -34,6 +35,22 @@ def _scan_memo(text: str) -> Scan:
 def scan_query(text: str) -> Scan:
     """:func:`api._scan.scan`, remembered for short texts (callers must not change the result)."""
     return _scan_memo(text) if len(text) <= MEMO_MAX_TEXT else scan(text)
+
+
+@lru_cache(maxsize=512)
+def _params_memo(query_string: str) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(values) for key, values in parse_qs(query_string, keep_blank_values=True).items()}
+
+
+def query_params(query_string: str) -> dict[str, list[str]]:
+    """``parse_qs(query_string, keep_blank_values=True)``, remembered for short query strings (a fresh dict each time).
+
+    >>> query_params("query=ASK%7B%7D&format=json&format=xml")
+    {'query': ['ASK{}'], 'format': ['json', 'xml']}
+    """
+    if len(query_string) > MEMO_MAX_TEXT * 3:
+        return parse_qs(query_string, keep_blank_values=True)
+    return {key: list(values) for key, values in _params_memo(query_string).items()}
 
 
 @lru_cache(maxsize=256)

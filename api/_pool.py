@@ -77,7 +77,7 @@ class WorkerPool:
     async def start(self) -> None:
         """Start every worker (in parallel) and wait until each is ready."""
         self._loop = asyncio.get_running_loop()
-        self._idle = asyncio.Queue()
+        self._idle = asyncio.LifoQueue()  # the most recently used worker first: its caches are warm
         self._spec = self._spec_factory()
         started = await asyncio.gather(*[self._loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size)])
         for worker in started:

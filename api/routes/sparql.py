@@ -21,7 +21,7 @@ from fastapi.responses import Response
 from api._context import Context
 from api._describe import service_description
 from api._errors import Problem
-from api._hot import media_for, scan_query
+from api._hot import media_for, query_params, scan_query
 from api._negotiate import MEDIA, pick, wants_html
 from api._scan import scan, with_base, with_using
 from api._ui import query_ui
@@ -201,7 +201,7 @@ def _merge(*parts: dict[str, list[str]]) -> dict[str, list[str]]:
 
 async def sparql_get(request: Request) -> Response:
     """Query by GET; without a query: the service description, or the query UI for a browser."""
-    params = parse_qs(request.url.query, keep_blank_values=True)
+    params = query_params(request.url.query)
     if "update" in params:
         raise Problem(405, "method_not_allowed", "SPARQL Update is not allowed by GET",
                       hint="POST the update (application/sparql-update or a form)", headers={"Allow": "POST"})
