@@ -63,7 +63,7 @@ class Built:
 
 
 def _skolem(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
-    return ox.NamedNode(f"{GENID}{term.value}") if isinstance(term, ox.BlankNode) else term  # type: ignore[return-value]
+    return ox.NamedNode(f"{GENID}{term.value}") if isinstance(term, ox.BlankNode) else term
 
 
 def _skolemise(quad: ox.Quad) -> ox.Quad:
