@@ -45,7 +45,7 @@ def test_pathological_query_is_killed_at_the_deadline() -> None:
         thread = threading.Thread(target=slow)
         thread.start()
         time.sleep(0.5)
-        busy = [p for p in (psutil.Process(pid) for pid in before) if p.cpu_percent(interval=0.3) > 50]
+        busy = [p for p in (psutil.Process(pid) for pid in before) if p.cpu_percent(interval=0.5) > 25]
         assert len(busy) == 1, "one worker should be burning CPU on the cartesian product"
         # the server stays responsive while the query runs
         started = time.monotonic()
