@@ -20,9 +20,10 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 __all__ = ["faction_result", "edge_dict", "frustrated", "split_unbound", "signed_matrix", "labels_of",
-           "canonical", "check_signed"]
+           "canonical", "check_signed", "neighbours", "disagreements"]
 
 
 def check_signed(graph: nx.Graph) -> nx.Graph:
@@ -72,34 +73,71 @@ def split_unbound(graph: nx.Graph, partition: list[set[str]]) -> list[set[str]]:
 
     Actors with no positive evidence binding them are never lumped together;
     splitting only separates pairs with negative or no ties, so it never adds
-    a frustrated edge.
+    a frustrated edge. (One scipy connected-components call over the positive
+    pairs inside factions.)
     """
-    positive = nx.Graph()
-    positive.add_edges_from((u, v) for u, v, s in graph.edges(data="sign") if s > 0)
-    parts: list[set[str]] = []
-    for members in partition:
-        sub = positive.subgraph(members)
-        covered: set[str] = set()
-        for comp in nx.connected_components(sub):
-            parts.append(set(comp))
-            covered |= comp
-        parts.extend({node} for node in members - covered)
-    return canonical(parts)
+    label = labels_of(partition)
+    members = list(label)
+    index = {n: i for i, n in enumerate(members)}
+    adj = graph._adj  # read only: the dict-of-dicts behind graph.adj, without view objects
+    rows: list[int] = []
+    cols: list[int] = []
+    for u in members:
+        fu, iu = label[u], index[u]
+        for v, data in adj[u].items():
+            if data["sign"] > 0 and label.get(v, -1) == fu:
+                rows.append(iu)
+                cols.append(index[v])
+    n = len(members)
+    links = sp.csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+    _, part = connected_components(links, directed=False)
+    groups: dict[int, set[str]] = {}
+    for node, c in zip(members, part.tolist()):
+        groups.setdefault(c, set()).add(node)
+    return canonical(groups.values())
 
 
-def signed_matrix(graph: nx.Graph, *, weight: str | None = None) -> tuple[list[str], sp.csr_matrix]:
-    """Sorted node list and the symmetric signed adjacency (entries +-1, or +-weight)."""
-    nodes = sorted(graph.nodes)
+def neighbours(graph: nx.Graph, nodes: list[str]) -> list[list[tuple[int, int]]]:
+    """Per node (by position in ``nodes``), its ``(neighbour position, sign)`` in adjacency order.
+
+    Neighbours outside ``nodes`` are left out.
+    """
     index = {n: i for i, n in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u, v, data in graph.edges(data=True):
-        value = data["sign"] * (data.get(weight, 1) if weight else 1)
-        rows += [index[u], index[v]]
-        cols += [index[v], index[u]]
-        vals += [value, value]
+    adj = graph._adj
+    return [[(index[v], data["sign"]) for v, data in adj[u].items() if v in index] for u in nodes]
+
+
+def signed_matrix(graph: nx.Graph, *, weight: str | None = None,
+                  nodes: Iterable[str] | None = None) -> tuple[list[str], sp.csr_matrix]:
+    """Sorted node list and the symmetric signed adjacency (entries +-1, or +-weight).
+
+    ``nodes`` restricts both to a set of nodes, e.g. one connected component (no copy of the graph).
+    """
+    nodes = sorted(graph.nodes if nodes is None else nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    adj = graph._adj
+    for u in nodes:  # each pair is met from both ends: both entries
+        iu = index[u]
+        for v, data in adj[u].items():
+            iv = index.get(v)
+            if iv is None:
+                continue
+            rows.append(iu)
+            cols.append(iv)
+            vals.append(data["sign"] * (data.get(weight, 1) if weight else 1))
     n = len(nodes)
     matrix = sp.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, n))
     return nodes, matrix
+
+
+def disagreements(matrix: sp.csr_matrix, labels: np.ndarray) -> int:
+    """Pairs of a signed matrix that contradict the labels (positive across, negative inside)."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    same = labels[rows] == labels[matrix.indices]
+    return int(np.sum(same != (matrix.data > 0))) // 2
 
 
 def faction_result(
@@ -120,12 +158,18 @@ def faction_result(
     supporting: list[list[dict[str, object]]] = [[] for _ in partition]
     contradicting: list[list[dict[str, object]]] = [[] for _ in partition]
     bad: list[dict[str, object]] = []
-    for u, v in sorted((u, v) if u <= v else (v, u) for u, v in graph.edges):
-        edge = edge_dict(graph, u, v)
-        inside = label[u] == label[v]
-        ok = inside == (edge["sign"] > 0)  # type: ignore[operator]
-        for faction in {label[u], label[v]}:
-            (supporting if ok else contradicting)[faction].append(edge)
+    adj = graph._adj
+    for u, v in sorted((u, v) for u, nbrs in adj.items() for v in nbrs if u <= v):
+        data = adj[u][v]
+        sign = data["sign"]
+        edge = {"source": u, "target": v, "relation": ", ".join(data.get("relations", [])),
+                "sign": sign, "statements": list(data.get("statements", []))}
+        fu, fv = label[u], label[v]
+        ok = (fu == fv) == (sign > 0)
+        side = supporting if ok else contradicting
+        side[fu].append(edge)
+        if fv != fu:
+            side[fv].append(edge)
         if not ok:
             bad.append(edge)
     window = graph.graph.get("window") or {"from": None, "to": None}

@@ -25,7 +25,8 @@ from collections import deque
 import networkx as nx
 import numpy as np
 
-from graph.analysis._factions import canonical, check_signed, faction_result, signed_matrix
+from graph.analysis._factions import (canonical, check_signed, disagreements, faction_result, neighbours,
+                                      signed_matrix)
 from graph.analysis._milp import solve_min
 
 __all__ = ["frustration", "MAX_EXACT_EDGES", "LARGE_NODES"]
@@ -60,20 +61,22 @@ def _exact(graph: nx.Graph, time_limit: float) -> tuple[dict[str, int], bool]:
     return {node: int(x[index[node]]) for node in nodes}, optimal
 
 
-def _tree_start(graph: nx.Graph, order: list[str]) -> dict[str, int]:
-    spin: dict[str, int] = {}
+def _tree_start(nbrs: list[list[tuple[int, int]]], order: list[int]) -> np.ndarray:
+    """Breadth-first from each root in ``order``: a node takes its parent's camp times the tie's sign."""
+    spin = [0] * len(nbrs)
     for root in order:
-        if root in spin:
+        if spin[root]:
             continue
         spin[root] = 1
         queue = deque([root])
         while queue:
             u = queue.popleft()
-            for v, data in graph[u].items():
-                if v not in spin:
-                    spin[v] = spin[u] * data["sign"]
+            su = spin[u]
+            for v, sign in nbrs[u]:
+                if not spin[v]:
+                    spin[v] = su * sign
                     queue.append(v)
-    return spin
+    return np.array(spin, dtype=float)
 
 
 def _local_search(indptr: np.ndarray, indices: np.ndarray, values: np.ndarray, spins: np.ndarray) -> np.ndarray:
@@ -96,20 +99,17 @@ def _local_search(indptr: np.ndarray, indices: np.ndarray, values: np.ndarray, s
 
 def _heuristic(graph: nx.Graph, seed: int, restarts: int) -> dict[str, int]:
     nodes, matrix = signed_matrix(graph)
-    index = {n: i for i, n in enumerate(nodes)}
+    nbrs = neighbours(graph, nodes)
     rng = np.random.default_rng(seed)
     best: tuple[int, np.ndarray] | None = None
     for attempt in range(max(1, restarts)):
-        order = nodes if attempt == 0 else [nodes[i] for i in rng.permutation(len(nodes))]
-        start = _tree_start(graph, order)
-        spins = np.array([start[n] for n in nodes], dtype=float)
-        spins = _local_search(matrix.indptr, matrix.indices, matrix.data, spins)
-        rows = np.repeat(np.arange(len(nodes)), np.diff(matrix.indptr))
-        bad = int(np.sum(matrix.data * spins[rows] * spins[matrix.indices] < 0)) // 2
+        order = list(range(len(nodes))) if attempt == 0 else rng.permutation(len(nodes)).tolist()
+        spins = _local_search(matrix.indptr, matrix.indices, matrix.data, _tree_start(nbrs, order))
+        bad = disagreements(matrix, spins > 0)
         if best is None or bad < best[0]:
             best = (bad, spins.copy())
     assert best is not None
-    return {n: int(best[1][index[n]] < 0) for n in nodes}
+    return dict(zip(nodes, (best[1] < 0).astype(int).tolist()))
 
 
 def frustration(

@@ -26,7 +26,7 @@ from itertools import combinations
 import networkx as nx
 import numpy as np
 
-from graph.analysis._factions import check_signed, faction_result, frustrated, split_unbound
+from graph.analysis._factions import check_signed, disagreements, faction_result, neighbours, signed_matrix, split_unbound
 from graph.analysis._milp import solve_min
 from graph.analysis.balance import LARGE_NODES
 
@@ -57,39 +57,41 @@ def _exact_component(graph: nx.Graph, nodes: list[str], time_limit: float) -> tu
     return [set(c) for c in nx.connected_components(together)], optimal
 
 
-def _local_search(graph: nx.Graph, seed: int, restarts: int) -> list[set[str]]:
-    nodes = sorted(graph.nodes)
+def _local_search(graph: nx.Graph, component: list[str], seed: int, restarts: int) -> list[set[str]]:
+    nodes, matrix = signed_matrix(graph, nodes=component)
+    adjacency = neighbours(graph, nodes)
+    n = len(nodes)
     rng = np.random.default_rng(seed)
-    adjacency = {u: [(v, d["sign"]) for v, d in graph[u].items()] for u in nodes}
-    best: tuple[int, list[set[str]]] | None = None
+    best: tuple[int, list[int]] | None = None
     for _ in range(max(1, restarts)):
-        cluster = {u: i for i, u in enumerate(nodes)}
-        fresh = len(nodes)
+        cluster = list(range(n))
+        fresh = n
         moved = True
         while moved:
             moved = False
-            for i in rng.permutation(len(nodes)):
-                u = nodes[i]
+            for u in rng.permutation(n).tolist():
                 pull: dict[int, int] = {}
                 for v, s in adjacency[u]:
-                    pull[cluster[v]] = pull.get(cluster[v], 0) + s
+                    c = cluster[v]
+                    pull[c] = pull.get(c, 0) + s
                 here = pull.get(cluster[u], 0)
-                target, gain = max(pull.items(), key=lambda kv: (kv[1], -kv[0]), default=(cluster[u], here))
+                target, gain = cluster[u], here
+                if pull:  # the neighbouring faction it agrees with most (ties: the smallest id)
+                    target, gain = min(pull.items(), key=lambda kv: (-kv[1], kv[0]))
                 if gain <= 0 and here < 0:  # better alone than with enemies
                     target, gain = fresh, 0
                     fresh += 1
                 if gain > here:
                     cluster[u] = target
                     moved = True
-        groups: dict[int, set[str]] = {}
-        for u, c in cluster.items():
-            groups.setdefault(c, set()).add(u)
-        partition = list(groups.values())
-        bad = len(frustrated(graph, partition))
+        bad = disagreements(matrix, np.array(cluster))
         if best is None or bad < best[0]:
-            best = (bad, partition)
+            best = (bad, cluster)
     assert best is not None
-    return best[1]
+    groups: dict[int, set[str]] = {}
+    for node, c in zip(nodes, best[1]):
+        groups.setdefault(c, set()).add(node)
+    return list(groups.values())
 
 
 def correlation_clustering(
@@ -120,8 +122,7 @@ def correlation_clustering(
             optimal, used_exact = optimal and proven, True
         else:
             tries = restarts if restarts is not None else (4 if len(nodes) <= LARGE_NODES else 1)
-            sub = signed if len(nodes) == len(signed) else signed.subgraph(nodes).copy()
-            groups, optimal = _local_search(sub, seed, tries), False
+            groups, optimal = _local_search(signed, nodes, seed, tries), False
         partition += groups
     partition = split_unbound(signed, partition)
     return faction_result(signed, partition, method="correlation", score=None,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph.analysis._build import simple_graph
 from graph.analysis._factions import check_signed, faction_result
 
 __all__ = ["louvain"]
@@ -24,9 +25,8 @@ __all__ = ["louvain"]
 def louvain(graph: nx.Graph, *, resolution: float = 1.0, seed: int = 0) -> dict[str, object]:
     """Seeded Louvain on the positive pairs (weighted by evidence); score = modularity."""
     signed = check_signed(graph)
-    positive = nx.Graph()
-    positive.add_nodes_from(sorted(signed.nodes))
-    positive.add_edges_from(sorted((u, v, {"weight": d.get("weight", 1)})
+    positive = simple_graph({n: {} for n in sorted(signed.nodes)},
+                            sorted((u, v, {"weight": d.get("weight", 1)})
                                    for u, v, d in signed.edges(data=True) if d["sign"] > 0))
     if positive.number_of_edges():
         communities = nx.community.louvain_communities(positive, weight="weight", resolution=resolution, seed=seed)

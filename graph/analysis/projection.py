@@ -29,6 +29,7 @@ from collections.abc import Collection, Iterable
 import networkx as nx
 import pyoxigraph as ox
 
+from graph.analysis._build import multidigraph, simple_graph
 from graph.analysis._gc import paused_gc
 from graph.analysis._sparql import local_id, select
 from graph.errors import QueryError
@@ -137,46 +138,55 @@ def project(
         "to": ox.Literal(high, datatype=_XSD_DATE),
         "includeDeprecated": ox.Literal(include_deprecated),
     }
-    graph = nx.MultiDiGraph(window={"from": None if low == _EARLIEST else low,
-                                    "to": None if high == _LATEST else high})
-    nodes: dict[str, tuple[str, str | None]] = {}
+    window = {"from": None if low == _EARLIEST else low, "to": None if high == _LATEST else high}
+    # rows are read by position and each IRI is cut to its id once (a dict remembers it):
+    # 114,000 statements mention 18,000 actors, 40 relations, 6 statuses and 50 sources
+    rel_of = {iri: (rel.id, rel.sign) for iri, rel in meta.items()
+              if wanted_relations is None or rel.id in wanted_relations}
+    status_of = {_PG + s: s for s in wanted_statuses}
+    ids: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    labels: dict[str, tuple[str, str | None]] = {}
+    cut_entity = len(_ENTITY_PREFIX)
     edges: list[tuple[str, str, str, dict[str, object]]] = []
-    cut_entity, cut_pg = len(_ENTITY_PREFIX), len(_PG)
-    for row in select(store, "projection", bindings):
-        st = row[0]
+    append = edges.append
+    # the last three columns echo the bound variables (pyoxigraph substitutes projected ones only)
+    for st, s, p, o, status, t0, t1, quote, source, node, label, kind, _, _, _ in select(store, "projection", bindings):
         if st is None:
-            node, label, kind = row[9], row[10], row[11]
             key = node.value
             if key.startswith(_ENTITY_PREFIX):
                 ident = key[cut_entity:]
                 kind_id = local_id(kind)
                 # several types or labels (one per source graph): keep the smallest, stably
-                if ident not in nodes or (label.value, kind_id or "") < (nodes[ident][0], nodes[ident][1] or ""):
-                    nodes[ident] = (label.value, kind_id)
+                known = labels.get(ident)
+                if known is None or (label.value, kind_id or "") < (known[0], known[1] or ""):
+                    labels[ident] = (label.value, kind_id)
             continue
-        rel = meta.get(row[2].value)
-        status = row[4].value
-        status_id = status[cut_pg:] if status.startswith(_PG) else local_id(row[4])
-        if rel is None or status_id not in wanted_statuses:
+        rel = rel_of.get(p.value)
+        status_id = status_of.get(status.value)
+        if rel is None or status_id is None:
             continue
-        if wanted_relations is not None and rel.id not in wanted_relations:
-            continue
-        t0, t1, quote, source = row[5], row[6], row[7], row[8]
-        s_id, o_id, st_id = _short(row[1].value, _ENTITY_PREFIX), _short(row[3].value, _ENTITY_PREFIX), \
-            _short(st.value, _ENTITY_PREFIX)
-        source_id = None if source is None else _short(source.value, _SOURCE_PREFIX)
-        edges.append((s_id, o_id, st_id, {
-            "relation": rel.id, "sign": rel.sign, "start": None if t0 is None else t0.value,
+        s_iri, o_iri, st_iri = s.value, o.value, st.value
+        s_id = ids.get(s_iri) or ids.setdefault(s_iri, _short(s_iri, _ENTITY_PREFIX))
+        o_id = ids.get(o_iri) or ids.setdefault(o_iri, _short(o_iri, _ENTITY_PREFIX))
+        st_id = _short(st_iri, _ENTITY_PREFIX)
+        if source is not None:
+            src = source.value
+            source_id = sources.get(src) or sources.setdefault(src, _short(src, _SOURCE_PREFIX))
+        else:
+            source_id = None
+        append((s_id, o_id, st_id, {
+            "relation": rel[0], "sign": rel[1], "start": None if t0 is None else t0.value,
             "end": None if t1 is None else t1.value, "status": status_id, "statements": [st_id],
             "quote": None if quote is None else quote.value, "source": source_id,
         }))
+    nodes: dict[str, dict[str, object]] = {}
     for s_id, o_id, _, _ in edges:
         for ident in (s_id, o_id):
-            if ident not in graph:
-                label, kind_id = nodes.get(ident, (ident, None))
-                graph.add_node(ident, label=label, type=kind_id)
-    graph.add_edges_from(edges)
-    return graph
+            if ident not in nodes:
+                label_text, kind_id = labels.get(ident, (ident, None))
+                nodes[ident] = {"label": label_text, "type": kind_id}
+    return multidigraph(nodes, edges, window=window)
 
 
 @paused_gc()
@@ -193,17 +203,20 @@ def signed_graph(graph: nx.MultiDiGraph, *, ties: str = "drop") -> nx.Graph:
     if ties not in ("drop", "zero"):
         raise QueryError(f"ties={ties!r} is not an option", hint="use 'drop' or 'zero'")
     pairs: dict[tuple[str, str], tuple[list[str], list[str], set[str]]] = {}
-    for u, v, data in graph.edges(data=True):
-        sign = data.get("sign", 0)
-        if u == v or not sign:
-            continue
-        pair = (u, v) if u <= v else (v, u)
-        bucket = pairs.get(pair)
-        if bucket is None:
-            bucket = pairs[pair] = ([], [], set())
-        bucket[0 if sign > 0 else 1].extend(data.get("statements", ()))
-        bucket[2].add(data["relation"])
-    out = nx.Graph(window=graph.graph.get("window"))
+    for u, nbrs in graph._succ.items():  # the keyed edges, read without EdgeView machinery
+        for v, keys in nbrs.items():
+            if u == v:
+                continue
+            pair = (u, v) if u <= v else (v, u)
+            for data in keys.values():
+                sign = data.get("sign", 0)
+                if not sign:
+                    continue
+                bucket = pairs.get(pair)
+                if bucket is None:
+                    bucket = pairs[pair] = ([], [], set())
+                bucket[0 if sign > 0 else 1].extend(data.get("statements", ()))
+                bucket[2].add(data["relation"])
     edges = []
     for (u, v), (positive, negative, relations) in sorted(pairs.items()):
         total = len(positive) - len(negative)
@@ -215,6 +228,5 @@ def signed_graph(graph: nx.MultiDiGraph, *, ties: str = "drop") -> nx.Graph:
                              "statements": _ordered(positive + negative) if positive and negative else positive or negative,
                              "positive": positive, "negative": negative}))
     used = {n for u, v, _ in edges for n in (u, v)}
-    out.add_nodes_from((n, graph.nodes[n]) for n in sorted(used))
-    out.add_edges_from(edges)
-    return out
+    node_data = graph.nodes
+    return simple_graph({n: dict(node_data[n]) for n in sorted(used)}, edges, window=graph.graph.get("window"))

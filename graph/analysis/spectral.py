@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from scipy.cluster.vq import kmeans2
 from scipy.sparse.linalg import lobpcg
 
-from graph.analysis._factions import check_signed, faction_result, signed_matrix, split_unbound
+from graph.analysis._factions import check_signed, disagreements, faction_result, signed_matrix, split_unbound
 from graph.errors import QueryError
 
 __all__ = ["sponge", "DENSE_NODES"]
@@ -77,16 +77,13 @@ def sponge(
     partition: list[set[str]] = []
     chosen = None
     if components and len(components[0]) > 2:
-        giant = signed if len(components[0]) == len(signed) else signed.subgraph(components[0]).copy()
-        nodes, matrix = signed_matrix(giant)
+        nodes, matrix = signed_matrix(signed, nodes=components[0])
         top = min(len(nodes) - 1, k if k is not None else k_max)
         vectors = _eigenvectors(matrix, max(top - 1, 1), tau_p, tau_n, seed)
         best: tuple[int, int, list[set[str]]] | None = None
         for candidate in ([k] if k is not None else range(2, top + 1)):
             labels = _kmeans(vectors, candidate, seed)
-            rows = np.repeat(np.arange(len(nodes)), np.diff(matrix.indptr))
-            same = labels[rows] == labels[matrix.indices]
-            bad = int(np.sum(same != (matrix.data > 0))) // 2
+            bad = disagreements(matrix, labels)
             groups = [{nodes[i] for i in np.flatnonzero(labels == c)} for c in range(candidate)]
             groups = [g for g in groups if g]
             if best is None or bad < best[0]:
@@ -95,8 +92,8 @@ def sponge(
         _, chosen, groups = best
         partition += groups
         components = components[1:]
-    for comp in components:
-        partition += split_unbound(signed, [set(comp)])
+    if components:  # every smaller component: the parts its positive ties make (one pass for all)
+        partition += split_unbound(signed, [set(comp) for comp in components])
     return faction_result(signed, partition, method="spectral", score=None,
                           score_kind="disagreements",
                           extra={"k": chosen, "seed": seed, "tau_p": tau_p, "tau_n": tau_n})
