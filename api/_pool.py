@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -96,7 +97,7 @@ class WorkerPool:
         assert self._loop is not None and self._idle is not None
         if self._closed:
             worker.kill()
-            self._threads.submit(worker.reap)
+            worker.reap()  # killed: the wait is short
             return
         worker.attach(self._loop)
         self._idle.put_nowait(worker)
@@ -107,14 +108,17 @@ class WorkerPool:
         with self._lock:
             if dead in self._workers:
                 self._workers.remove(dead)
-        if self._closed:
+        pause = 0.1
+        while not self._closed:
+            try:
+                fresh = self._spawn()
+            except Exception:  # noqa: BLE001 - the store may be briefly unreadable: try again, never give up
+                time.sleep(pause)
+                pause = min(pause * 2, 5.0)
+                continue
+            assert self._loop is not None
+            self._loop.call_soon_threadsafe(self._ready, fresh)
             return
-        try:
-            fresh = self._spawn()
-        except Exception:  # noqa: BLE001 - retried on the next failure; the pool shrinks meanwhile
-            return
-        assert self._loop is not None
-        self._loop.call_soon_threadsafe(self._ready, fresh)
 
     def _discard(self, worker: WorkerProcess) -> None:
         worker.kill()

@@ -12,6 +12,7 @@ import os
 import pickle
 import struct
 import sys
+import time
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -42,9 +43,17 @@ def read_frame(stream: BinaryIO) -> Any:
     return pickle.loads(data)
 
 
-def _open(spec: dict[str, Any]) -> ox.Store:
+def _open(spec: dict[str, Any], *, attempts: int = 8) -> ox.Store:
     if spec["kind"] == "disk":
-        return ox.Store.read_only(spec["path"])
+        for attempt in range(attempts):
+            try:
+                return ox.Store.read_only(spec["path"])
+            except (OSError, RuntimeError):
+                # the server's writer may compact the database while we read its manifest (a file it
+                # names is gone a moment later): a fresh attempt sees the new manifest
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
     store = ox.Store()
     if spec.get("dump"):
         store.bulk_load(path=spec["dump"], format=ox.RdfFormat.N_QUADS)
@@ -69,7 +78,7 @@ def main() -> None:
             try:
                 store = _open(spec)
                 write_frame(outbox, {"ok": True})
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:
                 write_frame(outbox, {"ok": False, "error": {"type": "store", "message": str(exc)}})
             continue
         write_frame(outbox, execute(ox_runner(store), request))
