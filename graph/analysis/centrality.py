@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph.analysis._betweenness import betweenness
 from graph.analysis._factions import check_signed
 
 __all__ = ["centrality", "brokers"]
@@ -50,15 +51,19 @@ def centrality(graph: nx.MultiDiGraph, *, top: int | None = None, betweenness_sa
     """
     if graph.number_of_nodes() == 0:
         return []
+    # who is related to whom, weighted by the number of statements (self-loops left out)
+    weights: dict[tuple[str, str], int] = {}
+    for u, nbrs in graph._succ.items():
+        for v, keys in nbrs.items():
+            if u != v:
+                weights[(u, v)] = len(keys)
     simple = nx.DiGraph()
     simple.add_nodes_from(graph.nodes)
-    for u, v in graph.edges():
-        if u != v:
-            simple.add_edge(u, v, weight=simple.get_edge_data(u, v, {"weight": 0})["weight"] + 1)
+    simple.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     rank = nx.pagerank(simple, weight="weight")
-    undirected = simple.to_undirected(as_view=False)
+    undirected = simple.to_undirected(as_view=True)
     k = betweenness_sample if betweenness_sample and betweenness_sample < len(undirected) else None
-    between = nx.betweenness_centrality(undirected, k=k, seed=seed if k else None)
+    between = betweenness(undirected, k=k, seed=seed if k else None)
     broker_ids = {str(r["id"]): r["splits_into"] for r in brokers(graph)}
     rows = [{
         "id": node, "label": data.get("label", node), "type": data.get("type"),

@@ -24,7 +24,7 @@ import networkx as nx
 
 from graph.analysis._factions import check_signed, edge_dict
 from graph.analysis.factions import factions
-from graph.analysis.projection import project
+from graph.analysis.projection import parse_date, project, window_slice
 from graph.store.base import Store
 
 __all__ = ["DEFAULT_SLICES", "timeline", "realignments"]
@@ -138,9 +138,15 @@ def timeline(
     """
     analysed: list[tuple[str, nx.Graph, dict[str, Any]]] = []
     out: list[dict[str, Any]] = []
-    for piece in slices if slices is not None else DEFAULT_SLICES:
+    pieces = list(slices if slices is not None else DEFAULT_SLICES)
+    # one projection covering every slice (the store is asked once); each slice is cut from it
+    starts = [parse_date(piece.get("from"), name="from") for piece in pieces]
+    ends = [parse_date(piece.get("to"), name="to") for piece in pieces]
+    whole = project(store, start=None if None in starts else min(filter(None, starts)),
+                    end=None if None in ends else max(filter(None, ends)), **projection)
+    for piece in pieces:
         name = str(piece.get("name") or f"{piece.get('from')}..{piece.get('to')}")
-        signed = check_signed(project(store, start=piece.get("from"), end=piece.get("to"), **projection))
+        signed = check_signed(window_slice(whole, start=piece.get("from"), end=piece.get("to")))
         result = factions(signed, method=method, seed=seed)
         analysed.append((name, signed, result))
         out.append({"name": name, "window": result["window"], "result": result})
