@@ -59,9 +59,14 @@ _PATHS = ["/entity/{x}", "/entity/{x}.ttl", "/api/path", "/api/centrality", "/ap
 
 
 @st.composite
-def requests(draw: Any) -> dict[str, Any]:
-    """One random request to the application."""
-    kind = draw(st.sampled_from(["get", "form", "direct", "bytes", "route"]))
+def requests(draw: Any, *, names: bool = True) -> dict[str, Any]:
+    """One random request to the application; ``names`` adds actor names to /api/path and /explore.json."""
+    kind = draw(st.sampled_from(["get", "form", "direct", "bytes", "route"] + (["name"] if names else [])))
+    if kind == "name":
+        name = draw(st.one_of(st.text(max_size=30), st.sampled_from(["tokayev", "Masimov", '"} ; DROP ALL ; #'])))
+        if draw(st.booleans()):
+            return {"method": "GET", "path": "/api/path", "params": {"source": name, "target": "tokayev"}}
+        return {"method": "GET", "path": "/explore.json", "params": {"ego": name}}
     text = draw(_sparql())
     accept = draw(st.sampled_from(_ACCEPTS))
     if kind == "get" and len(text) > 8000:

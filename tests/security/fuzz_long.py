@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,9 +24,8 @@ from hypothesis import HealthCheck, given, settings
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.api.conftest import live_server  # noqa: E402
 from tests.security.fuzz_inputs import MALFORMED, check_response, requests  # noqa: E402
-from tests.security.procs import server_process, workers  # noqa: E402
+from tests.security.procs import server_process, serving, workers  # noqa: E402
 
 
 def main() -> None:
@@ -34,8 +34,11 @@ def main() -> None:
     args = parser.parse_args()
     statuses: Counter[int] = Counter()
     failures: list[str] = []
-    env = {"POWERGRAPH_UPDATE_TOKEN": "fuzz-token", "POWERGRAPH_QUERY_TIMEOUT": "3"}
-    with live_server("memory", env=env) as base, httpx.Client(base_url=base, timeout=30) as client:
+    env = {"POWERGRAPH_UPDATE_TOKEN": "fuzz-token", "POWERGRAPH_QUERY_TIMEOUT": "3",
+           "POWERGRAPH_MAX_CONCURRENT_QUERIES": "2"}
+    log = Path(tempfile.mkdtemp(prefix="powergraph-fuzz-")) / "server.log"
+    argv = ["-c", "from graph.cli import main; main()", "serve", "--store", "memory", "--log-level", "warning"]
+    with serving(argv, env=env, log=log) as base, httpx.Client(base_url=base, timeout=30) as client:
         client.post("/sparql", content="INSERT DATA { <http://x/a> <http://x/p> 1 }", headers={
             "Content-Type": "application/sparql-update", "Authorization": "Bearer fuzz-token"}).raise_for_status()
         server = server_process(base)
@@ -77,6 +80,9 @@ def main() -> None:
     print(f"violations (5xx other than 503/504, leaks, bad error shape): {len(failures)}")
     for failure in failures[:10]:
         print("  ", failure)
+    logged = log.read_text(errors="replace")
+    print(f"server log {log}: {logged.count('Traceback')} tracebacks; last error lines: "
+          f"{[line for line in logged.splitlines() if 'Error' in line][-3:]}")
     print(f"server alive: {alive}; workers replaced: {len(started_workers - ended_workers)} "
           f"(queries stopped at the deadline: {timeouts})")
 

@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import psutil
 
-__all__ = ["server_process", "workers", "peak_rss_mb", "rss_mb", "busy_cpu", "wait_idle"]
+__all__ = ["server_process", "workers", "peak_rss_mb", "rss_mb", "busy_cpu", "wait_idle", "serving"]
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+@contextmanager
+def serving(argv: list[str], *, env: dict[str, str], log: Path | None = None) -> Iterator[str]:
+    """Run ``python argv... --host 127.0.0.1 --port P`` with its output in ``log`` (never an unread pipe:
+    a server that logs more than a pipe holds would block); yield the base URL; stop it by pid."""
+    from tests.api.conftest import free_port
+
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("POWERGRAPH_")}
+    environment.update(env)
+    with open(log or os.devnull, "wb") as output:
+        process = subprocess.Popen([sys.executable, *argv, "--host", "127.0.0.1", "--port", str(port)], cwd=_ROOT,
+                                   env=environment, start_new_session=True, stdout=output, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and process.poll() is None:
+                try:
+                    if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            yield base
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=10)
 
 
 def server_process(base: str) -> psutil.Process:
