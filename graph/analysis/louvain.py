@@ -1,5 +1,8 @@
 """Louvain communities of the positive layer: the baseline that ignores hostility.
 
+The communities come from :mod:`graph.analysis._louvain` (NetworkX's Louvain rules with
+fast local moves); the score is NetworkX's modularity of the positive layer.
+
 Negative pairs play no part in the grouping, but they are scored: the result's
 frustrated edges include the negative pairs Louvain put inside one community.
 
@@ -18,6 +21,7 @@ import networkx as nx
 
 from graph.analysis._build import simple_graph
 from graph.analysis._factions import check_signed, faction_result
+from graph.analysis._louvain import louvain_communities
 
 __all__ = ["louvain"]
 
@@ -29,7 +33,7 @@ def louvain(graph: nx.Graph, *, resolution: float = 1.0, seed: int = 0) -> dict[
                             sorted((u, v, {"weight": d.get("weight", 1)})
                                    for u, v, d in signed.edges(data=True) if d["sign"] > 0))
     if positive.number_of_edges():
-        communities = nx.community.louvain_communities(positive, weight="weight", resolution=resolution, seed=seed)
+        communities = louvain_communities(positive, weight="weight", resolution=resolution, seed=seed)
         score = nx.community.modularity(positive, communities, weight="weight", resolution=resolution)
     else:
         communities, score = [{n} for n in positive.nodes], 0.0
