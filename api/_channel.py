@@ -81,6 +81,7 @@ class WorkerProcess:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.pid = self.proc.pid
         self.generation = generation
+        self.opening: int | None = None  # the generation it is being reopened on, if any
         self._in = self.proc.stdin.fileno()
         self._out = self.proc.stdout.fileno()
         self._frames = FrameBuffer()

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from api._channel import WorkerProcess
 from api._execute import execute, store_runner
+from api._snapshots import Snapshots
 from graph.errors import QueryTimeoutError, StoreError, StoreUnavailableError
 
 __all__ = ["Executor", "WorkerPool", "InlineExecutor", "Busy", "executor_for"]
@@ -60,8 +61,11 @@ class Executor(Protocol):
 class WorkerPool:
     """A pool of worker processes; ``spec()`` says how a worker opens the store."""
 
-    def __init__(self, spec: Callable[[], dict[str, Any]], *, size: int, max_queued: int, queue_timeout: float) -> None:
+    def __init__(self, spec: Callable[[], dict[str, Any]], *, size: int, max_queued: int, queue_timeout: float,
+                 snapshots: Snapshots | None = None) -> None:
         self._spec_factory = spec
+        self._snapshots = snapshots
+        self._retired: dict[int, dict[str, Any]] = {}  # earlier specs some worker may still have open
         self._spec: dict[str, Any] = {}
         self.size = size
         self.max_queued = max_queued
@@ -108,6 +112,7 @@ class WorkerPool:
         with self._lock:
             if dead in self._workers:
                 self._workers.remove(dead)
+        self._sweep()
         pause = 0.1
         while not self._closed:
             try:
@@ -127,11 +132,24 @@ class WorkerPool:
     def invalidate(self) -> None:
         """The data changed (an update ran): workers reopen the store before their next query."""
         with self._lock:
-            old = self._spec.get("dump")
+            previous = self._spec
             self._spec = self._spec_factory()
+            if self._snapshots is not None:
+                self._retired[self.generation] = previous
             self.generation += 1
+        old = previous.get("dump")
         if old and old != self._spec.get("dump"):
             Path(old).unlink(missing_ok=True)
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """Delete the snapshots no worker has open any more (blocking I/O: not on the loop)."""
+        if self._snapshots is None:
+            return
+        with self._lock:
+            in_use = {g for worker in self._workers for g in (worker.generation, worker.opening)}
+            unused = [self._retired.pop(g) for g in list(self._retired) if g not in in_use]
+        self._snapshots.release(unused)
 
     async def _take(self) -> WorkerProcess:
         assert self._idle is not None
@@ -152,14 +170,22 @@ class WorkerPool:
     async def _call(self, worker: WorkerProcess, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         with self._lock:
             spec, generation = self._spec, self.generation
+            if worker.generation != generation:
+                worker.opening = generation  # its snapshot is in use from now on
         if worker.generation != generation:
             try:
                 reply = await worker.call({"op": "open", "spec": spec}, timeout=_START_TIMEOUT)
             except TimeoutError:
                 raise StoreError("a query worker could not reopen the store", hint="see the server log") from None
+            finally:
+                with self._lock:
+                    worker.opening = None
             if not reply.get("ok"):
                 return reply
-            worker.generation = generation
+            with self._lock:
+                worker.generation = generation
+            if self._retired:
+                self._threads.submit(self._sweep)
         return await worker.call(request, timeout=timeout)
 
     async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
@@ -200,6 +226,8 @@ class WorkerPool:
         self._threads.shutdown(wait=False, cancel_futures=True)
         if self._spec.get("tmp"):
             shutil.rmtree(self._spec["tmp"], ignore_errors=True)
+        if self._snapshots is not None:
+            self._snapshots.close()
 
 
 class InlineExecutor:
@@ -262,14 +290,12 @@ def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float
     if hasattr(store, "url") and not isinstance(store, ox.Store):
         return InlineExecutor(store, size=size)
     if _disk_location(store) is not None:
-        def spec() -> dict[str, Any]:
-            if hasattr(store, "flush"):
-                store.flush()
-            return {"kind": "disk", "path": str(_disk_location(store))}
-    else:
-        tmp = tempfile.mkdtemp(prefix="powergraph-pool-")
+        snapshots = Snapshots(store, lambda: _disk_location(store))
+        return WorkerPool(snapshots.spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout,
+                          snapshots=snapshots)
+    tmp = tempfile.mkdtemp(prefix="powergraph-pool-")
 
-        def spec() -> dict[str, Any]:
-            return _memory_spec(store, tmp)
+    def spec() -> dict[str, Any]:
+        return _memory_spec(store, tmp)
 
     return WorkerPool(spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from pathlib import Path
 
 import psutil
 import pyoxigraph as ox
@@ -21,6 +22,7 @@ from api._results_json import solutions_json
 from api._serialize import serialize
 from api._scan import MAX_NESTING
 from graph.errors import QueryError, QueryTimeoutError, StoreError
+from graph.store import OxigraphStore
 
 X = "http://x/"
 JSON = "application/sparql-results+json"
@@ -114,3 +116,35 @@ def test_pool_kills_at_the_deadline_replaces_the_worker_and_survives_a_crash() -
             pool.close()
 
     _run(scenario())
+
+
+def test_disk_pool_reads_snapshots_after_updates_and_removes_unused_ones(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "db")
+    pool = executor_for(store, size=2, max_queued=4, queue_timeout=30)
+    assert isinstance(pool, WorkerPool)
+    count = {"sparql": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "media": MEDIA, "max_rows": 10}
+
+    async def counts() -> set[bytes]:  # both workers answer (two at once)
+        replies = await asyncio.gather(pool.run(dict(count), timeout=30), pool.run(dict(count), timeout=30))
+        return {reply["body"] for reply in replies}
+
+    async def scenario() -> None:
+        await pool.start()
+        try:
+            assert all(b'"0"' in body for body in await counts())
+            snapshots: set[str] = set()
+            for n in range(1, 4):
+                store.update(f"INSERT DATA {{ <http://x/s{n}> <http://x/p> {n} }}")
+                pool.invalidate()
+                assert all(f'"{n}"'.encode() in body for body in await counts())
+                await asyncio.sleep(0.3)  # the sweep runs in a thread
+                folder = Path(pool._snapshots._dir)  # type: ignore[union-attr]
+                live = {str(path) for path in folder.glob("snapshot-*")}
+                assert len(live) == 1, live  # the workers' current snapshot only
+                assert not live & snapshots  # a fresh one after every update
+                snapshots |= live
+        finally:
+            pool.close()
+
+    _run(scenario())
+    store.close()
