@@ -13,11 +13,13 @@
 
 from __future__ import annotations
 
+import gc
 import mmap
 import re
 import shutil
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -246,8 +248,12 @@ class OxigraphStore(StoreBase):
             fresh = ox.Store(str(staging))
             count = self._bulk_into(fresh, path, fmt, graph, size, progress)
             fresh.flush()
-        except BaseException:
+        except BaseException as exc:
+            # close the staging database before removing it: the traceback's frames
+            # (``_bulk_into``'s ``target``) still hold it open otherwise
             fresh = None
+            traceback.clear_frames(exc.__traceback__)
+            gc.collect()
             shutil.rmtree(staging, ignore_errors=True)
             raise
         gen.commit_generation(self._root, staging)  # the commit point
