@@ -7,7 +7,6 @@ as the count passes the limit, so no more than the limit is ever held.
 
 from __future__ import annotations
 
-from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -51,7 +50,7 @@ class BodyLimit:
                     raise _BodyTooLarge(self.limit)
             return message
 
-        async def tracking_send(message: dict[str, Any]) -> None:
+        async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True

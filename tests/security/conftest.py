@@ -10,7 +10,6 @@ import hashlib
 import http.server
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -103,17 +102,4 @@ def content_hash(store: Store) -> str:
     return hashlib.sha256(b"\n".join(sorted(out.getvalue().splitlines()))).hexdigest()
 
 
-def served_hash(base: str) -> str:
-    """SHA-256 of everything a live server holds, read back through its own SPARQL endpoint."""
-    import httpx
-
-    query = "SELECT * { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-    response = httpx.get(f"{base}/sparql", params={"query": query}, headers={"Accept": "text/tab-separated-values"},
-                         timeout=60)
-    response.raise_for_status()
-    assert response.headers.get("X-Powergraph-Truncated") != "true", "the store is too big to hash this way"
-    lines = response.text.splitlines()
-    return hashlib.sha256("\n".join([lines[0], *sorted(lines[1:])]).encode()).hexdigest()
-
-
-__all__ = ["Canary", "TOKEN", "content_hash", "served_hash", "Path"]
+__all__ = ["Canary", "TOKEN", "content_hash", "live_server"]
