@@ -47,7 +47,7 @@ def _modularity(adj: Adjacency, communities: list[list[int]], resolution: float)
     for community in communities:
         inside = set(community)
         seen: set[int] = set()
-        internal = 0
+        internal: float = 0
         for u in community:  # each internal edge once, as G.edges(comm) yields it
             for v, wt in adj[u].items():
                 if v in inside and v not in seen:
@@ -77,7 +77,7 @@ def _one_level(adj: Adjacency, members: list[list[int]], m: float, resolution: f
     while queue:
         u = queue.popleft()
         queued[u] = False
-        best_mod = 0
+        best_mod: float = 0
         best_com = own = node2com[u]
         weights: dict[int, float] = {}
         for v, wt in nbrs[u]:

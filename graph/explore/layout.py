@@ -5,7 +5,8 @@ Small views get a force-directed layout (``nx.kamada_kawai_layout`` up to 150 no
 take NetworkX many seconds that way, so they are laid out in two levels: the graph
 is cut into communities (Louvain on the undirected graph, split again while a piece
 is too big), the communities are placed by a spring layout of the community graph,
-and each community is laid out on its own inside a disc whose area grows with its size.
+and each community is laid out on its own (spring layout only) inside a disc whose area
+grows with its size.
 
 Coordinates are in screen pixels (vis-network's units), rounded.
 
@@ -32,12 +33,16 @@ _SPACING = 110.0  # pixels between neighbouring nodes, roughly
 _KAMADA_KAWAI_LIMIT = 150
 
 
-def _spring(graph: nx.Graph, *, seed: int, iterations: int = 80) -> dict[Hashable, tuple[float, float]]:
-    """Spring layout scaled to pixels: a disc of radius ~ spacing * sqrt(n)."""
+def _spring(graph: nx.Graph, *, seed: int, iterations: int = 80, even: bool = True) -> dict[Hashable, tuple[float, float]]:
+    """Spring layout scaled to pixels: a disc of radius ~ spacing * sqrt(n).
+
+    ``even`` refines small graphs with Kamada-Kawai (evener spacing; about 0.2-0.5 s for
+    150 nodes, so the pieces of a large view, dozens of them, are not refined).
+    """
     n = graph.number_of_nodes()
     if n == 1:
         return {next(iter(graph)): (0.0, 0.0)}
-    if n <= _KAMADA_KAWAI_LIMIT:  # evener spacing, cheap at this size
+    if even and n <= _KAMADA_KAWAI_LIMIT:
         pos = nx.kamada_kawai_layout(graph, pos=nx.spring_layout(graph, seed=seed, iterations=iterations))
     else:
         pos = nx.spring_layout(graph, seed=seed, iterations=iterations)
@@ -87,6 +92,6 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[Hashable, tuple[float, flo
     pos: dict[Hashable, tuple[float, float]] = {}
     for i, piece in enumerate(pieces):
         cx, cy = (float(c) * spread for c in centres[i])
-        for node, (x, y) in _spring(simple.subgraph(piece), seed=seed).items():
+        for node, (x, y) in _spring(simple.subgraph(piece), seed=seed, even=False).items():
             pos[node] = (round(cx + x, 1), round(cy + y, 1))
     return pos

@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis import centrality, factions, project, resolve_actor
-from graph.analysis.projection import STATUSES
+from graph.analysis.projection import STATUSES, window_slice
 from graph.analysis.slices import DEFAULT_SLICES
 from graph.errors import NotFoundError, QueryError
 from graph.explore.evidence import aliases, statement_details, status_label
@@ -113,11 +113,6 @@ def _groups(result: dict[str, Any]) -> tuple[dict[str, int], list[dict[str, Any]
     return membership, legend
 
 
-def _overlaps(data: dict[str, Any], low: str | None, high: str | None) -> bool:
-    return (high is None or data["start"] is None or data["start"] <= high) and \
-           (low is None or data["end"] is None or data["end"] >= low)
-
-
 def _factions(graph: nx.MultiDiGraph, method: str, seed: int, sliced: bool) -> dict[str, Any]:
     result = factions(graph, method=method, seed=seed)
     membership, legend = _groups(result)
@@ -125,9 +120,8 @@ def _factions(graph: nx.MultiDiGraph, method: str, seed: int, sliced: bool) -> d
                            "groups": legend, "slices": []}
     for piece in DEFAULT_SLICES if sliced else []:
         low, high = piece["from"], piece["to"]
-        keep = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if _overlaps(d, low, high)]
-        sub = graph.edge_subgraph(keep)
-        part, legend = _groups(factions(sub, method=method, seed=seed)) if keep else ({}, [])
+        sub = window_slice(graph, start=low, end=high)
+        part, legend = _groups(factions(sub, method=method, seed=seed)) if sub.number_of_edges() else ({}, [])
         out["slices"].append({"name": piece["name"], "from": low, "to": high, "membership": part, "groups": legend})
     return out
 
