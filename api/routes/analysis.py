@@ -27,7 +27,9 @@ except ImportError:  # pragma: no cover - depends on the other module being pres
         """The store of this application."""
         state = request.app.state
         context = getattr(state, "pg", None)
-        store = getattr(context, "store", None) or getattr(state, "store", None)
+        store = getattr(context, "store", None)
+        if store is None:  # "is None", not "or": an empty store has len 0 and is falsy
+            store = getattr(state, "store", None)
         if store is None:
             raise StoreError("the application has no store", hint="create the app with create_app(store=...)")
         return store  # type: ignore[no-any-return]
