@@ -293,9 +293,11 @@ def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float
         snapshots = Snapshots(store, lambda: _disk_location(store))
         return WorkerPool(snapshots.spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout,
                           snapshots=snapshots)
-    tmp = tempfile.mkdtemp(prefix="powergraph-pool-")
+    folder: list[str] = []  # made on the first start: an application never started leaves nothing behind
 
     def spec() -> dict[str, Any]:
-        return _memory_spec(store, tmp)
+        if not folder:
+            folder.append(tempfile.mkdtemp(prefix="powergraph-pool-"))
+        return _memory_spec(store, folder[0])
 
     return WorkerPool(spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout)
