@@ -1,10 +1,10 @@
 """Server-side layout with NetworkX, so that the browser runs no physics.
 
 Small views get a force-directed layout (``nx.kamada_kawai_layout`` up to 150 nodes,
-``nx.spring_layout`` above). Large views would
-take NetworkX many seconds that way, so they are laid out in two levels: the graph
-is cut into communities (Louvain on the undirected graph, split again while a piece
-is too big), the communities are placed by a spring layout of the community graph,
+``nx.spring_layout`` above). Large views would take NetworkX many seconds that way,
+so they are laid out in two levels: the graph is cut into communities (Louvain on the
+undirected graph, :mod:`graph.analysis._louvain`, split again while a piece is too
+big), the communities are placed by a spring layout of the community graph,
 and each community is laid out on its own (spring layout only) inside a disc whose area
 grows with its size.
 
@@ -24,6 +24,8 @@ import math
 from collections.abc import Hashable
 
 import networkx as nx
+
+from graph.analysis._louvain import louvain_communities
 
 __all__ = ["layout", "DIRECT_LIMIT"]
 
@@ -59,7 +61,7 @@ def _pieces(graph: nx.Graph, *, seed: int) -> list[set[Hashable]]:
         if len(part) <= DIRECT_LIMIT:
             done.append(part)
             continue
-        split = [set(c) for c in nx.community.louvain_communities(graph.subgraph(part), seed=seed)]
+        split = [set(c) for c in louvain_communities(graph.subgraph(part), seed=seed)]
         if len(split) == 1:  # louvain cannot cut it: cut by a stable order
             order = sorted(part, key=str)
             split = [set(order[i:i + DIRECT_LIMIT]) for i in range(0, len(order), DIRECT_LIMIT)]

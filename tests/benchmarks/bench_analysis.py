@@ -118,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
             factions_total += seconds
             _row(name, seconds, _peak_mib(step), describe(result))
         _row("= faction analysis, all four methods", factions_total, None, "target < 10 s")
+        import networkx as nx
+
+        positive = nx.Graph((u, v, {"weight": d["weight"]}) for u, v, d in signed.edges(data=True) if d["sign"] > 0)
+        positive.add_nodes_from(signed)
+        seconds, found = _timed(lambda: nx.community.louvain_communities(positive, weight="weight", seed=0))
+        _row("  (networkx louvain_communities, same layer)", seconds, None,
+             f"modularity {nx.community.modularity(positive, found, weight='weight'):.3f}, "
+             f"{len(found):,} communities; not in the total")
         seconds, rows = _timed(lambda: centrality(graph, betweenness_sample=args.betweenness_sample))
         _row(f"centrality (betweenness from {args.betweenness_sample} pivots)", seconds, None, f"{len(rows):,} rows")
         seconds, found = _timed(lambda: brokers(signed))
