@@ -3,7 +3,9 @@
 Building a NetworkX graph of 100,000 edges allocates hundreds of thousands of
 dicts and lists; the collector then runs full passes over them again and again
 (more than half the time of a projection). Nothing built here forms reference
-cycles, so collection can wait until the graph is done.
+cycles, so collection can wait until the graph is done. The faction methods and
+centrality are paused too: with a projection of that size alive, each full pass of
+the collector costs a few tenths of a second, and they allocate enough to trigger several.
 
 >>> import gc
 >>> with paused_gc():

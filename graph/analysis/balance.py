@@ -27,6 +27,7 @@ import numpy as np
 
 from graph.analysis._factions import (canonical, check_signed, disagreements, faction_result, neighbours,
                                       signed_matrix)
+from graph.analysis._gc import paused_gc
 from graph.analysis._milp import solve_min
 
 __all__ = ["frustration", "MAX_EXACT_EDGES", "LARGE_NODES"]
@@ -112,6 +113,7 @@ def _heuristic(graph: nx.Graph, seed: int, restarts: int) -> dict[str, int]:
     return dict(zip(nodes, (best[1] < 0).astype(int).tolist()))
 
 
+@paused_gc()
 def frustration(
     graph: nx.Graph,
     *,

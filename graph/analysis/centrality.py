@@ -19,6 +19,7 @@ import networkx as nx
 
 from graph.analysis._betweenness import betweenness
 from graph.analysis._factions import check_signed
+from graph.analysis._gc import paused_gc
 
 __all__ = ["centrality", "brokers"]
 
@@ -42,6 +43,7 @@ def brokers(graph: nx.Graph) -> list[dict[str, object]]:
     return sorted(found, key=lambda r: (-int(r["splits_into"]), str(r["id"])))  # type: ignore[call-overload]
 
 
+@paused_gc()
 def centrality(graph: nx.MultiDiGraph, *, top: int | None = None, betweenness_sample: int | None = None,
                seed: int = 0) -> list[dict[str, object]]:
     """One row per actor: id, label, type, degree, in/out degree, pagerank, betweenness, broker.

@@ -27,6 +27,7 @@ import networkx as nx
 import numpy as np
 
 from graph.analysis._factions import check_signed, disagreements, faction_result, neighbours, signed_matrix, split_unbound
+from graph.analysis._gc import paused_gc
 from graph.analysis._milp import solve_min
 from graph.analysis.balance import LARGE_NODES
 
@@ -94,6 +95,7 @@ def _local_search(graph: nx.Graph, component: list[str], seed: int, restarts: in
     return list(groups.values())
 
 
+@paused_gc()
 def correlation_clustering(
     graph: nx.Graph,
     *,

@@ -21,11 +21,13 @@ import networkx as nx
 
 from graph.analysis._build import simple_graph
 from graph.analysis._factions import check_signed, faction_result
+from graph.analysis._gc import paused_gc
 from graph.analysis._louvain import louvain_communities
 
 __all__ = ["louvain"]
 
 
+@paused_gc()
 def louvain(graph: nx.Graph, *, resolution: float = 1.0, seed: int = 0) -> dict[str, object]:
     """Seeded Louvain on the positive pairs (weighted by evidence); score = modularity."""
     signed = check_signed(graph)

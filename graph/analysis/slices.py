@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis._factions import check_signed, edge_dict
+from graph.analysis._gc import paused_gc
 from graph.analysis.factions import factions
 from graph.analysis.projection import parse_date, project, window_slice
 from graph.store.base import Store
@@ -122,6 +123,7 @@ def realignments(
     return rows
 
 
+@paused_gc()
 def timeline(
     store: Store,
     *,

@@ -27,6 +27,7 @@ from scipy.cluster.vq import kmeans2
 from scipy.sparse.linalg import lobpcg
 
 from graph.analysis._factions import check_signed, disagreements, faction_result, signed_matrix, split_unbound
+from graph.analysis._gc import paused_gc
 from graph.errors import QueryError
 
 __all__ = ["sponge", "DENSE_NODES"]
@@ -60,6 +61,7 @@ def _kmeans(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
     return labels
 
 
+@paused_gc()
 def sponge(
     graph: nx.Graph,
     *,
