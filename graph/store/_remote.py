@@ -24,10 +24,10 @@ from typing import BinaryIO
 import httpx
 import pyoxigraph as ox
 
-from graph.errors import QueryError, StoreError, StoreUnavailableError
+from graph.errors import QueryError, RDFSyntaxError, StoreError, StoreUnavailableError
 from graph.store._common import StoreBase
 from graph.store._export import finish_export
-from graph.store._formats import prepare_load, syntax_error
+from graph.store._formats import check_rdfxml_bytes, prepare_load, syntax_error
 from graph.store._local import Progress
 from graph.store._queries import sparql
 from graph.store._sparql_text import insert_data, with_values
@@ -48,6 +48,9 @@ _RESULTS = {
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
 }
+#: the graph formats :data:`_ACCEPT` asks for: a CONSTRUCT answer in any other is refused
+#: (JSON-LD, say, would need the remote-context check that local loads make)
+_GRAPHS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML)
 
 
 def _default_update_url(url: str) -> str:
@@ -185,11 +188,34 @@ class RemoteStore(StoreBase):
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if media in _RESULTS:
             return ox.parse_query_results(response.content, _RESULTS[media])
+        return self._graph_answer(response.content, media)
+
+    def _graph_answer(self, body: bytes, media: str) -> QueryResult:
+        """The triples of a CONSTRUCT/DESCRIBE answer, checked as a local load of that format is.
+
+        The endpoint is configured by the operator, but a compromised one could send an
+        RDF/XML entity bomb: DOCTYPE and ENTITY declarations are refused before parsing.
+        """
         rdf = ox.RdfFormat.from_media_type(media)
         if rdf is None:
             raise StoreError(f"the SPARQL endpoint answered with an unknown media type {media!r}")
-        graph = ox.Store()
-        graph.load(response.content, rdf)
+        if rdf not in _GRAPHS:
+            raise StoreError(f"the SPARQL endpoint {self.url} answered in {rdf.name}, which was not asked for",
+                             hint="configure the endpoint to answer CONSTRUCT with N-Triples or Turtle")
+        source = f"the answer of {self.url}"
+        try:
+            if rdf == ox.RdfFormat.RDF_XML:
+                check_rdfxml_bytes(body, source=source)
+            graph = ox.Store()
+            graph.load(body, rdf)
+        except RDFSyntaxError as exc:
+            raise StoreError(f"the SPARQL endpoint {self.url} answered RDF/XML with a DOCTYPE or ENTITY "
+                             f"declaration (line {exc.line}); refused unparsed: entities could expand without limit",
+                             hint="check the endpoint: a SPARQL endpoint has no reason to send a DOCTYPE") from None
+        except SyntaxError as exc:
+            raise StoreError(f"the SPARQL endpoint {self.url} answered malformed {rdf.name}: "
+                             f"{syntax_error(exc, file=None).message}",
+                             hint="check the endpoint and its logs") from None
         return graph.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
     def update(self, sparql: str) -> None:
