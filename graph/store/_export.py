@@ -18,8 +18,10 @@ canonical only up to their labels.
 
 from __future__ import annotations
 
+import glob
 import heapq
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -28,7 +30,8 @@ from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
-__all__ = ["canonical_from_lines", "convert", "finish_export", "sorted_lines", "atomic_output", "PREFIXES"]
+__all__ = ["canonical_from_lines", "convert", "finish_export", "sorted_lines", "atomic_output",
+           "remove_stale_temporaries", "PREFIXES"]
 
 #: prefixes used when the output format supports them
 PREFIXES: dict[str, str] = {
@@ -117,9 +120,65 @@ def finish_export(raw: BinaryIO, source_format: ox.RdfFormat, out: BinaryIO, for
         convert(raw, source_format, out, format)
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists (on this machine); another user's process counts.
+
+    >>> _alive(os.getpid())
+    True
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _temporary_prefix(path: Path) -> str:
+    """The name start of ``path``'s export temporaries: ``.NAME.PID.`` (a random part follows).
+
+    >>> _temporary_prefix(Path("data/out.nq")) == f".out.nq.{os.getpid()}."
+    True
+    """
+    return f".{path.name}.{os.getpid()}."
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Delete the temporaries of exports to ``path`` whose process is gone (killed mid-export).
+
+    A temporary is ``.NAME.PID.RANDOM`` next to the target (RANDOM: the 8 characters
+    :mod:`tempfile` draws); one whose PID is alive is kept (an export in progress), and
+    so is any file not of exactly that shape (the temporaries of a target ``NAME.x``). Returns what
+    was removed. The PIDs are this machine's: do not export to one target from several
+    machines sharing a folder.
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / f".out.nq.{os.getpid()}.abcd_123").write_bytes(b"")
+    >>> remove_stale_temporaries(folder / "out.nq"), sorted(p.name for p in folder.iterdir())[0][:8]
+    ([], '.out.nq.')
+    """
+    path = Path(path)
+    removed = []
+    shape = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.[a-z0-9_]{{8}}")  # not another target's ``.NAME.x.``
+    for candidate in path.parent.glob(f".{glob.escape(path.name)}.*"):
+        match = shape.fullmatch(candidate.name)
+        if match is None or _alive(int(match[1])):
+            continue
+        try:
+            candidate.unlink()
+        except FileNotFoundError:  # another export removed it first
+            continue
+        removed.append(candidate)
+    return removed
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A binary file that replaces ``path`` only when the block succeeds (temp file, fsync, rename).
+
+    The temporary is ``.NAME.PID.RANDOM`` in the target's folder; those left by killed
+    exports of the same target are removed first (:func:`remove_stale_temporaries`).
 
     >>> target = Path(tempfile.mkdtemp()) / "out.nq"
     >>> with atomic_output(target) as handle:
@@ -128,7 +187,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     b'data\\n'
     """
     path = Path(path)
-    handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=f".{path.name}.", delete=False)
+    remove_stale_temporaries(path)
+    handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=_temporary_prefix(path), delete=False)
     try:
         with handle:
             # typeshed types the wrapper as IO[bytes]; opened "wb" it is a binary file (a BufferedWriter)
