@@ -82,6 +82,7 @@ class WorkerProcess:
         self.pid = self.proc.pid
         self.generation = generation
         self.opening: int | None = None  # the generation it is being reopened on, if any
+        self.reserved = False  # kept for clients with nothing else in flight (see api._pool)
         self._in = self.proc.stdin.fileno()
         self._out = self.proc.stdout.fileno()
         self._frames = FrameBuffer()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from api._pool import Executor
+from api._executors import Executor
 from api._serialize import encode_term
 from api.settings import Settings
 from graph.errors import QueryError, StoreError
@@ -58,11 +58,14 @@ class Context:
         self._graphs = None
         self.executor.invalidate()
 
-    async def run(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Run a query request on the executor with the configured deadline and row cap."""
+    async def run(self, request: dict[str, Any], *, client: str | None = None) -> dict[str, Any]:
+        """Run a query request on the executor with the configured deadline and row cap.
+
+        ``client`` (the peer address) lets the executor share its workers fairly.
+        """
         request.setdefault("max_rows", self.settings.max_rows)
         request.setdefault("prefixes", NAMESPACES)
-        return await self.executor.run(request, timeout=self.settings.query_timeout)
+        return await self.executor.run(request, timeout=self.settings.query_timeout, client=client)
 
     async def select(self, name: str, bindings: dict[str, Term] | None = None, *,
                      graph: str | None = None) -> list[dict[str, dict[str, Any]]]:

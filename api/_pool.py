@@ -5,33 +5,39 @@ pool of persistent worker processes (``python -m api._worker``, see
 :mod:`api._channel`), each with the store opened read-only (on disk) or holding a
 copy (in memory). The common path costs one pipe round trip watched by the event
 loop (no thread); at the deadline the worker is killed (SIGKILL, so no CPU is spent
-on that query afterwards) and a fresh one replaces it in the background. Remote stores have nothing to kill: :class:`InlineExecutor` runs
-their queries in threads and relies on the store's HTTP timeout.
+on that query afterwards) and a fresh one replaces it in the background.
+
+Slow queries must not starve cheap ones: besides its ``size`` ordinary workers the pool
+keeps ``reserved`` workers for clients that have no other query in flight, used when
+every ordinary worker is busy. A query may run there for ``reserved_limit`` seconds; a
+longer one is stopped and queued for an ordinary worker with the rest of its time, so
+a slow query cannot keep the reserved lane. One client's many slow queries therefore
+never block another client's cheap one.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
-
-import pyoxigraph as ox
+from typing import Any
 
 from api._channel import WorkerProcess
-from api._execute import execute, store_runner
 from api._snapshots import Snapshots
 from graph.errors import QueryTimeoutError, StoreError, StoreUnavailableError
 
-__all__ = ["Executor", "WorkerPool", "InlineExecutor", "Busy", "executor_for"]
+__all__ = ["WorkerPool", "Busy"]
 
 _START_TIMEOUT = 600.0
+
+
+class _Overran(Exception):
+    """A query outlived the reserved lane's limit (and was stopped there)."""
 
 
 class Busy(StoreUnavailableError):
@@ -44,25 +50,11 @@ class Busy(StoreUnavailableError):
         super().__init__(message, **kw)
 
 
-class Executor(Protocol):
-    """Runs query requests (plain dicts, see :mod:`api._execute`) with a deadline."""
-
-    async def start(self) -> None: ...
-
-    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]: ...
-
-    def invalidate(self) -> None: ...
-
-    def close(self) -> None: ...
-
-    def pids(self) -> list[int]: ...
-
-
 class WorkerPool:
     """A pool of worker processes; ``spec()`` says how a worker opens the store."""
 
     def __init__(self, spec: Callable[[], dict[str, Any]], *, size: int, max_queued: int, queue_timeout: float,
-                 snapshots: Snapshots | None = None) -> None:
+                 reserved: int = 0, reserved_limit: float = 1.0, snapshots: Snapshots | None = None) -> None:
         self._spec_factory = spec
         self._snapshots = snapshots
         self._retired: dict[int, dict[str, Any]] = {}  # earlier specs some worker may still have open
@@ -70,12 +62,16 @@ class WorkerPool:
         self.size = size
         self.max_queued = max_queued
         self.queue_timeout = queue_timeout
+        self.reserved = reserved
+        self.reserved_limit = reserved_limit
         self.generation = 0
+        self._reserve: list[WorkerProcess] = []  # idle reserved workers
+        self._clients: Counter[str] = Counter()  # queries in flight per client
         self._waiting = 0
         self._workers: list[WorkerProcess] = []
         self._idle: asyncio.Queue[WorkerProcess] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._threads = ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="powergraph-query")
+        self._threads = ThreadPoolExecutor(max_workers=size + reserved + 2, thread_name_prefix="powergraph-query")
         self._lock = threading.Lock()
         self._closed = False
 
@@ -84,14 +80,16 @@ class WorkerPool:
         self._loop = asyncio.get_running_loop()
         self._idle = asyncio.LifoQueue()  # the most recently used worker first: its caches are warm
         self._spec = self._spec_factory()
-        started = await asyncio.gather(*[self._loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size)])
+        lanes = [False] * self.size + [True] * self.reserved
+        started = await asyncio.gather(*[self._loop.run_in_executor(self._threads, self._spawn, lane) for lane in lanes])
         for worker in started:
             self._ready(worker)
 
-    def _spawn(self) -> WorkerProcess:
+    def _spawn(self, reserved: bool) -> WorkerProcess:
         with self._lock:
             spec, generation = self._spec, self.generation
         worker = WorkerProcess.spawn(spec, generation, start_timeout=_START_TIMEOUT)
+        worker.reserved = reserved
         with self._lock:
             self._workers.append(worker)
         return worker
@@ -104,7 +102,15 @@ class WorkerPool:
             worker.reap()  # killed: the wait is short
             return
         worker.attach(self._loop)
-        self._idle.put_nowait(worker)
+        self._release(worker)
+
+    def _release(self, worker: WorkerProcess) -> None:
+        """Hand an idle worker back to its lane."""
+        assert self._idle is not None
+        if worker.reserved:
+            self._reserve.append(worker)
+        else:
+            self._idle.put_nowait(worker)
 
     def _replace(self, dead: WorkerProcess) -> None:
         """In a thread: collect the dead worker, start a fresh one."""
@@ -116,7 +122,7 @@ class WorkerPool:
         pause = 0.1
         while not self._closed:
             try:
-                fresh = self._spawn()
+                fresh = self._spawn(dead.reserved)
             except Exception:  # noqa: BLE001 - the store may be briefly unreadable: try again, never give up
                 time.sleep(pause)
                 pause = min(pause * 2, 5.0)
@@ -188,31 +194,56 @@ class WorkerPool:
                 self._threads.submit(self._sweep)
         return await worker.call(request, timeout=timeout)
 
-    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
-        """Run one request on a free worker; kill it if the deadline passes."""
-        worker = await self._take()
+    async def run(self, request: dict[str, Any], *, timeout: float, client: str | None = None) -> dict[str, Any]:
+        """Run one request on a free worker; kill it if the deadline passes.
+
+        A ``client`` (peer address) with nothing else in flight may use a reserved worker
+        when every ordinary one is busy.
+        """
+        key, limit_text = client or "", f"{timeout:g}"
+        alone = client is not None and not self._clients[key]
+        self._clients[key] += 1
+        try:
+            assert self._idle is not None
+            if alone and self._reserve and self._idle.empty():
+                began = time.monotonic()
+                limit = min(timeout, self.reserved_limit)
+                try:
+                    return await self._use(self._reserve.pop(), request, limit, limit_text,
+                                           lane_limit=limit < timeout)
+                except _Overran:
+                    timeout -= time.monotonic() - began  # queued like any other query, with the time it has left
+            return await self._use(await self._take(), request, timeout, limit_text)
+        finally:
+            self._clients[key] -= 1
+            if not self._clients[key]:
+                del self._clients[key]
+
+    async def _use(self, worker: WorkerProcess, request: dict[str, Any], timeout: float, limit_text: str, *,
+                   lane_limit: bool = False) -> dict[str, Any]:
         try:
             reply = await self._call(worker, request, timeout)
         except TimeoutError:
             assert self._loop is not None
             await self._loop.run_in_executor(self._threads, worker.reap)  # gone before the client hears of it
             self._discard(worker)
+            if lane_limit:
+                raise _Overran from None
             raise QueryTimeoutError(
-                f"the query ran longer than the limit of {timeout:g} s and was stopped",
+                f"the query ran longer than the limit of {limit_text} s and was stopped",
                 hint="make it more selective (bind a subject, add LIMIT, avoid unbounded paths), "
                 "or raise POWERGRAPH_QUERY_TIMEOUT",
             ) from None
         except BaseException:
             self._discard(worker)
             raise
-        assert self._idle is not None
-        self._idle.put_nowait(worker)
+        self._release(worker)
         return reply
 
     def pids(self) -> list[int]:
-        """Process ids of the live workers."""
+        """Process ids of the live workers, the reserved ones last."""
         with self._lock:
-            return [w.pid for w in self._workers if w.alive()]
+            return [w.pid for w in sorted(self._workers, key=lambda w: w.reserved) if w.alive()]
 
     def close(self) -> None:
         """Kill every worker and remove the temporary copies."""
@@ -220,6 +251,7 @@ class WorkerPool:
         with self._lock:
             workers = list(self._workers)
             self._workers.clear()
+        self._reserve.clear()
         for worker in workers:
             worker.kill()
             worker.reap()
@@ -230,74 +262,3 @@ class WorkerPool:
             self._snapshots.close()
 
 
-class InlineExecutor:
-    """Queries on a remote store: run in threads; the store's HTTP timeout bounds them."""
-
-    def __init__(self, store: Any, *, size: int) -> None:
-        self._runner = store_runner(store)
-        self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="powergraph-remote")
-        self._slots = asyncio.Semaphore(size)
-
-    async def start(self) -> None:
-        return None
-
-    async def run(self, request: dict[str, Any], *, timeout: float) -> dict[str, Any]:
-        async with self._slots:
-            future = asyncio.get_running_loop().run_in_executor(self._threads, execute, self._runner, request)
-            try:
-                return await asyncio.wait_for(future, timeout)
-            except TimeoutError:
-                raise QueryTimeoutError(f"the remote store did not answer within {timeout:g} s",
-                                        hint="make the query more selective, or raise POWERGRAPH_QUERY_TIMEOUT") from None
-
-    def invalidate(self) -> None:
-        return None
-
-    def close(self) -> None:
-        self._threads.shutdown(wait=False, cancel_futures=True)
-
-    def pids(self) -> list[int]:
-        return []
-
-
-def _disk_location(store: Any) -> Path | None:
-    """Where an on-disk Oxigraph store keeps its current database, or None for other stores."""
-    if isinstance(store, ox.Store):
-        return None
-    location = getattr(store, "location", None)
-    if location is not None:
-        return Path(location)
-    root = getattr(store, "_root", None)
-    if root is None:
-        return None
-    from graph.store import _generations as gen
-
-    return Path(root) if gen.is_legacy(Path(root)) else gen.current_generation(Path(root))
-
-
-def _memory_spec(store: Any, tmp: str) -> dict[str, Any]:
-    handle, path = tempfile.mkstemp(suffix=".nq", dir=tmp)
-    with os.fdopen(handle, "wb") as out:
-        if isinstance(store, ox.Store):
-            store.dump(out, ox.RdfFormat.N_QUADS)
-        else:
-            store.export(out, format=ox.RdfFormat.N_QUADS)
-    return {"kind": "memory", "dump": path, "tmp": tmp}
-
-
-def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float) -> Executor:
-    """The executor that fits ``store``: worker processes for Oxigraph, threads for remote stores."""
-    if hasattr(store, "url") and not isinstance(store, ox.Store):
-        return InlineExecutor(store, size=size)
-    if _disk_location(store) is not None:
-        snapshots = Snapshots(store, lambda: _disk_location(store))
-        return WorkerPool(snapshots.spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout,
-                          snapshots=snapshots)
-    folder: list[str] = []  # made on the first start: an application never started leaves nothing behind
-
-    def spec() -> dict[str, Any]:
-        if not folder:
-            folder.append(tempfile.mkdtemp(prefix="powergraph-pool-"))
-        return _memory_spec(store, folder[0])
-
-    return WorkerPool(spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout)

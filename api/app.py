@@ -24,7 +24,7 @@ from api._context import Context
 from api._docs import router as docs_router
 from api._errors import install_error_handlers
 from api._headers import SecureHeaders
-from api._pool import executor_for
+from api._executors import executor_for
 from api.routes import analysis, entity, explore, meta, ontology, sparql
 from api.settings import Settings
 from graph.store.base import Store
@@ -38,7 +38,8 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     """A FastAPI application serving ``store`` (settings default to the ``POWERGRAPH_*`` variables)."""
     settings = settings if settings is not None else Settings.from_env()
     executor = executor_for(store, size=settings.workers(), max_queued=settings.max_queued_queries,
-                            queue_timeout=settings.queue_timeout)
+                            queue_timeout=settings.queue_timeout, reserved=settings.reserved_workers,
+                            reserved_limit=settings.reserved_query_limit)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -59,8 +60,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.state.pg = Context(store=store, settings=settings, executor=executor)
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
-    # security: per-client query admission (429 + Retry-After); off until Settings has max_queries_per_client
-    app.add_middleware(Admission, per_client=getattr(settings, "max_queries_per_client", 0))
+    app.add_middleware(Admission, per_client=settings.max_queries_per_client)  # security: 429 beyond a client's share
     app.add_middleware(SecureHeaders)  # security: nosniff, CSP on every HTML page, no credentialed CORS
     app.include_router(sparql.router)
     app.include_router(entity.router)

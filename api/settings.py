@@ -49,7 +49,18 @@ class Settings:
     allow_service: bool = field(default=False, metadata=_doc(
         "Allow SERVICE, LOAD and FROM/USING of graphs that are not in the store (outbound requests)."))
     max_concurrent_queries: int = field(default=0, metadata=_doc(
-        "Query worker processes, i.e. queries running at once; 0 means one per CPU core."))
+        "Query worker processes, i.e. queries running at once; 0 means two per CPU core (a worker waiting "
+        "for its next request leaves the core to another)."))
+    reserved_workers: int = field(default=1, metadata=_doc(
+        "Extra query workers kept for clients with no other query in flight, used when every other worker "
+        "is busy: a cheap query is answered while slow queries hold the rest. 0 turns this off."))
+    reserved_query_limit: float = field(default=1.0, metadata=_doc(
+        "Seconds a query may run on a reserved worker; a longer one is stopped there and queued for an "
+        "ordinary worker with the rest of its time limit."))
+    max_queries_per_client: int = field(default=16, metadata=_doc(
+        "Queries and updates one client (peer address) may have in flight; beyond that 429 with Retry-After, "
+        "at once. 0 turns the check off. Behind a reverse proxy every user has the proxy's address: "
+        "let the proxy limit its clients and raise or disable this."))
     max_queued_queries: int = field(default=32, metadata=_doc(
         "Queries waiting for a worker; beyond that the server answers 503 with Retry-After."))
     queue_timeout: float = field(default=10.0, metadata=_doc(
@@ -79,7 +90,7 @@ class Settings:
         >>> Settings(max_concurrent_queries=3).workers()
         3
         """
-        return self.max_concurrent_queries if self.max_concurrent_queries > 0 else max(1, os.cpu_count() or 1)
+        return self.max_concurrent_queries if self.max_concurrent_queries > 0 else 2 * max(1, os.cpu_count() or 1)
 
 
 def env_name(name: str) -> str:

@@ -18,7 +18,7 @@ router = APIRouter()
 
 @router.get("/health", tags=["meta"], summary="Liveness and configuration")
 async def health(request: Request) -> dict[str, Any]:
-    """Whether the server runs, how many query workers are alive, and whether the query UI is installed."""
+    """Whether the server runs, how many query workers are alive (reserved ones included), and whether the query UI is installed."""
     ctx = request.app.state.pg
     return {
         "status": "ok",

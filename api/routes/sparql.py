@@ -109,7 +109,7 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
         job["union"] = ctx.settings.union_default_graph and not found.graphs
     accept, fmt = request.headers.get("accept"), _one(params, "format")
     job["media"] = media_for(accept, fmt)
-    reply = await ctx.run(job)
+    reply = await ctx.run(job, client=request.client.host if request.client else None)
     if not reply["ok"]:
         raise _reply_error(reply["error"], accept)
     headers = {"Vary": "Accept", "X-Powergraph-Rows": str(reply["rows"])}

@@ -34,7 +34,7 @@ def serve(
     max_body: Annotated[int | None, typer.Option(
         "--max-body", help="Largest request body in bytes (POWERGRAPH_MAX_BODY).", min=1, show_default=False)] = None,
     workers: Annotated[int | None, typer.Option(
-        "--workers", help="Query worker processes (POWERGRAPH_MAX_CONCURRENT_QUERIES; 0 = one per core).", min=0,
+        "--workers", help="Query worker processes (POWERGRAPH_MAX_CONCURRENT_QUERIES; 0 = two per core).", min=0,
         show_default=False)] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
 ) -> None:
@@ -51,6 +51,8 @@ def serve(
         stderr.print(f"serving {opened.description} on http://{host}:{port}/sparql "
                      f"({'read-only' if not settings.update_token else 'updates with a bearer token'})")
         try:
-            uvicorn.run(create_app(store=opened, settings=settings), host=host, port=port, log_level=log_level)
+            # security: no proxy headers: the peer address is the client (per-client admission, logs)
+            uvicorn.run(create_app(store=opened, settings=settings), host=host, port=port, log_level=log_level,
+                        proxy_headers=False, server_header=False)
         finally:
             opened.close()

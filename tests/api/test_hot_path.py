@@ -17,7 +17,8 @@ import pyoxigraph as ox
 import pytest
 
 from api._hot import media_for, query_params, scan_query
-from api._pool import WorkerPool, executor_for
+from api._executors import executor_for
+from api._pool import WorkerPool
 from api._results_json import solutions_json
 from api._serialize import serialize
 from api._scan import MAX_NESTING

@@ -100,7 +100,7 @@ def test_ontology_pages(client: TestClient) -> None:
 
 def test_health_home_and_openapi(client: TestClient) -> None:
     health = client.get("/health").json()
-    assert health["status"] == "ok" and health["workers"] == 2 and health["read_only"] is True
+    assert health["status"] == "ok" and health["workers"] == 3 and health["read_only"] is True  # two workers + one reserved
     assert client.get("/", headers={"Accept": "application/json"}).json()["links"]["sparql"] == "/sparql"
     assert "<h1>powergraph</h1>" in client.get("/", headers={"Accept": "text/html"}).text
     paths = client.get("/openapi.json").json()["paths"]

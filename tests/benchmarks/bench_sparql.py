@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relations", type=int, default=120_000)
     parser.add_argument("--seconds", type=float, default=10.0, help="load duration per query, server and round")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of powergraph and oxigraph")
-    parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = one per core)")
+    parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = the default: two per core)")
     parser.add_argument("--workdir", type=Path, help="keep the corpus and stores here and reuse them next time")
     parser.add_argument("--skip-rdflib", action="store_true")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")

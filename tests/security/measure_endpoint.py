@@ -1,13 +1,14 @@
 """Load and limit figures of the endpoint for SECURITY.md (scripts that print; no assertions).
 
-    .venv/bin/python tests/security/measure_endpoint.py responsiveness [--workers N]
+    .venv/bin/python tests/security/measure_endpoint.py responsiveness [--workers N] [--reserved R]
     .venv/bin/python tests/security/measure_endpoint.py admission
     .venv/bin/python tests/security/measure_endpoint.py caps [--relations 120000]
     .venv/bin/python tests/security/measure_endpoint.py body
     .venv/bin/python tests/security/measure_endpoint.py deadline
 
-responsiveness (item 5): four slow queries (a cartesian product, 5 s limit) keep running
-while /health and a cheap ASK are timed for 8 s; p50/p99/max of each.
+responsiveness (item 5): four slow queries (a cartesian product, 5 s limit) from one
+client (127.0.0.2) keep running while another client (127.0.0.3) times /health and a
+cheap ASK for 8 s; p50/p99/max of each. ``--reserved`` sets the reserved workers.
 admission (item 6): 12 clients each keep one heavy query in flight for 8 s while one
 client sends cheap queries; status counts (200/429/503/504), Retry-After, cheap p99.
 caps (item 7): the synthetic corpus (default 1M triples) on disk; SELECT * and a
@@ -79,27 +80,34 @@ def _prepare(base: str) -> None:
         "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/sparql-update"}).raise_for_status()
 
 
-def responsiveness(workers_wanted: int, seconds: float = 8.0, slow: int = 4) -> None:
-    env = {"POWERGRAPH_QUERY_TIMEOUT": "5", "POWERGRAPH_MAX_CONCURRENT_QUERIES": str(workers_wanted)}
+def _client(address: str) -> httpx.Client:
+    return httpx.Client(timeout=30, transport=httpx.HTTPTransport(local_address=address))
+
+
+def responsiveness(workers_wanted: int, reserved: int, seconds: float = 8.0, slow: int = 4) -> None:
+    env = {"POWERGRAPH_QUERY_TIMEOUT": "5", "POWERGRAPH_MAX_CONCURRENT_QUERIES": str(workers_wanted),
+           "POWERGRAPH_RESERVED_WORKERS": str(reserved)}
     with _loaded_server(env) as base:
         _prepare(base)
         stop = time.monotonic() + seconds
         heavy_statuses: Counter[int] = Counter()
-        threads = [threading.Thread(target=_heavy, args=(base, stop, heavy_statuses, [])) for _ in range(slow)]
+        threads = [threading.Thread(target=_heavy, args=(base, stop, heavy_statuses, [], "127.0.0.2"))
+                   for _ in range(slow)]
         for thread in threads:
             thread.start()
         time.sleep(0.5)
         health: list[float] = []
         cheap: list[float] = []
         codes: Counter[int] = Counter()
-        with httpx.Client(timeout=30) as a, httpx.Client(timeout=30) as b:
+        with _client("127.0.0.3") as a, _client("127.0.0.3") as b:
             timers = [threading.Thread(target=_timed, args=(a, f"{base}/health", None, stop, health, codes)),
                       threading.Thread(target=_timed, args=(b, f"{base}/sparql", {"query": CHEAP}, stop, cheap, codes))]
             for thread in timers:
                 thread.start()
             for thread in timers + threads:
                 thread.join()
-        print(f"workers={workers_wanted}, {slow} slow queries running (5 s limit) for {seconds:g} s")
+        print(f"workers={workers_wanted} (+{reserved} reserved), {slow} slow queries from another client "
+              f"running (5 s limit) for {seconds:g} s")
         print(f"  /health     {_quantiles(health)}")
         print(f"  cheap ASK   {_quantiles(cheap)}")
         print(f"  statuses of the timed requests {dict(codes)}; slow queries {dict(heavy_statuses)}")
@@ -120,7 +128,7 @@ def admission(seconds: float = 8.0, clients: int = 12) -> None:
                 thread.start()
             cheap: list[float] = []
             codes: Counter[int] = Counter()
-            with httpx.Client(timeout=30, transport=httpx.HTTPTransport(local_address="127.0.0.3")) as client:
+            with _client("127.0.0.3") as client:
                 _timed(client, f"{base}/sparql", {"query": CHEAP}, stop, cheap, codes)
             for thread in threads:
                 thread.join()
@@ -194,10 +202,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["responsiveness", "admission", "caps", "body", "deadline"])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--reserved", type=int, default=1, help="reserved workers (POWERGRAPH_RESERVED_WORKERS)")
     parser.add_argument("--relations", type=int, default=120_000)
     args = parser.parse_args()
     if args.what == "responsiveness":
-        responsiveness(args.workers)
+        responsiveness(args.workers, args.reserved)
     elif args.what == "admission":
         admission()
     elif args.what == "body":
