@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,40 +72,64 @@ def client() -> Iterator[TestClient]:
         yield test_client
 
 
+def log_tail(path: Path, *, lines: int = 40, limit: int = 4000) -> str:
+    """The last ``lines`` lines (at most ``limit`` characters) of a server's log file."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, handle.seek(0, os.SEEK_END) - limit))
+        text = handle.read().decode("utf-8", "replace")
+    return "\n".join(text.splitlines()[-lines:]) or "(no output)"
+
+
 @contextmanager
 def live_server(store: str, *, env: dict[str, str] | None = None, args: list[str] | None = None) -> Iterator[str]:
-    """Run ``powergraph serve`` in a subprocess; yield its base URL; stop it (by pid) afterwards."""
+    """Run ``powergraph serve`` in a subprocess; yield its base URL; stop it (by pid) afterwards.
+
+    Its output goes to a file in a temporary folder (a pipe nobody reads would block a
+    chatty server); if the server does not start, the error shows the file's tail.
+    """
     port = free_port()
     environment = {k: v for k, v in os.environ.items() if not k.startswith("POWERGRAPH_")}
     environment.update({"POWERGRAPH_MAX_CONCURRENT_QUERIES": "2", **(env or {})})
-    process = subprocess.Popen(
-        [*POWERGRAPH, "serve", "--store", store, "--port", str(port), "--log-level", "warning", *(args or [])],
-        cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                output = process.stdout.read().decode() if process.stdout else ""
-                raise RuntimeError(f"powergraph serve exited with {process.returncode}:\n{output}")
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("powergraph serve did not start within 60 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+    with tempfile.TemporaryDirectory(prefix="powergraph-serve-") as folder:
+        log = Path(folder) / "serve.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [*POWERGRAPH, "serve", "--store", store, "--port", str(port), "--log-level", "warning",
+                 *(args or [])],
+                cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"powergraph serve exited with {process.returncode}; "
+                                       f"the end of its output:\n{log_tail(log)}")
+                try:
+                    if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"powergraph serve did not start within 60 s; "
+                                       f"the end of its output:\n{log_tail(log)}")
+                time.sleep(0.2)
+            yield base
+        finally:
+            stop_group(process)
+
+
+def stop_group(process: subprocess.Popen[bytes], *, grace: float = 10.0) -> None:
+    """Stop a server started with ``start_new_session=True`` and its workers: SIGTERM to its
+    process group, SIGKILL if it is still there after ``grace`` seconds (one helper for the tests)."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, None)):
+        if process.poll() is not None:
+            return
+        os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 @pytest.fixture(scope="module")
