@@ -17,24 +17,42 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: The files and packages that must type-check; extend this list (one place) to cover more.
 CHECKED = [
+    "api",
+    "graph/__init__.py",
+    "graph/analysis/__init__.py",
+    "graph/analysis/_betweenness.py",
+    "graph/analysis/_build.py",
+    "graph/analysis/_demo.py",
+    "graph/analysis/_factions.py",
+    "graph/analysis/_gc.py",
+    "graph/analysis/_louvain.py",
+    "graph/analysis/_milp.py",
+    "graph/analysis/_sparql.py",
+    "graph/analysis/balance.py",
+    "graph/analysis/centrality.py",
+    "graph/analysis/correlation.py",
+    "graph/analysis/export.py",
+    "graph/analysis/factions.py",
+    "graph/analysis/louvain.py",
+    "graph/analysis/names.py",
+    "graph/analysis/paths.py",
+    "graph/analysis/slices.py",
+    "graph/analysis/spectral.py",
     "graph/build",
-    "graph/cli/analysis_cmds.py",
-    "graph/cli/core.py",
-    "graph/cli/store_cmds.py",
+    "graph/cli",
     "graph/errors.py",
-    "graph/explore/evidence.py",
-    "graph/explore/page.py",
+    "graph/explore",
     "graph/ingest",
     "graph/results.py",
-    "graph/store/_export.py",
-    "graph/store/_local.py",
-    "graph/store/_remote.py",
+    "graph/store",
     "ontology",
-    "api/_describe.py",
-    "api/_serialize.py",
-    "api/routes/entity.py",
-    "api/routes/ontology.py",
 ]
+
+#: The modules not checked yet (each with its open errors); everything else in the tree is in CHECKED.
+NOT_YET = {
+    "graph/analysis/projection.py": "union-attr at line 255 (extend on list[str] | set[str])",
+}
+TREE = ["graph", "api", "ontology"]
 
 #: untyped third-party packages (networkx, pyvis, ...) are treated as Any
 OPTIONS = ["--ignore-missing-imports", "--follow-imports=silent", "--show-error-codes", "--no-color-output"]
@@ -52,6 +70,15 @@ def _mypy(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_checked_modules_exist() -> None:
     missing = [path for path in CHECKED if not (ROOT / path).exists()]
     assert not missing, f"listed in CHECKED but not in the tree: {missing}"
+
+
+def test_every_module_is_checked_or_named_as_not_yet() -> None:
+    """A new module is checked from its first commit: only those in NOT_YET are left out."""
+    modules = sorted(p.relative_to(ROOT).as_posix() for top in TREE for p in (ROOT / top).rglob("*.py"))
+    covered = [m for m in modules if any(m == c or m.startswith(c.rstrip("/") + "/") for c in CHECKED)]
+    left_out = sorted(set(modules) - set(covered) - set(NOT_YET))
+    assert not left_out, f"add these to CHECKED (or, with their errors, to NOT_YET): {left_out}"
+    assert not set(covered) & set(NOT_YET), "a module in NOT_YET is also in CHECKED"
 
 
 def test_mypy_passes_on_the_checked_modules(tmp_path: Path) -> None:

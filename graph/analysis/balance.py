@@ -133,6 +133,7 @@ def frustration(
     """
     signed = check_signed(graph)
     use_exact = signed.number_of_edges() <= MAX_EXACT_EDGES if exact is None else exact
+    side: dict[str, int]
     if signed.number_of_edges() == 0:
         side, optimal = {}, True
     elif use_exact:

@@ -17,6 +17,8 @@ frustrated edges include the negative pairs Louvain put inside one community.
 
 from __future__ import annotations
 
+from typing import cast
+
 import networkx as nx
 
 from graph.analysis._build import simple_graph
@@ -35,7 +37,9 @@ def louvain(graph: nx.Graph, *, resolution: float = 1.0, seed: int = 0) -> dict[
                             sorted((u, v, {"weight": d.get("weight", 1)})
                                    for u, v, d in signed.edges(data=True) if d["sign"] > 0))
     if positive.number_of_edges():
-        communities = louvain_communities(positive, weight="weight", resolution=resolution, seed=seed)
+        # the nodes are actor ids (str); louvain_communities is typed for any hashable node
+        communities = cast(list[set[str]],
+                           louvain_communities(positive, weight="weight", resolution=resolution, seed=seed))
         score = nx.community.modularity(positive, communities, weight="weight", resolution=resolution)
     else:
         communities, score = [{n} for n in positive.nodes], 0.0

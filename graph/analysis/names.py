@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from graph.analysis._sparql import local_id, select
 from graph.errors import AmbiguousNameError, NotFoundError
-from graph.store.base import Store
+from graph.store.base import Store, Term
 from ontology import entity_iri
 
 __all__ = ["resolve_actor", "actor_candidates"]
@@ -34,7 +34,7 @@ def actor_candidates(store: Store, name: str) -> list[dict[str, str]]:
     text = name.strip()
     # the name as an id: percent-encoded, so that any text makes a valid IRI (and only a real id matches)
     as_id = quote(text.replace(" ", "-"), safe="-._~")
-    bindings = {"name": ox.Literal(text), "iri": ox.NamedNode(str(entity_iri(as_id)))}
+    bindings: dict[str, Term] = {"name": ox.Literal(text), "iri": ox.NamedNode(str(entity_iri(as_id)))}
     found: dict[str, dict[str, str]] = {}
     for row in select(store, "analysis_names", bindings):
         ident = local_id(row["entity"]) or ""

@@ -151,7 +151,7 @@ def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
 def _nodes(graph: nx.MultiDiGraph, store: Store, seed: int, membership: dict[str, int]) -> list[dict[str, Any]]:
     n = graph.number_of_nodes()
     sample = 200 if n > _BETWEENNESS_EXACT else None
-    rows = {r["id"]: r for r in centrality(graph, betweenness_sample=sample, seed=seed)}
+    rows: dict[object, dict[str, Any]] = {r["id"]: r for r in centrality(graph, betweenness_sample=sample, seed=seed)}
     names = aliases(store)
     pos = layout(graph, seed=seed)
     top = max((float(r["pagerank"]) for r in rows.values()), default=1.0) or 1.0
