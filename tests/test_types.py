@@ -15,29 +15,25 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: The modules not checked yet (each with its open errors); everything else in the tree is checked.
+NOT_YET = {
+    "graph/analysis/projection.py": "union-attr at line 255 (extend on list[str] | set[str])",
+}
+TREE = ["graph", "api", "ontology"]
+
+
+def _files_of(folder: str) -> list[str]:
+    """The modules of a package one by one, but those in :data:`NOT_YET` (new ones are in from the start)."""
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / folder).glob("*.py")
+                  if p.relative_to(ROOT).as_posix() not in NOT_YET)
+
+
 #: The files and packages that must type-check; extend this list (one place) to cover more.
+#: A package with a module in NOT_YET is listed file by file (graph/analysis).
 CHECKED = [
     "api",
     "graph/__init__.py",
-    "graph/analysis/__init__.py",
-    "graph/analysis/_betweenness.py",
-    "graph/analysis/_build.py",
-    "graph/analysis/_demo.py",
-    "graph/analysis/_factions.py",
-    "graph/analysis/_gc.py",
-    "graph/analysis/_louvain.py",
-    "graph/analysis/_milp.py",
-    "graph/analysis/_sparql.py",
-    "graph/analysis/balance.py",
-    "graph/analysis/centrality.py",
-    "graph/analysis/correlation.py",
-    "graph/analysis/export.py",
-    "graph/analysis/factions.py",
-    "graph/analysis/louvain.py",
-    "graph/analysis/names.py",
-    "graph/analysis/paths.py",
-    "graph/analysis/slices.py",
-    "graph/analysis/spectral.py",
+    *_files_of("graph/analysis"),
     "graph/build",
     "graph/cli",
     "graph/errors.py",
@@ -47,12 +43,6 @@ CHECKED = [
     "graph/store",
     "ontology",
 ]
-
-#: The modules not checked yet (each with its open errors); everything else in the tree is in CHECKED.
-NOT_YET = {
-    "graph/analysis/projection.py": "union-attr at line 255 (extend on list[str] | set[str])",
-}
-TREE = ["graph", "api", "ontology"]
 
 #: untyped third-party packages (networkx, pyvis, ...) are treated as Any
 OPTIONS = ["--ignore-missing-imports", "--follow-imports=silent", "--show-error-codes", "--no-color-output"]
