@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.store.base import Store, Term
 
-__all__ = ["load_query", "select", "term_value", "local_id"]
+__all__ = ["load_query", "select", "select_tsv", "term_value", "local_id"]
 
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
@@ -36,6 +36,13 @@ def select(store: Store, name: str, bindings: Mapping[str, Term] | None = None) 
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError(f"query {name}.rq did not return solutions", hint="it must be a SELECT query")
     return result
+
+
+def select_tsv(store: Store, name: str, bindings: Mapping[str, Term] | None = None) -> bytes:
+    """The rows of the SELECT query ``name`` as SPARQL TSV, written by the engine (see :mod:`graph.analysis._tsv`)."""
+    data = select(store, name, bindings).serialize(format=ox.QueryResultsFormat.TSV)
+    assert data is not None  # without an output, serialize returns the bytes
+    return data
 
 
 def term_value(term: Term | None) -> str | None:
