@@ -29,6 +29,10 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+#: settings that must be above 0 (the other numbers may be 0, which means "off" or "automatic")
+_POSITIVE = {"query_timeout", "max_rows", "max_body", "queue_timeout", "reserved_query_limit", "page_size"}
+
+
 def _doc(text: str) -> dict[str, str]:
     return {"doc": text}
 
@@ -71,6 +75,23 @@ class Settings:
         "Relations per page on entity pages (`/entity/{id}`)."))
     static_dir: str = field(default="", metadata=_doc(
         "Folder with the YASGUI files; empty means `api/static/yasgui` (filled by `npm ci` at install time)."))
+
+    def __post_init__(self) -> None:
+        """Refuse values out of range, naming the variable.
+
+        >>> Settings(reserved_query_limit=0)
+        Traceback (most recent call last):
+        ...
+        graph.errors.PowergraphError: POWERGRAPH_RESERVED_QUERY_LIMIT: 0 is out of range (hint: set it above 0)
+        """
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            positive = item.name in _POSITIVE
+            if value < 0 or (positive and value <= 0):
+                raise PowergraphError(f"{env_name(item.name)}: {value} is out of range",
+                                      hint="set it above 0" if positive else "set it to 0 or more")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -28,6 +28,17 @@ def test_env_values_are_read_and_checked() -> None:
         Settings.from_env({"POWERGRAPH_ALLOW_SERVICE": "perhaps"})
 
 
+@pytest.mark.parametrize(("variable", "value"), [("POWERGRAPH_QUERY_TIMEOUT", "0"), ("POWERGRAPH_MAX_ROWS", "-5"),
+                                                 ("POWERGRAPH_RESERVED_WORKERS", "-1"),
+                                                 ("POWERGRAPH_MAX_QUERIES_PER_CLIENT", "-2")])
+def test_values_out_of_range_are_refused_with_the_variable(variable: str, value: str) -> None:
+    with pytest.raises(PowergraphError, match=f"{variable}: {value} is out of range") as caught:
+        Settings.from_env({variable: value})
+    assert caught.value.hint
+    # 0 is a valid "off" for the counts
+    assert Settings.from_env({"POWERGRAPH_RESERVED_WORKERS": "0", "POWERGRAPH_MAX_QUERIES_PER_CLIENT": "0"})
+
+
 def test_serve_help_lists_its_options() -> None:
     out = subprocess.run([*POWERGRAPH, "serve", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
