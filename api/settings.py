@@ -90,7 +90,7 @@ class Settings:
                 continue
             positive = item.name in _POSITIVE
             if value < 0 or (positive and value <= 0):
-                raise PowergraphError(f"{env_name(item.name)}: {value} is out of range",
+                raise PowergraphError(f"{env_name(item.name)}: {value:g} is out of range",
                                       hint="set it above 0" if positive else "set it to 0 or more")
 
     @classmethod
