@@ -16,11 +16,10 @@ GETs without a ``query`` (the service description, the query UI) are not counted
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import parse_qs
-
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api._errors import send_problem
+from api._hot import query_params
 
 __all__ = ["Admission", "is_query"]
 
@@ -31,7 +30,7 @@ def is_query(scope: Scope) -> bool:
     """Whether a request to /sparql runs a query or an update (a POST, or a GET with ``query``)."""
     if scope.get("method") == "POST":
         return True
-    return "query" in parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return "query" in query_params(scope.get("query_string", b"").decode("latin-1"))
 
 
 class Admission:

@@ -50,8 +50,20 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
+_ENDPOINTS: dict[tuple[str, bytes, str], str] = {}  # (scheme, Host, path) -> URL; bounded below
+
+
 def _endpoint(request: Request) -> str:
-    return str(request.url.replace(query="", fragment=""))
+    """The endpoint's URL as the client named it (the base IRI of its queries), remembered per Host."""
+    scope = request.scope
+    key = (scope.get("scheme", "http"), next((v for k, v in scope["headers"] if k == b"host"), b""),
+           scope.get("root_path", "") + scope["path"])
+    url = _ENDPOINTS.get(key)
+    if url is None:
+        url = str(request.url.replace(query="", fragment=""))
+        if len(_ENDPOINTS) < 256:  # a client can send any Host header: remember only a few
+            _ENDPOINTS[key] = url
+    return url
 
 
 def _content_type(request: Request) -> tuple[str, str | None]:
@@ -201,7 +213,7 @@ def _merge(*parts: dict[str, list[str]]) -> dict[str, list[str]]:
 
 async def sparql_get(request: Request) -> Response:
     """Query by GET; without a query: the service description, or the query UI for a browser."""
-    params = query_params(request.url.query)
+    params = query_params(request.scope["query_string"].decode("utf-8", "replace"))
     if "update" in params:
         raise Problem(405, "method_not_allowed", "SPARQL Update is not allowed by GET",
                       hint="POST the update (application/sparql-update or a form)", headers={"Allow": "POST"})
