@@ -21,6 +21,7 @@ the page (``/explore.json``) and the input of :func:`graph.explore.page.render_p
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -100,12 +101,33 @@ def _notice(total: nx.MultiDiGraph, shown: nx.MultiDiGraph, max_nodes: int, ego:
             f"or fewer relation types and statuses.")
 
 
-def _groups(result: dict[str, Any]) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Membership (node -> colour index) and the legend; singletons get no colour."""
-    ranked = sorted((f for f in result["factions"] if len(f["members"]) > 1), key=lambda f: -len(f["members"]))
+def _colours(ranked: list[dict[str, Any]], reference: dict[str, int] | None) -> list[int]:
+    """A palette index per faction: the colour of the reference faction it shares most members
+    with (each colour once, largest overlaps first), else the next free colour by size."""
+    chosen: dict[int, int] = {}
+    if reference:
+        overlaps = []
+        for position, faction in enumerate(ranked):
+            shared = Counter(reference[m["id"]] for m in faction["members"] if m["id"] in reference)
+            overlaps += [(count, -position, colour) for colour, count in shared.items()]
+        for _, position, colour in sorted(overlaps, reverse=True):
+            if -position not in chosen and colour not in chosen.values():
+                chosen[-position] = colour
+    free = iter([i for i in range(len(PALETTE)) if i not in chosen.values()])
+    return [chosen[position] if position in chosen else next(free) for position in range(len(ranked))]
+
+
+def _groups(result: dict[str, Any], reference: dict[str, int] | None = None) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Membership (node -> colour index) and the legend; singletons get no colour.
+
+    With a ``reference`` membership (the whole window's), a slice's factions take the colours
+    of the camps they overlap most, so that a colour means the same camp on every slice.
+    """
+    ranked = sorted((f for f in result["factions"] if len(f["members"]) > 1),
+                    key=lambda f: -len(f["members"]))[:len(PALETTE)]
     membership: dict[str, int] = {}
     legend: list[dict[str, Any]] = []
-    for index, faction in enumerate(ranked[:len(PALETTE)]):
+    for faction, index in zip(ranked, _colours(ranked, reference)):
         for member in faction["members"]:
             membership[member["id"]] = index
         legend.append({"index": index, "colour": PALETTE[index], "size": len(faction["members"]),
@@ -121,7 +143,7 @@ def _factions(graph: nx.MultiDiGraph, method: str, seed: int, sliced: bool) -> d
     for piece in DEFAULT_SLICES if sliced else []:
         low, high = piece["from"], piece["to"]
         sub = window_slice(graph, start=low, end=high)
-        part, legend = _groups(factions(sub, method=method, seed=seed)) if sub.number_of_edges() else ({}, [])
+        part, legend = _groups(factions(sub, method=method, seed=seed), membership) if sub.number_of_edges() else ({}, [])
         out["slices"].append({"name": piece["name"], "from": low, "to": high, "membership": part, "groups": legend})
     return out
 

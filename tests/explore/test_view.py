@@ -138,3 +138,31 @@ def test_layout_places_every_node_apart(n: int) -> None:
     pos = layout(graph, seed=1)
     assert set(pos) == set(graph) and len(set(pos.values())) == n
     assert layout(graph, seed=1) == pos  # deterministic
+
+
+def test_a_colour_means_the_same_camp_on_every_slice(view: dict) -> None:
+    whole = view["factions"]["membership"]
+    for piece in view["factions"]["slices"]:
+        groups: dict[int, set[str]] = {}
+        for node, index in piece["membership"].items():
+            groups.setdefault(index, set()).add(node)
+        for index, members in groups.items():
+            camps = {whole[n] for n in members if n in whole}
+            # a slice's faction takes the colour of the camp it shares most members with, when it is free
+            if camps and index in camps:
+                continue
+            taken_elsewhere = {i for i, other in groups.items() if i != index}
+            assert not camps or camps <= taken_elsewhere, (piece["name"], index, camps)
+    january = view["factions"]["slices"][1]["membership"]
+    assert january["tokayev"] == whole["tokayev"] and january["masimov"] == whole["masimov"]
+
+
+def test_slice_colours_follow_the_reference_partition() -> None:
+    from graph.explore.view import _colours
+
+    ranked = [{"members": [{"id": "x"}, {"id": "y"}, {"id": "z"}]}, {"members": [{"id": "a"}, {"id": "b"}]}]
+    # the larger faction overlaps camp 1, the smaller camp 0: they keep those colours, not 0 and 1 by size
+    assert _colours(ranked, {"x": 1, "y": 1, "a": 0}) == [1, 0]
+    assert _colours(ranked, None) == [0, 1]
+    # two factions that overlap the same camp: the larger overlap wins it, the other takes a free colour
+    assert _colours(ranked, {"x": 0, "a": 0, "b": 0}) == [1, 0]
