@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from api._executors import Executor
+from api._jobs import job_error
 from api._serialize import encode_term
 from api.settings import Settings
 from graph.errors import QueryError, StoreError
@@ -66,6 +67,14 @@ class Context:
         request.setdefault("max_rows", self.settings.max_rows)
         request.setdefault("prefixes", NAMESPACES)
         return await self.executor.run(request, timeout=self.settings.query_timeout, client=client)
+
+    async def job(self, name: str, kwargs: dict[str, Any], *, client: str | None = None) -> Any:
+        """Run the analysis or explorer job ``name`` (:mod:`api._jobs`) in a query worker; its value."""
+        request = {"op": "job", "name": name, "kwargs": kwargs, "description": self.store.description}
+        reply = await self.executor.run(request, timeout=self.settings.query_timeout, client=client)
+        if not reply.get("ok"):
+            raise job_error(reply.get("error", {}))
+        return reply["value"]
 
     async def select(self, name: str, bindings: dict[str, Term] | None = None, *,
                      graph: str | None = None) -> list[dict[str, dict[str, Any]]]:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from api._execute import execute, store_runner
+from api._jobs import run_job
 from api._pool import WorkerPool
 from api._snapshots import Snapshots
 from graph.errors import QueryTimeoutError
@@ -44,6 +45,7 @@ class InlineExecutor:
     """Queries on a remote store: run in threads; the store's HTTP timeout bounds them."""
 
     def __init__(self, store: Any, *, size: int) -> None:
+        self._store = store
         self._runner = store_runner(store)
         self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="powergraph-remote")
         self._slots = asyncio.Semaphore(size)
@@ -53,7 +55,11 @@ class InlineExecutor:
 
     async def run(self, request: dict[str, Any], *, timeout: float, client: str | None = None) -> dict[str, Any]:
         async with self._slots:
-            future = asyncio.get_running_loop().run_in_executor(self._threads, execute, self._runner, request)
+            loop = asyncio.get_running_loop()
+            if request.get("op") == "job":  # analyses: the remote store answers their queries
+                future = loop.run_in_executor(self._threads, run_job, self._store, request)
+            else:
+                future = loop.run_in_executor(self._threads, execute, self._runner, request)
             try:
                 return await asyncio.wait_for(future, timeout)
             except TimeoutError:

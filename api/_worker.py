@@ -60,6 +60,14 @@ def _open(spec: dict[str, Any], *, attempts: int = 8) -> ox.Store:
     return store
 
 
+def _job(store: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
+    """An analysis or explorer job (:mod:`api._jobs`) on this worker's store."""
+    from api._jobs import run_job
+    from graph.store import OxigraphStore
+
+    return run_job(OxigraphStore.over(store, description=request.get("description", "oxigraph")), request)
+
+
 def main() -> None:
     """Serve requests until stdin closes."""
     inbox = os.fdopen(os.dup(0), "rb")
@@ -80,6 +88,9 @@ def main() -> None:
                 write_frame(outbox, {"ok": True})
             except (OSError, RuntimeError) as exc:
                 write_frame(outbox, {"ok": False, "error": {"type": "store", "message": str(exc)}})
+            continue
+        if request.get("op") == "job":
+            write_frame(outbox, _job(store, request))
             continue
         write_frame(outbox, execute(ox_runner(store), request))
 

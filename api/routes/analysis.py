@@ -1,43 +1,24 @@
 """Analysis JSON: ``/api/factions``, ``/api/centrality``, ``/api/path``, ``/api/timeline``.
 
 The same shapes as ``powergraph factions|centrality|path|timeline --format json``;
-lists of objects that drop straight into pandas. Errors are the application's
-one JSON error shape (a :class:`~graph.errors.PowergraphError` raised here is
-mapped by the app's handlers). The store comes from ``api.deps.get_store`` when
-that module exists, otherwise from the application state (``app.state.pg.store``,
-or ``app.state.store``).
+lists of objects that drop straight into pandas. Each analysis runs as a job in a query
+worker (:mod:`api._jobs`), so ``POWERGRAPH_QUERY_TIMEOUT`` stops it like a query and the
+server stays responsive. Errors are the application's one JSON error shape.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 
-from graph.errors import StoreError
-from graph.store.base import Store
+from api._context import Context
 
-__all__ = ["router", "get_store"]
-
-try:  # the shared dependency, once the app's owner provides it
-    from api.deps import get_store  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the other module being present
-
-    def get_store(request: Request) -> Store:
-        """The store of this application."""
-        state = request.app.state
-        context = getattr(state, "pg", None)
-        store = getattr(context, "store", None)
-        if store is None:  # "is None", not "or": an empty store has len 0 and is falsy
-            store = getattr(state, "store", None)
-        if store is None:
-            raise StoreError("the application has no store", hint="create the app with create_app(store=...)")
-        return store  # type: ignore[no-any-return]
+__all__ = ["router"]
 
 
 router = APIRouter(prefix="/api", tags=["analysis"])
 
-StoreDep = Annotated[Store, Depends(get_store)]
 At = Annotated[str | None, Query(description="One day (YYYY-MM-DD).")]
 From = Annotated[str | None, Query(alias="from", description="Window start (YYYY-MM-DD).")]
 To = Annotated[str | None, Query(alias="to", description="Window end (YYYY-MM-DD).")]
@@ -48,50 +29,48 @@ Method = Annotated[str, Query(pattern="^(balance|correlation|spectral|louvain)$"
 Seed = Annotated[int, Query(description="Seed of the heuristics.")]
 
 
-def _project(store: Store, at: str | None, start: str | None, end: str | None, deprecated: bool, inferred: bool,
-             relations: list[str] | None) -> Any:
-    from graph.analysis import project
+async def _job(request: Request, name: str, **kwargs: Any) -> Any:
+    ctx: Context = request.app.state.pg
+    return await ctx.job(name, kwargs, client=request.client.host if request.client else None)
 
-    return project(store, at=at, start=start, end=end, include_deprecated=deprecated, include_inferred=inferred,
-                   relations=relations or None)
+
+def _window(at: str | None, start: str | None, end: str | None, deprecated: bool, inferred: bool,
+            relations: list[str] | None) -> dict[str, Any]:
+    return {"at": at, "start": start, "end": end, "include_deprecated": deprecated, "include_inferred": inferred,
+            "relations": relations or None}
 
 
 @router.get("/factions")
-def factions(store: StoreDep, at: At = None, start: From = None, end: To = None, method: Method = "correlation",
-             seed: Seed = 0, include_deprecated: Deprecated = False, inferred: Inferred = True,
-             relation: Relations = None) -> dict[str, Any]:
+async def factions(request: Request, at: At = None, start: From = None, end: To = None, method: Method = "correlation",
+                   seed: Seed = 0, include_deprecated: Deprecated = False, inferred: Inferred = True,
+                   relation: Relations = None) -> dict[str, Any]:
     """Factions on the signed graph of a window: method, window, score, factions, frustrated_edges."""
-    from graph.analysis import factions as run
-
-    return run(_project(store, at, start, end, include_deprecated, inferred, relation), method=method, seed=seed)
+    return await _job(request, "factions", method=method, seed=seed,
+                      **_window(at, start, end, include_deprecated, inferred, relation))
 
 
 @router.get("/centrality")
-def centrality(store: StoreDep, at: At = None, start: From = None, end: To = None,
-               top: Annotated[int | None, Query(ge=1)] = None, include_deprecated: Deprecated = False,
-               inferred: Inferred = True, relation: Relations = None) -> list[dict[str, Any]]:
+async def centrality(request: Request, at: At = None, start: From = None, end: To = None,
+                     top: Annotated[int | None, Query(ge=1)] = None, include_deprecated: Deprecated = False,
+                     inferred: Inferred = True, relation: Relations = None) -> list[dict[str, Any]]:
     """One row per actor: degree, PageRank, betweenness, broker."""
-    from graph.analysis import centrality as run
-
-    return run(_project(store, at, start, end, include_deprecated, inferred, relation), top=top)
+    return await _job(request, "centrality", top=top,
+                      **_window(at, start, end, include_deprecated, inferred, relation))
 
 
 @router.get("/path")
-def path(store: StoreDep, source: Annotated[str, Query(description="An actor: id, label or alias.")],
-         target: Annotated[str, Query(description="Another actor.")], at: At = None, start: From = None,
-         end: To = None, limit: Annotated[int, Query(ge=1, le=50)] = 5, include_deprecated: Deprecated = False,
-         inferred: Inferred = True, relation: Relations = None) -> list[dict[str, Any]]:
+async def path(request: Request, source: Annotated[str, Query(description="An actor: id, label or alias.")],
+               target: Annotated[str, Query(description="Another actor.")], at: At = None, start: From = None,
+               end: To = None, limit: Annotated[int, Query(ge=1, le=50)] = 5, include_deprecated: Deprecated = False,
+               inferred: Inferred = True, relation: Relations = None) -> list[dict[str, Any]]:
     """Shortest evidence paths between two actors; each step with relation, direction, sign, quote, source."""
-    from graph.analysis import evidence_paths, resolve_actor
-
-    a, b = resolve_actor(store, source), resolve_actor(store, target)
-    return evidence_paths(_project(store, at, start, end, include_deprecated, inferred, relation), a, b, limit=limit)
+    return await _job(request, "path", source=source, target=target, limit=limit,
+                      **_window(at, start, end, include_deprecated, inferred, relation))
 
 
 @router.get("/timeline")
-def timeline(store: StoreDep, method: Method = "correlation", seed: Seed = 0,
-             inferred: Inferred = True) -> dict[str, Any]:
+async def timeline(request: Request, method: Method = "correlation", seed: Seed = 0,
+                   inferred: Inferred = True) -> dict[str, Any]:
     """Factions before 2022 and in January 2022, and the realignments between them."""
-    from graph.analysis import timeline as run
-
-    return run(store, method=method, seed=seed, include_inferred=inferred)
+    return await _job(request, "timeline", method=method, seed=seed,
+                      include_inferred=inferred)

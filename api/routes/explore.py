@@ -5,21 +5,23 @@ alias) and ``depth`` (1-3), ``relation`` and ``status`` (repeatable, or comma-se
 ``limit`` (the node cap). The page's scripts are served from ``/explore/static/``
 (vis-network from the pyvis package, and ours), so the page needs no inline script and
 is sent with a Content-Security-Policy whose ``script-src`` is ``'self'`` only.
-Handlers are plain functions: FastAPI runs them in its thread pool, off the event loop.
+The view is built as a job in a query worker (:mod:`api._jobs`): ``POWERGRAPH_QUERY_TIMEOUT``
+stops it like a query.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
+from api._context import Context
 from api._html import CSP
 from graph.errors import NotFoundError
-from graph.explore import ASSETS, MAX_NODES, NODE_CAP_LIMIT, asset_path, build_view, render_page
-from graph.store.base import Store
+from graph.explore import ASSETS, MAX_NODES, NODE_CAP_LIMIT, asset_path, render_page
 
 __all__ = ["router"]
 
@@ -42,32 +44,33 @@ def _split(values: list[str] | None) -> list[str] | None:
     return items or None
 
 
-def _store(request: Request) -> Store:
-    return request.app.state.pg.store  # type: ignore[no-any-return]
-
-
-def _view(request: Request, at: str | None, ego: str | None, depth: int, relation: list[str] | None,
-          status: list[str] | None, limit: int) -> dict[str, Any]:
-    return build_view(_store(request), at=at or None, ego=ego or None, depth=depth, relations=_split(relation),
-                      statuses=_split(status), max_nodes=limit)
+async def _view(request: Request, at: str | None, ego: str | None, depth: int, relation: list[str] | None,
+                status: list[str] | None, limit: int) -> dict[str, Any]:
+    ctx: Context = request.app.state.pg
+    options = {"at": at or None, "ego": ego or None, "depth": depth, "relations": _split(relation),
+               "statuses": _split(status), "max_nodes": limit}
+    view: dict[str, Any] = await ctx.job("explore", options, client=request.client.host if request.client else None)
+    return view
 
 
 @router.get("/explore", response_class=HTMLResponse, summary="The network explorer (HTML)")
-def explore(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
-            status: Statuses = None, limit: Limit = MAX_NODES) -> HTMLResponse:
+async def explore(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
+                  status: Statuses = None, limit: Limit = MAX_NODES) -> HTMLResponse:
     """The interactive network: faction colours, sign-coloured edges, filters, time slider, search, evidence."""
-    view = _view(request, at, ego, depth, relation, status, limit)
+    view = await _view(request, at, ego, depth, relation, status, limit)
     query = urlencode(list(request.query_params.multi_items()))
-    html = render_page(view, mode="served", json_url="/explore.json" + (f"?{query}" if query else ""))
+    html = await asyncio.to_thread(render_page, view, mode="served",
+                                   json_url="/explore.json" + (f"?{query}" if query else ""))
     return HTMLResponse(html, headers=_HEADERS)
 
 
 @router.get("/explore.json", summary="The explorer's data (JSON twin of /explore)")
-def explore_json(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
-                 status: Statuses = None, limit: Limit = MAX_NODES) -> JSONResponse:
+async def explore_json(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
+                       status: Statuses = None, limit: Limit = MAX_NODES) -> JSONResponse:
     """meta (window, ego, counts, what the node cap left out), nodes, edges with evidence, relations,
     statuses, dates, factions (window and slices)."""
-    return JSONResponse(_view(request, at, ego, depth, relation, status, limit))
+    view = await _view(request, at, ego, depth, relation, status, limit)
+    return await asyncio.to_thread(JSONResponse, view)
 
 
 @router.get("/explore/static/{name}", include_in_schema=False)

@@ -183,12 +183,15 @@ def project(
             "relation": rel[0], "sign": rel[1], "start": lexical(row[T0]), "end": lexical(row[T1]),
             "status": status_id, "statements": [st_id], "quote": lexical(row[QUOTE]), "source": source_id,
         }))
+    # nodes and edges in sorted order: the rows come in the store's internal order, which differs
+    # between stores holding the same data (a disk store, a copy in memory); the analyses that
+    # follow (seeded heuristics, layouts) depend on the order of the graph
+    edges.sort(key=lambda edge: edge[:3])
+    used = {ident for s_id, o_id, _, _ in edges for ident in (s_id, o_id)}
     nodes: dict[str, dict[str, object]] = {}
-    for s_id, o_id, _, _ in edges:
-        for ident in (s_id, o_id):
-            if ident not in nodes:
-                label_text, kind_id = labels.get(ident, (ident, None))
-                nodes[ident] = {"label": label_text, "type": kind_id}
+    for ident in sorted(used):
+        label_text, kind_id = labels.get(ident, (ident, None))
+        nodes[ident] = {"label": label_text, "type": kind_id}
     return multidigraph(nodes, edges, window=window)
 
 

@@ -63,8 +63,12 @@ class _Evidence:
 
     def _positive(self, faction: int) -> nx.Graph:
         if faction not in self.positive:
-            sub = self.signed.subgraph(self.groups[faction])
-            self.positive[faction] = nx.Graph((u, v) for u, v, s in sub.edges(data="sign") if s > 0)
+            group = self.groups[faction]
+            # sorted: shortest_path picks among equal paths by adjacency order, which must not
+            # depend on the order of a set (it changes from one process to the next)
+            pairs = sorted((u, v) if u <= v else (v, u) for u in group for v, d in self.signed[u].items()
+                           if v in group and d["sign"] > 0)
+            self.positive[faction] = nx.Graph(pairs)
         return self.positive[faction]
 
     def __call__(self, x: str, y: str) -> list[dict[str, object]]:

@@ -52,6 +52,15 @@ def _spring(graph: nx.Graph, *, seed: int, iterations: int = 80, even: bool = Tr
     return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in pos.items()}
 
 
+def _induced(graph: nx.Graph, keep: set[Hashable]) -> nx.Graph:
+    """The subgraph on ``keep`` with nodes and edges in the parent's order (``graph.subgraph``
+    iterates a set, whose order changes between processes, and seeded layouts follow the order)."""
+    sub = nx.Graph()
+    sub.add_nodes_from(n for n in graph if n in keep)
+    sub.add_edges_from((u, v) for u, v in graph.edges() if u in keep and v in keep)
+    return sub
+
+
 def _pieces(graph: nx.Graph, *, seed: int) -> list[set[Hashable]]:
     """Communities no bigger than :data:`DIRECT_LIMIT` nodes."""
     todo = [set(c) for c in nx.connected_components(graph)]
@@ -61,7 +70,7 @@ def _pieces(graph: nx.Graph, *, seed: int) -> list[set[Hashable]]:
         if len(part) <= DIRECT_LIMIT:
             done.append(part)
             continue
-        split = [set(c) for c in louvain_communities(graph.subgraph(part), seed=seed)]
+        split = [set(c) for c in louvain_communities(_induced(graph, part), seed=seed)]
         if len(split) == 1:  # louvain cannot cut it: cut by a stable order
             order = sorted(part, key=str)
             split = [set(order[i:i + DIRECT_LIMIT]) for i in range(0, len(order), DIRECT_LIMIT)]
@@ -71,9 +80,18 @@ def _pieces(graph: nx.Graph, *, seed: int) -> list[set[Hashable]]:
 
 def layout(graph: nx.Graph, *, seed: int = 0) -> dict[Hashable, tuple[float, float]]:
     """Positions (x, y) in pixels for every node of ``graph`` (directed and multi graphs are simplified)."""
-    simple = nx.Graph(graph.to_undirected(as_view=True)) if graph.is_directed() or graph.is_multigraph() \
-        else graph
-    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    if graph.is_directed() or graph.is_multigraph():
+        # built in a fixed order (an undirected view of a directed graph merges neighbours through
+        # sets, whose order changes between processes; Louvain follows the order of the edges)
+        simple = nx.Graph()
+        simple.add_nodes_from(graph)
+        simple.add_edges_from(sorted({(u, v) if str(u) <= str(v) else (v, u) for u, v in graph.edges() if u != v},
+                                     key=lambda e: (str(e[0]), str(e[1]))))
+    else:
+        simple = graph
+        if nx.number_of_selfloops(graph):  # a copy without them: the caller's graph is not changed
+            simple = graph.copy()
+            simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     if simple.number_of_nodes() == 0:
         return {}
     if simple.number_of_nodes() <= DIRECT_LIMIT:
@@ -94,6 +112,6 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[Hashable, tuple[float, flo
     pos: dict[Hashable, tuple[float, float]] = {}
     for i, piece in enumerate(pieces):
         cx, cy = (float(c) * spread for c in centres[i])
-        for node, (x, y) in _spring(simple.subgraph(piece), seed=seed, even=False).items():
+        for node, (x, y) in _spring(_induced(simple, piece), seed=seed, even=False).items():
             pos[node] = (round(cx + x, 1), round(cy + y, 1))
     return pos

@@ -105,6 +105,23 @@ class OxigraphStore(StoreBase):
         if not self._legacy:
             gen.remove_stale(self._root, keep={location.name})
 
+    @classmethod
+    def over(cls, store: ox.Store, *, description: str) -> OxigraphStore:
+        """This interface over a pyoxigraph store opened elsewhere (a query worker's read-only
+        open or in-memory copy); bulk loads go through its ``bulk_load``, as in memory.
+
+        >>> wrapped = OxigraphStore.over(ox.Store(), description="a copy")
+        >>> wrapped.description, len(wrapped)
+        ('a copy', 0)
+        """
+        self = cls.__new__(cls)
+        self._lock = threading.Lock()
+        self._root = None
+        self._legacy = False
+        self._store = store
+        self.description = description
+        return self
+
     @property
     def location(self) -> Path | None:
         """The directory of the current Oxigraph database (None in memory); it changes after a bulk load."""
