@@ -26,7 +26,7 @@ from typing import Any
 import graph.errors as errors
 from graph.store.base import Store
 
-__all__ = ["JOBS", "run_job", "job_error"]
+__all__ = ["JOBS", "run_job", "job_error", "preload"]
 
 log = logging.getLogger("powergraph.worker")
 
@@ -69,6 +69,13 @@ def _explore(store: Store, **options: Any) -> Any:
     from graph.explore import build_view
 
     return build_view(store, **options)
+
+
+def preload() -> None:
+    """Import what the jobs use (NetworkX, SciPy: about 0.8 s): a worker does it before it says
+    it is ready, so that no job's time limit pays for it."""
+    import graph.analysis  # noqa: F401
+    import graph.explore  # noqa: F401
 
 
 #: the jobs a worker runs, by name

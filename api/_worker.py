@@ -63,7 +63,7 @@ def _open(spec: dict[str, Any], *, attempts: int = 8) -> ox.Store:
 def _job(store: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
     """An analysis or explorer job (:mod:`api._jobs`) on this worker's store."""
     from api._jobs import run_job
-    from graph.store import OxigraphStore
+    from graph.store import OxigraphStore  # imported already by preload
 
     return run_job(OxigraphStore.over(store, description=request.get("description", "oxigraph")), request)
 
@@ -75,6 +75,9 @@ def main() -> None:
     sys.stdout = sys.stderr  # nothing else may write into the reply pipe
     spec = json.loads(sys.argv[1])
     store = _open(spec)
+    from api._jobs import preload
+
+    preload()
     write_frame(outbox, {"ok": True, "ready": True})
     while True:
         try:
