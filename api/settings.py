@@ -42,7 +42,8 @@ class Settings:
     """Limits and switches of the HTTP server (environment variables ``POWERGRAPH_<NAME>``)."""
 
     query_timeout: float = field(default=30.0, metadata=_doc(
-        "Wall-clock limit of one query, in seconds; the worker running it is killed at the deadline."))
+        "Wall-clock limit of one query, analysis (`/api/...`) or explorer view, in seconds; the worker "
+        "running it is killed at the deadline."))
     max_rows: int = field(default=10_000, metadata=_doc(
         "Most result rows (or triples) returned by one query; more are cut and the response says so "
         "(`X-Powergraph-Truncated: true`)."))
