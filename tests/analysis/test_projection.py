@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.analysis import project, signed_graph
+from graph.analysis._demo import demo_store
+from ontology import PG, PGE
 from graph.errors import QueryError
 from graph.store import Store
 
@@ -92,3 +97,23 @@ def test_signed_graph_ties() -> None:
     g.add_edge("x", "y", key="st-3", relation="supported", sign=1, statements=["st-3"])
     one = signed_graph(g)
     assert (one["x"]["y"]["sign"], one["x"]["y"]["weight"], one["x"]["y"]["negative"]) == (1, 1, ["st-2"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(quote=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
+       label=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
+def test_quotes_and_labels_survive_the_projection_whatever_they_hold(quote: str, label: str) -> None:
+    """The rows travel as TSV text: tabs, newlines, quotes, backslashes and any Unicode come back unchanged."""
+    store = demo_store()
+    st_node, actor = ox.NamedNode(str(PGE) + "st-ab"), ox.NamedNode(str(PGE) + "a")
+    graph_name = ox.NamedNode("https://w3id.org/powergraph/graph/demo")
+    for old in list(store.quads()):
+        if old.subject == st_node and old.predicate.value.endswith("#quote") or \
+                old.subject == actor and old.predicate.value.endswith("#label"):
+            store.update(f"DELETE DATA {{ GRAPH <{graph_name.value}> {{ {old.subject} {old.predicate} {old.object} }} }}")
+    store.add_quads([ox.Quad(st_node, ox.NamedNode(str(PG) + "quote"), ox.Literal(quote), graph_name),
+                     ox.Quad(actor, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                             ox.Literal(label, language="en"), graph_name)])
+    g = project(store)
+    assert g.edges["a", "b", "st-ab"]["quote"] == quote
+    assert g.nodes["a"]["label"] == label
