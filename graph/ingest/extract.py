@@ -117,7 +117,32 @@ def _triggers(items: list[dict[str, Any]], section: str) -> list[tuple[int, int,
                 if len(window) == len(words) and all(w["mention"] is None and w["low"] == word
                                                      for w, word in zip(window, words)):
                     found.append((index, index + len(words), relation, participle))
+                elif len(words) > 1 and words[-1] in _GAPPED_PARTICLES:
+                    after = _gapped(items, index, words)
+                    if after is not None:
+                        found.append((index, after, relation, participle))
     return found
+
+
+#: particles that may stand a few words after their verb ("demanded money from X")
+_GAPPED_PARTICLES = {"from"}
+_GAP = 4
+
+
+def _gapped(items: list[dict[str, Any]], index: int, words: list[str]) -> int | None:
+    """The item after the particle when ``words`` match at ``index`` with up to :data:`_GAP` plain
+    words (no actor, no punctuation) before the particle; else None."""
+    head = items[index:index + len(words) - 1]
+    if len(head) < len(words) - 1 or not all(w["mention"] is None and w["low"] == word
+                                            for w, word in zip(head, words)):
+        return None
+    start = index + len(words) - 1
+    for k in range(start + 1, min(len(items), start + 1 + _GAP)):  # at least one word in the gap
+        if items[k - 1]["mention"] is not None or items[k - 1]["low"] in PUNCTUATION:
+            return None
+        if items[k]["mention"] is None and items[k]["low"] == words[-1]:
+            return k + 1
+    return None
 
 
 def _aux_zone(items: list[dict[str, Any]], index: int) -> tuple[int, bool, bool, str | None]:
