@@ -4,7 +4,9 @@ The merged file is validated exactly as the build does (``build_dataset`` on a
 copy of the corpus, SHACL included) before anything is replaced; an error in an
 accepted candidate names ``review.yaml`` and the line of the candidate's key.
 Accepted items are appended to assertions.yaml as text, so that the curator's
-comments in it are kept.
+comments in it are kept. A merge can be run again: candidates already in
+assertions.yaml (same id, same content) and rejections already remembered are not
+added twice, so a merge stopped between its three files is finished by a second run.
 """
 
 from __future__ import annotations
@@ -81,6 +83,30 @@ def _clean(item: LineDict) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k not in REVIEW_KEYS}
 
 
+def _not_merged_yet(accepted: list[LineDict], current: LineDict) -> tuple[list[LineDict], int]:
+    """The accepted candidates not in assertions.yaml yet, and how many are there already (the same
+    id and content: a merge stopped after writing assertions.yaml is being run again)."""
+    existing = {str(a.get("id")): a for a in current.get("assertions") or [] if isinstance(a, dict)}
+    fresh: list[LineDict] = []
+    for item in accepted:
+        there = existing.get(str(item.get("id")))
+        if there is None:
+            fresh.append(item)
+        elif _plain(there) != _plain(_clean(item)):
+            raise _fail(f"accepted candidate {item.get('id')!r}: assertions.yaml already has an assertion "
+                        "with this id and other content", item, "id", "give the candidate another id")
+    return fresh, len(accepted) - len(fresh)
+
+
+def _plain(value: Any) -> Any:
+    """Mappings and lists as plain dicts and lists (line-tracking subclasses compare by content)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _indent(lines: list[str], after: int, default: int = 2) -> str:
     """The indentation of the first entry after line ``after`` (0-based) of a block."""
     for line in lines[after + 1:]:
@@ -143,8 +169,9 @@ def merge_review(corpus: Path, source_id: str) -> dict[str, Any]:
     assertions_path = folder / ASSERTIONS_FILE
     old_text = assertions_path.read_text(encoding="utf-8")
     current = read_mapping(assertions_path, keys={"actors", "assertions"})
-    needed = _actors_needed(groups["accept"], review_actors, dict(current.get("actors") or {}), corpus, source_id)
-    cleaned = [_clean(item) for item in groups["accept"]]
+    fresh, merged_before = _not_merged_yet(groups["accept"], current)
+    needed = _actors_needed(fresh, review_actors, dict(current.get("actors") or {}), corpus, source_id)
+    cleaned = [_clean(item) for item in fresh]
     new_text, starts = _merged_text(old_text, current, needed, cleaned)
     texts = [dump_yaml([item]) for item in cleaned]
     with tempfile.TemporaryDirectory(prefix="powergraph-merge-") as tmp_name:
@@ -154,19 +181,24 @@ def merge_review(corpus: Path, source_id: str) -> dict[str, Any]:
         try:
             build_dataset(tmp)
         except PowergraphError as err:
-            raise _remap(err, tmp, corpus, source_id, starts, texts, groups["accept"]) from None
+            raise _remap(err, tmp, corpus, source_id, starts, texts, fresh) from None
+    # Three files, each replaced atomically; every step can be repeated, so a merge stopped
+    # between them is finished by running it again (nothing is merged or remembered twice).
+    if fresh:
+        write_atomic(assertions_path, new_text)
     if groups["reject"]:
         path = folder / REJECTED_FILE
-        old = list(read_mapping(path, keys={"rejected"}).get("rejected") or []) if path.is_file() else []
+        old = [dict(o) for o in (read_mapping(path, keys={"rejected"}).get("rejected") or [])] if path.is_file() else []
         rejected = [{k: v for k, v in item.items() if k in ("key", "id", "subject", "relation", "object", "value", "quote")}
                     for item in groups["reject"]]
-        write_atomic(path, "# Candidates rejected at review; `powergraph ingest` does not propose them again.\n"
-                     + dump_yaml({"rejected": [dict(o) for o in old] + rejected}))
-    write_atomic(assertions_path, new_text)
+        added = [item for item in rejected if item not in old]
+        if added:
+            write_atomic(path, "# Candidates rejected at review; `powergraph ingest` does not propose them again.\n"
+                         + dump_yaml({"rejected": old + added}))
     pending_refs = {str(i.get(k)) for i in groups["pending"] for k in _REFS}
     left_actors = {k: dict(v) for k, v in review_actors.items() if k in pending_refs}
     header = "".join(ln + "\n" for ln in review_path.read_text(encoding="utf-8").splitlines() if ln.startswith("#"))
     write_atomic(review_path, header + dump_yaml({"actors": left_actors or None,
                                                   "assertions": [dict(i) for i in groups["pending"]]}))
     return {"source": source_id, "accepted": len(groups["accept"]), "rejected": len(groups["reject"]),
-            "pending": len(groups["pending"]), "actors_added": len(needed)}
+            "pending": len(groups["pending"]), "actors_added": len(needed), "merged_before": merged_before}

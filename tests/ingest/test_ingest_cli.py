@@ -184,3 +184,52 @@ def test_bad_input_leaves_corpus_unchanged(corpus: Path, tmp_path: Path, name: s
     code, out = run("ingest", str(path), "--id", "bad", "--corpus", str(corpus), "--format", "json")
     assert code == 1 and words in json.loads(out.strip().splitlines()[-1])["message"]
     assert not (corpus / "bad").exists()
+
+
+def test_a_merge_stopped_between_its_files_is_finished_by_running_it_again(
+        corpus: Path, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.ingest.merge as merge
+
+    ingest_article(article, corpus=corpus, source_id="nephew", published="2022-01-20")
+    decide(corpus, "nephew", {"detained": "accept", "criticised": "reject"})
+    real_write = merge.write_atomic
+    calls: list[Path] = []
+
+    def crash_after_the_first(path: Path, text: str) -> None:
+        if calls:
+            raise OSError("power cut")
+        calls.append(path)
+        real_write(path, text)
+
+    monkeypatch.setattr(merge, "write_atomic", crash_after_the_first)
+    with pytest.raises(OSError, match="power cut"):
+        merge_review(corpus, "nephew")
+    assert calls == [corpus / "nephew" / "assertions.yaml"]  # merged, but the review file still says accept
+    monkeypatch.setattr(merge, "write_atomic", real_write)
+    again = merge_review(corpus, "nephew")
+    assert again["merged_before"] == 2 and again["accepted"] == 2
+    ids = [a.id for item in build_dataset(corpus).curated for a in item.assertions]
+    assert ids.count("knb-detained-samat-abish") == 1 and ids.count("not-police-detained-journalists") == 1
+    rejected = yaml.safe_load((corpus / "nephew" / "rejected.yaml").read_text(encoding="utf-8"))["rejected"]
+    assert [r["relation"] for r in rejected] == ["criticised"]
+    assert all(i["decision"] == "pending" for i in review_of(corpus, "nephew")["assertions"])
+    before = snapshot(corpus)
+    assert merge_review(corpus, "nephew")["accepted"] == 0  # nothing left to merge: nothing changes
+    assert snapshot(corpus) == before
+
+
+def test_an_accepted_id_already_used_with_other_content_is_refused(corpus: Path, article: Path) -> None:
+    ingest_article(article, corpus=corpus, source_id="nephew", published="2022-01-20")
+    decide(corpus, "nephew", {"detained": "accept"})
+    merge_review(corpus, "nephew")
+    path = corpus / "nephew" / "review.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["assertions"].append({"id": "knb-detained-samat-abish", "decision": "accept", "subject": "police",
+                               "relation": "detained", "object": "samat-abish",
+                               "quote": "Samat Abish, the nephew of Nursultan Nazarbayev, has been detained by the KNB"})
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    before = snapshot(corpus)
+    with pytest.raises(AssertionFileError, match="already has an assertion with this id") as caught:
+        merge_review(corpus, "nephew")
+    assert caught.value.file and caught.value.file.endswith("review.yaml") and caught.value.hint
+    assert snapshot(corpus) == before
