@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from graph.errors import QueryError
 from graph.store.base import Store, Term
 
-__all__ = ["load_query", "select", "select_tsv", "term_value", "local_id"]
+__all__ = ["load_query", "select", "select_tsv", "term_value", "local_id", "local_name"]
 
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
@@ -62,8 +62,13 @@ def local_id(term: Term | None) -> str | None:
     >>> local_id(ox.NamedNode("https://w3id.org/powergraph/ontology#ReportedFact"))
     'ReportedFact'
     """
-    if term is None:
-        return None
-    value = term.value
-    cut = max(value.rfind("/"), value.rfind("#"))
-    return value[cut + 1:]
+    return None if term is None else local_name(term.value)
+
+
+def local_name(iri: str) -> str:
+    """What follows the last ``/`` or ``#`` of an IRI.
+
+    >>> local_name("https://w3id.org/powergraph/ontology#ReportedFact")
+    'ReportedFact'
+    """
+    return iri[max(iri.rfind("/"), iri.rfind("#")) + 1:]

@@ -16,9 +16,11 @@ each run once; the results are plain dicts keyed by local id.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TypedDict
 
-from graph.analysis._sparql import local_id, select
+from graph.analysis._sparql import local_id, local_name, select, select_tsv
+from graph.analysis._tsv import iri, lexical, read_tsv
 from graph.store.base import Store
 
 __all__ = ["statement_details", "aliases", "status_label", "StatementDetails"]
@@ -27,6 +29,7 @@ __all__ = ["statement_details", "aliases", "status_label", "StatementDetails"]
 _WORDS = {"voice", "precision"}
 
 
+@lru_cache(maxsize=256)
 def status_label(status: str | None) -> str:
     """A status or voice local name in words: ``ReportedFact`` -> ``reported fact``."""
     if not status:
@@ -52,19 +55,28 @@ def statement_details(store: Store) -> StatementDetails:
     """
     statements: dict[str, dict[str, str]] = {}
     sources: dict[str, str] = {}
-    for row in select(store, "explore_evidence"):
-        key, value, ident = row["key"].value, row["value"], local_id(row["st"]) or ""
+    # read as TSV text: a large store has a million rows here, too many for pyoxigraph terms
+    names, rows = read_tsv(select_tsv(store, "explore_evidence"))
+    ST, KEY, VALUE = (names.index(name) for name in ("st", "key", "value"))
+    for row in rows:
+        key, value, ident = lexical(row[KEY]) or "", row[VALUE], _local(iri(row[ST]))
         if key == "sourceLabel":
-            sources.setdefault(ident, value.value)
+            sources.setdefault(ident, lexical(value) or "")
             continue
         entry = statements.setdefault(ident, {})
         if key in entry:  # several values (one per source graph): keep the first
             continue
         if key in _WORDS:
-            entry[key] = status_label(local_id(value))
+            entry[key] = status_label(_local(iri(value)))
+        elif key == "claimant":
+            entry[key] = _local(iri(value))
         else:
-            entry[key] = (local_id(value) if key == "claimant" else value.value) or ""
+            entry[key] = lexical(value) or ""
     return {"statements": statements, "sources": sources}
+
+
+def _local(value: str | None) -> str:
+    return local_name(value) if value else ""
 
 
 def aliases(store: Store) -> dict[str, list[str]]:
