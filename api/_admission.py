@@ -1,21 +1,30 @@
 """Per-client admission: one client cannot hold every query worker.
 
-A pure ASGI middleware in front of ``/sparql``. It counts the queries and updates in
-flight per client (the peer address: behind a reverse proxy, have the proxy enforce
-its own limit, since forwarded headers can be forged). A client with ``per_client``
-requests in flight gets ``429 Too Many Requests`` with ``Retry-After`` and the one
-JSON error shape, at once, without queueing; other clients keep their share of the
-workers. ``per_client=0`` turns the check off.
+A pure ASGI middleware in front of the routes that run on the query workers: ``/sparql``,
+the analyses (``/api/...``) and the explorer's views (``/explore``, ``/explore.json``).
+It counts the requests in flight per client (the peer address: behind a reverse proxy,
+have the proxy enforce its own limit, since forwarded headers can be forged). A client
+with ``per_client`` requests in flight gets ``429 Too Many Requests`` with ``Retry-After``
+and the one JSON error shape, at once, without queueing; other clients keep their share
+of the workers. ``per_client=0`` turns the check off.
 
-GETs without a ``query`` (the service description, the query UI) are not counted.
+GETs of ``/sparql`` without a ``query`` (the service description, the query UI) are not
+counted, nor are static files, entity pages or /health.
 
->>> is_query({"method": "GET", "query_string": b"query=ASK%7B%7D"}), is_query({"method": "GET", "query_string": b""})
-(True, False)
+>>> is_query({"method": "GET", "path": "/sparql", "query_string": b"query=ASK%7B%7D"})
+True
+>>> is_query({"method": "GET", "path": "/sparql", "query_string": b""})
+False
+>>> is_query({"method": "GET", "path": "/api/factions", "query_string": b""})
+True
+>>> is_query({"method": "GET", "path": "/explore/static/explorer.js", "query_string": b""})
+False
 """
 
 from __future__ import annotations
 
 from collections import Counter
+
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api._errors import send_problem
@@ -23,14 +32,19 @@ from api._hot import query_params
 
 __all__ = ["Admission", "is_query"]
 
-_PATHS = ("/sparql", "/sparql/")
+_SPARQL = ("/sparql", "/sparql/")
+_VIEWS = ("/explore", "/explore.json")
 
 
 def is_query(scope: Scope) -> bool:
-    """Whether a request to /sparql runs a query or an update (a POST, or a GET with ``query``)."""
-    if scope.get("method") == "POST":
-        return True
-    return "query" in query_params(scope.get("query_string", b"").decode("latin-1"))
+    """Whether a request runs on the query workers: a query or update on /sparql (a POST, or a GET
+    with ``query``), an analysis under /api/, or an explorer view."""
+    path = scope.get("path", "")
+    if path in _SPARQL:
+        if scope.get("method") == "POST":
+            return True
+        return "query" in query_params(scope.get("query_string", b"").decode("latin-1"))
+    return path.startswith("/api/") or path in _VIEWS
 
 
 class Admission:
@@ -43,14 +57,13 @@ class Admission:
         self.in_flight: Counter[str] = Counter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] != "http" or self.per_client <= 0 or scope.get("path") not in _PATHS
-                or not is_query(scope)):
+        if scope["type"] != "http" or self.per_client <= 0 or not is_query(scope):
             await self.app(scope, receive, send)
             return
         client = str((scope.get("client") or ("unknown",))[0])
         if self.in_flight[client] >= self.per_client:
             await send_problem(send, 429, "too_many_requests",
-                               f"this client already has {self.in_flight[client]} queries running",
+                               f"this client already has {self.in_flight[client]} queries or analyses running",
                                hint=f"wait for them (at most {self.per_client} at once per client), "
                                     f"then retry after {self.retry_after} s",
                                headers={"Retry-After": str(self.retry_after)})

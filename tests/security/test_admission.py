@@ -49,6 +49,11 @@ def test_a_client_beyond_its_share_gets_429(admission_server: str) -> None:
         answered = other.get(f"{admission_server}/sparql", params={"query": CHEAP})
         assert answered.status_code == 200 and answered.json()["boolean"] is True
         assert other.get(f"{admission_server}/health").status_code == 200
+        # analyses and explorer views run on the same workers: counted too; /health and static files not
+        analysis = greedy.get(f"{admission_server}/api/centrality")
+        assert analysis.status_code == 429 and analysis.json()["error"]["code"] == "too_many_requests"
+        assert greedy.get(f"{admission_server}/explore.json").status_code == 429
+        assert greedy.get(f"{admission_server}/health").status_code == 200
         assert greedy.get(f"{admission_server}/sparql", headers={"Accept": "text/turtle"}).status_code == 200
         thread.join(timeout=30)
         assert slow["r"].status_code == 504
