@@ -63,7 +63,8 @@ class Settings:
         "Seconds a query may run on a reserved worker; a longer one is stopped there and queued for an "
         "ordinary worker with the rest of its time limit."))
     max_queries_per_client: int = field(default=16, metadata=_doc(
-        "Queries and updates one client (peer address) may have in flight; beyond that 429 with Retry-After, "
+        "Queries, updates, analyses and explorer views one client (peer address) may have in flight; beyond "
+        "that 429 with Retry-After, "
         "at once. 0 turns the check off. Behind a reverse proxy every user has the proxy's address: "
         "let the proxy limit its clients and raise or disable this."))
     max_queued_queries: int = field(default=32, metadata=_doc(
