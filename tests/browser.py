@@ -8,12 +8,14 @@ happened.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["CHROMIUM", "LAUNCH_ARGS", "Watch", "launch", "guarded_page"]
+__all__ = ["CHROMIUM", "LAUNCH_ARGS", "Watch", "launch", "headless_chromium", "guarded_page"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,6 +43,19 @@ class Watch:
 def launch(playwright: Any) -> Any:
     """Headless Chromium from /usr/bin/chromium."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+
+
+@contextmanager
+def headless_chromium() -> Iterator[Any]:
+    """Playwright and a headless Chromium for a ``with`` block, closed after it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def _allowed(url: str) -> bool:

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.browser import CHROMIUM, LAUNCH_ARGS, Watch, guarded_page, launch  # noqa: E402
+from tests.browser import CHROMIUM, LAUNCH_ARGS, Watch, guarded_page, headless_chromium, launch  # noqa: E402
 
-__all__ = ["CHROMIUM", "LAUNCH_ARGS", "Watch", "launch", "open_page", "serve", "click_at", "ROOT"]
+__all__ = ["CHROMIUM", "LAUNCH_ARGS", "Watch", "launch", "headless_chromium", "open_page", "serve", "click_at", "ROOT"]
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from explorer_browser import CHROMIUM, Watch, click_at, launch, open_page, serve
+from explorer_browser import CHROMIUM, Watch, click_at, headless_chromium, open_page, serve
 from graph.explore import build_view, write_page
 from graph.store import Store
 
@@ -21,12 +21,8 @@ ARREST_QUOTE = "has been arrested on treason charges and accused of trying to se
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.explore.conftest import HOSTILE_ACTORS, HOSTILE_STATEMENTS, PAYLOADS
-from explorer_browser import CHROMIUM, click_at, launch, open_page, serve
+from explorer_browser import CHROMIUM, click_at, headless_chromium, open_page, serve
 from graph.explore import build_view, write_page
 from graph.store import Store
 
@@ -18,12 +18,8 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's ch
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module", params=["served", "file"])

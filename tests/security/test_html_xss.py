@@ -21,7 +21,7 @@ import pytest
 
 from graph.store import open_store
 from tests.api.conftest import live_server
-from tests.browser import CHROMIUM, guarded_page, launch
+from tests.browser import CHROMIUM, guarded_page, headless_chromium
 from tests.explore.conftest import HOSTILE_ACTORS, PAYLOADS, hostile_quads
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
@@ -49,12 +49,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Headless Chromium from /usr/bin/chromium (tests/browser.py launches it)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def _script_src(csp: str) -> str:
