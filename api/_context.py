@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from starlette.requests import Request
+
 from api._executors import Executor
 from api._jobs import job_error
 from api._serialize import encode_term
@@ -21,7 +23,7 @@ from graph.errors import QueryError, StoreError
 from graph.store.base import Store, Term
 from ontology import NAMESPACES
 
-__all__ = ["Context", "load_query"]
+__all__ = ["Context", "client_of", "load_query"]
 
 _JSON = "application/sparql-results+json"
 _QUERIES = Path(__file__).parent / "queries"
@@ -36,6 +38,11 @@ def _plain(binding: dict[str, Any]) -> dict[str, Any]:
     """A SPARQL JSON term as plain data: ``{"value", "type", "lang", "datatype"}``."""
     return {"value": binding["value"], "type": binding["type"], "lang": binding.get("xml:lang"),
             "datatype": binding.get("datatype")}
+
+
+def client_of(request: Request) -> str | None:
+    """The peer address of a request: the client the workers are shared between."""
+    return request.client.host if request.client else None
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from api._context import Context
+from api._context import Context, client_of
 
 __all__ = ["router"]
 
@@ -31,7 +31,7 @@ Seed = Annotated[int, Query(description="Seed of the heuristics.")]
 
 async def _job(request: Request, name: str, **kwargs: Any) -> Any:
     ctx: Context = request.app.state.pg
-    return await ctx.job(name, kwargs, client=request.client.host if request.client else None)
+    return await ctx.job(name, kwargs, client=client_of(request))
 
 
 def _window(at: str | None, start: str | None, end: str | None, deprecated: bool, inferred: bool,

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from api._context import Context
+from api._context import Context, client_of
 from api._html import CSP
 from graph.errors import NotFoundError
 from graph.explore import ASSETS, MAX_NODES, NODE_CAP_LIMIT, asset_path, render_page
@@ -49,7 +49,7 @@ async def _view(request: Request, at: str | None, ego: str | None, depth: int, r
     ctx: Context = request.app.state.pg
     options = {"at": at or None, "ego": ego or None, "depth": depth, "relations": _split(relation),
                "statuses": _split(status), "max_nodes": limit}
-    view: dict[str, Any] = await ctx.job("explore", options, client=request.client.host if request.client else None)
+    view: dict[str, Any] = await ctx.job("explore", options, client=client_of(request))
     return view
 
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api._context import Context
+from api._context import Context, client_of
 from api._describe import service_description
 from api._errors import Problem
 from api._hot import media_for, query_params, scan_query
@@ -121,7 +121,7 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
         job["union"] = ctx.settings.union_default_graph and not found.graphs
     accept, fmt = request.headers.get("accept"), _one(params, "format")
     job["media"] = media_for(accept, fmt)
-    reply = await ctx.run(job, client=request.client.host if request.client else None)
+    reply = await ctx.run(job, client=client_of(request))
     if not reply["ok"]:
         raise _reply_error(reply["error"], accept)
     headers = {"Vary": "Accept", "X-Powergraph-Rows": str(reply["rows"])}
