@@ -25,6 +25,7 @@ from collections.abc import Hashable
 
 import networkx as nx
 
+from graph.analysis._build import ordered_subgraph
 from graph.analysis._louvain import louvain_communities
 
 __all__ = ["layout", "DIRECT_LIMIT"]
@@ -52,15 +53,6 @@ def _spring(graph: nx.Graph, *, seed: int, iterations: int = 80, even: bool = Tr
     return {node: (float(x) * radius, float(y) * radius) for node, (x, y) in pos.items()}
 
 
-def _induced(graph: nx.Graph, keep: set[Hashable]) -> nx.Graph:
-    """The subgraph on ``keep`` with nodes and edges in the parent's order (``graph.subgraph``
-    iterates a set, whose order changes between processes, and seeded layouts follow the order)."""
-    sub = nx.Graph()
-    sub.add_nodes_from(n for n in graph if n in keep)
-    sub.add_edges_from((u, v) for u, v in graph.edges() if u in keep and v in keep)
-    return sub
-
-
 def _pieces(graph: nx.Graph, *, seed: int) -> list[set[Hashable]]:
     """Communities no bigger than :data:`DIRECT_LIMIT` nodes."""
     todo = [set(c) for c in nx.connected_components(graph)]
@@ -70,7 +62,7 @@ def _pieces(graph: nx.Graph, *, seed: int) -> list[set[Hashable]]:
         if len(part) <= DIRECT_LIMIT:
             done.append(part)
             continue
-        split = [set(c) for c in louvain_communities(_induced(graph, part), seed=seed)]
+        split = [set(c) for c in louvain_communities(ordered_subgraph(graph, part), seed=seed)]
         if len(split) == 1:  # louvain cannot cut it: cut by a stable order
             order = sorted(part, key=str)
             split = [set(order[i:i + DIRECT_LIMIT]) for i in range(0, len(order), DIRECT_LIMIT)]
@@ -112,6 +104,6 @@ def layout(graph: nx.Graph, *, seed: int = 0) -> dict[Hashable, tuple[float, flo
     pos: dict[Hashable, tuple[float, float]] = {}
     for i, piece in enumerate(pieces):
         cx, cy = (float(c) * spread for c in centres[i])
-        for node, (x, y) in _spring(_induced(simple, piece), seed=seed, even=False).items():
+        for node, (x, y) in _spring(ordered_subgraph(simple, piece), seed=seed, even=False).items():
             pos[node] = (round(cx + x, 1), round(cy + y, 1))
     return pos

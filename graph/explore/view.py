@@ -28,7 +28,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis import centrality, factions, project, resolve_actor
-from graph.analysis._build import multidigraph
+from graph.analysis._build import ordered_subgraph
 from graph.analysis.projection import STATUSES, window_slice
 from graph.analysis.slices import DEFAULT_SLICES
 from graph.errors import NotFoundError, QueryError
@@ -77,15 +77,7 @@ def _ego(store: Store, graph: nx.MultiDiGraph, ego: str, depth: int) -> tuple[nx
         raise NotFoundError(f"{ego!r} has no relations in this view",
                             hint="choose another date, more statuses or relations, or another actor")
     distance = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=depth)
-    return _induced(graph, distance.keys()), centre, distance
-
-
-def _induced(graph: nx.MultiDiGraph, keep: Collection[str]) -> nx.MultiDiGraph:
-    """The subgraph on ``keep`` in the parent's order (``graph.subgraph`` iterates a set, whose order
-    changes from one process to the next, and the layout follows the order)."""
-    nodes = {n: dict(data) for n, data in graph.nodes(data=True) if n in keep}
-    edges = [(u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True) if u in nodes and v in nodes]
-    return multidigraph(nodes, edges, **graph.graph)
+    return ordered_subgraph(graph, distance.keys()), centre, distance
 
 
 def _cap(graph: nx.MultiDiGraph, max_nodes: int, distance: dict[str, int] | None) -> nx.MultiDiGraph:
@@ -93,7 +85,7 @@ def _cap(graph: nx.MultiDiGraph, max_nodes: int, distance: dict[str, int] | None
     if graph.number_of_nodes() <= max_nodes:
         return graph
     order = sorted(graph, key=lambda n: ((distance or {}).get(n, 0), -graph.degree(n), n))
-    kept = _induced(graph, set(order[:max_nodes]))
+    kept = ordered_subgraph(graph, set(order[:max_nodes]))
     kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n != order[0]])
     return kept
 
