@@ -139,3 +139,12 @@ def article_server(article_dir: Path) -> Iterator[str]:
         yield base
 
 
+
+
+def assert_stopped_at_limit(response: object, elapsed: float, limit: float, *, slack: float) -> None:
+    """A request stopped by the query time limit: 504 in the error shape, within ``limit + slack`` seconds."""
+    assert isinstance(response, httpx.Response)
+    assert response.status_code == 504, response.text
+    error = response.json()["error"]
+    assert error["code"] == "query_timeout" and "POWERGRAPH_QUERY_TIMEOUT" in error["hint"]
+    assert limit <= elapsed < limit + slack
