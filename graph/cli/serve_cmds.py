@@ -47,6 +47,10 @@ def serve(
     with handle_errors():
         settings = Settings.from_env(query_timeout=query_timeout, max_rows=max_rows, max_body=max_body,
                                      max_concurrent_queries=workers)
+        if settings.tune_allocator:
+            from api._allocator import tune_allocator
+
+            tune_allocator()  # before the workers start: they inherit the environment
         opened = store_from_options(store, update_url, store_token, timeout)
         stderr.print(f"serving {opened.description} on http://{host}:{port}/sparql "
                      f"({'read-only' if not settings.update_token else 'updates with a bearer token'})")
