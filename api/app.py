@@ -56,6 +56,8 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # security: FastAPI's /docs and /redoc load scripts from a CDN; api/_docs.py serves /docs
         redoc_url=None,
+        # offline: no OpenTelemetry export, whatever the environment says (and no check per request)
+        telemetry={"tracing": False, "metrics": False, "logs": False, "auto_configure": False},
     )
     app.state.pg = Context(store=store, settings=settings, executor=executor)
     install_error_handlers(app)

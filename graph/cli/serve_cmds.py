@@ -42,6 +42,7 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
+    from api._transport import HttpProtocol
     from graph.cli.options import store_from_options
 
     with handle_errors():
@@ -57,6 +58,6 @@ def serve(
         try:
             # security: no proxy headers: the peer address is the client (per-client admission, logs)
             uvicorn.run(create_app(store=opened, settings=settings), host=host, port=port, log_level=log_level,
-                        proxy_headers=False, server_header=False)
+                        proxy_headers=False, server_header=False, http=HttpProtocol)
         finally:
             opened.close()
