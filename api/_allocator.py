@@ -20,6 +20,8 @@ called. An operator's own ``GLIBC_TUNABLES`` entries come after ours and win.
 ('glibc.malloc.tcache_count=2000', 'glibc.malloc.arena_max=2')
 >>> worker_environment({})["GLIBC_TUNABLES"] == WORKER_TUNABLES
 True
+>>> worker_environment(env) == env  # tuning twice changes nothing
+True
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # from glibc's malloc.h
 def worker_environment(environ: Mapping[str, str]) -> dict[str, str]:
     """``environ`` with :data:`WORKER_TUNABLES` in front of any ``GLIBC_TUNABLES`` it has."""
     own = environ.get("GLIBC_TUNABLES", "")
+    if own.startswith(WORKER_TUNABLES):  # tuned already (a second server in this process)
+        return dict(environ)
     return dict(environ, GLIBC_TUNABLES=WORKER_TUNABLES + (":" + own if own else ""))
 
 

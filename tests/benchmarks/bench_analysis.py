@@ -72,9 +72,10 @@ def _engine_rows(store: Any, repeat: int) -> None:
     import pyoxigraph as ox
 
     from graph.analysis._sparql import select_tsv
+    from graph.analysis.projection import _EARLIEST, _LATEST, _XSD_DATE
 
-    xsd_date = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-    wide = {"from": ox.Literal("0001-01-01", datatype=xsd_date), "to": ox.Literal("9999-12-31", datatype=xsd_date),
+    # the bindings project() passes without a window
+    wide = {"from": ox.Literal(_EARLIEST, datatype=_XSD_DATE), "to": ox.Literal(_LATEST, datatype=_XSD_DATE),
             "includeDeprecated": ox.Literal(False)}
     seconds, data = _timed(lambda: select_tsv(store, "projection", wide), repeat=repeat)
     _row("  of which the engine: projection.rq to TSV", seconds, None, f"{len(data) / 1e6:.0f} MB of rows")
