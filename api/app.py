@@ -18,13 +18,13 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api._admission import Admission
-from api._body import BodyLimit
-from api._context import Context
-from api._docs import router as docs_router
-from api._errors import install_error_handlers
-from api._headers import SecureHeaders
-from api._executors import executor_for
+from api.http.admission import Admission
+from api.http.body import BodyLimit
+from api.context import Context
+from api.pages.docs import router as docs_router
+from api.http.errors import install_error_handlers
+from api.http.headers import SecureHeaders
+from api.workers.executors import executor_for
 from api.routes import analysis, entity, explore, meta, ontology, sparql
 from api.settings import Settings
 from graph.store.base import Store
@@ -54,7 +54,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
         summary="A knowledge graph of a political power struggle: SPARQL endpoint and linked data.",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url=None,  # security: FastAPI's /docs and /redoc load scripts from a CDN; api/_docs.py serves /docs
+        docs_url=None,  # security: FastAPI's /docs and /redoc load scripts from a CDN; api/pages/docs.py serves /docs
         redoc_url=None,
         # offline: no OpenTelemetry export, whatever the environment says (and no check per request)
         telemetry={"tracing": False, "metrics": False, "logs": False, "auto_configure": False},

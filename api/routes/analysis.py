@@ -2,7 +2,7 @@
 
 The same shapes as ``powergraph factions|centrality|path|timeline --format json``;
 lists of objects that drop straight into pandas. Each analysis runs as a job in a query
-worker (:mod:`api._jobs`), so ``POWERGRAPH_QUERY_TIMEOUT`` stops it like a query and the
+worker (:mod:`api.workers.jobs`), so ``POWERGRAPH_QUERY_TIMEOUT`` stops it like a query and the
 server stays responsive. Errors are the application's one JSON error shape.
 """
 
@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from api._context import Context, client_of
+from api.context import Context, client_of
 
 __all__ = ["router"]
 

@@ -16,11 +16,11 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api._context import Context, load_query
-from api._errors import Problem
-from api._html import render
-from api._negotiate import parse_accept
-from api._serialize import encode_term
+from api.context import Context, load_query
+from api.http.errors import Problem
+from api.pages.html import render
+from api.sparql.negotiate import parse_accept
+from api.sparql.serialize import encode_term
 from graph.errors import NotFoundError
 from graph.store.base import Term
 from ontology import PGE

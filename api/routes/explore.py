@@ -5,7 +5,7 @@ alias) and ``depth`` (1-3), ``relation`` and ``status`` (repeatable, or comma-se
 ``limit`` (the node cap). The page's scripts are served from ``/explore/static/``
 (vis-network from the pyvis package, and ours), so the page needs no inline script and
 is sent with a Content-Security-Policy whose ``script-src`` is ``'self'`` only.
-The view is built as a job in a query worker (:mod:`api._jobs`): ``POWERGRAPH_QUERY_TIMEOUT``
+The view is built as a job in a query worker (:mod:`api.workers.jobs`): ``POWERGRAPH_QUERY_TIMEOUT``
 stops it like a query.
 """
 
@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from api._context import Context, client_of
-from api._html import CSP
+from api.context import Context, client_of
+from api.pages.html import CSP
 from graph.errors import NotFoundError
 from graph.explore import ASSETS, MAX_NODES, NODE_CAP_LIMIT, asset_path, render_page
 

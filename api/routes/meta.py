@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from api._html import render
-from api._negotiate import wants_html
-from api._ui import examples, yasgui_dir
+from api.pages.html import render
+from api.sparql.negotiate import wants_html
+from api.pages.ui import examples, yasgui_dir
 
 __all__ = ["router"]
 

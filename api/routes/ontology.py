@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from api._html import render
+from api.pages.html import render
 from api.routes.entity import negotiate_view
 from ontology import NAMESPACES, ontology_graph, relation_metadata
 
@@ -80,7 +80,7 @@ async def ontology(request: Request) -> Response:
 @router.get("/ontology.{suffix}", include_in_schema=False)
 async def ontology_suffix(request: Request, suffix: str) -> Response:
     """``/ontology.ttl``, ``/ontology.jsonld``, ``/ontology.json``."""
-    from api._errors import Problem
+    from api.http.errors import Problem
 
     views = {"ttl": "text/turtle", "jsonld": "application/ld+json", "json": "application/json"}
     if suffix not in views:

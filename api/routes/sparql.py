@@ -18,13 +18,13 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from api._context import Context, client_of
-from api._describe import service_description
-from api._errors import Problem
-from api._hot import media_for, query_params, scan_query
-from api._negotiate import MEDIA, pick, wants_html
-from api._scan import scan, with_base, with_using
-from api._ui import query_ui
+from api.context import Context, client_of
+from api.sparql.describe import service_description
+from api.http.errors import Problem
+from api.sparql.hot import media_for, query_params, scan_query
+from api.sparql.negotiate import MEDIA, pick, wants_html
+from api.sparql.scan import scan, with_base, with_using
+from api.pages.ui import query_ui
 from graph.errors import ForbiddenOperationError, QueryError, StoreError
 
 __all__ = ["router"]

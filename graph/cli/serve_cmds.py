@@ -42,14 +42,14 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
-    from api._transport import HttpProtocol
+    from api.http.transport import HttpProtocol
     from graph.cli.options import store_from_options
 
     with handle_errors():
         settings = Settings.from_env(query_timeout=query_timeout, max_rows=max_rows, max_body=max_body,
                                      max_concurrent_queries=workers)
         if settings.tune_allocator:
-            from api._allocator import tune_allocator
+            from api.workers.allocator import tune_allocator
 
             tune_allocator()  # before the workers start: they inherit the environment
         opened = store_from_options(store, update_url, store_token, timeout)

@@ -1,4 +1,4 @@
-"""`powergraph serve` tunes glibc's allocator for its query workers (api/_allocator.py), and
+"""`powergraph serve` tunes glibc's allocator for its query workers (api/workers/allocator.py), and
 POWERGRAPH_TUNE_ALLOCATOR=false leaves the C library's defaults; checked on the real processes."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import platform
 import psutil
 import pytest
 
-from api._allocator import WORKER_TUNABLES
+from api.workers.allocator import WORKER_TUNABLES
 from tests.api.conftest import live_server
 
 pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the tuning is for glibc only")
@@ -30,7 +30,7 @@ def test_workers_start_with_the_tunables_unless_switched_off(switch: str) -> Non
         for worker in workers:
             tunables = worker.environ().get("GLIBC_TUNABLES")
             if switch == "true":
-                # ours first, the operator's own after (api._allocator's doctest checks the order); glibc
+                # ours first, the operator's own after (api.workers.allocator's doctest checks the order); glibc
                 # cuts the variable into its entries in place at startup, so /proc shows the first only
                 assert tunables is not None and tunables.startswith(WORKER_TUNABLES.split(":")[0])
             else:

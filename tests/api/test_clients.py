@@ -8,7 +8,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from api._ui import EXAMPLES_DIR
+from api.pages.ui import EXAMPLES_DIR
 
 PG = "https://w3id.org/powergraph/ontology#"
 PGE = "https://w3id.org/powergraph/entity/"

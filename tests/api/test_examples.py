@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from api._ui import EXAMPLES_DIR, examples
+from api.pages.ui import EXAMPLES_DIR, examples
 from graph.results import rows
 from graph.store.base import Store
 from tests.api.conftest import article_memory_store

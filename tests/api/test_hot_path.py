@@ -16,12 +16,12 @@ import psutil
 import pyoxigraph as ox
 import pytest
 
-from api._hot import media_for, query_params, scan_query
-from api._executors import executor_for
-from api._pool import WorkerPool
-from api._results_json import solutions_json
-from api._serialize import serialize
-from api._scan import MAX_NESTING
+from api.sparql.hot import media_for, query_params, scan_query
+from api.workers.executors import executor_for
+from api.workers.pool import WorkerPool
+from api.sparql.results_json import solutions_json
+from api.sparql.serialize import serialize
+from api.sparql.scan import MAX_NESTING
 from graph.errors import QueryError, QueryTimeoutError, StoreError
 from graph.store import OxigraphStore
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from api._ui import examples
+from api.pages.ui import examples
 from tests.browser import CHROMIUM, guarded_page, launch
 
 YASGUI = Path(__file__).resolve().parents[2] / "api" / "static" / "yasgui" / "yasgui.min.js"

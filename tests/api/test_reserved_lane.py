@@ -15,8 +15,8 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from api._executors import executor_for
-from api._pool import WorkerPool
+from api.workers.executors import executor_for
+from api.workers.pool import WorkerPool
 from graph.errors import QueryTimeoutError
 
 JSON = "application/sparql-results+json"

@@ -1,7 +1,7 @@
 """Analyses and explorer views as jobs of the query workers, under the same deadline as queries.
 
 An analysis of a large store takes seconds of CPU; run in the server process it could
-not be stopped. As a job it runs in a query worker (:mod:`api._pool`), which is killed
+not be stopped. As a job it runs in a query worker (:mod:`api.workers.pool`), which is killed
 at ``POWERGRAPH_QUERY_TIMEOUT`` like a query, and shares the workers' queue, reserved
 worker and snapshot of the data. A job is plain data, ``{"op": "job", "name": ...,
 "kwargs": {...}, "description": ...}``; :func:`run_job` answers ``{"ok": True, "value": ...}``

@@ -1,8 +1,8 @@
 """Which executor runs an application's queries, and the one for remote stores.
 
-An :class:`Executor` runs query requests (plain dicts, see :mod:`api._execute`) with a
+An :class:`Executor` runs query requests (plain dicts, see :mod:`api.workers.execute`) with a
 deadline. :func:`executor_for` picks one for a store: a pool of worker processes
-(:class:`api._pool.WorkerPool`) for Oxigraph on disk or in memory, threads
+(:class:`api.workers.pool.WorkerPool`) for Oxigraph on disk or in memory, threads
 (:class:`InlineExecutor`) for a remote SPARQL endpoint, which has nothing to kill.
 """
 
@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from api._execute import execute, store_runner
-from api._jobs import run_job
-from api._pool import WorkerPool
-from api._snapshots import Snapshots
+from api.workers.execute import execute, store_runner
+from api.workers.jobs import run_job
+from api.workers.pool import WorkerPool
+from api.workers.snapshots import Snapshots
 from graph.errors import QueryTimeoutError
 
 __all__ = ["Executor", "InlineExecutor", "executor_for"]
@@ -105,7 +105,7 @@ def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float
                  reserved_limit: float = 1.0) -> Executor:
     """The executor that fits ``store``: worker processes for Oxigraph, threads for remote stores.
 
-    ``reserved`` workers (and ``reserved_limit``) are explained in :class:`api._pool.WorkerPool`;
+    ``reserved`` workers (and ``reserved_limit``) are explained in :class:`api.workers.pool.WorkerPool`;
     a remote store has no workers to reserve.
     """
     if hasattr(store, "url") and not isinstance(store, ox.Store):

@@ -23,7 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Send
 
-from api._pool import Busy
+from api.workers.pool import Busy
 from graph.errors import (
     AmbiguousNameError,
     AssertionFileError,

@@ -40,7 +40,7 @@ _PIPE_ROOM = 32 * 1024  # requests smaller than this fit in an empty pipe: writt
 
 
 def frame(message: Any) -> bytes:
-    """One length-prefixed pickled message (what :func:`api._worker.read_frame` reads)."""
+    """One length-prefixed pickled message (what :func:`api.workers.worker.read_frame` reads)."""
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     return _HEADER.pack(len(data)) + data
 
@@ -70,19 +70,19 @@ def _died() -> StoreError:
 
 
 class WorkerProcess:
-    """``python -m api._worker SPEC``: the pipes, the current call, the kill."""
+    """``python -m api.workers.worker SPEC``: the pipes, the current call, the kill."""
 
     def __init__(self, spec: dict[str, Any], generation: int, *, start_timeout: float) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "api._worker", json.dumps(spec)],
+            [sys.executable, "-m", "api.workers.worker", json.dumps(spec)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=str(_ROOT), bufsize=0,
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.pid = self.proc.pid
         self.generation = generation
         self.opening: int | None = None  # the generation it is being reopened on, if any
-        self.reserved = False  # kept for clients with nothing else in flight (see api._pool)
+        self.reserved = False  # kept for clients with nothing else in flight (see api.workers.pool)
         self._in = self.proc.stdin.fileno()
         self._out = self.proc.stdout.fileno()
         self._frames = FrameBuffer()

@@ -20,8 +20,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from api._results_json import JSON_MEDIA, solutions_json
-from api._serialize import decode_term, result_kind, serialize
+from api.sparql.results_json import JSON_MEDIA, solutions_json
+from api.sparql.serialize import decode_term, result_kind, serialize
 
 __all__ = ["execute", "ox_runner", "store_runner", "syntax_details", "Runner"]
 

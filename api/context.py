@@ -15,9 +15,9 @@ from typing import Any
 
 from starlette.requests import Request
 
-from api._executors import Executor
-from api._jobs import job_error
-from api._serialize import encode_term
+from api.workers.executors import Executor
+from api.workers.jobs import job_error
+from api.sparql.serialize import encode_term
 from api.settings import Settings
 from graph.errors import QueryError, StoreError
 from graph.store.base import Store, Term
@@ -76,7 +76,7 @@ class Context:
         return await self.executor.run(request, timeout=self.settings.query_timeout, client=client)
 
     async def job(self, name: str, kwargs: dict[str, Any], *, client: str | None = None) -> Any:
-        """Run the analysis or explorer job ``name`` (:mod:`api._jobs`) in a query worker; its value."""
+        """Run the analysis or explorer job ``name`` (:mod:`api.workers.jobs`) in a query worker; its value."""
         request = {"op": "job", "name": name, "kwargs": kwargs, "description": self.store.description}
         reply = await self.executor.run(request, timeout=self.settings.query_timeout, client=client)
         if not reply.get("ok"):

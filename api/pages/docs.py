@@ -20,7 +20,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from api._html import render
+from api.pages.html import render
 
 __all__ = ["router", "operations"]
 

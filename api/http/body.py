@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api._errors import send_problem
+from api.http.errors import send_problem
 from graph.errors import InputTooLargeError
 
 __all__ = ["BodyLimit"]

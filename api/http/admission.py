@@ -27,8 +27,8 @@ from collections import Counter
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api._errors import send_problem
-from api._hot import query_params
+from api.http.errors import send_problem
+from api.sparql.hot import query_params
 
 __all__ = ["Admission", "is_query"]
 

@@ -1,7 +1,7 @@
 """Memos for the hot path of ``/sparql``: the same query text and Accept header come back often.
 
-The checks before a query runs (:func:`api._scan.scan`) and the content negotiation
-(:func:`api._negotiate.pick`) are pure functions of their text, so their answers are
+The checks before a query runs (:func:`api.sparql.scan.scan`) and the content negotiation
+(:func:`api.sparql.negotiate.pick`) are pure functions of their text, so their answers are
 kept in small LRU memos. Only short texts are remembered (a big query is cheap to
 lex compared with running it, and its tokens are not worth keeping); errors are
 never remembered, so a refused query is refused again, with the same message.
@@ -18,8 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import parse_qs
 
-from api._negotiate import MEDIA, pick
-from api._scan import Scan, scan
+from api.sparql.negotiate import MEDIA, pick
+from api.sparql.scan import Scan, scan
 
 __all__ = ["scan_query", "media_for", "query_params", "MEMO_MAX_TEXT"]
 
@@ -33,7 +33,7 @@ def _scan_memo(text: str) -> Scan:
 
 
 def scan_query(text: str) -> Scan:
-    """:func:`api._scan.scan`, remembered for short texts (callers must not change the result)."""
+    """:func:`api.sparql.scan.scan`, remembered for short texts (callers must not change the result)."""
     return _scan_memo(text) if len(text) <= MEMO_MAX_TEXT else scan(text)
 
 

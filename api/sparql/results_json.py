@@ -1,6 +1,6 @@
 """SPARQL JSON results written straight to bytes: the hot path of the endpoint.
 
-Byte for byte what :func:`api._serialize.serialize` writes for
+Byte for byte what :func:`api.sparql.serialize.serialize` writes for
 ``application/sparql-results+json`` (``json.dumps`` with ``ensure_ascii=False`` and
 compact separators), about five times faster: each term becomes its JSON text once
 per result (terms repeat: predicates, classes), rows are joined as text, and

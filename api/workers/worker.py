@@ -1,4 +1,4 @@
-"""The query worker process: ``python -m api._worker SPEC`` (started by :mod:`api._pool`).
+"""The query worker process: ``python -m api.workers.worker SPEC`` (started by :mod:`api.workers.pool`).
 
 It opens the store read-only (or loads a copy of an in-memory store), then
 answers framed requests on stdin with framed replies on stdout. The pool kills
@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from api._execute import execute, ox_runner
+from api.workers.execute import execute, ox_runner
 
 __all__ = ["read_frame", "write_frame", "main"]
 
@@ -61,8 +61,8 @@ def _open(spec: dict[str, Any], *, attempts: int = 8) -> ox.Store:
 
 
 def _job(store: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
-    """An analysis or explorer job (:mod:`api._jobs`) on this worker's store."""
-    from api._jobs import run_job
+    """An analysis or explorer job (:mod:`api.workers.jobs`) on this worker's store."""
+    from api.workers.jobs import run_job
     from graph.store import OxigraphStore  # imported already by preload
 
     return run_job(OxigraphStore.over(store, description=request.get("description", "oxigraph")), request)
@@ -75,7 +75,7 @@ def main() -> None:
     sys.stdout = sys.stderr  # nothing else may write into the reply pipe
     spec = json.loads(sys.argv[1])
     store = _open(spec)
-    from api._jobs import preload
+    from api.workers.jobs import preload
 
     preload()
     write_frame(outbox, {"ok": True, "ready": True})

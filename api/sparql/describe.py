@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from api._serialize import RDF_FORMATS, serialize_triples
+from api.sparql.serialize import RDF_FORMATS, serialize_triples
 
 __all__ = ["service_description"]
 

@@ -1,8 +1,8 @@
 """Run queries in worker processes that can be killed at the deadline.
 
 pyoxigraph cannot cancel a running query, so every query runs in one of a
-pool of persistent worker processes (``python -m api._worker``, see
-:mod:`api._channel`), each with the store opened read-only (on disk) or holding a
+pool of persistent worker processes (``python -m api.workers.worker``, see
+:mod:`api.workers.channel`), each with the store opened read-only (on disk) or holding a
 copy (in memory). The common path costs one pipe round trip watched by the event
 loop (no thread); at the deadline the worker is killed (SIGKILL, so no CPU is spent
 on that query afterwards) and a fresh one replaces it in the background.
@@ -27,8 +27,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from api._channel import WorkerProcess
-from api._snapshots import Snapshots
+from api.workers.channel import WorkerProcess
+from api.workers.snapshots import Snapshots
 from graph.errors import QueryTimeoutError, StoreError, StoreUnavailableError
 
 __all__ = ["WorkerPool", "Busy"]

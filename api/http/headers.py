@@ -1,7 +1,7 @@
 """Security headers on every response: nosniff, a strict CSP on every HTML page, no CORS.
 
 A pure ASGI middleware. Routes that render HTML set their own Content-Security-Policy
-(:data:`api._html.CSP`); any HTML response that comes without one (a framework page, an
+(:data:`api.pages.html.CSP`); any HTML response that comes without one (a framework page, an
 error page) gets the same strict policy here, so no page ever runs an inline or remote
 script. No route sends CORS headers, and this middleware removes any
 ``Access-Control-Allow-Credentials`` together with an ``Access-Control-Allow-Origin``
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api._html import CSP
+from api.pages.html import CSP
 
 __all__ = ["SecureHeaders", "secure_headers"]
 

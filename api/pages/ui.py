@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from api._html import render
+from api.pages.html import render
 from api.settings import Settings
 
 __all__ = ["query_ui", "examples", "yasgui_dir", "EXAMPLES_DIR", "INSTALL_HINT"]
