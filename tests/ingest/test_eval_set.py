@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -140,15 +141,33 @@ def test_every_text_has_its_gold_and_back(half: str) -> None:
     assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in texts), sorted(texts)
 
 
-@pytest.mark.parametrize("half", HALVES)
-def test_half_is_large_enough(half: str) -> None:
+def _counts(half: str) -> dict[str, Any]:
+    """Sizes of one half: reports, words, relations, flags, and relations per phenomenon and per id."""
     pairs = _pairs(half)
     rels = [r for _, _, gold in pairs for r in gold["relations"]]
-    counts = {"reports": len(pairs), "relations": len(rels),
-              "negated": sum(r["negated"] for r in rels), "hedged": sum(r["hedged"] for r in rels),
-              "attributed": sum(r["claimant"] != "reporter" for r in rels)}
+    return {"reports": len(pairs), "words": sum(len(text.split()) for _, text, _ in pairs), "relations": len(rels),
+            "negated": sum(r["negated"] for r in rels), "hedged": sum(r["hedged"] for r in rels),
+            "attributed": sum(r["claimant"] != "reporter" for r in rels), "dated": sum("date" in r for r in rels),
+            "phenomena": Counter(p for r in rels for p in r["phenomena"]), "ids": Counter(r["relation"] for r in rels)}
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_half_is_large_enough(half: str) -> None:
+    counts = _counts(half)
     short = {k: f"{counts[k]} < {v}" for k, v in MINIMA.items() if counts[k] < v}
     assert not short, f"{half}: {short}"
+
+
+def test_readme_counts_are_current() -> None:
+    readme = (EVAL_DIR / "README.md").read_text(encoding="utf-8")
+    dev, held = _counts("dev"), _counts("heldout")
+    rows = [f"| {half} | " + " | ".join(str(c[k]) for k in ("reports", "words", "relations", "negated", "hedged",
+                                                             "attributed", "dated")) + " |"
+            for half, c in (("dev", dev), ("heldout", held))]
+    rows += [f"| {p} | {dev['phenomena'][p]} | {held['phenomena'][p]} |" for p in sorted(PHENOMENA)]
+    rows += [f"| {r} | {dev['ids'][r]} | {held['ids'][r]} |" for r in sorted(dev["ids"] | held["ids"])]
+    stale = [row for row in rows if row not in readme]
+    assert not stale, "tests/ingest/eval/README.md: update these rows of the counts:\n" + "\n".join(stale)
 
 
 def test_a_broken_report_is_caught() -> None:
