@@ -12,6 +12,10 @@ graph by graph, and never touches the engine's own graphs.
 (True, False)
 >>> VIRTUOSO.fix_results(b'{"s": { "type": "bnode", "value": "nodeID://b10000" }}')
 b'{"s": { "type": "bnode", "value": "b10000" }}'
+>>> VIRTUOSO.fix_results(b'{"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }')
+b'{"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "true" }'
+>>> VIRTUOSO.fix_triples(b'<http://s> <http://p> "0"^^<http://www.w3.org/2001/XMLSchema#boolean> .')
+b'<http://s> <http://p> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> .'
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ _SELECT_TSV = "text/tab-separated-values, application/sparql-results+json;q=0.5"
 _SELECT_JSON = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
 #: Virtuoso writes blank nodes in SPARQL JSON/XML as ``nodeID://b123``, which is no blank node label
 _VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+#: and stores xsd:boolean as a number: ``true`` comes back as ``"1"^^xsd:boolean`` (valid, not canonical)
+_NT_BOOLEAN = re.compile(rb'"([01])"(?=\^\^<http://www\.w3\.org/2001/XMLSchema#boolean>)')
+_VIRTUOSO_BOOLEAN = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")([01])"')
 
 
 @dataclass(frozen=True)
@@ -44,16 +51,25 @@ class Engine:
     system_prefixes: tuple[str, ...] = ()
     #: Accept header for the bulk SELECTs (quads, projection): SPARQL TSV where the engine writes it right
     select_accept: str = _SELECT_TSV
-    #: the engine's blank node labels need rewriting in SPARQL JSON
-    rewrites_bnodes: bool = False
+    #: the engine's blank node labels and booleans need rewriting in SPARQL JSON and N-Triples
+    rewrites_results: bool = False
 
     def is_system(self, graph: str) -> bool:
         """A graph the engine keeps for itself (never read, counted or dropped by powergraph)."""
         return graph in self.system_graphs or graph.startswith(self.system_prefixes)
 
     def fix_results(self, body: bytes) -> bytes:
-        """SPARQL JSON results made readable by pyoxigraph."""
-        return _VIRTUOSO_BNODE.sub(rb"\1", body) if self.rewrites_bnodes else body
+        """SPARQL JSON results made readable by pyoxigraph, booleans in their canonical form."""
+        if not self.rewrites_results:
+            return body
+        body = _VIRTUOSO_BNODE.sub(rb"\1", body)
+        return _VIRTUOSO_BOOLEAN.sub(lambda m: m.group(1) + (b'true"' if m.group(2) == b"1" else b'false"'), body)
+
+    def fix_triples(self, body: bytes) -> bytes:
+        """N-Triples with booleans in their canonical form."""
+        if not self.rewrites_results:
+            return body
+        return _NT_BOOLEAN.sub(lambda m: b'"true"' if m.group(1) == b"1" else b'"false"', body)
 
 
 STANDARD = Engine("SPARQL 1.1")
@@ -66,7 +82,7 @@ VIRTUOSO = Engine(
     system_prefixes=("http://localuriqaserver/", "http://localhost:8890/"),
     # Virtuoso's TSV is not SPARQL TSV (IRIs come quoted like strings)
     select_accept=_SELECT_JSON,
-    rewrites_bnodes=True,
+    rewrites_results=True,
 )
 
 
