@@ -89,6 +89,16 @@ def _with_graph(quads: Iterable[ox.Quad], graph: str | None) -> Iterable[ox.Quad
             for q in quads)
 
 
+class _Discard(io.RawIOBase):
+    """A writable sink that keeps nothing."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return len(data)
+
+
 def _solutions(result: QueryResult, what: str) -> ox.QuerySolutions:
     """``result`` of a SELECT query; an endpoint that answers with something else is broken."""
     if not isinstance(result, ox.QuerySolutions):
@@ -161,7 +171,16 @@ class RemoteStore(StoreBase):
         body: BinaryIO = answer.body  # type: ignore[assignment]
         if fmt == ox.QueryResultsFormat.JSON and self._engine.rewrites_results:
             body = io.BytesIO(self._engine.fix_results(answer.read()))
+        return self._parsed(body, fmt)
+
+    def _parsed(self, body: BinaryIO, fmt: ox.QueryResultsFormat) -> ox.QuerySolutions | ox.QueryBoolean:
+        """The results in ``body``, read through once by the engine's parser first (in Rust, no
+        Python objects), so that a malformed answer is a StoreError here, not in the caller's loop."""
         try:
+            first = ox.parse_query_results(body, fmt)
+            if isinstance(first, ox.QuerySolutions):
+                first.serialize(_Discard(), ox.QueryResultsFormat.TSV)
+            body.seek(0)
             return ox.parse_query_results(body, fmt)
         except SyntaxError as exc:
             raise StoreError(f"the SPARQL endpoint {self.url} answered malformed {fmt.name}: {exc}",
@@ -251,7 +270,7 @@ class RemoteStore(StoreBase):
     def _graph_quads(self, query: str, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
         raw, fmt = self._select_file(query)
         with raw:
-            for row in _solutions(ox.parse_query_results(raw, fmt), "the quads query"):
+            for row in _solutions(self._parsed(raw, fmt), "the quads query"):
                 g = graph if graph is not None else row["g"]
                 yield ox.Quad(row["s"], row["p"], row["o"], g if g is not None else ox.DefaultGraph())
 
