@@ -53,6 +53,8 @@ class Engine:
     select_accept: str = _SELECT_TSV
     #: the engine's blank node labels and booleans need rewriting in SPARQL JSON and N-Triples
     rewrites_results: bool = False
+    #: most triples in one update request (None: only the byte size counts)
+    chunk_triples: int | None = None
 
     def is_system(self, graph: str) -> bool:
         """A graph the engine keeps for itself (never read, counted or dropped by powergraph)."""
@@ -83,6 +85,8 @@ VIRTUOSO = Engine(
     # Virtuoso's TSV is not SPARQL TSV (IRIs come quoted like strings)
     select_accept=_SELECT_JSON,
     rewrites_results=True,
+    # its SPARQL parser runs out of stack ("memory exhausted") at about 5,000 triples in one INSERT DATA
+    chunk_triples=2_000,
 )
 
 

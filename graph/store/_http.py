@@ -92,6 +92,9 @@ class Http:
             with self.client.stream("POST", url, data=form, content=content, headers=headers) as response:
                 if response.status_code >= 400:
                     self._refuse(response, url)
+                if response.headers.get("x-powergraph-truncated", "").lower() == "true":
+                    raise StoreError(f"the SPARQL endpoint {url} cut its answer short (X-Powergraph-Truncated)",
+                                     hint="raise POWERGRAPH_MAX_ROWS on that powergraph server, or ask for less")
                 body = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
                 size = 0
                 for block in response.iter_bytes():  # as the bytes arrive, decoded once

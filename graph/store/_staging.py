@@ -2,7 +2,7 @@
 
 The quads go in ``INSERT DATA`` requests of at most :data:`CHUNK_BYTES` bytes (under
 ``powergraph serve``'s default body limit of 1 MiB; a 413 halves the chunk and sends
-it again), each into a staging graph ``urn:powergraph:staging:<seconds>:<random>:<n>``,
+it again) and at most the engine's ``chunk_triples``, each into a staging graph ``urn:powergraph:staging:<seconds>:<random>:<n>``,
 one per target graph. When every chunk is in, ONE update request adds each staging
 graph to its target and drops it: the engine runs it as one transaction, so readers of
 the target graphs see none of the file, then all of it. A failure before that drops the
@@ -100,6 +100,7 @@ class StagedLoad:
         chunk: dict[str, list[str]] = {}
         blanks: dict[str, list[str]] = {}
         size = blank_size = sent = pending = 0
+        most = self.engine.chunk_triples or 1 << 62
         for quad in quads:
             line = triple_line(quad)
             if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
@@ -110,7 +111,7 @@ class StagedLoad:
             chunk.setdefault(self._staging(quad), []).append(line)
             size += len(line.encode())
             pending += 1
-            if size >= self.chunk_bytes:
+            if size >= self.chunk_bytes or pending >= most:
                 self._send(chunk)
                 sent, pending, chunk, size = sent + pending, 0, {}, 0
                 if progress:
