@@ -89,11 +89,8 @@ def _with_graph(quads: Iterable[ox.Quad], graph: str | None) -> Iterable[ox.Quad
             for q in quads)
 
 
-class _Discard(io.RawIOBase):
-    """A writable sink that keeps nothing."""
-
-    def writable(self) -> bool:
-        return True
+class _Discard(io.BytesIO):
+    """A file that keeps nothing written to it."""
 
     def write(self, data: bytes) -> int:  # type: ignore[override]
         return len(data)
