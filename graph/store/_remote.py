@@ -156,7 +156,8 @@ class RemoteStore(StoreBase):
         if named_graphs is not None:
             data["named-graph-uri"] = list(named_graphs)
         form = query_form(sparql)
-        accept = _ACCEPT_GRAPH if form in ("CONSTRUCT", "DESCRIBE") else _ACCEPT_SOLUTIONS if form else _ACCEPT
+        accept = {"SELECT": self.engine.select_accept, "ASK": _ACCEPT_SOLUTIONS, "CONSTRUCT": _ACCEPT_GRAPH,
+                  "DESCRIBE": _ACCEPT_GRAPH}.get(form or "", _ACCEPT)  # SELECT as SPARQL TSV where written right
         return self._result(self._http.post(self.url, accept=accept, form=data))
 
     def _result(self, answer: Answer) -> QueryResult:

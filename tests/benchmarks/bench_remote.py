@@ -16,6 +16,7 @@ projection over HTTP <= 2x the embedded one. Prints; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -130,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         embedded = _analyses(embedded_store)
         _row("embedded", "first projection", embedded[0], None, f"{embedded[2]:,} edges")
         _row("embedded", "faction analysis (timeline)", embedded[1])
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak resident memory so far (load, projection, timeline): {peak:,.0f} MiB", flush=True)
         embedded_store.close()
         engines = args.engines.split(",")
         if "oxigraph" in engines:
