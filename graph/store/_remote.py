@@ -156,8 +156,10 @@ class RemoteStore(StoreBase):
         if named_graphs is not None:
             data["named-graph-uri"] = list(named_graphs)
         form = query_form(sparql)
-        accept = {"SELECT": self.engine.select_accept, "ASK": _ACCEPT_SOLUTIONS, "CONSTRUCT": _ACCEPT_GRAPH,
-                  "DESCRIBE": _ACCEPT_GRAPH}.get(form or "", _ACCEPT)  # SELECT as SPARQL TSV where written right
+        if form == "SELECT":  # as SPARQL TSV where the engine writes it right
+            accept = self.engine.select_accept
+        else:
+            accept = {"ASK": _ACCEPT_SOLUTIONS, "CONSTRUCT": _ACCEPT_GRAPH, "DESCRIBE": _ACCEPT_GRAPH}.get(form or "", _ACCEPT)
         return self._result(self._http.post(self.url, accept=accept, form=data))
 
     def _result(self, answer: Answer) -> QueryResult:
