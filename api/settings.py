@@ -22,6 +22,7 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any
 
 from graph.errors import PowergraphError
+from graph.store import DEFAULT_MAX_BYTES
 
 __all__ = ["Settings", "settings_table", "env_name"]
 
@@ -30,7 +31,8 @@ _FALSE = {"0", "false", "no", "off", ""}
 
 
 #: settings that must be above 0 (the other numbers may be 0, which means "off" or "automatic")
-_POSITIVE = {"query_timeout", "max_rows", "max_body", "queue_timeout", "reserved_query_limit", "page_size"}
+_POSITIVE = {"query_timeout", "max_rows", "max_body", "queue_timeout", "reserved_query_limit", "page_size",
+             "remote_max_bytes"}
 
 
 def _doc(text: str) -> dict[str, str]:
@@ -79,6 +81,9 @@ class Settings:
         "Tune glibc's allocator in the server and its query workers (a larger per-thread cache; freed memory "
         "kept for the next query): about 15% more cheap queries per second for some 5% more memory. "
         "Read by `powergraph serve`; no effect elsewhere than glibc."))
+    remote_max_bytes: int = field(default=DEFAULT_MAX_BYTES, metadata=_doc(
+        "Largest answer read from a remote SPARQL store (`--store http...`), in bytes after decoding; beyond "
+        "it the query fails with a clear error. Read by every command that opens a remote store."))
     static_dir: str = field(default="", metadata=_doc(
         "Folder with the YASGUI files; empty means `api/static/yasgui` (filled by `npm ci` at install time)."))
 

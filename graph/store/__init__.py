@@ -26,6 +26,8 @@ from pathlib import Path
 from graph.store._export import atomic_output
 from graph.store._formats import EXTENSIONS, FORMATS, format_for_path, rdf_format
 from graph.store._local import OxigraphStore, Progress
+from graph.errors import StoreError
+from graph.store._http import DEFAULT_MAX_BYTES
 from graph.store._remote import RemoteStore
 from graph.store.base import QueryResult, Store, Term
 
@@ -44,6 +46,8 @@ __all__ = [
     "format_for_path",
     "atomic_output",
     "DEFAULT_STORE",
+    "DEFAULT_MAX_BYTES",
+    "remote_max_bytes",
 ]
 
 DEFAULT_STORE = ".powergraph/store"
@@ -52,6 +56,21 @@ DEFAULT_STORE = ".powergraph/store"
 def default_spec() -> str:
     """``$POWERGRAPH_STORE``, else ``.powergraph/store``."""
     return os.environ.get("POWERGRAPH_STORE") or DEFAULT_STORE
+
+
+def remote_max_bytes() -> int:
+    """``$POWERGRAPH_REMOTE_MAX_BYTES`` (declared in ``api/settings.py``), else 1 GiB.
+
+    >>> remote_max_bytes() == DEFAULT_MAX_BYTES or "POWERGRAPH_REMOTE_MAX_BYTES" in os.environ
+    True
+    """
+    raw = os.environ.get("POWERGRAPH_REMOTE_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    if not raw.isdigit() or int(raw) <= 0:
+        raise StoreError(f"POWERGRAPH_REMOTE_MAX_BYTES: {raw!r} is not a whole number above 0",
+                         hint="set it to a number of bytes such as 1073741824")
+    return int(raw)
 
 
 def open_store(
@@ -64,7 +83,8 @@ def open_store(
     """Open the store ``spec`` names (see the module docstring).
 
     ``update_url`` and ``token`` default to ``$POWERGRAPH_UPDATE_URL`` and
-    ``$POWERGRAPH_STORE_TOKEN``; they only matter for a remote store.
+    ``$POWERGRAPH_STORE_TOKEN``; they only matter for a remote store, as does
+    ``$POWERGRAPH_REMOTE_MAX_BYTES`` (the largest answer read from it).
     """
     spec = spec or default_spec()
     if spec == "memory":
@@ -75,5 +95,6 @@ def open_store(
             update_url=update_url or os.environ.get("POWERGRAPH_UPDATE_URL") or None,
             token=token or os.environ.get("POWERGRAPH_STORE_TOKEN") or None,
             timeout=timeout,
+            max_bytes=remote_max_bytes(),
         )
     return OxigraphStore(Path(spec))

@@ -1,47 +1,50 @@
-"""Any SPARQL 1.1 endpoint (Oxigraph server, Fuseki, Virtuoso, GraphDB, Neptune).
+"""Any SPARQL 1.1 endpoint (Oxigraph server, ``powergraph serve``, Virtuoso, Fuseki, GraphDB, ...).
 
 Only the standard protocols are used: SPARQL 1.1 Protocol queries (POST form,
-``default-graph-uri``/``named-graph-uri``) and updates (``INSERT DATA`` in
-chunks, ``DROP``/``CLEAR``). Bound variables travel as a ``VALUES`` block made
-of serialized terms (:mod:`._sparql_text`). Results are parsed by pyoxigraph,
-so callers get the same objects as from the embedded store.
+``default-graph-uri``/``named-graph-uri``) and updates (POST ``application/sparql-update``).
+Bound variables travel as a ``VALUES`` block made of serialized terms (:mod:`._sparql_text`).
+Results are parsed by pyoxigraph from the answer as it was received (:mod:`._http`: one
+response path, a size cap, every failure a ``StoreError``), so callers get the same objects
+as from the embedded store. What differs between engines (Virtuoso's union default graph
+and its system graphs) is in :mod:`._engines`.
 
-Loading validates the whole file first, so a syntax error leaves the remote
-store as it was; the data then goes in chunks of :data:`CHUNK_QUADS` quads
-(quads with blank nodes go together in the last request, so that their labels
-keep one scope). A network failure in the middle of a load can leave part of
-it behind: the endpoint's protocol offers no transaction across requests.
+Loads and graph replacements are atomic (:mod:`._staging`): chunks under the server's body
+limit go into staging graphs, which one update moves into place. A URL with
+``user:password@`` authenticates with HTTP digest (Virtuoso's ``/sparql-auth``).
 """
 
 from __future__ import annotations
 
+import io
 import tempfile
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
 
-from graph.errors import QueryError, RDFSyntaxError, StoreError, StoreUnavailableError
+from graph.errors import RDFSyntaxError, StoreError
 from graph.store._common import StoreBase
+from graph.store._engines import DEFAULT_GRAPH_STANDIN, STAGING_PREFIX, Engine, detect
 from graph.store._export import finish_export
 from graph.store._formats import check_rdfxml_bytes, prepare_load, syntax_error
+from graph.store._http import DEFAULT_MAX_BYTES, Answer, Http
 from graph.store._local import Progress
 from graph.store._queries import sparql
-from graph.store._sparql_text import insert_data, with_values
+from graph.store._sparql_text import drop_graphs_update, query_form, with_values
+from graph.store._staging import CHUNK_BYTES, StagedLoad
 from graph.store.base import QueryResult, Term
 
-__all__ = ["RemoteStore", "CHUNK_QUADS", "DEFAULT_TIMEOUT"]
+__all__ = ["RemoteStore", "DEFAULT_TIMEOUT", "DEFAULT_MAX_BYTES", "CHUNK_BYTES"]
 
-CHUNK_QUADS = 20_000
 DEFAULT_TIMEOUT = 30.0
 
-_ACCEPT = (
-    "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
-    "application/n-triples;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.5"
-)
+#: Accept by query form: some engines (Virtuoso) answer in the first type they can write, whatever the q
+_ACCEPT_SOLUTIONS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+_ACCEPT_GRAPH = "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5"
+_ACCEPT = f"{_ACCEPT_SOLUTIONS}, {_ACCEPT_GRAPH}"
 _RESULTS = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,
@@ -62,7 +65,23 @@ def _default_update_url(url: str) -> str:
     return url[: -len("query")] + "update" if url.rstrip("/").endswith("/query") else url
 
 
-def _with_graph(quads: Iterator[ox.Quad], graph: str | None) -> Iterator[ox.Quad]:
+def _credentials(url: str) -> tuple[str, httpx.DigestAuth | None]:
+    """The URL without ``user:password@``, and digest credentials when it had them.
+
+    >>> _credentials("http://dba:s%40cret@h:8890/sparql-auth")[0]
+    'http://h:8890/sparql-auth'
+    """
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, None
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    plain = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return plain, httpx.DigestAuth(unquote(parts.username), unquote(parts.password or ""))
+
+
+def _with_graph(quads: Iterable[ox.Quad], graph: str | None) -> Iterable[ox.Quad]:
     if graph is None:
         return quads
     name = ox.NamedNode(graph)
@@ -70,8 +89,11 @@ def _with_graph(quads: Iterator[ox.Quad], graph: str | None) -> Iterator[ox.Quad
             for q in quads)
 
 
-def _has_blank(quad: ox.Quad) -> bool:
-    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+class _Discard(io.BytesIO):
+    """A file that keeps nothing written to it."""
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return len(data)
 
 
 def _solutions(result: QueryResult, what: str) -> ox.QuerySolutions:
@@ -92,77 +114,26 @@ class RemoteStore(StoreBase):
         update_url: str | None = None,
         token: str | None = None,
         timeout: float | None = None,
+        max_bytes: int | None = None,
+        chunk_bytes: int = CHUNK_BYTES,
     ) -> None:
-        self.url = url
-        self.update_url = update_url or _default_update_url(url)
+        self.url, auth = _credentials(url)
+        self.update_url = _credentials(update_url)[0] if update_url else _default_update_url(self.url)
         self.timeout = timeout if timeout is not None else DEFAULT_TIMEOUT
+        self.chunk_bytes = chunk_bytes
         headers = {"User-Agent": "powergraph"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        self._client = httpx.Client(timeout=self.timeout, headers=headers)
-        self.description = f"SPARQL endpoint {url}"
+        self._http = Http(timeout=self.timeout, max_bytes=max_bytes or DEFAULT_MAX_BYTES, headers=headers, auth=auth)
+        self._engine: Engine | None = None
+        self.description = f"SPARQL endpoint {self.url}"
 
-    # -- HTTP ----------------------------------------------------------------------------------
-
-    def _check(self, response: httpx.Response, url: str) -> None:
-        if response.status_code < 400:
-            return
-        body = response.read().decode("utf-8", "replace").strip()[:500]
-        if response.status_code in (401, 403):
-            raise StoreError(
-                f"the SPARQL endpoint {url} refused the request ({response.status_code})",
-                hint="pass --store-token or set POWERGRAPH_STORE_TOKEN",
-            )
-        if response.status_code == 400:
-            raise QueryError(f"the SPARQL endpoint rejected the request: {body}", hint="check the SPARQL syntax")
-        raise StoreError(f"the SPARQL endpoint {url} failed ({response.status_code}): {body}")
-
-    def _post(self, url: str, data: dict[str, str | list[str]], *, accept: str = _ACCEPT) -> httpx.Response:
-        """POST and read the whole answer within ``timeout`` seconds in all.
-
-        httpx's timeout bounds each read, so a server that trickles a byte at a
-        time would hold the call forever: the body is read in blocks against one
-        overall deadline instead.
-        """
-        deadline = time.monotonic() + self.timeout
-        try:
-            with self._client.stream("POST", url, data=data, headers={"Accept": accept}) as response:
-                body = bytearray()
-                for block in response.iter_bytes():  # as the bytes arrive (a chunk size would wait for it)
-                    body += block
-                    if time.monotonic() > deadline:
-                        raise httpx.ReadTimeout("overall deadline passed")
-                if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout("overall deadline passed")
-            response = httpx.Response(response.status_code, headers=response.headers, content=bytes(body),
-                                      request=response.request)
-        except httpx.TimeoutException:
-            raise StoreUnavailableError(
-                f"the SPARQL endpoint {url} did not answer within {self.timeout:g} s",
-                hint="check that the server runs and is not overloaded, or raise the timeout",
-            ) from None
-        except httpx.TransportError as exc:
-            raise StoreUnavailableError(
-                f"cannot reach the SPARQL endpoint {url}: {exc}",
-                hint="check the URL and that the server runs",
-            ) from None
-        self._check(response, url)
-        return response
-
-    def _stream_to(self, target: BinaryIO, data: dict[str, str | list[str]], *, accept: str) -> str:
-        """POST a query and copy the response body to ``target``; returns its media type."""
-        try:
-            with self._client.stream("POST", self.url, data=data, headers={"Accept": accept}) as response:
-                self._check(response, self.url)
-                for block in response.iter_bytes(1 << 20):
-                    target.write(block)
-                return response.headers.get("content-type", "").split(";")[0].strip()
-        except httpx.TimeoutException:
-            raise StoreUnavailableError(f"the SPARQL endpoint {self.url} did not answer within {self.timeout:g} s",
-                                        hint="raise the timeout for big exports") from None
-        except httpx.TransportError as exc:
-            raise StoreUnavailableError(f"cannot reach the SPARQL endpoint {self.url}: {exc}",
-                                        hint="check the URL and that the server runs") from None
+    @property
+    def engine(self) -> Engine:
+        """The engine's profile, from the ``Server`` header of a first small query."""
+        if self._engine is None:
+            self._engine = detect(self._http.post(self.url, accept=_ACCEPT, form={"query": "ASK {}"}).server)
+        return self._engine
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -179,16 +150,41 @@ class RemoteStore(StoreBase):
         ``default-graph-uri`` (the protocol cannot name the endpoint's own default graph)."""
         data: dict[str, str | list[str]] = {"query": with_values(sparql, bindings)}
         if default_graph is None and use_default_graph_as_union:
-            default_graph = self.graphs() or None
+            default_graph = self._own_graphs() or None
         if default_graph is not None:
             data["default-graph-uri"] = list(default_graph)
         if named_graphs is not None:
             data["named-graph-uri"] = list(named_graphs)
-        response = self._post(self.url, data)
-        media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if media in _RESULTS:
-            return ox.parse_query_results(response.content, _RESULTS[media])
-        return self._graph_answer(response.content, media)
+        form = query_form(sparql)
+        if form == "SELECT":  # as SPARQL TSV where the engine writes it right
+            accept = self.engine.select_accept
+        else:
+            accept = {"ASK": _ACCEPT_SOLUTIONS, "CONSTRUCT": _ACCEPT_GRAPH, "DESCRIBE": _ACCEPT_GRAPH}.get(form or "", _ACCEPT)
+        return self._result(self._http.post(self.url, accept=accept, form=data))
+
+    def _result(self, answer: Answer) -> QueryResult:
+        if self._engine is None:
+            self._engine = detect(answer.server)
+        fmt = _RESULTS.get(answer.media)
+        if fmt is None:
+            return self._graph_answer(self._engine.fix_triples(answer.read()), answer.media)
+        body: BinaryIO = answer.body  # type: ignore[assignment]
+        if fmt == ox.QueryResultsFormat.JSON and self._engine.rewrites_results:
+            body = io.BytesIO(self._engine.fix_results(answer.read()))
+        return self._parsed(body, fmt)
+
+    def _parsed(self, body: BinaryIO, fmt: ox.QueryResultsFormat) -> ox.QuerySolutions | ox.QueryBoolean:
+        """The results in ``body``, read through once by the engine's parser first (in Rust, no
+        Python objects), so that a malformed answer is a StoreError here, not in the caller's loop."""
+        try:
+            first = ox.parse_query_results(body, fmt)
+            if isinstance(first, ox.QuerySolutions):
+                first.serialize(_Discard(), ox.QueryResultsFormat.TSV)
+            body.seek(0)
+            return ox.parse_query_results(body, fmt)
+        except SyntaxError as exc:
+            raise StoreError(f"the SPARQL endpoint {self.url} answered malformed {fmt.name}: {exc}",
+                             hint="check the endpoint and its logs") from None
 
     def _graph_answer(self, body: bytes, media: str) -> QueryResult:
         """The triples of a CONSTRUCT/DESCRIBE answer, checked as a local load of that format is.
@@ -219,31 +215,28 @@ class RemoteStore(StoreBase):
         return graph.query("CONSTRUCT WHERE { ?s ?p ?o }")
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update on the update URL."""
-        self._post(self.update_url, {"update": sparql}, accept="*/*")
+        """Run a SPARQL update on the update URL (the body is the update: no form encoding)."""
+        self._http.post(self.update_url, accept="*/*", content=sparql.encode("utf-8"),
+                        content_type="application/sparql-update")
 
     # -- writes --------------------------------------------------------------------------------
 
+    def _staged(self) -> StagedLoad:
+        return StagedLoad(self, self.engine, chunk_bytes=self.chunk_bytes)
+
     def add_quads(self, quads: Iterable[ox.Quad], *, progress: Progress | None = None, total: int = 0) -> int:
-        """Send quads as ``INSERT DATA`` requests of :data:`CHUNK_QUADS`; returns how many were given."""
-        chunk: list[ox.Quad] = []
-        with_blanks: list[ox.Quad] = []
-        sent = 0
-        for quad in quads:
-            (with_blanks if _has_blank(quad) else chunk).append(quad)
-            if len(chunk) >= CHUNK_QUADS:
-                self.update(insert_data(chunk))
-                sent += len(chunk)
-                chunk = []
-                if progress:
-                    progress(sent, total, sent)
-        for rest in (chunk, with_blanks):
-            if rest:
-                self.update(insert_data(rest))
-                sent += len(rest)
-        if progress:
-            progress(sent, total or sent, sent)
-        return sent
+        """Add quads atomically (staged, then moved into place); returns how many were given."""
+        report = (lambda sent: progress(sent, total or sent, sent)) if progress else None
+        return self._staged().run(quads, progress=report)
+
+    def replace_graphs(self, quads_by_graph: Mapping[str, Iterable[ox.Quad]]) -> None:
+        """Replace each named graph atomically: the new contents are staged, then one update
+        empties the graphs and moves the staged ones in."""
+        if not quads_by_graph:
+            return
+        moved = (ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph))
+                 for graph, quads in quads_by_graph.items() for q in quads)
+        self._staged().run(moved, replace=list(quads_by_graph))
 
     def load(
         self,
@@ -253,7 +246,7 @@ class RemoteStore(StoreBase):
         graph: str | None = None,
         progress: Progress | None = None,
     ) -> int:
-        """Validate the whole file, then send it in chunks; returns the number of quads sent."""
+        """Validate the whole file, then load it atomically; returns the number of quads sent."""
         path, fmt = prepare_load(path, format)
         total = 0
         try:
@@ -266,20 +259,31 @@ class RemoteStore(StoreBase):
 
     # -- reads ---------------------------------------------------------------------------------
 
-    def _solutions_file(self, query: str) -> tuple[BinaryIO, ox.QueryResultsFormat]:
-        raw = tempfile.TemporaryFile()
-        media = self._stream_to(raw, {"query": query}, accept="text/tab-separated-values, application/sparql-results+json;q=0.5")
-        raw.seek(0)
-        return raw, _RESULTS.get(media.lower(), ox.QueryResultsFormat.JSON)
+    def _select_file(self, query: str) -> tuple[BinaryIO, ox.QueryResultsFormat]:
+        """A bulk SELECT's answer as the engine wrote it (spooled to a file) and its format."""
+        answer = self._http.post(self.url, accept=self.engine.select_accept, form={"query": query}, deadline=False)
+        fmt = _RESULTS.get(answer.media, ox.QueryResultsFormat.JSON)
+        if fmt == ox.QueryResultsFormat.JSON and self.engine.rewrites_results:
+            return io.BytesIO(self.engine.fix_results(answer.read())), fmt
+        return answer.body, fmt  # type: ignore[return-value]
+
+    def _graph_quads(self, query: str, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
+        raw, fmt = self._select_file(query)
+        with raw:
+            for row in _solutions(self._parsed(raw, fmt), "the quads query"):
+                g = graph if graph is not None else row["g"]
+                yield ox.Quad(row["s"], row["p"], row["o"], g if g is not None else ox.DefaultGraph())
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Stream the quads (through a temporary file, not memory), optionally of one graph."""
-        query = sparql("quads") if graph is None else with_values(sparql("graph_quads"), {"g": ox.NamedNode(graph)})
-        raw, fmt = self._solutions_file(query)
-        with raw:
-            for row in _solutions(ox.parse_query_results(raw, fmt), "the quads query"):
-                g = row["g"]
-                yield ox.Quad(row["s"], row["p"], row["o"], g if g is not None else ox.DefaultGraph())
+        if graph is not None:
+            yield from self._graph_quads(with_values(sparql("graph_quads"), {"g": ox.NamedNode(graph)}))
+        elif not self.engine.union_default:
+            yield from self._graph_quads(sparql("quads"))
+        else:  # graph by graph: the engine's default graph is everything, its own graphs included
+            for name in self._own_graphs():
+                target = ox.DefaultGraph() if name == DEFAULT_GRAPH_STANDIN else ox.NamedNode(name)
+                yield from self._graph_quads(with_values(sparql("graph_quads"), {"g": ox.NamedNode(name)}), target)
 
     def export(
         self,
@@ -290,13 +294,14 @@ class RemoteStore(StoreBase):
         canonical: bool = False,
     ) -> None:
         """Stream the dataset (or one graph, or for triple formats the union of the graphs) to ``out``."""
-        if graph is None and not format.supports_datasets:
-            with tempfile.TemporaryFile() as raw:
-                self._stream_to(raw, {"query": sparql("union_triples")}, accept="application/n-triples")
-                finish_export(raw, ox.RdfFormat.N_TRIPLES, out, format, canonical=canonical)
+        if graph is None and not format.supports_datasets and not self.engine.union_default:
+            answer = self._http.post(self.url, accept="application/n-triples", form={"query": sparql("union_triples")},
+                                     deadline=False)
+            with answer.body as raw:
+                finish_export(raw, ox.RdfFormat.N_TRIPLES, out, format, canonical=canonical)  # type: ignore[arg-type]
             return
         items: Iterator[ox.Quad] | Iterator[ox.Triple] = self.quads(graph)
-        if graph is not None and not format.supports_datasets:
+        if not format.supports_datasets:
             items = (q.triple for q in self.quads(graph))
         if not canonical:
             ox.serialize(items, out, format)
@@ -306,21 +311,41 @@ class RemoteStore(StoreBase):
             ox.serialize(items, raw, source_format)
             finish_export(raw, source_format, out, format, canonical=True)
 
-    def graphs(self) -> list[str]:
-        """The IRIs of the non-empty named graphs, sorted."""
+    def all_graphs(self) -> list[str]:
+        """Every named graph the endpoint reports, the engine's own and staging graphs included."""
         result = _solutions(self.query(sparql("graphs")), "the graphs query")
         return sorted(row["g"].value for row in result)
 
+    def _own_graphs(self) -> list[str]:
+        """The graphs that hold powergraph's data: named graphs and, on a union engine, the
+        default graph's stand-in (not the engine's own graphs, not staging graphs)."""
+        engine = self.engine
+        return [g for g in self.all_graphs() if not engine.is_system(g) and not g.startswith(STAGING_PREFIX)]
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the non-empty named graphs, sorted."""
+        return [g for g in self._own_graphs() if g != DEFAULT_GRAPH_STANDIN]
+
     def clear(self) -> None:
-        """Remove everything (``CLEAR ALL``)."""
-        self.update(sparql("clear"))
+        """Remove everything (``CLEAR ALL``; on a union engine, every graph but the engine's own)."""
+        if not self.engine.union_default:
+            self.update(sparql("clear"))
+            return
+        graphs = [g for g in self.all_graphs() if not self.engine.is_system(g)]
+        if graphs:
+            self.update(drop_graphs_update(graphs))
 
     def __len__(self) -> int:
-        result = _solutions(self.query(sparql("count")), "the count query")
-        for row in result:
+        if not self.engine.union_default:
+            return self._count(sparql("count"))
+        return sum(self._count(with_values(sparql("count_graph"), {"g": ox.NamedNode(g)})) for g in self._own_graphs())
+
+    def _count(self, query: str) -> int:
+        for row in _solutions(self.query(query), "the count query"):
             return int(row["n"].value)
         return 0
 
     def close(self) -> None:
         """Close the HTTP connections."""
-        self._client.close()
+        self._http.close()
+

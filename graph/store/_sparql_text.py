@@ -29,7 +29,8 @@ import pyoxigraph as ox
 
 from graph.errors import QueryError
 
-__all__ = ["with_values", "insert_data", "replace_graphs_update", "outermost_group"]
+__all__ = ["with_values", "query_form", "insert_data", "replace_graphs_update", "outermost_group", "triple_line", "insert_lines",
+           "move_graphs_update", "drop_graphs_update"]
 
 _IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9-]*")
@@ -51,6 +52,16 @@ def _skip_string(text: str, i: int) -> int:
     raise QueryError("unterminated string in the query")
 
 
+def query_form(query: str) -> str | None:
+    """``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE``: the form of ``query`` (None when not found),
+    for the Accept header (some engines ignore q-values and answer in the first type they write).
+
+    >>> query_form('PREFIX s: <http://x/select#> # SELECT\nconstruct { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    """
+    return _scan(query)[1]
+
+
 def outermost_group(query: str) -> int | None:
     """Index of the ``{`` that opens the outermost WHERE group, or None.
 
@@ -59,6 +70,11 @@ def outermost_group(query: str) -> int | None:
     >>> outermost_group("DESCRIBE <http://x>") is None
     True
     """
+    return _scan(query)[0]
+
+
+def _scan(query: str) -> tuple[int | None, str | None]:
+    """The outermost WHERE group's ``{`` and the query form (see the two functions above)."""
     depth = 0
     groups: list[int] = []
     words: list[tuple[str, int]] = []
@@ -90,11 +106,12 @@ def outermost_group(query: str) -> int | None:
             depth -= 1
         i += 1
     form = next(((w, pos) for w, pos in words if w in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")), None)
+    name = form[0] if form else None
     if form and form[0] == "CONSTRUCT":
         after = query[form[1] + len("CONSTRUCT"):].lstrip()
         if after.startswith("{"):  # a template comes first, the WHERE group second
-            return groups[1] if len(groups) > 1 else None
-    return groups[0] if groups else None
+            return (groups[1] if len(groups) > 1 else None), name
+    return (groups[0] if groups else None), name
 
 
 def _values_block(bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
@@ -156,3 +173,60 @@ def replace_graphs_update(quads_by_graph: Mapping[str, Iterable[ox.Quad]]) -> st
         if moved:
             operations.append(insert_data(moved))
     return " ;\n".join(operations)
+
+
+def triple_line(quad: ox.Quad) -> str:
+    """One triple of ``quad`` as a line of an ``INSERT`` block (its graph is said by the block).
+
+    >>> triple_line(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.BlankNode("b1")))
+    '<http://a> <http://p> _:b1 .\\n'
+    """
+    return f"{quad.subject} {quad.predicate} {quad.object} .\n"
+
+
+def insert_lines(lines_by_graph: Mapping[str, list[str]], *, template: bool = False) -> str:
+    """One insert of the triple lines into each named graph: ``INSERT DATA``, or with ``template``
+    ``INSERT { ... } WHERE {}``, which every engine accepts with blank nodes (Virtuoso refuses
+    them in ``INSERT DATA``); their labels keep one scope within the request.
+
+    >>> print(insert_lines({"urn:g": ["_:b <http://p> 1 .\\n"]}, template=True))
+    INSERT {
+    GRAPH <urn:g> {
+    _:b <http://p> 1 .
+    }
+    } WHERE {}
+    """
+    parts = ["INSERT {\n" if template else "INSERT DATA {\n"]
+    for graph, lines in lines_by_graph.items():
+        parts.append(f"GRAPH {ox.NamedNode(graph)} {{\n")
+        parts.extend(lines)
+        parts.append("}\n")
+    parts.append("} WHERE {}" if template else "}")
+    return "".join(parts)
+
+
+def move_graphs_update(moves: Mapping[str, str | None], *, replace: Iterable[str] = ()) -> str:
+    """One update request that empties the ``replace`` graphs, adds each staging graph to its
+    target (None: the default graph) and drops the staging graphs: the one transaction that
+    puts a staged load in place.
+
+    >>> print(move_graphs_update({"urn:s1": "http://g", "urn:s2": None}, replace=["http://g"]))
+    DROP SILENT GRAPH <http://g> ;
+    ADD SILENT <urn:s1> TO <http://g> ;
+    ADD SILENT <urn:s2> TO DEFAULT ;
+    DROP SILENT GRAPH <urn:s1> ;
+    DROP SILENT GRAPH <urn:s2>
+    """
+    adds = [f"ADD SILENT {ox.NamedNode(staging)} TO {ox.NamedNode(target) if target else 'DEFAULT'}"
+            for staging, target in moves.items()]
+    drops = list(replace)
+    return " ;\n".join([*([drop_graphs_update(drops)] if drops else []), *adds, drop_graphs_update(moves)])
+
+
+def drop_graphs_update(graphs: Iterable[str]) -> str:
+    """``DROP SILENT GRAPH`` of each graph, in one request.
+
+    >>> drop_graphs_update(["http://a", "http://b"])
+    'DROP SILENT GRAPH <http://a> ;\\nDROP SILENT GRAPH <http://b>'
+    """
+    return " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(graph)}" for graph in graphs)

@@ -1,4 +1,5 @@
-"""Fixtures: the three stores (memory, on disk, a real ``oxigraph serve`` process) and sample data."""
+"""Fixtures: the four stores (memory, on disk, real ``oxigraph serve`` and ``virtuoso-t`` processes)
+and sample data."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_data import OxigraphServer
+from store_data import VIRTUOSO, OxigraphServer, VirtuosoServer
 
 from graph.store import OxigraphStore, RemoteStore, Store
+
+REMOTES = ("remote", "virtuoso")
 
 
 @pytest.fixture(scope="session")
@@ -18,18 +21,34 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
     server.stop()
 
 
-@pytest.fixture(params=["memory", "disk", "remote"])
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    if VIRTUOSO is None:
+        pytest.skip("virtuoso-t is not installed: apt-get install virtuoso-opensource (.ci/run does)")
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()
+
+
+def remote_store(request: pytest.FixtureRequest, kind: str) -> RemoteStore:
+    """An empty remote store on the session's ``oxigraph serve`` ("remote") or Virtuoso."""
+    server: OxigraphServer | VirtuosoServer = request.getfixturevalue(
+        "oxigraph_server" if kind == "remote" else "virtuoso_server")
+    opened = RemoteStore(server.query_url, timeout=30)
+    opened.clear()
+    return opened
+
+
+@pytest.fixture(params=["memory", "disk", *REMOTES])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """Each behaviour test runs against all three implementations."""
+    """Each behaviour test runs against all four implementations."""
     if request.param == "memory":
         opened: Store = OxigraphStore()
     elif request.param == "disk":
         opened = OxigraphStore(tmp_path / "store")
     else:
-        server: OxigraphServer = request.getfixturevalue("oxigraph_server")
-        opened = RemoteStore(server.query_url, timeout=10)
-        opened.clear()
+        opened = remote_store(request, request.param)
     yield opened
-    if request.param == "remote":
+    if request.param in REMOTES:
         opened.clear()
     opened.close()

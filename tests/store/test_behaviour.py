@@ -77,7 +77,9 @@ def test_bad_query_is_a_query_error(store: Store) -> None:
 def test_update_and_clear(store: Store) -> None:
     store.update('INSERT DATA { GRAPH <http://example.org/g3> { <http://example.org/a> <http://example.org/p> "x" } }')
     assert store.graphs() == [EX + "g3"]
-    store.update("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }")
+    # a named graph, not GRAPH ?g: Virtuoso 7.2 runs that shorthand on one graph only, which may be its own
+    # virtrdf# graph (tests/store/test_engines.py)
+    store.update("DELETE WHERE { GRAPH <http://example.org/g3> { ?s ?p ?o } }")
     assert len(store) == 0
     store.add_quads(sample_quads())
     store.clear()

@@ -97,3 +97,45 @@ def test_bindings_cannot_inject(oxigraph_server: OxigraphServer) -> None:
     assert list(store.query("SELECT ?s WHERE { ?s ?p ?o }", bindings={"o": hostile})) == []
     assert len(store) == 1
     store.clear()
+
+
+class _Limited(BaseHTTPRequestHandler):
+    """Answers queries with no solutions and updates with 204, but 413 for a body over 100,000 bytes."""
+
+    updates: list[int] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server API
+        size = int(self.headers.get("Content-Length", 0))
+        body = self.rfile.read(size)
+        if size > 100_000:
+            self.send_response(413)
+            self.end_headers()
+            return
+        if self.headers.get("Content-Type") == "application/sparql-update":
+            self.updates.append(len(body))
+            self.send_response(204)
+            self.end_headers()
+            return
+        answer = b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_413_halves_the_chunk_until_the_server_takes_it() -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Limited)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        store = RemoteStore(f"http://127.0.0.1:{server.server_port}/sparql", chunk_bytes=350_000)
+        quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal("x" * 80), ox.NamedNode("http://example.org/g")) for i in range(8_000)]
+        assert store.add_quads(quads) == len(quads)
+    finally:
+        server.shutdown()
+    assert _Limited.updates and max(_Limited.updates) <= 100_000 and len(_Limited.updates) >= 9
+    assert store.chunk_bytes == 350_000  # the store's setting stays; the load's own size shrank

@@ -1,0 +1,95 @@
+"""What differs between SPARQL engines, found from the ``Server`` header of their answers.
+
+Two profiles: the standard one (Oxigraph server, Fuseki, and any engine not recognised)
+and Virtuoso's, whose default graph is the union of all graphs (its own system graphs
+included) and which cannot store a triple outside a named graph. On Virtuoso the store
+keeps the default graph's triples in :data:`DEFAULT_GRAPH_STANDIN`, reads and counts
+graph by graph, and never touches the engine's own graphs.
+
+>>> detect("Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu").name, detect("").name
+('Virtuoso', 'SPARQL 1.1')
+>>> VIRTUOSO.is_system("http://www.openlinksw.com/schemas/virtrdf#"), VIRTUOSO.is_system("http://example.org/g")
+(True, False)
+>>> VIRTUOSO.fix_results(b'{"s": { "type": "bnode", "value": "nodeID://b10000" }}')
+b'{"s": { "type": "bnode", "value": "b10000" }}'
+>>> VIRTUOSO.fix_results(b'{"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }')
+b'{"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "true" }'
+>>> VIRTUOSO.fix_triples(b'<http://s> <http://p> "0"^^<http://www.w3.org/2001/XMLSchema#boolean> .')
+b'<http://s> <http://p> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> .'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Engine", "STANDARD", "VIRTUOSO", "detect", "DEFAULT_GRAPH_STANDIN", "STAGING_PREFIX"]
+
+#: where the default graph's triples live on an engine whose default graph is a union
+DEFAULT_GRAPH_STANDIN = "urn:powergraph:default-graph"
+#: named graphs that hold a load until it is moved into place (see :mod:`._staging`)
+STAGING_PREFIX = "urn:powergraph:staging:"
+
+_SELECT_TSV = "text/tab-separated-values, application/sparql-results+json;q=0.5"
+_SELECT_JSON = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
+#: Virtuoso writes blank nodes in SPARQL JSON/XML as ``nodeID://b123``, which is no blank node label
+_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+#: and stores xsd:boolean as a number: ``true`` comes back as ``"1"^^xsd:boolean`` (valid, not canonical)
+_NT_BOOLEAN = re.compile(rb'"([01])"(?=\^\^<http://www\.w3\.org/2001/XMLSchema#boolean>)')
+_VIRTUOSO_BOOLEAN = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")([01])"')
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An engine's differences from the standard."""
+
+    name: str
+    #: the default graph is the union of all graphs (no separate default graph to write to)
+    union_default: bool = False
+    #: graphs of the engine itself (exact IRIs, and IRI prefixes)
+    system_graphs: frozenset[str] = frozenset()
+    system_prefixes: tuple[str, ...] = ()
+    #: Accept header for the bulk SELECTs (quads, projection): SPARQL TSV where the engine writes it right
+    select_accept: str = _SELECT_TSV
+    #: the engine's blank node labels and booleans need rewriting in SPARQL JSON and N-Triples
+    rewrites_results: bool = False
+    #: most triples in one update request (None: only the byte size counts)
+    chunk_triples: int | None = None
+
+    def is_system(self, graph: str) -> bool:
+        """A graph the engine keeps for itself (never read, counted or dropped by powergraph)."""
+        return graph in self.system_graphs or graph.startswith(self.system_prefixes)
+
+    def fix_results(self, body: bytes) -> bytes:
+        """SPARQL JSON results made readable by pyoxigraph, booleans in their canonical form."""
+        if not self.rewrites_results:
+            return body
+        body = _VIRTUOSO_BNODE.sub(rb"\1", body)
+        return _VIRTUOSO_BOOLEAN.sub(lambda m: m.group(1) + (b'true"' if m.group(2) == b"1" else b'false"'), body)
+
+    def fix_triples(self, body: bytes) -> bytes:
+        """N-Triples with booleans in their canonical form."""
+        if not self.rewrites_results:
+            return body
+        return _NT_BOOLEAN.sub(lambda m: b'"true"' if m.group(1) == b"1" else b'"false"', body)
+
+
+STANDARD = Engine("SPARQL 1.1")
+VIRTUOSO = Engine(
+    "Virtuoso",
+    union_default=True,
+    system_graphs=frozenset({"http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                             "http://www.w3.org/2002/07/owl#"}),
+    # the URIQA host's graphs (``[URIQA] DefaultHost``; localuriqaserver when unset) and the DAV's
+    system_prefixes=("http://localuriqaserver/", "http://localhost:8890/"),
+    # Virtuoso's TSV is not SPARQL TSV (IRIs come quoted like strings)
+    select_accept=_SELECT_JSON,
+    rewrites_results=True,
+    # its SPARQL parser runs out of stack ("memory exhausted") at about 5,000 triples in one INSERT DATA
+    chunk_triples=2_000,
+)
+
+
+def detect(server: str) -> Engine:
+    """The profile for a ``Server`` header."""
+    return VIRTUOSO if server.lower().startswith("virtuoso") else STANDARD

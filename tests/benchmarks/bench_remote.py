@@ -1,0 +1,146 @@
+"""Remote engines on this machine: loading through powergraph against each engine's own bulk loader,
+and the first projection and the faction analysis over HTTP against the embedded store.
+
+    python tests/benchmarks/bench_remote.py                     # the 1.59M-quad synthetic corpus
+    python tests/benchmarks/bench_remote.py --relations 30000   # about 400,000 quads
+
+Engines: ``oxigraph serve`` (own loader: ``oxigraph load`` into a stopped location) and Virtuoso
+(``virtuoso-t``, own loader: ``ld_dir`` + ``rdf_loader_run`` + ``checkpoint`` through isql),
+each a fresh process with its files in a temporary folder. powergraph's load is the atomic
+one (chunks into a staging graph, then one ``ADD``). "Faction analysis" is
+``timeline(store, method="louvain")``: two window projections over HTTP, factions and
+realignments in this process. Targets: load >= 0.5x the engine's own loader; first
+projection over HTTP <= 2x the embedded one. Prints; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "store"))
+
+
+def _timed(step: Callable[[], Any]) -> tuple[float, Any]:
+    began = time.perf_counter()
+    result = step()
+    return time.perf_counter() - began, result
+
+
+def _analyses(store: Any) -> tuple[float, float, int]:
+    from graph.analysis import project, timeline
+
+    first, graph = _timed(lambda: project(store))
+    factions, _ = _timed(lambda: timeline(store, method="louvain"))
+    return first, factions, graph.number_of_edges()
+
+
+def _row(engine: str, what: str, seconds: float, quads: int | None = None, note: str = "") -> None:
+    rate = f"{quads / seconds:>12,.0f}/s" if quads else " " * 14
+    print(f"{engine:<16} {what:<44} {seconds:>8.1f} s {rate}  {note}", flush=True)
+
+
+def _oxigraph(corpus: Path, tmp: Path, quads: int, embedded: tuple[float, float, int]) -> None:
+    from store_data import OXIGRAPH, OxigraphServer
+
+    from graph.store import RemoteStore
+
+    own, _ = _timed(lambda: subprocess.run([str(OXIGRAPH), "load", "--location", str(tmp / "ox-own"), "--file",
+                                            str(corpus)], check=True, capture_output=True))
+    _row("oxigraph serve", "own loader (oxigraph load, server stopped)", own, quads)
+    server = OxigraphServer(tmp / "ox-ours")
+    try:
+        store = RemoteStore(server.query_url, update_url=f"{server.base}/update", timeout=3600)
+        ours, loaded = _timed(lambda: store.load(corpus))
+        _row("oxigraph serve", "powergraph load (staged, one ADD)", ours, loaded, f"{own / ours:.2f}x own loader")
+        _http_rows("oxigraph serve", store, embedded)
+    finally:
+        server.stop()
+
+
+def _virtuoso(corpus: Path, tmp: Path, quads: int, embedded: tuple[float, float, int], buffers: int) -> None:
+    from store_data import VirtuosoServer
+
+    from graph.store import RemoteStore
+
+    (tmp / "vt-own").mkdir()
+    shutil.copy(corpus, tmp / "vt-own" / "corpus.nq")
+    server = VirtuosoServer(tmp / "vt-own", buffers=buffers)
+    try:
+        began = time.perf_counter()
+        server.isql(f"ld_dir('{tmp / 'vt-own'}', 'corpus.nq', 'urn:powergraph:bench');")
+        server.isql("rdf_loader_run();", timeout=7200)
+        loaded_at = time.perf_counter() - began
+        server.isql("checkpoint;", timeout=3600)
+        own = time.perf_counter() - began
+        _row("virtuoso", "own loader (ld_dir + rdf_loader_run)", loaded_at, quads)
+        _row("virtuoso", "  ... + checkpoint", own, quads)
+    finally:
+        server.stop()
+    (tmp / "vt-ours").mkdir()
+    server = VirtuosoServer(tmp / "vt-ours", buffers=buffers)
+    try:
+        store = RemoteStore(server.query_url, timeout=3600)
+        ours, loaded = _timed(lambda: store.load(corpus))
+        _row("virtuoso", "powergraph load (staged, one ADD)", ours, loaded,
+             f"{loaded_at / ours:.2f}x own loader ({own / ours:.2f}x with its checkpoint)")
+        _http_rows("virtuoso", store, embedded)
+    finally:
+        server.stop()
+
+
+def _http_rows(engine: str, store: Any, embedded: tuple[float, float, int]) -> None:
+    first, factions, edges = _analyses(store)
+    note = "" if edges == embedded[2] else f" (edges differ: {edges:,} vs {embedded[2]:,})"
+    _row(engine, "first projection over HTTP", first, None, f"{first / embedded[0]:.2f}x embedded{note}")
+    _row(engine, "faction analysis over HTTP (timeline)", factions, None, f"{factions / embedded[1]:.2f}x embedded")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actors", type=int, default=20_000)
+    parser.add_argument("--relations", type=int, default=120_000)
+    parser.add_argument("--engines", default="oxigraph,virtuoso", help="comma-separated: oxigraph, virtuoso")
+    parser.add_argument("--virtuoso-buffers", type=int, default=100_000, help="NumberOfBuffers (8 KiB pages)")
+    args = parser.parse_args(argv)
+
+    from synthetic import generate
+
+    from graph.store import OxigraphStore
+
+    with tempfile.TemporaryDirectory(prefix="bench-remote-") as name:
+        tmp = Path(name)
+        corpus = tmp / "corpus.nq"
+        with corpus.open("w", encoding="utf-8", buffering=1 << 20) as out:
+            counts = generate(out, actors=args.actors, relations=args.relations)
+        quads = counts["quads"]
+        print(f"synthetic corpus: {counts['actors']:,} actors, {counts['relations']:,} relations, {quads:,} quads\n")
+        embedded_store = OxigraphStore(tmp / "embedded")
+        seconds, _ = _timed(lambda: embedded_store.load(corpus))
+        _row("embedded", "powergraph load (on disk)", seconds, quads)
+        embedded = _analyses(embedded_store)
+        _row("embedded", "first projection", embedded[0], None, f"{embedded[2]:,} edges")
+        _row("embedded", "faction analysis (timeline)", embedded[1])
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak resident memory so far (load, projection, timeline): {peak:,.0f} MiB", flush=True)
+        embedded_store.close()
+        engines = args.engines.split(",")
+        if "oxigraph" in engines:
+            _oxigraph(corpus, tmp, quads, embedded)
+        if "virtuoso" in engines:
+            _virtuoso(corpus, tmp, quads, embedded, args.virtuoso_buffers)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
