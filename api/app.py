@@ -11,6 +11,7 @@ application (lifespan) and stop with it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -34,6 +35,18 @@ __all__ = ["create_app"]
 _STATIC = Path(__file__).parent / "static"
 
 
+async def _follow_generations(ctx: Context, every: float = 0.5) -> None:
+    """Pick up a generation another process committed beside this server (``powergraph build``
+    or ``load`` while it serves): the store reopens on it and the workers follow."""
+    refresh = getattr(ctx.store, "refresh", None)
+    if refresh is None:
+        return
+    while True:
+        await asyncio.sleep(every)
+        if await asyncio.to_thread(refresh):
+            await asyncio.to_thread(ctx.changed)
+
+
 def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     """A FastAPI application serving ``store`` (settings default to the ``POWERGRAPH_*`` variables)."""
     settings = settings if settings is not None else Settings.from_env()
@@ -44,9 +57,11 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await executor.start()
+        follower = asyncio.create_task(_follow_generations(app.state.pg))
         try:
             yield
         finally:
+            follower.cancel()
             executor.close()
 
     app = FastAPI(
