@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 __all__ = ["render", "CSP", "templates"]
 
-_HERE = Path(__file__).parent
+_HERE = Path(__file__).resolve().parent.parent
 
 #: scripts only from our origin (no inline scripts, no eval); YASGUI sets inline styles
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

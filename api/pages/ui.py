@@ -14,7 +14,7 @@ from api.settings import Settings
 
 __all__ = ["query_ui", "examples", "yasgui_dir", "EXAMPLES_DIR", "INSTALL_HINT"]
 
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "graph" / "queries" / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "graph" / "queries" / "examples"
 INSTALL_HINT = "npm ci --ignore-scripts --no-audit --no-fund && npm run copy-yasgui"
 _HEADER = re.compile(r"^#\s*(title|question):\s*(.+)$", re.IGNORECASE)
 
@@ -41,7 +41,7 @@ def examples() -> list[dict[str, str]]:
 
 def yasgui_dir(settings: Settings) -> Path:
     """Where the YASGUI files are (``POWERGRAPH_STATIC_DIR`` or ``api/static/yasgui``)."""
-    return Path(settings.static_dir) if settings.static_dir else Path(__file__).parent / "static" / "yasgui"
+    return Path(settings.static_dir) if settings.static_dir else Path(__file__).resolve().parent.parent / "static" / "yasgui"
 
 
 def query_ui(request: Request) -> HTMLResponse:

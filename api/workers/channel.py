@@ -34,7 +34,7 @@ from graph.errors import StoreError
 
 __all__ = ["WorkerProcess", "FrameBuffer", "frame"]
 
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]
 _HEADER = struct.Struct("!Q")
 _PIPE_ROOM = 32 * 1024  # requests smaller than this fit in an empty pipe: written without blocking
 
