@@ -12,6 +12,7 @@ application (lifespan) and stop with it.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,6 +33,8 @@ from graph.store.base import Store
 
 __all__ = ["create_app"]
 
+log = logging.getLogger("powergraph.server")
+
 _STATIC = Path(__file__).parent / "static"
 
 
@@ -43,8 +46,11 @@ async def _follow_generations(ctx: Context, every: float = 0.5) -> None:
         return
     while True:
         await asyncio.sleep(every)
-        if await asyncio.to_thread(refresh):
-            await asyncio.to_thread(ctx.changed)
+        try:
+            if await asyncio.to_thread(refresh):
+                await asyncio.to_thread(ctx.changed)
+        except Exception:  # e.g. the writer still closing the generation: try again on the next tick
+            log.warning("could not follow the store's new generation yet", exc_info=True)
 
 
 def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:

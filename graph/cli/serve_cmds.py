@@ -10,8 +10,10 @@ commands (and notebooks) work on the same store beside it (see ``graph.store._ho
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -58,6 +60,24 @@ def _banner(opened: Store, base: str, *, updates: bool, root: Path | None) -> No
         say(f"other commands use this store beside the server with --store {root} (or POWERGRAPH_STORE)")
 
 
+def _withdraw_on_shutdown(application: Any, root: Path) -> None:
+    """Remove SERVER.json when the application shuts down (uvicorn ends a SIGTERM by raising the
+    signal again once the application is down, so no ``finally`` after ``run`` would see it)."""
+    from graph.store._holder import withdraw
+
+    inner = application.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[Any]:
+        async with inner(app) as state:
+            try:
+                yield state
+            finally:
+                withdraw(root)
+
+    application.router.lifespan_context = lifespan
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
@@ -97,9 +117,13 @@ def serve(
         updates = bool(settings.update_token)
         try:
             # security: no proxy headers: the peer address is the client (per-client admission, logs)
-            config = uvicorn.Config(create_app(store=opened, settings=settings), host=host, port=port,
+            application = create_app(store=opened, settings=settings)
+            if root is not None:
+                _withdraw_on_shutdown(application, root)
+            config = uvicorn.Config(application, host=host, port=port,
                                     log_level=log_level, proxy_headers=False, server_header=False, http=HttpProtocol)
-            sock = config.bind_socket()  # bound before SERVER.json names it: the port answers from now on
+            sock = config.bind_socket()
+            sock.listen(config.backlog)  # before SERVER.json names it: the port answers from now on
             base = f"http://{_local(host)}:{sock.getsockname()[1]}"
             if root is not None:
                 announce(root, url=f"{base}/sparql", updates=updates)

@@ -101,23 +101,21 @@ class OxigraphStore(StoreBase):
                              hint="build one with `powergraph build`, or name another with --store or POWERGRAPH_STORE")
         self._legacy = gen.is_legacy(self._root)
         location = self._root if self._legacy else gen.current_generation(self._root)
-        try:
-            self._store = ox.Store(str(location))
-        except OSError as exc:
-            self._store = self._beside_server(location, exc)
+        server = read_holder(self._root)
+        if server is not None and not server["updates"] and not self._legacy:
+            # never try to take the lock: the server is about to reopen on a newer generation
+            self.shared = True
+            self.description = f"oxigraph at {self._root} (read-only beside the server at {server['url']})"
+            self._store = ox.Store.read_only(str(location))
+        else:
+            try:
+                self._store = ox.Store(str(location))
+            except OSError as exc:
+                raise StoreError(f"cannot open the store: {exc}", file=str(self._root),
+                                 hint=lock_hint(server)) from None
         self._opened = location
         if not self._legacy and not self.shared:
             gen.remove_stale(self._root, keep={location.name})
-
-    def _beside_server(self, location: Path, exc: OSError) -> ox.Store:
-        """The lock is taken: open read-only if a read-only ``powergraph serve`` holds it, else fail."""
-        assert self._root is not None
-        server = read_holder(self._root)
-        if server is None or server["updates"] or self._legacy:
-            raise StoreError(f"cannot open the store: {exc}", file=str(self._root), hint=lock_hint(server)) from None
-        self.shared = True
-        self.description = f"oxigraph at {self._root} (read-only beside the server at {server['url']})"
-        return ox.Store.read_only(str(location))
 
     @classmethod
     def over(cls, store: ox.Store, *, description: str) -> OxigraphStore:
