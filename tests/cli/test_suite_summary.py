@@ -1,0 +1,39 @@
+"""A run that skips browser tests for want of Chromium ends with one line saying so, and how to fix it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_skipped_browser_tests_are_counted_at_the_end(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text("from tests.conftest import pytest_terminal_summary  # noqa: F401\n")
+    (tmp_path / "test_fake_browser.py").write_text(
+        "import pytest\n"
+        "from pathlib import Path\n"
+        "MISSING = Path('/nonexistent/chromium')\n"
+        "needs = pytest.mark.skipif(not MISSING.exists(), reason=\"needs Debian's chromium at /usr/bin/chromium\")\n"
+        "@needs\ndef test_one(): pass\n"
+        "@needs\ndef test_two(): pass\n"
+        "@pytest.mark.skip(reason='something else')\ndef test_other(): pass\n"
+        "def test_plain(): pass\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = [line for line in run.stdout.splitlines() if "browser test" in line]
+    assert len(lines) == 1, run.stdout
+    assert lines[0].startswith("2 browser tests skipped") and "apt-get install chromium" in lines[0]
+
+
+def test_no_line_when_nothing_was_skipped(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text("from tests.conftest import pytest_terminal_summary  # noqa: F401\n")
+    (tmp_path / "test_plain.py").write_text("def test_plain(): pass\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "browser test" not in run.stdout, run.stdout
