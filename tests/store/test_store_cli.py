@@ -30,10 +30,11 @@ def test_load_then_export_to_a_file(tmp_path: Path) -> None:
     extra.write_text('<http://example.org/x> <http://example.org/p> "y" .\n')
     result = runner.invoke(app, ["load", str(data), "--store", store])
     assert result.exit_code == 0, result.output
-    assert "loaded 6 triples from 1 file" in result.output and "holds 6 quads" in result.output
+    said = " ".join(result.output.split())  # whatever a terminal's width does to the line
+    assert "loaded 6 triples from 1 file" in said and "holds 6 quads" in said
     result = runner.invoke(app, ["load", str(extra), "--graph", "http://example.org/extra", "--store", store])
     assert result.exit_code == 0, result.output
-    assert "holds 7 quads" in result.output
+    assert "holds 7 quads" in " ".join(result.output.split())
     out = tmp_path / "out.trig"
     result = runner.invoke(app, ["export", "--format", "trig", "-o", str(out), "--canonical", "--store", store])
     assert result.exit_code == 0, result.output
