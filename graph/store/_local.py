@@ -105,7 +105,7 @@ class OxigraphStore(StoreBase):
         if server is not None and not server["updates"] and not self._legacy:
             # never try to take the lock: the server is about to reopen on a newer generation
             self.shared = True
-            self.description = f"oxigraph at {self._root} (read-only beside the server at {server['url']})"
+            self.description = f"oxigraph at {self._root} (beside the server at {server['url']})"
             self._store = ox.Store.read_only(str(location))
         else:
             try:

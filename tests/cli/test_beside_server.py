@@ -121,7 +121,7 @@ def test_a_notebook_opens_the_held_store(held: tuple[Path, str]) -> None:
     store = open_store(str(folder))  # what a notebook does with POWERGRAPH_STORE
     try:
         assert len(store) > 2000 and store.shared  # type: ignore[attr-defined]
-        assert "read-only beside the server" in store.description
+        assert "beside the server" in store.description
     finally:
         store.close()
 

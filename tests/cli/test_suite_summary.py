@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_skipped_browser_tests_are_counted_at_the_end(tmp_path: Path) -> None:
-    (tmp_path / "conftest.py").write_text("from tests.conftest import pytest_terminal_summary  # noqa: F401\n")
+    (tmp_path / "conftest.py").write_text("from tests.terminal_summary import pytest_terminal_summary  # noqa: F401\n")
     (tmp_path / "test_fake_browser.py").write_text(
         "import pytest\n"
         "from pathlib import Path\n"
@@ -31,7 +31,7 @@ def test_skipped_browser_tests_are_counted_at_the_end(tmp_path: Path) -> None:
 
 
 def test_no_line_when_nothing_was_skipped(tmp_path: Path) -> None:
-    (tmp_path / "conftest.py").write_text("from tests.conftest import pytest_terminal_summary  # noqa: F401\n")
+    (tmp_path / "conftest.py").write_text("from tests.terminal_summary import pytest_terminal_summary  # noqa: F401\n")
     (tmp_path / "test_plain.py").write_text("def test_plain(): pass\n")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],

@@ -1,4 +1,9 @@
-"""Suite-wide: one line at the end of a run that skipped browser tests for want of Chromium."""
+"""One line at the end of a run that skipped browser tests for want of Chromium.
+
+The hook is loaded by the repository's top-level ``conftest.py`` (a ``tests/conftest.py``
+would share the module name ``conftest`` with the folders' own and break doctest
+collection under ``--doctest-modules``).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +13,15 @@ import pytest
 
 from tests.browser import CHROMIUM
 
+__all__ = ["browser_skips", "pytest_terminal_summary"]
+
 #: the reason every browser test gives when it skips (see tests/browser.py)
 _NEEDS_CHROMIUM = "needs Debian's chromium"
 
 
 def browser_skips(reports: list[Any]) -> int:
-    """How many of the skipped ``reports`` were browser tests skipped for want of Chromium.
-
-    >>> class Skip: longrepr = ("x.py", 1, "Skipped: needs Debian's chromium at /usr/bin/chromium")
-    >>> browser_skips([Skip(), Skip()])
-    2
-    """
+    """How many of the skipped ``reports`` were browser tests skipped for want of Chromium
+    (``tests/cli/test_suite_summary.py`` checks it on a run of its own)."""
     return sum(1 for report in reports if _NEEDS_CHROMIUM in str(getattr(report, "longrepr", "")))
 
 
