@@ -10,7 +10,7 @@ is not a terminal (a pipe, a file) is never wrapped: each row is one line.
 >>> out = io.StringIO()
 >>> print_rows([{"id": "https://w3id.org/powergraph/entity/Tokayev", "degree": 3}], file=out)
 >>> [line.split() for line in out.getvalue().splitlines() if "Tokayev" in line]
-[['│', 'pge:Tokayev', '│', '3', '│']]
+[['pge:Tokayev', '│', '3']]
 >>> print_rows([{"actor": "Tokayev", "degree": 3}], format=OutputFormat.csv, file=out)
 >>> out.getvalue().splitlines()[-2:]
 ['actor,degree', 'Tokayev,3']
@@ -36,9 +36,9 @@ from ontology import NAMESPACES
 __all__ = ["OutputFormat", "print_rows", "short_iri", "PROSE_MIN"]
 
 #: the narrowest a wrapping column gets before the table turns into records
-PROSE_MIN = 20
-#: what the box and padding add: one rule per column and one more, a space each side of a cell
-_PER_COLUMN, _EDGE = 3, 1
+PROSE_MIN = 16
+#: what the box and padding add: a space each side of a cell, a rule between cells (no outer edge)
+_PER_COLUMN, _EDGE = 3, -1
 #: longest namespace first, so that the most specific prefix wins
 _NAMESPACES = sorted(NAMESPACES.items(), key=lambda item: -len(item[1]))
 
@@ -133,7 +133,7 @@ def _table(rows: Sequence[dict[str, Any]], names: list[str], title: str | None, 
         _records(names, cells, out, room)
         return
     widths, prose = fitted
-    table = Table(show_header=True, expand=False)
+    table = Table(show_header=True, show_edge=False, expand=False)
     for i, name in enumerate(names):
         numeric = _numeric([row.get(name) for row in rows])
         table.add_column(name, width=widths[i], no_wrap=not prose[i], overflow="fold",
