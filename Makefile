@@ -3,8 +3,13 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# `make run PORT=8001 HOST=0.0.0.0`
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# the store `make run` builds and serves, by its absolute path (so commands run elsewhere find it)
+STORE  ?= $(abspath .powergraph/store)
 
-.PHONY: install run test build notebooks lock bench clean
+.PHONY: install run test build shell notebooks lock bench clean
 
 install: $(STAMP)
 
@@ -23,10 +28,15 @@ $(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	touch $(STAMP)
 
 build: install
-	$(BIN)/powergraph build
+	$(BIN)/powergraph build --store "$(STORE)"
 
 run: build
-	$(BIN)/powergraph serve --host 127.0.0.1 --port 8000
+	$(BIN)/powergraph serve --host "$(HOST)" --port "$(PORT)" --store "$(STORE)"
+
+# a shell with .venv/bin on PATH and POWERGRAPH_STORE set to the store `make run` serves
+shell: install
+	@echo "powergraph is on PATH; POWERGRAPH_STORE=$(STORE); exit to leave"
+	@PATH="$(abspath $(BIN)):$$PATH" VIRTUAL_ENV="$(abspath $(VENV))" POWERGRAPH_STORE="$(STORE)" $${SHELL:-/bin/sh} -i
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -11,6 +11,8 @@ application (lifespan) and stop with it.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -31,7 +33,24 @@ from graph.store.base import Store
 
 __all__ = ["create_app"]
 
+log = logging.getLogger("powergraph.server")
+
 _STATIC = Path(__file__).parent / "static"
+
+
+async def _follow_generations(ctx: Context, every: float = 0.5) -> None:
+    """Pick up a generation another process committed beside this server (``powergraph build``
+    or ``load`` while it serves): the store reopens on it and the workers follow."""
+    refresh = getattr(ctx.store, "refresh", None)
+    if refresh is None:
+        return
+    while True:
+        await asyncio.sleep(every)
+        try:
+            if await asyncio.to_thread(refresh):
+                await asyncio.to_thread(ctx.changed)
+        except Exception:  # e.g. the writer still closing the generation: try again on the next tick
+            log.warning("could not follow the store's new generation yet", exc_info=True)
 
 
 def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
@@ -44,9 +63,11 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await executor.start()
+        follower = asyncio.create_task(_follow_generations(app.state.pg))
         try:
             yield
         finally:
+            follower.cancel()
             executor.close()
 
     app = FastAPI(

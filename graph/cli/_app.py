@@ -10,6 +10,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain click help: at 80 columns rich's option table cuts option and variable names
+    rich_markup_mode=None,
 )
 
 

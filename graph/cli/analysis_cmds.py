@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from graph.cli._app import app
-from graph.cli.options import (FormatOption, OutputFormat, StoreOption, StoreTokenOption, TimeoutOption,
-                               handle_errors, print_rows, stderr, store_from_options)
+from graph.cli.options import (FormatOption, OutputFileOption, OutputFormat, StoreOption, StoreTokenOption,
+                               TimeoutOption, UpdateUrlOption, handle_errors, print_rows, say, store_from_options)
 
 __all__ = ["factions", "centrality", "path", "timeline", "export_network", "Method", "ExportFormat"]
 
@@ -50,8 +49,8 @@ MethodOption = Annotated[Method, typer.Option("--method", "-m", help="Faction me
 SeedOption = Annotated[int, typer.Option("--seed", help="Random seed of the heuristics (results are reproducible).")]
 
 
-def _store(store: str | None, token: str | None, timeout: float | None) -> Any:
-    return store_from_options(store, None, token, timeout)
+def _store(store: str | None, update_url: str | None, token: str | None, timeout: float | None) -> Any:
+    return store_from_options(store, update_url, token, timeout, create=False)
 
 
 def _projection(store: Any, at: str | None, start: str | None, end: str | None, deprecated: bool,
@@ -79,13 +78,14 @@ def factions(
     method: MethodOption = Method.correlation, seed: SeedOption = 0,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
     fmt: FormatOption = OutputFormat.table,
-    store: StoreOption = None, store_token: StoreTokenOption = None, timeout: TimeoutOption = None,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Factions on the signed graph: members, score, supporting/contradicting and frustrated edges."""
     from graph.analysis import factions as run
 
     with handle_errors():
-        graph = _projection(_store(store, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
+        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
         result = run(graph, method=method.value, seed=seed)
         if fmt == OutputFormat.json:
             _dump(result)
@@ -104,13 +104,14 @@ def centrality(
     top: Annotated[int | None, typer.Option("--top", help="Only the first N actors by PageRank.")] = None,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
     fmt: FormatOption = OutputFormat.table,
-    store: StoreOption = None, store_token: StoreTokenOption = None, timeout: TimeoutOption = None,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Degree, PageRank, betweenness and brokers, one row per actor."""
     from graph.analysis import centrality as run
 
     with handle_errors():
-        graph = _projection(_store(store, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
+        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
         print_rows(run(graph, top=top), format=fmt, title="centrality")
 
 
@@ -122,13 +123,14 @@ def path(
     limit: Annotated[int, typer.Option("--limit", help="At most this many shortest paths.")] = 5,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
     fmt: FormatOption = OutputFormat.table,
-    store: StoreOption = None, store_token: StoreTokenOption = None, timeout: TimeoutOption = None,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """How two actors are connected, and says who: each step with its relation, sign and quote."""
     from graph.analysis import evidence_paths, resolve_actor
 
     with handle_errors():
-        db = _store(store, store_token, timeout)
+        db = _store(store, update_url, store_token, timeout)
         a, b = resolve_actor(db, source), resolve_actor(db, target)
         graph = _projection(db, at, start, end, include_deprecated, inferred, relation)
         found = evidence_paths(graph, a, b, limit=limit)
@@ -136,7 +138,7 @@ def path(
             _dump(found)
             return
         if not found:
-            stderr.print(f"no path between {a} and {b} in this projection", highlight=False)
+            say(f"no path between {a} and {b} in this projection")
         rows: list[dict[str, Any]] = []
         for p in found:
             steps = p["steps"]
@@ -151,13 +153,14 @@ def path(
 def timeline(
     method: MethodOption = Method.correlation, seed: SeedOption = 0,
     inferred: InferredOption = True, fmt: FormatOption = OutputFormat.table,
-    store: StoreOption = None, store_token: StoreTokenOption = None, timeout: TimeoutOption = None,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Factions before 2022 and in January 2022, and who changed camp relative to whom."""
     from graph.analysis import timeline as run
 
     with handle_errors():
-        result = run(_store(store, store_token, timeout), method=method.value, seed=seed, include_inferred=inferred)
+        result = run(_store(store, update_url, store_token, timeout), method=method.value, seed=seed, include_inferred=inferred)
         if fmt == OutputFormat.json:
             _dump(result)
             return
@@ -170,18 +173,18 @@ def timeline(
 
 @app.command("export-network")
 def export_network(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (atomically).", show_default=False)],
+    output: OutputFileOption,
     fmt: Annotated[ExportFormat | None, typer.Option("--format", "-f", help="graphml, gexf, json or csv "
                                                      "(default: from the file suffix).", case_sensitive=False)] = None,
     at: AtOption = None, start: FromOption = None, end: ToOption = None,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
-    store: StoreOption = None, store_token: StoreTokenOption = None, timeout: TimeoutOption = None,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Write the projection for Gephi and friends: GraphML, GEXF, JSON or a CSV edge list."""
     from graph.analysis import write_network
 
     with handle_errors():
-        graph = _projection(_store(store, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
+        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
         written = write_network(graph, output, format=fmt.value if fmt else None)
-        stderr.print(f"wrote {graph.number_of_nodes():,} actors and {graph.number_of_edges():,} relations to {written}",
-                     highlight=False)
+        say(f"wrote {graph.number_of_nodes():,} actors and {graph.number_of_edges():,} relations to {written}")

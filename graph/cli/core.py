@@ -10,30 +10,30 @@ import typer
 
 import pyoxigraph as ox
 
-from graph.build import DEFAULT_CORPUS
 from graph.cli._app import app
-from graph.cli.options import FormatOption, OutputFormat, StoreOption, handle_errors, print_rows
+from graph.errors import NotFoundError
+from graph.cli.options import (DEFAULT_CORPUS, CorpusOption, FormatOption, OutputFormat, StoreOption,
+                               StoreTokenOption, TimeoutOption, UpdateUrlOption, handle_errors, opened_store,
+                               print_rows)
 
 __all__ = ["build", "validate", "query"]
 
-CorpusOption = Annotated[
-    Path,
-    typer.Option("--corpus", help="Corpus folder: one sub-folder per source document.", envvar="POWERGRAPH_CORPUS"),
-]
-
 
 @app.command()
-def build(store: StoreOption = None, corpus: CorpusOption = DEFAULT_CORPUS, fmt: FormatOption = OutputFormat.table) -> None:
-    """Check, validate and write the graph into the store (nothing is written if any check fails)."""
-    from graph.build import build_into
-    from graph.store import open_store
+def build(
+    corpus: CorpusOption = DEFAULT_CORPUS, fmt: FormatOption = OutputFormat.table,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
+) -> None:
+    """Check, validate and write the graph into the store (nothing is written if any check fails).
 
-    with handle_errors():
-        target = open_store(store)
-        try:
-            built = build_into(target, corpus)
-        finally:
-            target.close()
+    Beside a running `powergraph serve` the graph goes into a new generation of the
+    store, which the server picks up.
+    """
+    from graph.build import build_into
+
+    with handle_errors(), opened_store(store, update_url, store_token, timeout) as target:
+        built = build_into(target, corpus)
         rows = [{"what": key, "count": value} for key, value in built.stats.items()]
         print_rows(rows, format=fmt, title=f"built into {target.description}")
 
@@ -49,20 +49,33 @@ def validate(corpus: CorpusOption = DEFAULT_CORPUS, fmt: FormatOption = OutputFo
         print_rows(rows, format=fmt, title="valid")
 
 
+def _query_text(argument: str) -> str:
+    """The query itself, or the text of the file ``@FILE`` names."""
+    if not argument.startswith("@"):
+        return argument
+    try:
+        return Path(argument[1:]).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NotFoundError(f"cannot read the query file: {exc}", file=argument[1:],
+                            hint="give a UTF-8 .rq file after @, or the query itself") from None
+
+
 @app.command()
 def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a .rq file.")],
-    store: StoreOption = None,
     fmt: FormatOption = OutputFormat.table,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
-    """Run a SPARQL query on the store (the default graph is the union of all graphs)."""
-    from graph.store import open_store
+    """Run a SPARQL query on the store (the default graph is the union of all graphs).
+
+    A CONSTRUCT or DESCRIBE query prints N-Triples, whatever --format says.
+    """
     from graph.results import rows
 
     with handle_errors():
-        text = Path(sparql[1:]).read_text(encoding="utf-8") if sparql.startswith("@") else sparql
-        target = open_store(store)
-        try:
+        text = _query_text(sparql)
+        with opened_store(store, update_url, store_token, timeout, create=False) as target:
             result = target.query(text, use_default_graph_as_union=True)
             if isinstance(result, ox.QueryBoolean):
                 print_rows([{"answer": bool(result)}], format=fmt)
@@ -71,5 +84,3 @@ def query(
                     sys.stdout.write(f"{triple} .\n")
             else:
                 print_rows(rows(result), format=fmt)
-        finally:
-            target.close()

@@ -9,21 +9,20 @@ it works opened from disk, with no server.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from graph.cli._app import app
-from graph.cli.options import (FormatOption, OutputFormat, StoreOption, StoreTokenOption, TimeoutOption,
-                               handle_errors, print_rows, store_from_options)
+from graph.cli.options import (FormatOption, OutputFileOption, OutputFormat, StoreOption, StoreTokenOption,
+                               TimeoutOption, UpdateUrlOption, handle_errors, opened_store, print_rows)
 
 __all__ = ["explore"]
 
 
 @app.command()
 def explore(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)],
+    output: OutputFileOption,
     at: Annotated[str | None, typer.Option("--at", help="One day (YYYY-MM-DD): statements holding then.")] = None,
     ego: Annotated[str | None, typer.Option("--ego", help="Centre the view on this actor (id, label or alias).")]
     = None,
@@ -38,17 +37,15 @@ def explore(
         "--entity-base", help="Prefix of the links to entity pages, e.g. http://127.0.0.1:8000/entity/ "
         "(default: the entities' stable IRIs).")] = None,
     fmt: FormatOption = OutputFormat.table,
-    store: StoreOption = None, store_token: StoreTokenOption = None, timeout: TimeoutOption = None,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Write the explorer for one view as a standalone HTML file that works opened from disk."""
     from graph.explore import STABLE_ENTITY_BASE, build_view, write_page
 
     with handle_errors():
-        opened = store_from_options(store, None, store_token, timeout)
-        try:
+        with opened_store(store, update_url, store_token, timeout, create=False) as opened:
             view = build_view(opened, at=at, ego=ego, depth=depth, relations=relation or None,
                               statuses=status or None, max_nodes=limit)
-            summary = write_page(view, output, entity_base=entity_base or STABLE_ENTITY_BASE)
-        finally:
-            opened.close()
+        summary = write_page(view, output, entity_base=entity_base or STABLE_ENTITY_BASE)
         print_rows([summary], format=fmt, title="explorer written")

@@ -1,10 +1,25 @@
-"""Options and output helpers every command module shares.
+"""The options every command shares, declared once, and the helpers that go with them.
 
-The store options (``--store``, ``--update-url``, ``--store-token``, ``--timeout``)
-read their environment variables here, once. ``print_rows`` writes a list of
-dicts as JSON, CSV or a rich table (``--format json|csv|table``), and
-``handle_errors`` turns a :class:`~graph.errors.PowergraphError` into
-``error: ...`` and a hint on stderr and exit code 1.
+Use the aliases as parameter types; a command that touches a store takes all four
+store options, a command whose output is data takes :data:`FormatOption`
+(``tests/cli/test_options.py`` walks the commands and fails when one differs)::
+
+    @app.command()
+    def sources(fmt: FormatOption = OutputFormat.table, store: StoreOption = None,
+                update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+                timeout: TimeoutOption = None) -> None:
+        with handle_errors(), opened_store(store, update_url, store_token, timeout, create=False) as db:
+            print_rows(rows_of(db), format=fmt, title="sources")
+
+* :data:`StoreOption`, :data:`UpdateUrlOption`, :data:`StoreTokenOption`,
+  :data:`TimeoutOption`: where the graph lives (``$POWERGRAPH_STORE`` and friends are
+  read here, once); :func:`opened_store` opens it (``create=False`` for commands that
+  only read: a mistyped path is an error, not a new empty store).
+* :data:`FormatOption`: ``-f/--format json|csv|table`` for :func:`print_rows`.
+* :data:`CorpusOption`, :data:`OutputFileOption`: paths, resolved to absolute where the
+  user typed them.
+* :func:`say` prints a message to stderr without wrapping it; :func:`handle_errors`
+  turns a :class:`~graph.errors.PowergraphError` into ``error: ...``, a hint, exit code 1.
 
 >>> import io
 >>> buffer = io.StringIO()
@@ -15,19 +30,17 @@ dicts as JSON, CSV or a rich table (``--format json|csv|table``), and
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
-from typing import Annotated, Any, NoReturn, TextIO
+from pathlib import Path
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
+from graph.build import DEFAULT_CORPUS
+from graph.cli.tables import OutputFormat, print_rows
 from graph.errors import PowergraphError
 from graph.store import Store, open_store
 
@@ -38,8 +51,13 @@ __all__ = [
     "TimeoutOption",
     "OutputFormat",
     "FormatOption",
+    "CorpusOption",
+    "OutputFileOption",
+    "DEFAULT_CORPUS",
     "store_from_options",
+    "opened_store",
     "print_rows",
+    "say",
     "fail",
     "handle_errors",
     "stderr",
@@ -52,79 +70,63 @@ StoreOption = Annotated[
     typer.Option(
         "--store",
         envvar="POWERGRAPH_STORE",
-        help="Where the graph lives: a directory (embedded Oxigraph, default .powergraph/store), "
-        "'memory', or the URL of a SPARQL 1.1 query endpoint.",
+        help="Where the graph lives: a folder (embedded Oxigraph; default .powergraph/store), "
+        "'memory', or a SPARQL endpoint URL.",
         show_default=False,
     ),
 ]
 UpdateUrlOption = Annotated[
     str | None,
-    typer.Option("--update-url", envvar="POWERGRAPH_UPDATE_URL", help="SPARQL update URL of a remote store "
-                 "(default: the query URL, with a final /query replaced by /update)."),
+    typer.Option("--update-url", envvar="POWERGRAPH_UPDATE_URL", show_default=False,
+                 help="SPARQL update URL of a remote store (default: the query URL, a final /query "
+                 "made /update)."),
 ]
 StoreTokenOption = Annotated[
     str | None,
-    typer.Option("--store-token", envvar="POWERGRAPH_STORE_TOKEN", help="Bearer token sent to a remote store."),
+    typer.Option("--store-token", envvar="POWERGRAPH_STORE_TOKEN", show_default=False,
+                 help="Bearer token for a remote store's updates (or a server's)."),
 ]
 TimeoutOption = Annotated[
     float | None,
-    typer.Option("--timeout", envvar="POWERGRAPH_STORE_TIMEOUT", help="Seconds to wait for a remote store.", min=0.1),
+    typer.Option("--timeout", envvar="POWERGRAPH_STORE_TIMEOUT", min=0.1, show_default=False,
+                 help="Seconds to wait for a remote store."),
 ]
-
-
-class OutputFormat(str, Enum):
-    """Machine-readable or human output of a list of records."""
-
-    json = "json"
-    csv = "csv"
-    table = "table"
-
-
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", help="Output: json, csv or a table.", case_sensitive=False),
+    typer.Option("--format", "-f", help="Output: json, csv or table.", case_sensitive=False),
+]
+CorpusOption = Annotated[
+    Path,
+    typer.Option("--corpus", envvar="POWERGRAPH_CORPUS", resolve_path=True, file_okay=False, show_default=False,
+                 help="Corpus folder, one sub-folder per source (default: the package's corpus)."),
+]
+OutputFileOption = Annotated[
+    Path,
+    typer.Option("--output", "-o", resolve_path=True, dir_okay=False, show_default=False,
+                 help="File to write (atomically)."),
 ]
 
 
-def store_from_options(
-    store: str | None, update_url: str | None = None, token: str | None = None, timeout: float | None = None
-) -> Store:
-    """Open the store the shared options name."""
-    return open_store(store, update_url=update_url, token=token, timeout=timeout)
+def store_from_options(store: str | None, update_url: str | None = None, token: str | None = None,
+                       timeout: float | None = None, *, create: bool = True) -> Store:
+    """Open the store the shared options name (see :func:`graph.store.open_store`)."""
+    return open_store(store, update_url=update_url, token=token, timeout=timeout, create=create)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    return str(value)
+@contextmanager
+def opened_store(store: str | None, update_url: str | None = None, token: str | None = None,
+                 timeout: float | None = None, *, create: bool = True) -> Iterator[Store]:
+    """:func:`store_from_options`, closed at the end of the block."""
+    opened = store_from_options(store, update_url, token, timeout, create=create)
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
-def print_rows(
-    rows: Sequence[dict[str, Any]],
-    *,
-    format: OutputFormat = OutputFormat.table,
-    columns: Sequence[str] | None = None,
-    title: str | None = None,
-    file: TextIO | None = None,
-) -> None:
-    """Print records as JSON (a list of objects), CSV (header first) or a rich table."""
-    out = file or sys.stdout
-    names = list(columns) if columns else list(dict.fromkeys(k for row in rows for k in row))
-    if format == OutputFormat.json:
-        json.dump(list(rows), out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-    elif format == OutputFormat.csv:
-        writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in names})
-    else:
-        table = Table(*names, title=title)
-        for row in rows:
-            table.add_row(*(_cell(row.get(k)) for k in names))
-        Console(file=out).print(table)
+def say(message: str) -> None:
+    """A message to stderr, never wrapped by us (the terminal wraps it; a log keeps one line)."""
+    stderr.print(message, highlight=False, markup=False, soft_wrap=True)
 
 
 def fail(error: PowergraphError) -> NoReturn:
@@ -132,7 +134,7 @@ def fail(error: PowergraphError) -> NoReturn:
     where = f"{error.location}: " if error.location else ""
     stderr.print(f"[bold red]error:[/] {escape(where + error.message)}", highlight=False, soft_wrap=True)
     if error.hint:
-        stderr.print(f"hint: {error.hint}", highlight=False, markup=False, soft_wrap=True)
+        say(f"hint: {error.hint}")
     raise typer.Exit(1)
 
 

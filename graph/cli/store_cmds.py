@@ -10,36 +10,33 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from graph.cli._app import app
-from graph.cli.options import (
-    StoreOption,
-    StoreTokenOption,
-    TimeoutOption,
-    UpdateUrlOption,
-    handle_errors,
-    stderr,
-    store_from_options,
-)
-from graph.store import FORMATS, atomic_output, rdf_format
+from graph.cli.options import (StoreOption, StoreTokenOption, TimeoutOption, UpdateUrlOption, handle_errors, say,
+                               stderr, store_from_options)
+from graph.store import FORMATS, atomic_output, format_for_path, rdf_format
 
 __all__ = ["load", "export", "RdfFormatName"]
 
 # mypy reads the functional Enum API only with literal members; these come from FORMATS at run time
 RdfFormatName = Enum("RdfFormatName", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
+#: ``-f/--format``, as in the other commands; here the value is an RDF format, not a table's
+RdfFormatOption = Annotated[RdfFormatName | None, typer.Option(
+    "--format", "-f", help="RDF format (default: from the file name's extension).", show_default=False)]
+
 
 @app.command()
 def load(
-    files: Annotated[list[Path], typer.Argument(help="RDF files: .nt .nq .ttl .trig .rdf/.xml .jsonld", show_default=False)],
-    graph: Annotated[str | None, typer.Option("--graph", help="Named graph IRI for the triples (and the default-graph quads) of the files.")] = None,
-    format: Annotated[
-        RdfFormatName | None, typer.Option("--format", help="RDF format, when the extension does not tell.")
-    ] = None,
+    files: Annotated[list[Path], typer.Argument(help="RDF files: .nt .nq .ttl .trig .rdf/.xml .jsonld",
+                                                show_default=False, resolve_path=True, dir_okay=False)],
+    graph: Annotated[str | None, typer.Option(
+        "--graph", help="Named graph IRI for the triples (and the default-graph quads) of the files.")] = None,
+    format: RdfFormatOption = None,
     store: StoreOption = None,
     update_url: UpdateUrlOption = None,
     store_token: StoreTokenOption = None,
@@ -75,19 +72,24 @@ def load(
                     total += count
             elapsed = time.perf_counter() - began
             size = len(target)
-            stderr.print(
-                f"loaded {total:,} triples from {len(files)} file{'s' if len(files) != 1 else ''} in {elapsed:.1f} s "
-                f"({total / max(elapsed, 1e-9):,.0f} triples/s) into {target.description}; it now holds {size:,} quads",
-                highlight=False,
-            )
+            say(f"loaded {total:,} triples from {len(files)} file{'s' if len(files) != 1 else ''} in {elapsed:.1f} s "
+                f"({total / max(elapsed, 1e-9):,.0f} triples/s) into {target.description}; it now holds {size:,} quads")
         finally:
             target.close()
 
 
+def _export_format(name: RdfFormatName | None, output: Path | None) -> Any:
+    """The format named, else the output file's extension's, else N-Quads."""
+    if name is not None:
+        return rdf_format(name.value)
+    return format_for_path(output) if output is not None and output.suffix else rdf_format("nquads")
+
+
 @app.command()
 def export(
-    format: Annotated[RdfFormatName, typer.Option("--format", help="Output RDF format.")] = RdfFormatName("nquads"),
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (atomically); stdout if absent.")] = None,
+    format: RdfFormatOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (atomically); stdout if absent.",
+                                                resolve_path=True, dir_okay=False, show_default=False)] = None,
     graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph.")] = None,
     canonical: Annotated[bool, typer.Option("--canonical", help="Sort statements: the same data gives the same bytes.")] = False,
     store: StoreOption = None,
@@ -97,8 +99,8 @@ def export(
 ) -> None:
     """Stream the store (or one graph) as RDF. Formats without named graphs get the union of all graphs."""
     with handle_errors():
-        source = store_from_options(store, update_url, store_token, timeout)
-        fmt = rdf_format(format.value)
+        fmt = _export_format(format, output)
+        source = store_from_options(store, update_url, store_token, timeout, create=False)
         try:
             if output is None:
                 source.export(sys.stdout.buffer, format=fmt, graph=graph, canonical=canonical)
@@ -106,6 +108,6 @@ def export(
             else:
                 with atomic_output(output) as handle:
                     source.export(handle, format=fmt, graph=graph, canonical=canonical)
-                stderr.print(f"wrote {output}", highlight=False)
+                say(f"wrote {output}")
         finally:
             source.close()

@@ -8,6 +8,11 @@ takes the same ``--store`` option:
 * an ``http://`` or ``https://`` URL: a remote SPARQL 1.1 query endpoint (``update_url``
   when updates go elsewhere, ``token`` sent as a bearer token).
 
+An on-disk store held by a running ``powergraph serve`` still opens: read-only
+beside a read-only server (writes then make a new generation the server picks
+up), or as that server's SPARQL endpoint when it accepts updates (see
+:mod:`graph.store._holder`).
+
 All three speak the :class:`~graph.store.base.Store` protocol and return pyoxigraph
 result objects, so the rest of the code does not know which one it talks to.
 
@@ -25,6 +30,7 @@ from pathlib import Path
 
 from graph.store._export import atomic_output
 from graph.store._formats import EXTENSIONS, FORMATS, format_for_path, rdf_format
+from graph.store._holder import read_holder
 from graph.store._local import OxigraphStore, Progress
 from graph.errors import StoreError
 from graph.store._http import DEFAULT_MAX_BYTES
@@ -79,22 +85,24 @@ def open_store(
     update_url: str | None = None,
     token: str | None = None,
     timeout: float | None = None,
+    create: bool = True,
 ) -> Store:
     """Open the store ``spec`` names (see the module docstring).
 
     ``update_url`` and ``token`` default to ``$POWERGRAPH_UPDATE_URL`` and
-    ``$POWERGRAPH_STORE_TOKEN``; they only matter for a remote store, as does
-    ``$POWERGRAPH_REMOTE_MAX_BYTES`` (the largest answer read from it).
+    ``$POWERGRAPH_STORE_TOKEN``; they only matter for a remote store (or a server
+    that accepts updates), as does ``$POWERGRAPH_REMOTE_MAX_BYTES`` (the largest
+    answer read from it). ``create=False`` refuses a directory that does not exist.
     """
     spec = spec or default_spec()
     if spec == "memory":
         return OxigraphStore()
+    token = token or os.environ.get("POWERGRAPH_STORE_TOKEN") or None
     if spec.startswith(("http://", "https://")):
-        return RemoteStore(
-            spec,
-            update_url=update_url or os.environ.get("POWERGRAPH_UPDATE_URL") or None,
-            token=token or os.environ.get("POWERGRAPH_STORE_TOKEN") or None,
-            timeout=timeout,
-            max_bytes=remote_max_bytes(),
-        )
-    return OxigraphStore(Path(spec))
+        return RemoteStore(spec, update_url=update_url or os.environ.get("POWERGRAPH_UPDATE_URL") or None,
+                           token=token, timeout=timeout, max_bytes=remote_max_bytes())
+    root = Path(spec).expanduser().resolve()
+    server = read_holder(root)
+    if server is not None and server["updates"]:
+        return RemoteStore(server["url"], token=token, timeout=timeout, max_bytes=remote_max_bytes())
+    return OxigraphStore(root, create=create)

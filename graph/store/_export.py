@@ -30,6 +30,8 @@ from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
+from graph.errors import NotFoundError
+
 __all__ = ["canonical_from_lines", "convert", "finish_export", "sorted_lines", "atomic_output",
            "remove_stale_temporaries", "PREFIXES"]
 
@@ -187,6 +189,9 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     b'data\\n'
     """
     path = Path(path)
+    if not path.parent.is_dir():
+        raise NotFoundError(f"there is no folder {path.parent} to write {path.name} into", file=str(path),
+                            hint=f"create it first (mkdir -p {path.parent}), or write elsewhere")
     remove_stale_temporaries(path)
     handle = tempfile.NamedTemporaryFile("wb", dir=path.parent or ".", prefix=_temporary_prefix(path), delete=False)
     try:

@@ -23,8 +23,11 @@ it then run as one transaction instead.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = [
@@ -35,9 +38,11 @@ __all__ = [
     "commit_generation",
     "remove_stale",
     "write_atomically",
+    "writer_lock",
 ]
 
 POINTER = "GENERATION"
+WRITER_LOCK = "WRITER.lock"
 _PREFIX = "gen-"
 
 
@@ -93,3 +98,20 @@ def remove_stale(root: Path, *, keep: set[str]) -> None:
             shutil.rmtree(path, ignore_errors=True)
     for path in root.glob(f".{POINTER}.*.tmp"):
         path.unlink(missing_ok=True)
+
+
+@contextmanager
+def writer_lock(root: Path) -> Iterator[None]:
+    """Hold the store's writer lock (``flock`` on ``WRITER.lock``): one new generation at a time.
+
+    >>> import tempfile
+    >>> with writer_lock(Path(tempfile.mkdtemp())):
+    ...     pass
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / WRITER_LOCK, "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

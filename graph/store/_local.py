@@ -22,7 +22,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 
@@ -30,6 +30,7 @@ from graph.errors import QueryError, StoreError
 from graph.store import _generations as gen
 from graph.store._common import StoreBase
 from graph.store._export import PREFIXES, finish_export
+from graph.store._holder import lock_hint, read_holder
 from graph.store._formats import is_line_based, prepare_load, syntax_error
 from graph.store._queries import sparql
 from graph.store._sparql_text import with_values
@@ -47,6 +48,8 @@ SMALL_FILE_BYTES = 4 << 20
 
 #: pyoxigraph's ``substitutions`` argument (its stubs take a dict, which is invariant in its values)
 _Substitutions = dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
+
+_T = TypeVar("_T")
 
 _NOT_A_STATEMENT = re.compile(rb"^[ \t]*(?:#[^\n]*)?\r?\n", re.MULTILINE)
 
@@ -82,27 +85,36 @@ def _dump_union(store: ox.Store, out: BinaryIO, format: ox.RdfFormat) -> None:
 class OxigraphStore(StoreBase):
     """pyoxigraph in this process: ``OxigraphStore()`` in memory, ``OxigraphStore(path)`` on disk."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
-        self._lock = threading.Lock()
-        self._root = Path(path) if path is not None else None
+    def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
+        self._lock = threading.RLock()
+        self._root = Path(path).expanduser().resolve() if path is not None else None
         self._legacy = False
+        #: opened read-only beside the ``powergraph serve`` that holds the store (see :mod:`._holder`)
+        self.shared = False
         if self._root is None:
             self._store = ox.Store()
             self.description = "oxigraph in memory"
             return
         self.description = f"oxigraph at {self._root}"
+        if not create and not self._root.exists():
+            raise StoreError("there is no store here", file=str(self._root),
+                             hint="build one with `powergraph build`, or name another with --store or POWERGRAPH_STORE")
         self._legacy = gen.is_legacy(self._root)
         location = self._root if self._legacy else gen.current_generation(self._root)
-        try:
-            self._store = ox.Store(str(location))
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the store: {exc}",
-                file=str(self._root),
-                hint="another process (e.g. powergraph serve) may hold it open; stop it, "
-                "or give that server's SPARQL URL as --store",
-            ) from None
-        if not self._legacy:
+        server = read_holder(self._root)
+        if server is not None and not server["updates"] and not self._legacy:
+            # never try to take the lock: the server is about to reopen on a newer generation
+            self.shared = True
+            self.description = f"oxigraph at {self._root} (beside the server at {server['url']})"
+            self._store = ox.Store.read_only(str(location))
+        else:
+            try:
+                self._store = ox.Store(str(location))
+            except OSError as exc:
+                raise StoreError(f"cannot open the store: {exc}", file=str(self._root),
+                                 hint=lock_hint(server)) from None
+        self._opened = location
+        if not self._legacy and not self.shared:
             gen.remove_stale(self._root, keep={location.name})
 
     @classmethod
@@ -115,19 +127,39 @@ class OxigraphStore(StoreBase):
         ('a copy', 0)
         """
         self = cls.__new__(cls)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._root = None
         self._legacy = False
+        self.shared = False
         self._store = store
         self.description = description
         return self
 
     @property
+    def root(self) -> Path | None:
+        """The store folder (absolute; None in memory)."""
+        return self._root
+
+    @property
     def location(self) -> Path | None:
         """The directory of the current Oxigraph database (None in memory); it changes after a bulk load."""
-        if self._root is None:
-            return None
-        return self._root if self._legacy else gen.current_generation(self._root)
+        return self._opened if self._root is not None else None
+
+    def refresh(self) -> bool:
+        """Follow ``GENERATION`` when another process committed a new generation (a command run
+        beside the server): reopen on it and return True; False when nothing changed."""
+        if self._root is None or self._legacy:
+            return False
+        with self._lock:
+            current = gen.current_generation(self._root)
+            if current == self._opened:
+                return False
+            previous, self._opened = self._opened, current
+            self._store = ox.Store.read_only(str(current)) if self.shared else ox.Store(str(current))
+            if not self.shared:
+                # keep the previous generation: the query workers may still have it open
+                gen.remove_stale(self._root, keep={current.name, previous.name})
+            return True
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -150,7 +182,7 @@ class OxigraphStore(StoreBase):
         )
 
         def run(text: str, subs: _Substitutions | None) -> QueryResult:
-            return self._store.query(
+            return self._follow().query(
                 text,
                 substitutions=subs,
                 default_graph=defaults,
@@ -174,7 +206,7 @@ class OxigraphStore(StoreBase):
     def update(self, sparql: str) -> None:
         """Run a SPARQL update in one transaction."""
         try:
-            self._store.update(sparql)
+            self._write(lambda db: db.update(sparql))
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL update: {exc.msg}", line=exc.lineno, column=exc.offset) from None
         except OSError as exc:
@@ -185,7 +217,7 @@ class OxigraphStore(StoreBase):
     def add_quads(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads in one transaction; returns how many were given."""
         given = list(quads)
-        self._store.extend(given)
+        self._write(lambda db: db.extend(given))
         return len(given)
 
     def load(
@@ -206,7 +238,7 @@ class OxigraphStore(StoreBase):
         path, fmt = prepare_load(path, format)
         size = path.stat().st_size
         with self._lock:
-            if self._root is None or self._legacy or size <= SMALL_FILE_BYTES:
+            if self._root is None or self._legacy or (size <= SMALL_FILE_BYTES and not self.shared):
                 return self._load_transaction(path, fmt, graph, size, progress)
             return self._load_generation(path, fmt, graph, size, progress)
 
@@ -255,29 +287,61 @@ class OxigraphStore(StoreBase):
     def _load_generation(
         self, path: Path, fmt: ox.RdfFormat, graph: str | None, size: int, progress: Progress | None
     ) -> int:
+        return self._in_new_generation(lambda fresh: self._bulk_into(fresh, path, fmt, graph, size, progress))
+
+    def _in_new_generation(self, write: Callable[[ox.Store], _T]) -> _T:
+        """Run ``write`` on a checkpoint of the current generation and commit it as the next one.
+
+        Beside a server (``shared``) this is how every write goes: the server, which
+        follows ``GENERATION``, then reopens on the new generation; its readers see the
+        old data or the new, never half of it.
+        """
         assert self._root is not None
-        current = gen.current_generation(self._root)
-        staging = gen.next_generation(self._root)
-        fresh: ox.Store | None = None
-        try:
-            self._store.flush()
-            self._store.backup(str(staging))
-            fresh = ox.Store(str(staging))
-            count = self._bulk_into(fresh, path, fmt, graph, size, progress)
-            fresh.flush()
-        except BaseException as exc:
-            # close the staging database before removing it: the traceback's frames
-            # (``_bulk_into``'s ``target``) still hold it open otherwise
-            fresh = None
-            traceback.clear_frames(exc.__traceback__)
-            gc.collect()
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        gen.commit_generation(self._root, staging)  # the commit point
-        self._store = fresh
-        # keep the previous generation: readers in this process may still iterate over it
-        gen.remove_stale(self._root, keep={staging.name, current.name})
-        return count
+        with gen.writer_lock(self._root):
+            if self.shared:
+                self.refresh()  # start from the newest generation
+            current = self._opened
+            staging = gen.next_generation(self._root)
+            fresh: ox.Store | None = None
+            try:
+                if not self.shared:
+                    self._store.flush()
+                self._store.backup(str(staging))
+                fresh = ox.Store(str(staging))
+                result = write(fresh)
+                fresh.flush()
+            except BaseException as exc:
+                # close the staging database before removing it: the traceback's frames
+                # (``_bulk_into``'s ``target``) still hold it open otherwise
+                fresh = None
+                traceback.clear_frames(exc.__traceback__)
+                gc.collect()
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            if self.shared:
+                fresh = None  # let go of the lock before the commit: the server opens it next
+                gc.collect()
+            gen.commit_generation(self._root, staging)  # the commit point
+            self._opened = staging
+            if fresh is None:
+                self._store = ox.Store.read_only(str(staging))
+                return result
+            self._store = fresh
+            # keep the previous generation: readers in this process may still iterate over it
+            gen.remove_stale(self._root, keep={staging.name, current.name})
+        return result
+
+    def _write(self, write: Callable[[ox.Store], _T]) -> _T:
+        """``write`` on the database, or on a new generation beside a server."""
+        if self.shared:
+            return self._in_new_generation(write)
+        return write(self._store)
+
+    def _follow(self) -> ox.Store:
+        """The database to read; beside a server, the newest generation."""
+        if self.shared:
+            self.refresh()
+        return self._store
 
     # -- reads ---------------------------------------------------------------------------------
 
@@ -291,7 +355,7 @@ class OxigraphStore(StoreBase):
     ) -> None:
         """Stream the dataset to ``out`` (formats without named graphs: the union of all graphs,
         or ``graph``); ``canonical=True`` sorts the statements so equal data gives equal bytes."""
-        store = self._store
+        store = self._follow()
         if graph is not None or not format.supports_datasets:
             source_format = ox.RdfFormat.N_TRIPLES
             if graph is not None:
@@ -313,23 +377,23 @@ class OxigraphStore(StoreBase):
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Iterate over the quads, optionally those of one named graph."""
-        return self._store.quads_for_pattern(None, None, None, _graph_term(graph))
+        return self._follow().quads_for_pattern(None, None, None, _graph_term(graph))
 
     def graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in self._follow().named_graphs() if isinstance(g, ox.NamedNode))
 
     def clear(self) -> None:
         """Remove everything."""
-        self._store.clear()
+        self._write(lambda db: db.clear())
 
     def flush(self) -> None:
         """Write buffers to disk (no-op in memory)."""
-        if self._root is not None:
+        if self._root is not None and not self.shared:
             self._store.flush()
 
     def __len__(self) -> int:
-        return len(self._store)
+        return len(self._follow())
 
     def close(self) -> None:
         """Flush and let go of the database (pyoxigraph releases its lock with the last reference)."""

@@ -81,9 +81,11 @@ def log_tail(path: Path, *, lines: int = 40, limit: int = 4000) -> str:
 
 
 @contextmanager
-def live_server(store: str, *, env: dict[str, str] | None = None, args: list[str] | None = None) -> Iterator[str]:
+def live_server(store: str | None, *, env: dict[str, str] | None = None, args: list[str] | None = None,
+                cwd: Path = ROOT) -> Iterator[str]:
     """Run ``powergraph serve`` in a subprocess; yield its base URL; stop it (by pid) afterwards.
 
+    ``store`` None serves the default store (of ``cwd``, the folder the server runs in).
     Its output goes to a file in a temporary folder (a pipe nobody reads would block a
     chatty server); if the server does not start, the error shows the file's tail.
     """
@@ -94,9 +96,9 @@ def live_server(store: str, *, env: dict[str, str] | None = None, args: list[str
         log = Path(folder) / "serve.log"
         with log.open("wb") as output:
             process = subprocess.Popen(
-                [*POWERGRAPH, "serve", "--store", store, "--port", str(port), "--log-level", "warning",
-                 *(args or [])],
-                cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+                [*POWERGRAPH, "serve", *(["--store", store] if store is not None else []), "--port", str(port),
+                 "--log-level", "warning", *(args or [])],
+                cwd=cwd, env=environment, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
             )
         base = f"http://127.0.0.1:{port}"
         try:

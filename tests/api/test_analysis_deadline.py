@@ -1,9 +1,16 @@
 """Analyses and explorer views obey the query time limit: they run as jobs in the query workers.
 
-A live server over a synthetic store (about 330,000 quads) on disk with a 0.5 s limit:
-the timeline (several seconds of work here) gets 504 in the error shape soon after the
-limit, the worker that ran it is gone, /health answers meanwhile, and afterwards a small
-analysis and a query still succeed.
+A live server over a synthetic store (about 330,000 quads: 4,000 actors, 25,000
+relations) on disk with a 2 s limit. The slow operation is slow by construction:
+centrality's exact betweenness runs a breadth-first search from every actor over every
+related pair (4.3 s of CPU on an in-memory copy on the two-core reference machine,
+measured with ``time.process_time``; it grows with the graph, not with the machine's
+load). It gets 504 in the error shape; the worker that ran it is killed, having spent
+no more CPU than the limit allows (its CPU time is measured, not the wall clock, which
+ordinary load stretches); /health answers meanwhile; afterwards an ASK (microseconds of
+CPU) still succeeds. Nothing else is asked of this store under the limit: even a name
+lookup that finds nobody costs 0.6 to 1.7 s of CPU on it, close enough to the limit for
+load to decide.
 """
 
 from __future__ import annotations
@@ -17,10 +24,12 @@ import psutil
 import pytest
 
 from graph.store import open_store
-from tests.api.conftest import assert_stopped_at_limit, live_server
+from tests.api.conftest import live_server
 from tests.benchmarks.synthetic import generate
 
-LIMIT = 0.5
+LIMIT = 2.0
+#: CPU a killed worker may have spent beyond the limit (the kill is sent by the server's event loop)
+CPU_SLACK = 1.0
 pytestmark = pytest.mark.slow
 
 
@@ -36,29 +45,50 @@ def synthetic_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "store"
 
 
+def _cpu(process: psutil.Process) -> float | None:
+    try:
+        times = process.cpu_times()
+    except psutil.Error:
+        return None
+    return float(times.user + times.system)
+
+
 def test_a_long_analysis_is_stopped_at_the_limit_and_the_server_stays_responsive(synthetic_dir: Path) -> None:
     with live_server(str(synthetic_dir), env={"POWERGRAPH_QUERY_TIMEOUT": str(LIMIT)}) as base:
         server = next(p for p in psutil.process_iter(["cmdline"])
                       if p.info["cmdline"] and base.rsplit(":", 1)[1] in p.info["cmdline"])
-        before = {child.pid for child in server.children(recursive=True)}
+        workers = server.children(recursive=True)
+        baseline = {w.pid: _cpu(w) for w in workers}
+        last = dict(baseline)
         result: dict[str, object] = {}
 
         def slow() -> None:
             began = time.monotonic()
-            result["response"] = httpx.get(f"{base}/api/timeline", params={"method": "louvain"}, timeout=60)
+            result["response"] = httpx.get(f"{base}/api/centrality", timeout=120)
             result["elapsed"] = time.monotonic() - began
 
         thread = threading.Thread(target=slow)
         thread.start()
         time.sleep(0.2)
-        assert httpx.get(f"{base}/health", timeout=5).status_code == 200  # the server is not busy with it
-        thread.join(timeout=60)
-        assert_stopped_at_limit(result["response"], float(result["elapsed"]), LIMIT, slack=2.0)  # type: ignore[arg-type]
-        after = {child.pid for child in server.children(recursive=True)}
-        assert before - after, "the worker that ran the job was killed"
+        assert httpx.get(f"{base}/health", timeout=30).status_code == 200  # the server is not busy with it
+        while thread.is_alive():  # sample each worker's CPU time until the answer comes
+            for worker in workers:
+                now = _cpu(worker)
+                if now is not None:
+                    last[worker.pid] = now
+            thread.join(timeout=0.05)
+
+        response = result["response"]
+        assert isinstance(response, httpx.Response)
+        assert response.status_code == 504, response.text
+        error = response.json()["error"]
+        assert error["code"] == "query_timeout" and "POWERGRAPH_QUERY_TIMEOUT" in error["hint"]
+        assert float(result["elapsed"]) >= LIMIT  # type: ignore[arg-type]  # never before the limit
+        killed = [w for w in workers if not w.is_running() or w.status() == psutil.STATUS_ZOMBIE]
+        assert len(killed) == 1, "the worker that ran the job was killed"
+        spent = last[killed[0].pid] - baseline[killed[0].pid]  # type: ignore[operator]
+        assert 0 < spent < LIMIT + CPU_SLACK, f"the killed worker spent {spent:.2f} s of CPU on the job"
         # the pool is whole again, and small work still runs
         query = httpx.get(f"{base}/sparql", params={"query": "ASK { ?s ?p ?o }"},
-                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
+                          headers={"Accept": "application/sparql-results+json"}, timeout=60)
         assert query.status_code == 200 and query.json()["boolean"] is True
-        path = httpx.get(f"{base}/api/path", params={"source": "nobody-by-this-name", "target": "actor-1"}, timeout=30)
-        assert path.status_code == 404 and path.json()["error"]["code"] == "not_found"
