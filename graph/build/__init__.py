@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.build.assertions import Actor, Assertion, Curated, read_actors, read_assertions
+from graph.build.assertions import Assertion, Curated, declared_actors, read_assertions
 from graph.build.corpus import DEFAULT_CORPUS, Source, read_corpus
 from graph.build.crossgraph import RECONCILIATION_GRAPH, reconciliation_graph
 from graph.build.judgements import read_judgements, merges
@@ -103,10 +103,7 @@ def _ranked_down(curated: list[Curated], reconciled: Reconciled) -> None:
 def build_dataset(corpus: Path = DEFAULT_CORPUS, *, sources: list[Source] | None = None) -> Built:
     """Read and check every assertion file of ``corpus``, build the RDF and validate it."""
     sources = sources if sources is not None else read_corpus(corpus)
-    known: dict[str, Actor] = {}
-    for source in sources:  # first pass: any source may refer to an actor declared in any other
-        for actor_id, actor in read_actors(source).items():
-            known.setdefault(actor_id, actor)
+    known = declared_actors(sources)  # first pass: any source may refer to an actor declared in any other
     judgements = read_judgements(corpus)
     merged = merges(judgements, known=known)
     curated: list[Curated] = []
