@@ -10,6 +10,7 @@ import typer
 
 from graph.build import DEFAULT_CORPUS
 from graph.cli._app import app
+from graph.cli.options import FormatOption, OutputFormat, print_rows
 from graph.errors import PowergraphError
 
 __all__ = ["ingest", "review_merge"]
@@ -22,6 +23,8 @@ _Format = Annotated[str, typer.Option("--format", help="Output: table or json.")
 def _report(summary: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
         typer.echo(json.dumps(summary))
+    elif fmt == "csv":
+        print_rows([summary], format=OutputFormat.csv)
     else:
         width = max(len(k) for k in summary)
         for key, value in summary.items():
@@ -60,14 +63,19 @@ def ingest(
 @app.command("review-merge")
 def review_merge(
     source_id: Annotated[str, typer.Argument(help="The source id (the folder under the corpus).")],
+    accept_all: Annotated[bool, typer.Option("--accept-all", help="Accept every complete pending candidate; "
+                                             "incomplete ones stay pending with their note.")] = False,
     corpus: _Corpus = DEFAULT_CORPUS,
-    fmt: _Format = "table",
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Validate and move accepted candidates into assertions.yaml; remember rejected ones."""
     from graph.ingest import merge_review
 
     try:
-        summary = merge_review(corpus, source_id)
+        summary = merge_review(corpus, source_id, accept_all=accept_all)
     except PowergraphError as err:
         _fail(err, fmt)
     _report(summary, fmt)
+    if fmt == "table" and accept_all:
+        typer.echo(f"accepted {summary['accepted']} candidate(s); {summary['incomplete']} incomplete one(s) "
+                   f"stay pending in review.yaml with their note")
