@@ -232,10 +232,10 @@ def merge_review(corpus: Path, source_id: str, *, accept_all: bool = False) -> d
             write_atomic(path, "# Candidates rejected at review; `powergraph ingest` does not propose them again.\n"
                          + dump_yaml({"rejected": old + added}))
     pending_refs = {str(i.get(k)) for i in groups["pending"] for k in _REFS}
-    left_actors = {k: dict(v) for k, v in review_actors.items() if k in pending_refs}
+    left_actors = {k: _plain(v) for k, v in review_actors.items() if k in pending_refs}
     header = "".join(ln + "\n" for ln in review_path.read_text(encoding="utf-8").splitlines() if ln.startswith("#"))
     write_atomic(review_path, header + dump_yaml({"actors": left_actors or None,
-                                                  "assertions": [dict(i) for i in groups["pending"]]}))
+                                                  "assertions": [_plain(i) for i in groups["pending"]]}))
     return {"source": source_id, "accepted": len(groups["accept"]), "rejected": len(groups["reject"]),
             "pending": len(groups["pending"]), "incomplete": incomplete, "renamed": renamed,
             "actors_added": len(needed), "merged_before": merged_before}
