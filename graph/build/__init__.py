@@ -88,9 +88,11 @@ def _origins(curated: list[Curated]) -> dict[str, tuple[str, int]]:
 
 def _merge_refs(assertion: Assertion, merged: dict[str, str]) -> Assertion:
     """The assertion with merged actor ids replaced by the kept ones."""
-    refs = {key: merged[value] for key in ("subject", "object", "claimant", "place")
-            if (value := getattr(assertion, key)) in merged}
-    return replace(assertion, **refs) if refs else assertion
+    def kept(ref: str | None) -> str | None:
+        return merged.get(ref, ref) if ref else ref
+
+    return replace(assertion, subject=kept(assertion.subject) or "", object=kept(assertion.object),
+                   claimant=kept(assertion.claimant), place=kept(assertion.place))
 
 
 def _ranked_down(curated: list[Curated], reconciled: Reconciled) -> None:
