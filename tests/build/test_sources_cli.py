@@ -173,3 +173,16 @@ def test_review_merge_accept_all_merges_complete_candidates_as_new_statements(co
     assert "od-dravic-headed-ssb" in corroborated  # a new statement of the existing edge
     table = invoke("review-merge", "wire-followup", "--accept-all", "--corpus", str(copy))
     assert "accepted 0 candidate(s); 2 incomplete one(s) stay pending" in table
+
+
+def test_readme_shows_the_real_sources_and_conflicts_output(stores: list[Path]) -> None:
+    import csv
+    import io
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Many sources, one graph", 1)[1].split("\n## ", 1)[0]
+    shown_sources, shown_conflicts = section.split("```text\n")[1:3]
+    assert shown_sources.split("```")[0] == run("sources", "--store", str(stores[0]), "-f", "csv")
+    shown = list(csv.DictReader(io.StringIO(shown_conflicts.split("```")[0])))
+    real = list(csv.DictReader(io.StringIO(run("conflicts", "--store", str(stores[0]), "-f", "csv"))))
+    assert shown == [{key: row[key] for key in shown[0]} for row in real]
