@@ -8,7 +8,12 @@ such as "General" or "President" dropped). A pair of actors of compatible types
 - one name is the initials of the other ("acronym": SSB / State Security Bureau);
 - for persons, the last names are alike and the first names alike or absent
   ("similar names": Karim Massimov / Masimov, Anton Dravic / Antun Dravitch);
-- for others, the whole names are alike ("similar names").
+- for others, the whole names are alike ("similar names");
+- they share two or more ties: the same relation with the same third actor, in the
+  same direction ("shared ties": both headed by Masimov, both arrested by the state).
+  A shared tie is also listed as supporting evidence of a name match. It is what
+  finds an acronym of another language (KNB, for the Russian name, beside "National
+  Security Committee"), which no comparison of names can.
 
 Pairs already judged (same or not the same, ``judgements.yaml``) are never
 proposed; nothing is merged here: the curator decides (``powergraph judge``).
@@ -30,7 +35,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -39,12 +44,12 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from graph.build.assertions import Actor, declared_actors
+from graph.build.assertions import Actor, Assertion, declared_actors, read_assertions
 from graph.build.corpus import read_corpus
 from graph.build.judgements import judged_pairs, merges, read_judgements
 from ontology import PG, ontology_graph
 
-__all__ = ["likely_duplicates", "corpus_duplicates", "corpus_actors", "normal_name", "initials"]
+__all__ = ["likely_duplicates", "corpus_duplicates", "corpus_actors", "actor_ties", "Tie", "normal_name", "initials"]
 
 _TITLES = {"general", "president", "minister", "interior", "foreign", "prime", "mr", "mrs", "ms", "dr", "former",
            "chief", "the", "head", "of", "gen", "col", "colonel", "senator", "judge"}
@@ -115,13 +120,43 @@ def _evidence(a: Actor, b: Actor) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+Tie = tuple[str, str, str]  # (direction, relation id, the other actor's id)
+
+
+def actor_ties(assertions: Iterable[Assertion], merged: Mapping[str, str] | None = None) -> dict[str, set[Tie]]:
+    """Each actor's ties in current, non-negated statements between two actors (merged ids replaced).
+
+    >>> from graph.build.assertions import read_assertions
+    >>> from graph.build.corpus import read_corpus
+    >>> ties = actor_ties(read_assertions(read_corpus()[0]).assertions)
+    >>> ("in", "headed", "masimov") in ties["knb"]
+    True
+    """
+    merged = merged or {}
+    ties: dict[str, set[Tie]] = {}
+    for a in assertions:
+        if a.object is None or a.negated or a.status in ("revised", "retracted"):
+            continue
+        subject, obj = merged.get(a.subject, a.subject), merged.get(a.object, a.object)
+        ties.setdefault(subject, set()).add(("out", a.relation.id, obj))
+        ties.setdefault(obj, set()).add(("in", a.relation.id, subject))
+    return ties
+
+
+def _tie_text(tie: Tie) -> str:
+    direction, relation, other = tie
+    return f"shared tie: {other} {relation} both" if direction == "in" else f"shared tie: both {relation} {other}"
+
+
 def likely_duplicates(actors: Mapping[str, Actor], *, judged: Mapping[frozenset[str], str] | None = None,
-                      merged: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+                      merged: Mapping[str, str] | None = None,
+                      ties: Mapping[str, set[Tie]] | None = None) -> list[dict[str, Any]]:
     """Pairs of ``actors`` that are likely one, strongest evidence first; judged pairs left out.
 
-    An actor merged into another (``merged``: old id -> kept id) lends its names to the kept one.
+    An actor merged into another (``merged``: old id -> kept id) lends its names to the kept one;
+    ``ties`` (see :func:`actor_ties`) adds shared ties as evidence.
     """
-    judged, merged = judged or {}, merged or {}
+    judged, merged, ties = judged or {}, merged or {}, ties or {}
     current: dict[str, Actor] = {}
     for ident in sorted(actors):
         actor = actors[ident]
@@ -135,8 +170,10 @@ def likely_duplicates(actors: Mapping[str, Actor], *, judged: Mapping[frozenset[
         one, two = current[a], current[b]
         if frozenset((a, b)) in verdicts or not _compatible(one.type, two.type):
             continue
-        evidence = _evidence(one, two)
-        if evidence:
+        names = _evidence(one, two)
+        shared = sorted(_tie_text(t) for t in (ties.get(a, set()) & ties.get(b, set())) if t[2] not in (a, b))
+        if names or len(shared) >= 2:
+            evidence = names + shared
             found.append({"a": a, "a_label": one.label, "b": b, "b_label": two.label, "evidence": evidence,
                           "score": len(evidence) + sum(e.startswith(("same", "acronym")) for e in evidence)})
     return sorted(found, key=lambda d: (-d["score"], d["a"], d["b"]))
@@ -148,7 +185,11 @@ def corpus_actors(corpus: Path) -> dict[str, Actor]:
 
 
 def corpus_duplicates(corpus: Path) -> list[dict[str, Any]]:
-    """:func:`likely_duplicates` of every actor of ``corpus``, its judgements applied."""
-    actors = corpus_actors(corpus)
+    """:func:`likely_duplicates` of every actor of ``corpus``, its judgements and shared ties applied."""
+    sources = read_corpus(corpus)
+    actors = declared_actors(sources)
     judgements = read_judgements(corpus)
-    return likely_duplicates(actors, judged=judged_pairs(judgements), merged=merges(judgements, known=actors))
+    merged = merges(judgements, known=actors)
+    statements = [a for source in sources for a in read_assertions(source, known_actors=actors).assertions]
+    return likely_duplicates(actors, judged=judged_pairs(judgements), merged=merged,
+                             ties=actor_ties(statements, merged))
