@@ -3,9 +3,10 @@
 Two documents are the same report when
 
 - one declares it in its ``source.yaml``: ``same_report_as: other-source-id``, or
-- both credit the same agency (``agency:`` in ``source.yaml``) and at least one
-  relation they both state is quoted near-identically (similarity of the
-  normalised quotes at least :data:`NEAR_IDENTICAL`).
+- both name the same agency (``agency:`` in the ``source.yaml`` of one, and in
+  the other's ``source.yaml`` or text) and at least one relation they both state
+  is quoted near-identically (similarity of the normalised quotes at least
+  :data:`NEAR_IDENTICAL`).
 
 The relation is closed (symmetric and transitive): the documents of one report
 form a group, and each counts once as an independent source. Every document of
@@ -56,9 +57,19 @@ def _edge(assertion: Assertion) -> tuple[object, ...]:
     return assertion.subject, assertion.relation.id, assertion.object, assertion.value, assertion.negated
 
 
+def _agency(one: Curated, two: Curated) -> str | None:
+    """The agency both documents name: declared in a source.yaml, declared or written in the other's text."""
+    for first, second in ((one, two), (two, one)):
+        agency = first.source.agency
+        if agency and ((second.source.agency or "").casefold() == agency.casefold()
+                       or agency.casefold() in second.source.text.casefold()):
+            return agency
+    return None
+
+
 def _detected(one: Curated, two: Curated) -> str | None:
-    agency = one.source.agency
-    if not agency or not two.source.agency or agency.casefold() != two.source.agency.casefold():
+    agency = _agency(one, two)
+    if agency is None:
         return None
     theirs: dict[tuple[object, ...], list[str]] = {}
     for assertion in two.assertions:
@@ -66,7 +77,7 @@ def _detected(one: Curated, two: Curated) -> str | None:
     pairs = sum(any(near_identical(a.quote, q) for q in theirs.get(_edge(a), [])) for a in one.assertions)
     if not pairs:
         return None
-    return (f"detected: both credit the agency {agency!r} and {pairs} relation(s) are quoted near-identically "
+    return (f"detected: both name the agency {agency!r} and {pairs} relation(s) are quoted near-identically "
             f"(similarity >= {NEAR_IDENTICAL})")
 
 

@@ -238,4 +238,5 @@ def merge_review(corpus: Path, source_id: str, *, accept_all: bool = False) -> d
                                                   "assertions": [_plain(i) for i in groups["pending"]]}))
     return {"source": source_id, "accepted": len(groups["accept"]), "rejected": len(groups["reject"]),
             "pending": len(groups["pending"]), "incomplete": incomplete, "renamed": renamed,
+            "corroborating": sum(bool(item.get("corroborates")) for item in fresh),
             "actors_added": len(needed), "merged_before": merged_before}

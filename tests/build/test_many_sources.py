@@ -80,17 +80,18 @@ def test_the_same_wire_copy_counts_once(veloria: Built) -> None:
     ostmark, harbour = PGS["ostmark-daily-dravic"], PGS["harbour-post-dravic"]
     assert (ostmark, PG.sameReportAs, harbour) in cross and (harbour, PG.sameReportAs, ostmark) in cross
     basis = " ".join(str(o) for o in cross.objects(harbour, PG.sameReportBasis))
-    assert "declared: same_report_as ostmark-daily-dravic" in basis and "'Vesta News Agency'" in basis
+    assert "declared: same_report_as ostmark-daily-dravic" in basis and "name the agency 'Vesta News Agency'" in basis
     assert independent_sources(veloria) == {("Anton Dravic", "headed", "State Security Bureau"): 3,
                                             ("Mira Solen", "arrested", "Anton Dravic"): 2}
 
 
 def test_same_report_is_detected_without_the_declaration_and_not_without_the_agency(copy: Path) -> None:
     edit(copy / "harbour-post-dravic" / "source.yaml", "same_report_as: ostmark-daily-dravic\n", "")
-    built = build_dataset(copy)
-    basis = [str(o) for o in built.graphs[str(RECONCILIATION_GRAPH)].objects(PGS["harbour-post-dravic"], PG.sameReportBasis)]
-    assert len(basis) == 1 and basis[0].startswith("with ostmark-daily-dravic: detected")
     edit(copy / "harbour-post-dravic" / "source.yaml", "agency: Vesta News Agency\n", "")
+    built = build_dataset(copy)  # the Ostmark Daily declares the agency, the Harbour Post's text names it
+    basis = [str(o) for o in built.graphs[str(RECONCILIATION_GRAPH)].objects(PGS["harbour-post-dravic"], PG.sameReportBasis)]
+    assert len(basis) == 1 and basis[0].startswith("with ostmark-daily-dravic: detected: both name the agency")
+    edit(copy / "harbour-post-dravic" / "article.txt", "CASTREL (Vesta News Agency) -", "CASTREL (staff) -")
     built = build_dataset(copy)
     assert (None, PG.sameReportAs, None) not in built.graphs[str(RECONCILIATION_GRAPH)]
     assert independent_sources(built)[("Mira Solen", "arrested", "Anton Dravic")] == 3  # now two outlets

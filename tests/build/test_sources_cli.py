@@ -162,6 +162,7 @@ def test_review_merge_accept_all_merges_complete_candidates_as_new_statements(co
     (folder / "review.yaml").write_text(REVIEW, encoding="utf-8")
     summary = json.loads(invoke("review-merge", "wire-followup", "--accept-all", "--corpus", str(copy), "-f", "json"))
     assert (summary["accepted"], summary["pending"], summary["incomplete"], summary["renamed"]) == (1, 2, 2, 1)
+    assert summary["corroborating"] == 1
     left = yaml.safe_load((folder / "review.yaml").read_text(encoding="utf-8"))["assertions"]
     assert [(i["id"], i["decision"], bool(i["review_note"])) for i in left] == [
         ("dravic-arrested-by-unknown", "pending", True), ("solen-arrested-dravic", "pending", True)]
