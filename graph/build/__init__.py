@@ -6,7 +6,10 @@
 
 Nothing reaches the store unless every check passes: assertion files are
 checked while read (file and line on every error), the RDF is validated with
-SHACL, and the store's graphs are replaced in one transaction.
+SHACL, and the store's graphs are replaced in one transaction. With several
+sources, actors judged the same are merged (``judgements.yaml``) and the
+statements of different sources are compared (corroboration, conflicts, later
+retractions; same reports): see ``reconcile``, ``reports`` and ``crossgraph``.
 """
 
 from __future__ import annotations
@@ -154,7 +157,13 @@ def build_dataset(corpus: Path = DEFAULT_CORPUS, *, sources: list[Source] | None
 
 
 def build_into(store: Store, corpus: Path = DEFAULT_CORPUS) -> Built:
-    """Build, validate, then replace the built graphs in ``store`` in one transaction."""
+    """Build, validate, then replace the built graphs in ``store`` in one transaction.
+
+    The cross-source graph is replaced even when the build has none, so that an undone merge
+    or a removed source leaves no stale link behind.
+    """
     built = build_dataset(corpus)
-    store.replace_graphs(built.quads_by_graph())
+    quads = built.quads_by_graph()
+    quads.setdefault(str(RECONCILIATION_GRAPH), [])
+    store.replace_graphs(quads)
     return built

@@ -209,3 +209,15 @@ def test_status_is_kept_in_shacl(veloria: Built) -> None:
     assert "a conflict involves exactly two statements" in messages
     assert "pg:sameReportAs must be written in both directions, never to the document itself" in messages
     assert "a statement whose status a later source changed is ranked down" in messages
+
+
+def test_a_rebuild_leaves_no_stale_cross_source_link() -> None:
+    from graph.build import build_into
+    from graph.store import open_store
+
+    store = open_store("memory")
+    stale = ox.Quad(ox.NamedNode(f"{PGE}antun-dravitch"), ox.NamedNode(str(PG.mergedInto)),
+                    ox.NamedNode(f"{PGE}anton-dravic"), ox.NamedNode(str(RECONCILIATION_GRAPH)))
+    store.add_quads([stale])
+    build_into(store)  # the article alone: no cross-source graph, and none left over
+    assert not list(store.quads(str(RECONCILIATION_GRAPH)))
