@@ -221,3 +221,11 @@ def test_a_rebuild_leaves_no_stale_cross_source_link() -> None:
     store.add_quads([stale])
     build_into(store)  # the article alone: no cross-source graph, and none left over
     assert not list(store.quads(str(RECONCILIATION_GRAPH)))
+
+
+def test_a_later_revision_ranks_the_statement_down_as_revised(copy: Path) -> None:
+    edit(copy / "evening-courier-denial" / "assertions.yaml", "status: retracted", "status: revised")
+    built = build_dataset(copy)
+    change = built.reconciled.changes["od-death-toll-48"]
+    assert (change.status, change.by, change.original) == ("revised", "ec-death-toll-48-retracted", "attributed")
+    assert change.reason.startswith("Revised according to a later source")
