@@ -170,10 +170,10 @@ def likely_duplicates(actors: Mapping[str, Actor], *, judged: Mapping[frozenset[
         one, two = current[a], current[b]
         if frozenset((a, b)) in verdicts or not _compatible(one.type, two.type):
             continue
-        names = _evidence(one, two)
+        by_name = _evidence(one, two)
         shared = sorted(_tie_text(t) for t in (ties.get(a, set()) & ties.get(b, set())) if t[2] not in (a, b))
-        if names or len(shared) >= 2:
-            evidence = names + shared
+        if by_name or len(shared) >= 2:
+            evidence = by_name + shared
             found.append({"a": a, "a_label": one.label, "b": b, "b_label": two.label, "evidence": evidence,
                           "score": len(evidence) + sum(e.startswith(("same", "acronym")) for e in evidence)})
     return sorted(found, key=lambda d: (-d["score"], d["a"], d["b"]))

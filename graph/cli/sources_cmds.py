@@ -23,9 +23,9 @@ from graph.build import DEFAULT_CORPUS
 from graph.cli._app import app
 from graph.cli.core import CorpusOption
 from graph.cli.options import FormatOption, OutputFormat, StoreOption, handle_errors, print_rows, store_from_options
-from graph.errors import AssertionFileError
+from graph.errors import AssertionFileError, QueryError
 from graph.results import rows
-from ontology import PG, PGE, PGS
+from ontology import PGE, PGS
 
 __all__ = ["sources", "conflicts", "actors", "judge_app", "ConflictKind"]
 
@@ -55,7 +55,8 @@ def _select(store: str | None, name: str, bindings: dict[str, ox.NamedNode] | No
     target = store_from_options(store)
     try:
         result = target.query(load_query(name), bindings=bindings or {}, use_default_graph_as_union=True)
-        assert isinstance(result, ox.QuerySolutions)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"{name}.rq did not return solutions", hint="it must be a SELECT query")
         return [{key: _short(value) for key, value in row.items()} for row in rows(result)]
     finally:
         target.close()
@@ -78,9 +79,9 @@ def conflicts(
 ) -> None:
     """List the conflicts between statements of different sources (graph/queries/examples/conflicts.rq)."""
     with handle_errors():
-        names = {"polarity": PG.PolarityConflict, "figure": PG.FigureConflict, "time": PG.TimeConflict,
-                 "status": PG.StatusConflict}
-        bindings = {"conflictKind": ox.NamedNode(str(names[kind.value]))} if kind else None
+        from graph.build.crossgraph import CONFLICT_KINDS
+
+        bindings = {"conflictKind": ox.NamedNode(str(CONFLICT_KINDS[kind.value]))} if kind else None
         found = _select(store, "examples/conflicts", bindings)
         print_rows(found, format=fmt, title="conflicts", columns=["kind", "statement", "source", "status", "other",
                                                                    "otherSource", "otherStatus", "note"])
