@@ -2,8 +2,11 @@
 
 HTML by default; Turtle, JSON-LD and JSON by content negotiation or by the
 ``.ttl``, ``.jsonld`` and ``.json`` suffixes. The page lists every statement in
-which the entity takes part (relation, status, date, quote, source), one page
+which the entity takes part (relation, status, date, quote, source, how many
+independent sources back its edge, the conflicts it takes part in), one page
 of ``POWERGRAPH_PAGE_SIZE`` at a time, with a link that opens it in the query UI.
+The id of an actor merged into another (``judgements.yaml``) redirects (308) to
+the kept actor, suffix and query string kept.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.context import Context, load_query
 from api.http.errors import Problem
@@ -106,6 +109,7 @@ async def entity_data(ctx: Context, entity_id: str, *, after: str | None) -> dic
     rows = await ctx.select("entity_relations", page_bound)
     size = min(ctx.settings.page_size, _PAGE_QUERY_ROWS)
     relations = [_relation(row) for row in rows[:size]]
+    await _add_sources_and_conflicts(ctx, bound, relations)
     more = len(rows) > size
     relations.sort(key=lambda r: (r["start"] or r["time"] or "", r["statement"] or ""))
     properties = [{"property": _value(r.get("p")), "value": r["o"]["value"], "type": r["o"]["type"],
@@ -121,6 +125,20 @@ async def entity_data(ctx: Context, entity_id: str, *, after: str | None) -> dic
         "page": {"after": after, "next_after": next_after, "size": size, "total": total},
         "links": _links(entity_id, iri, next_after),
     }
+
+
+async def _add_sources_and_conflicts(ctx: Context, bound: dict[str, Term], relations: list[dict[str, Any]]) -> None:
+    """Give each relation its count of independent sources and the conflicts its statement takes part in."""
+    sources = {_local(_value(r.get("st"))): int(r["sources"]["value"]) for r in await ctx.select("entity_sources", bound)}
+    conflicts: dict[str | None, list[dict[str, Any]]] = {}
+    for row in await ctx.select("entity_conflicts", bound):
+        conflicts.setdefault(_local(_value(row.get("st"))), []).append({
+            "conflict": _local(_value(row.get("conflict"))), "kind": _value(row.get("kind")),
+            "other": _local(_value(row.get("other"))), "other_source": _value(row.get("otherSourceLabel")),
+            "note": _value(row.get("note"))})
+    for relation in relations:
+        relation["sources"] = sources.get(relation["statement"], 0)
+        relation["conflicts"] = conflicts.get(relation["statement"], [])
 
 
 def _links(entity_id: str, iri: str, next_after: str | None) -> dict[str, str | None]:
@@ -157,8 +175,14 @@ async def entity(
     entity_id, suffix = _split(raw_id)
     if not _ID.match(entity_id) or (after is not None and not _ID.match(after)):
         raise NotFoundError(f"{entity_id!r} is not an entity id", hint="ids are letters, digits, '-', '.', '_', '~'")
-    view = negotiate_view(request, suffix)
     ctx: Context = request.app.state.pg
+    merged = await ctx.select("entity_merged", {"entity": ox.NamedNode(str(PGE) + entity_id)})
+    if merged:
+        kept = _local(_value(merged[0].get("kept"))) or ""
+        target = f"/entity/{quote(kept)}{raw_id[len(entity_id):]}"
+        query = request.url.query
+        return RedirectResponse(f"{target}?{query}" if query else target, status_code=308)
+    view = negotiate_view(request, suffix)
     if view in _RDF_MEDIA:
         return await _rdf(ctx, entity_id, view)
     data = await entity_data(ctx, entity_id, after=after)

@@ -6,26 +6,33 @@
 
 Nothing reaches the store unless every check passes: assertion files are
 checked while read (file and line on every error), the RDF is validated with
-SHACL, and the store's graphs are replaced in one transaction.
+SHACL, and the store's graphs are replaced in one transaction. With several
+sources, actors judged the same are merged (``judgements.yaml``) and the
+statements of different sources are compared (corroboration, conflicts, later
+retractions; same reports): see ``reconcile``, ``reports`` and ``crossgraph``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.build.assertions import Actor, Curated, read_actors, read_assertions
+from graph.build.assertions import Assertion, Curated, declared_actors, read_assertions
 from graph.build.corpus import DEFAULT_CORPUS, Source, read_corpus
+from graph.build.crossgraph import RECONCILIATION_GRAPH, reconciliation_graph
+from graph.build.judgements import read_judgements, merges
 from graph.build.rdf import graph_iri, source_graph, statement_iri
+from graph.build.reconcile import Reconciled, reconcile
+from graph.build.reports import same_reports
 from graph.build.validate import check_shacl
 from graph.errors import AssertionFileError
 from graph.store.base import Store
 from ontology import ONTOLOGY_GRAPH, PGG, entity_iri, ontology_graph, shapes_graph
 
-__all__ = ["Built", "build_dataset", "build_into", "DEFAULT_CORPUS", "SHAPES_GRAPH"]
+__all__ = ["Built", "build_dataset", "build_into", "DEFAULT_CORPUS", "SHAPES_GRAPH", "RECONCILIATION_GRAPH"]
 
 SHAPES_GRAPH = PGG["shapes"]
 GENID = "https://w3id.org/powergraph/.well-known/genid/"
@@ -38,6 +45,8 @@ class Built:
     graphs: dict[str, Graph]
     curated: list[Curated]
     stats: dict[str, int]
+    reconciled: Reconciled
+    merged: dict[str, str]
 
     def quads(self) -> list[ox.Quad]:
         """All quads, sorted, with blank nodes skolemised to stable IRIs.
@@ -80,13 +89,28 @@ def _origins(curated: list[Curated]) -> dict[str, tuple[str, int]]:
     return origins
 
 
+def _merge_refs(assertion: Assertion, merged: dict[str, str]) -> Assertion:
+    """The assertion with merged actor ids replaced by the kept ones."""
+    def kept(ref: str | None) -> str | None:
+        return merged.get(ref, ref) if ref else ref
+
+    return replace(assertion, subject=kept(assertion.subject) or "", object=kept(assertion.object),
+                   claimant=kept(assertion.claimant), place=kept(assertion.place))
+
+
+def _ranked_down(curated: list[Curated], reconciled: Reconciled) -> None:
+    """Give the statements a later source revised or retracted their new status and reason."""
+    for item in curated:
+        item.assertions = [replace(a, status=change.status, reason=change.reason)
+                           if (change := reconciled.changes.get(a.id)) else a for a in item.assertions]
+
+
 def build_dataset(corpus: Path = DEFAULT_CORPUS, *, sources: list[Source] | None = None) -> Built:
     """Read and check every assertion file of ``corpus``, build the RDF and validate it."""
     sources = sources if sources is not None else read_corpus(corpus)
-    known: dict[str, Actor] = {}
-    for source in sources:  # first pass: any source may refer to an actor declared in any other
-        for actor_id, actor in read_actors(source).items():
-            known.setdefault(actor_id, actor)
+    known = declared_actors(sources)  # first pass: any source may refer to an actor declared in any other
+    judgements = read_judgements(corpus)
+    merged = merges(judgements, known=known)
     curated: list[Curated] = []
     seen_statements: dict[str, str] = {}
     for source in sources:
@@ -98,10 +122,18 @@ def build_dataset(corpus: Path = DEFAULT_CORPUS, *, sources: list[Source] | None
                     file=assertion.file, line=assertion.line, hint="assertion ids are unique across the corpus",
                 )
             seen_statements[assertion.id] = assertion.file
+        item.assertions = [_merge_refs(a, merged) for a in item.assertions]
         curated.append(item)
+    reports = same_reports(curated)
+    reconciled = reconcile(curated)
+    _ranked_down(curated, reconciled)
     graphs: dict[str, Graph] = {str(ONTOLOGY_GRAPH): ontology_graph(), str(SHAPES_GRAPH): shapes_graph()}
+    labels = {actor_id: actor.label for actor_id, actor in known.items()}
     for item in curated:
-        graphs[str(graph_iri(item.source.id))] = source_graph(item)
+        graphs[str(graph_iri(item.source.id))] = source_graph(item, labels=labels, merged=merged)
+    cross = reconciliation_graph(reports, reconciled, merged, judgements)
+    if cross is not None:
+        graphs[str(RECONCILIATION_GRAPH)] = cross
     data = Graph()
     for name, graph in graphs.items():
         if name != str(SHAPES_GRAPH):
@@ -111,18 +143,27 @@ def build_dataset(corpus: Path = DEFAULT_CORPUS, *, sources: list[Source] | None
     statements = sum(len(item.assertions) for item in curated)
     stats = {
         "sources": len(curated),
-        "actors": len(known),
+        "actors": len(known) - len(merged),
         "statements": statements,
         "truthy": sum(a.truthy for item in curated for a in item.assertions),
         "deprecated": sum(a.status in ("revised", "retracted") for item in curated for a in item.assertions),
         "relation_types": len({a.relation.id for item in curated for a in item.assertions}),
         "triples": sum(len(g) for g in graphs.values()),
+        "conflicts": len(reconciled.conflicts),
+        "corroborations": len(reconciled.links) - len(reconciled.conflicts),
+        "merged_actors": len(merged),
     }
-    return Built(graphs=graphs, curated=curated, stats=stats)
+    return Built(graphs=graphs, curated=curated, stats=stats, reconciled=reconciled, merged=merged)
 
 
 def build_into(store: Store, corpus: Path = DEFAULT_CORPUS) -> Built:
-    """Build, validate, then replace the built graphs in ``store`` in one transaction."""
+    """Build, validate, then replace the built graphs in ``store`` in one transaction.
+
+    The cross-source graph is replaced even when the build has none, so that an undone merge
+    or a removed source leaves no stale link behind.
+    """
     built = build_dataset(corpus)
-    store.replace_graphs(built.quads_by_graph())
+    quads = built.quads_by_graph()
+    quads.setdefault(str(RECONCILIATION_GRAPH), [])
+    store.replace_graphs(quads)
     return built

@@ -22,7 +22,7 @@ from graph.build.yamlfile import LineDict, read_yaml
 from graph.errors import AssertionFileError
 from ontology import PG, Relation, ontology_graph, relation_metadata
 
-__all__ = ["Actor", "Assertion", "Curated", "read_actors", "read_assertions", "STATUSES"]
+__all__ = ["Actor", "Assertion", "Curated", "read_actors", "declared_actors", "read_assertions", "STATUSES"]
 
 #: the status words of the assertion format and the ontology's status they stand for
 STATUSES: dict[str, URIRef] = {
@@ -244,6 +244,15 @@ def read_actors(source: Source) -> dict[str, Actor]:
     """Only the actors declared in ``source.assertions_file``."""
     raw, name = _read_file(source)
     return _read_actors(raw.get("actors") or LineDict(), name)
+
+
+def declared_actors(sources: list[Source]) -> dict[str, Actor]:
+    """Every actor declared in the sources' assertion files, by id; the first declaration wins."""
+    known: dict[str, Actor] = {}
+    for source in sources:
+        for actor_id, actor in read_actors(source).items():
+            known.setdefault(actor_id, actor)
+    return known
 
 
 def read_assertions(source: Source, *, known_actors: dict[str, Actor] | None = None) -> Curated:

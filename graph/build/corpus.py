@@ -25,7 +25,7 @@ __all__ = ["Source", "read_corpus", "read_source", "DEFAULT_CORPUS"]
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 _SOURCE_KEYS = {"id", "text", "title", "language", "kind", "published", "published_is_assumption",
-                "published_note", "url"}
+                "published_note", "url", "agency", "same_report_as"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class Source:
     published_note: str | None
     kind: str
     url: str | None
+    agency: str | None = None
+    same_report_as: tuple[str, ...] = ()
+    same_report_line: int = 0
 
     @property
     def sha256(self) -> str:
@@ -100,10 +103,17 @@ def read_source(folder: Path) -> Source:
     except (OSError, UnicodeDecodeError) as err:
         raise AssertionFileError(f"cannot read the text {text_path.name}: {err}", file=name,
                                  line=meta.line_of("text")) from err
+    same = meta.get("same_report_as") or []
+    same = [same] if isinstance(same, str) else same
+    if not isinstance(same, list) or not all(isinstance(s, str) and s for s in same):
+        raise AssertionFileError("'same_report_as' must be a source id or a list of them", file=name,
+                                 line=meta.line_of("same_report_as"), hint="write same_report_as: other-source-id")
     return Source(
         id=folder.name, folder=folder, text=text, text_file=str(meta["text"]), title=str(meta["title"]),
         language=str(meta["language"]), published=published, published_is_assumption=assumption,
         published_note=meta.get("published_note"), kind=str(meta.get("kind", "document")), url=meta.get("url"),
+        agency=str(meta["agency"]) if meta.get("agency") else None, same_report_as=tuple(same),
+        same_report_line=meta.line_of("same_report_as"),
     )
 
 

@@ -103,8 +103,15 @@ def _add_statement(graph: Graph, assertion: Assertion, source: URIRef, language:
         add((subject, predicate, obj))
 
 
-def source_graph(curated: Curated) -> Graph:
-    """The named graph of one source document (an rdflib Graph with its identifier)."""
+def source_graph(curated: Curated, *, labels: dict[str, str] | None = None,
+                 merged: dict[str, str] | None = None) -> Graph:
+    """The named graph of one source document (an rdflib Graph with its identifier).
+
+    ``labels`` names the actors of other sources in statement labels; an actor of
+    ``merged`` (old id -> kept id) lends its label, aliases and old id to the kept
+    actor as aliases.
+    """
+    merged = merged or {}
     source = curated.source
     graph = Graph(identifier=graph_iri(source.id))
     doc = source_iri(source.id)
@@ -118,18 +125,25 @@ def source_graph(curated: Curated) -> Graph:
     graph.add((doc, PG.textSha256, Literal(source.sha256)))
     if source.url:
         graph.add((doc, SDO.url, Literal(source.url, datatype=XSD.anyURI)))
+    if source.agency:
+        graph.add((doc, PG.agency, Literal(source.agency)))
     if source.published_is_assumption and source.published_note:
         graph.add((doc, PG.publicationDateAssumption, Literal(" ".join(source.published_note.split()))))
     for actor in curated.actors.values():
-        node = entity_iri(actor.id)
-        graph.add((node, RDF.type, actor.type))
-        graph.add((node, RDFS.label, Literal(actor.label, lang="en")))
-        for alias in actor.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
-        if actor.note:
-            graph.add((node, PG.note, Literal(" ".join(actor.note.split()))))
+        kept = merged.get(actor.id)
+        node = entity_iri(kept or actor.id)
+        if kept:
+            for alias in (actor.label, *actor.aliases, actor.id):
+                graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+        else:
+            graph.add((node, RDF.type, actor.type))
+            graph.add((node, RDFS.label, Literal(actor.label, lang="en")))
+            for alias in actor.aliases:
+                graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+            if actor.note:
+                graph.add((node, PG.note, Literal(" ".join(actor.note.split()))))
         graph.add((node, PROV.wasDerivedFrom, doc))
-    labels = {actor.id: actor.label for actor in curated.actors.values()}
+    labels = {**(labels or {}), **{actor.id: actor.label for actor in curated.actors.values()}}
     for assertion in curated.assertions:
         _add_statement(graph, assertion, doc, source.language, source.published.isoformat(), labels)
     return graph

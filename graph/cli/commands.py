@@ -6,3 +6,4 @@ from graph.cli import analysis_cmds  # noqa: F401
 from graph.cli import ingest_cmds  # noqa: F401
 from graph.cli import serve_cmds  # noqa: F401
 from graph.cli import explore_cmds  # noqa: F401
+from graph.cli import sources_cmds  # noqa: F401

@@ -58,6 +58,8 @@ def ingest(
 @app.command("review-merge")
 def review_merge(
     source_id: Annotated[str, typer.Argument(help="The source id (the folder under the corpus).")],
+    accept_all: Annotated[bool, typer.Option("--accept-all", help="Accept every complete pending candidate; "
+                                             "incomplete ones stay pending with their note.")] = False,
     corpus: CorpusOption = DEFAULT_CORPUS,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -65,7 +67,10 @@ def review_merge(
     from graph.ingest import merge_review
 
     try:
-        summary = merge_review(corpus, source_id)
+        summary = merge_review(corpus, source_id, accept_all=accept_all)
     except PowergraphError as err:
         _fail(err, fmt)
     _report(summary, fmt)
+    if fmt == OutputFormat.table and accept_all:
+        typer.echo(f"accepted {summary['accepted']} candidate(s); {summary['incomplete']} incomplete one(s) "
+                   f"stay pending in review.yaml with their note")

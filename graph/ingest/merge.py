@@ -5,8 +5,15 @@ copy of the corpus, SHACL included) before anything is replaced; an error in an
 accepted candidate names ``review.yaml`` and the line of the candidate's key.
 Accepted items are appended to assertions.yaml as text, so that the curator's
 comments in it are kept. A merge can be run again: candidates already in
-assertions.yaml (same id, same content) and rejections already remembered are not
+assertions.yaml (same content) and rejections already remembered are not
 added twice, so a merge stopped between its three files is finished by a second run.
+
+A candidate whose id is already used in the corpus for another assertion (say one
+that ``corroborates:`` an existing statement of another source) is never dropped:
+it is merged under a fresh id (``<id>-2``, ``-3``, ...), a new statement of its edge.
+With ``accept_all`` every pending candidate that is complete (a subject, an object
+or value, every actor known or declared in the review file, nothing ambiguous) is
+accepted; the others stay pending with their note.
 """
 
 from __future__ import annotations
@@ -21,8 +28,8 @@ from graph.build import build_dataset
 from graph.build.yamlfile import LineDict
 from graph.errors import AssertionFileError, PowergraphError
 from graph.ingest.candidates import REVIEW_KEYS
-from graph.ingest.files import (ASSERTIONS_FILE, REJECTED_FILE, REVIEW_FILE, dump_yaml, read_mapping,
-                                write_atomic)
+from graph.ingest.files import (ASSERTIONS_FILE, REJECTED_FILE, REVIEW_FILE, corpus_assertion_ids, dump_yaml,
+                                read_mapping, write_atomic)
 from graph.ingest.mentions import known_actors
 
 __all__ = ["merge_review"]
@@ -80,22 +87,40 @@ def _actors_needed(accepted: list[LineDict], review_actors: dict[str, Any], curr
 
 
 def _clean(item: LineDict) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if k not in REVIEW_KEYS}
+    return {k: v for k, v in item.items() if k not in (*REVIEW_KEYS, "corroborates")}
+
+
+def _content(item: Any) -> Any:
+    """An assertion without its id (ids of re-merged candidates may have been renamed)."""
+    return {k: v for k, v in _plain(item).items() if k != "id"}
 
 
 def _not_merged_yet(accepted: list[LineDict], current: LineDict) -> tuple[list[LineDict], int]:
     """The accepted candidates not in assertions.yaml yet, and how many are there already (the same
-    id and content: a merge stopped after writing assertions.yaml is being run again)."""
-    existing = {str(a.get("id")): a for a in current.get("assertions") or [] if isinstance(a, dict)}
-    fresh: list[LineDict] = []
-    for item in accepted:
-        there = existing.get(str(item.get("id")))
-        if there is None:
-            fresh.append(item)
-        elif _plain(there) != _plain(_clean(item)):
-            raise _fail(f"accepted candidate {item.get('id')!r}: assertions.yaml already has an assertion "
-                        "with this id and other content", item, "id", "give the candidate another id")
+    content: a merge stopped after writing assertions.yaml is being run again)."""
+    existing = [_content(a) for a in current.get("assertions") or [] if isinstance(a, dict)]
+    fresh = [item for item in accepted if _content(_clean(item)) not in existing]
     return fresh, len(accepted) - len(fresh)
+
+
+def _fresh_ids(items: list[dict[str, Any]], corpus: Path) -> int:
+    """Give every item whose id is used in the corpus (or by an earlier item) a fresh one; how many were renamed."""
+    used = corpus_assertion_ids(corpus)
+    renamed = 0
+    for item in items:
+        base, number = str(item["id"]), 2
+        while str(item["id"]) in used:
+            item["id"], number = f"{base}-{number}", number + 1
+        renamed += item["id"] != base
+        used.add(str(item["id"]))
+    return renamed
+
+
+def _complete(item: LineDict, review_actors: dict[str, Any], known: dict[str, Any]) -> bool:
+    """Whether a candidate can be accepted as it stands: nothing missing, ambiguous or unknown."""
+    if item.get("ambiguous") or not item.get("subject") or (item.get("object") is None and item.get("value") is None):
+        return False
+    return all(item.get(k) is None or str(item[k]) in review_actors or str(item[k]) in known for k in _REFS)
 
 
 def _plain(value: Any) -> Any:
@@ -156,8 +181,11 @@ def _remap(err: PowergraphError, tmp: Path, corpus: Path, source_id: str, starts
     return err
 
 
-def merge_review(corpus: Path, source_id: str) -> dict[str, Any]:
-    """Merge the decisions of ``corpus/<source_id>/review.yaml``; returns the counts."""
+def merge_review(corpus: Path, source_id: str, *, accept_all: bool = False) -> dict[str, Any]:
+    """Merge the decisions of ``corpus/<source_id>/review.yaml``; returns the counts.
+
+    ``accept_all`` accepts every complete pending candidate first (see the module doc).
+    """
     folder = corpus / source_id
     review_path = folder / REVIEW_FILE
     if not review_path.is_file():
@@ -166,12 +194,20 @@ def merge_review(corpus: Path, source_id: str) -> dict[str, Any]:
     review = read_mapping(review_path, keys={"actors", "assertions"})
     groups = _split(review)
     review_actors = dict(review.get("actors") or {})
+    incomplete = 0
+    if accept_all:
+        known = known_actors(corpus)
+        waiting, groups["pending"] = groups["pending"], []
+        for item in waiting:
+            groups["accept" if _complete(item, review_actors, known) else "pending"].append(item)
+        incomplete = len(groups["pending"])
     assertions_path = folder / ASSERTIONS_FILE
     old_text = assertions_path.read_text(encoding="utf-8")
     current = read_mapping(assertions_path, keys={"actors", "assertions"})
     fresh, merged_before = _not_merged_yet(groups["accept"], current)
     needed = _actors_needed(fresh, review_actors, dict(current.get("actors") or {}), corpus, source_id)
     cleaned = [_clean(item) for item in fresh]
+    renamed = _fresh_ids(cleaned, corpus)
     new_text, starts = _merged_text(old_text, current, needed, cleaned)
     texts = [dump_yaml([item]) for item in cleaned]
     with tempfile.TemporaryDirectory(prefix="powergraph-merge-") as tmp_name:
@@ -196,9 +232,11 @@ def merge_review(corpus: Path, source_id: str) -> dict[str, Any]:
             write_atomic(path, "# Candidates rejected at review; `powergraph ingest` does not propose them again.\n"
                          + dump_yaml({"rejected": old + added}))
     pending_refs = {str(i.get(k)) for i in groups["pending"] for k in _REFS}
-    left_actors = {k: dict(v) for k, v in review_actors.items() if k in pending_refs}
+    left_actors = {k: _plain(v) for k, v in review_actors.items() if k in pending_refs}
     header = "".join(ln + "\n" for ln in review_path.read_text(encoding="utf-8").splitlines() if ln.startswith("#"))
     write_atomic(review_path, header + dump_yaml({"actors": left_actors or None,
-                                                  "assertions": [dict(i) for i in groups["pending"]]}))
+                                                  "assertions": [_plain(i) for i in groups["pending"]]}))
     return {"source": source_id, "accepted": len(groups["accept"]), "rejected": len(groups["reject"]),
-            "pending": len(groups["pending"]), "actors_added": len(needed), "merged_before": merged_before}
+            "pending": len(groups["pending"]), "incomplete": incomplete, "renamed": renamed,
+            "corroborating": sum(bool(item.get("corroborates")) for item in fresh),
+            "actors_added": len(needed), "merged_before": merged_before}

@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from api.pages.ui import EXAMPLES_DIR, examples
+from graph.build import build_into
 from graph.results import rows
+from graph.store import open_store
 from graph.store.base import Store
 from tests.api.conftest import article_memory_store
 
 Rows = list[dict[str, object]]
 
 
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "veloria"
+
+
 @pytest.fixture(scope="module")
 def store() -> Store:
     return article_memory_store()
+
+
+@pytest.fixture(scope="module")
+def fixture_store() -> Store:
+    """The fictional many-source corpus of tests/fixtures/veloria (the article has one source only)."""
+    target = open_store("memory")
+    build_into(target, FIXTURE)
+    return target
 
 
 def _arrests(found: Rows) -> None:
@@ -99,10 +113,25 @@ CHECKS: dict[str, Callable[[Rows], None]] = {
 }
 
 
+def _conflicts(found: Rows) -> None:
+    kinds = sorted(str(r["kind"]) for r in found)
+    assert kinds == ["figure"] + ["polarity"] * 3 + ["status change"] + ["time"] * 2
+    assert all(r["source"] != r["otherSource"] and r["note"] for r in found)
+
+
+def _independent(found: Rows) -> None:
+    assert {(r["subject"], r["relation"], r["object"], r["sources"]) for r in found} == {
+        ("Anton Dravic", "headed", "State Security Bureau", 3), ("Mira Solen", "arrested", "Anton Dravic", 2)}
+
+
+#: the examples about many sources, checked on the fixture corpus
+FIXTURE_CHECKS: dict[str, Callable[[Rows], None]] = {"conflicts": _conflicts, "independent-sources": _independent}
+
+
 def test_every_example_has_a_check_and_a_header() -> None:
     names = {path.stem for path in EXAMPLES_DIR.glob("*.rq")}
     assert len(names) >= 10
-    assert names == set(CHECKS), "add a check for each new example query"
+    assert names == set(CHECKS) | set(FIXTURE_CHECKS), "add a check for each new example query"
     for item in examples():
         assert item["title"] != item["name"] and item["question"], f"{item['name']}.rq needs # title: and # question:"
 
@@ -113,3 +142,12 @@ def test_example_answers(store: Store, name: str) -> None:
     found = rows(store.query(text, use_default_graph_as_union=True))
     assert found, f"{name}.rq returned nothing"
     CHECKS[name](found)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_CHECKS))
+def test_many_source_example_answers(fixture_store: Store, name: str) -> None:
+    text = (EXAMPLES_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    found = rows(fixture_store.query(text, use_default_graph_as_union=True))
+    assert found, f"{name}.rq returned nothing"
+    FIXTURE_CHECKS[name](found)
+    assert not rows(article_memory_store().query(text, use_default_graph_as_union=True))  # one source: none

@@ -218,18 +218,20 @@ def test_a_merge_stopped_between_its_files_is_finished_by_running_it_again(
     assert snapshot(corpus) == before
 
 
-def test_an_accepted_id_already_used_with_other_content_is_refused(corpus: Path, article: Path) -> None:
+def test_an_accepted_id_already_used_with_other_content_is_merged_under_a_fresh_id(corpus: Path, article: Path) -> None:
     ingest_article(article, corpus=corpus, source_id="nephew", published="2022-01-20")
     decide(corpus, "nephew", {"detained": "accept"})
     merge_review(corpus, "nephew")
     path = corpus / "nephew" / "review.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["assertions"].append({"id": "knb-detained-samat-abish", "decision": "accept", "subject": "police",
-                               "relation": "detained", "object": "samat-abish",
+                               "relation": "detained", "object": "samat-abish", "status": "reported",
                                "quote": "Samat Abish, the nephew of Nursultan Nazarbayev, has been detained by the KNB"})
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    summary = merge_review(corpus, "nephew")
+    assert summary["accepted"] == 1 and summary["renamed"] == 1  # never dropped: a fresh id
+    ids = [a.id for item in build_dataset(corpus).curated for a in item.assertions]
+    assert ids.count("knb-detained-samat-abish") == 1 and ids.count("knb-detained-samat-abish-2") == 1
     before = snapshot(corpus)
-    with pytest.raises(AssertionFileError, match="already has an assertion with this id") as caught:
-        merge_review(corpus, "nephew")
-    assert caught.value.file and caught.value.file.endswith("review.yaml") and caught.value.hint
+    assert merge_review(corpus, "nephew")["accepted"] == 0  # run again: nothing merged twice
     assert snapshot(corpus) == before
