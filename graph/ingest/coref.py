@@ -1,0 +1,122 @@
+"""Pronouns and definite descriptions, resolved to the nearest compatible antecedent.
+
+"he", "him", "his", "she", "her" go to the nearest person named before (a subject
+of the current or the previous sentences first); "it", "its" to the nearest
+organisation, state or alliance; "they", "them", "their" to the nearest plural
+party. "the president", "the former spy chief", "the alliance", "the ministry"
+go to the nearest actor whose type fits the noun (``descriptions`` of the lexicon)
+and, for a person, who carried that title in the text ("President Tokayev",
+"Masimov, the spy chief") or in a label. Each resolution is written as a reading.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions import find_mentions
+>>> actors = {"tokayev": {"type": "Person", "label": "Kassym-Jomart Tokayev", "aliases": []},
+...           "csto": {"type": "MilitaryAlliance", "label": "CSTO", "aliases": []}}
+>>> doc = parse("President Tokayev called the CSTO. The alliance agreed, and the president thanked it.")
+>>> found = find_mentions(doc, actors)
+>>> resolved = resolve(doc, found["mentions"], found["actors"])
+>>> [(m["text"], m["actors"]) for m in resolved if m["kind"] in ("description", "pronoun")]
+[('The alliance', ['csto']), ('the president', ['tokayev']), ('it', ['csto'])]
+>>> resolved[-1]["reading"]
+"'it' read as CSTO (nearest organisation before it)"
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+
+__all__ = ["resolve", "token_index"]
+
+_PERSON = {"he", "him", "his", "she", "her", "himself", "herself"}
+_THING = {"it", "its"}
+_PLURAL = {"they", "them", "their"}
+_ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
+_GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
+
+
+def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Token index -> the mention covering it (the innermost one)."""
+    index: dict[int, dict[str, Any]] = {}
+    for mention in sorted(mentions, key=lambda m: -(m["tokens"][1] - m["tokens"][0])):
+        for i in range(*mention["tokens"]):
+            index[i] = mention
+    return index
+
+
+def _titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Actor id -> the role nouns the text gives it (compounds before its name, appositions)."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if len(mention["actors"]) != 1:
+            continue
+        head = doc[mention["head"]]
+        words = {t.lower_ for t in head.subtree if t.i < mention["tokens"][0] and t.pos_ in ("NOUN", "PROPN")}
+        words |= {t.lemma_.lower() for c in head.children if c.dep_ == "appos" for t in c.subtree
+                  if t.pos_ == "NOUN"}
+        if head.dep_ == "appos":
+            words |= {t.lemma_.lower() for t in head.head.subtree if t.pos_ == "NOUN" and t.i < head.i}
+        found.setdefault(mention["actors"][0], set()).update(words)
+    return found
+
+
+def _fits(actor: dict[str, Any], types: list[str], noun: str, titles: set[str]) -> bool:
+    if actor.get("type") not in types:
+        return False
+    if types == ["Person"]:
+        words = {w.lower() for name in [actor["label"], *actor.get("aliases", [])] for w in name.split()}
+        return noun in titles or noun in words
+    return True
+
+
+def _antecedent(mentions: list[dict[str, Any]], before: int, test: Any, doc: Any) -> dict[str, Any] | None:
+    """The nearest earlier mention passing ``test``; for persons a subject of the last sentences first."""
+    earlier = [m for m in mentions if m["end"] <= before and len(m["actors"]) == 1 and test(m)]
+    if not earlier:
+        return None
+    sentence = doc[earlier[-1]["head"]].sent.start
+    subjects = [m for m in earlier if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") and
+                doc[m["head"]].sent.start >= sentence]
+    return (subjects or earlier)[-1]
+
+
+def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
+    lex = load_lexicon()
+    titles = _titles(doc, mentions)
+    covered = token_index(mentions)
+    result = list(mentions)
+    pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
+    chunks = [c for c in doc.noun_chunks if c[0].lower_ == "the" and c.root.lemma_.lower() in lex["descriptions"]]
+    for chunk in sorted(pronouns + chunks, key=lambda c: c.start):
+        head = chunk.root
+        low = head.lower_
+        if head.i in covered:
+            continue
+        if head.tag_ in ("PRP", "PRP$"):
+            if low in _PERSON:
+                test, what = (lambda m: actors[m["actors"][0]].get("type") == "Person"), "person"
+            elif low in _THING:
+                test, what = (lambda m: actors[m["actors"][0]].get("type") in _ORGS), "organisation"
+            elif low in _PLURAL:
+                test, what = (lambda m: actors[m["actors"][0]].get("type") in _GROUPS and
+                              doc[m["head"]].tag_ in ("NNS", "NNPS")), "plural party"
+            else:
+                continue
+            kind = "pronoun"
+        else:
+            noun = head.lemma_.lower()
+            types = list(lex["descriptions"][noun])
+            test = (lambda m, t=types, n=noun: _fits(actors[m["actors"][0]], t, n, titles.get(m["actors"][0], set())))
+            what, kind = f"{types[0]} described as {noun!r}", "description"
+        found = _antecedent(result, chunk.start_char, test, doc)
+        if found is None:
+            continue
+        actor = found["actors"][0]
+        span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
+        result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
+                       "kind": kind, "tokens": (span.start, span.end), "head": head.i,
+                       "reading": f"{span.text!r} read as {actors[actor]['label']} (nearest {what} before it)"})
+        result.sort(key=lambda m: m["start"])
+    return result
