@@ -40,7 +40,7 @@ def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     """Token index -> the mention covering it (the innermost one)."""
     index: dict[int, dict[str, Any]] = {}
     for mention in sorted(mentions, key=lambda m: -(m["tokens"][1] - m["tokens"][0])):
-        for i in range(*mention["tokens"]):
+        for i in (range(*mention["tokens"]) if mention["kind"] not in ("description", "pronoun") else [mention["head"]]):
             index[i] = mention
     return index
 
@@ -110,7 +110,15 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             types = list(lex["descriptions"][noun])
             test = (lambda m, t=types, n=noun: _fits(actors[m["actors"][0]], t, n, titles.get(m["actors"][0], set())))
             what, kind = f"{types[0]} described as {noun!r}", "description"
-        found = _antecedent(result, chunk.start_char, test, doc)
+        if kind == "description" and head.dep_ == "appos" and head.head.i in covered:
+            found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
+        elif kind == "description":
+            named = (lambda m, n=head.lemma_.lower(), t=test: t(m) and n in actors[m["actors"][0]]["label"].lower())
+            found = _antecedent(result, chunk.start_char, named, doc)
+            if found is None and "PublicBody" not in types:  # "the ministry" needs a ministry; "the country" a state
+                found = _antecedent(result, chunk.start_char, test, doc)
+        else:
+            found = _antecedent(result, chunk.start_char, test, doc)
         if found is None:
             continue
         actor = found["actors"][0]

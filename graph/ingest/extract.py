@@ -104,11 +104,11 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
-    head = match["trigger"][0]
+    head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
-    word = negation(head)
+    word = negation(clause) if clause is not None else None
     out["negated"], out["negation"] = word is not None, word
-    out["hedge"] = hedge(head)
+    out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
     return out
 
@@ -138,9 +138,10 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
         for match in matches(sentence):
-            claimant = _claimant(sent, match["trigger"][0])
-            subjects = [sent.actor(t, claimant) for t in fan(match["subjects"])] or [None]
-            for obj in (sent.actor(t, claimant) for t in fan(match["objects"])):
+            claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None else None
+            spread = fan if match.get("fan", True) else list
+            subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
+            for obj in (sent.actor(t, claimant) for t in spread(match["objects"])):
                 for subj in subjects:
                     if obj is not None and (subj is not None or match["passive"]):
                         cand = _one(match, subj, obj, claimant, sent, doc, everyone)

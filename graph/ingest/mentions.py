@@ -39,6 +39,8 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": 
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _VARIANT_SCORE = 0.84
+_PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
+                     "powerful", "main", "whole", "entire", "ex"}
 
 
 def slug(text: str) -> str:
@@ -48,7 +50,8 @@ def slug(text: str) -> str:
     ('joe-biden', 'kazakh-civil-society')
     """
     text = re.sub(r"['\u2019]s\b", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
 
 
 def fold(name: str) -> str:
@@ -106,12 +109,12 @@ def _pattern(table: dict[str, set[str]]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
-def _clean(span: Any) -> Any:
-    """The span without leading determiners, numbers, titles and quotes, and without a trailing "'s"."""
-    titles = load_lexicon()["name_title_words"]
+def _clean(span: Any, *, titles: bool = True) -> Any:
+    """The span without leading determiners, numbers, titles (of a name) and quotes, and without a trailing "'s"."""
+    titles_words = load_lexicon()["name_title_words"] if titles else set()
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles or doc[start].tag_ == "PRP$"
+    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
                            or doc[start].lower_ in ("more", "than", "some", "dozens", "hundreds", "of", "several")):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -145,6 +148,10 @@ class _Linker:
         low = name.lower()
         if self.table.get(low):
             return sorted(self.table[low]), "name", None
+        if " " not in low:
+            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low]
+            if len(same) == 1:
+                return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
         ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
         if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
             return sorted(ids), "name", f"{name!r} read as {self._label(sorted(ids)[0])} (same surname)"
@@ -213,6 +220,12 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if span is not None and (match.group()[:1].isupper() or match.group().islower()):
             add(span, sorted(linker.table[match.group().lower()]), "name", None)
     lex = load_lexicon()
+    for token in doc:
+        state = lex["demonyms"].get(token.text)
+        if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
+            ids, _, _ = linker.link(state)
+            add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
+                f"{token.text!r} read as {state}")
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES:
             continue
@@ -233,14 +246,25 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         head = chunk.root
         if head.lower_ not in lex["groups"] or taken[head.i]:
             continue
-        span = _clean(doc[chunk.start:head.i + 1])
-        if not span.text or (span.start == head.i and head.lower_ in lex["descriptions"] and
-                             chunk.start < head.i and doc[chunk.start].lower_ == "the"):
-            continue  # "the ministry": a definite description, resolved by coref
+        span = _clean(doc[chunk.start:head.i + 1], titles=False)
+        mods = [t for t in doc[chunk.start:head.i] if not taken[t.i] and not t.is_punct and t.lower_ != "led"
+                and t.dep_ not in _STRIP and t.lower_ not in _PLAIN_ADJECTIVES]
+        if not span.text or (head.lower_ in lex["descriptions"] and not mods and doc[chunk.start].lower_ == "the"):
+            continue  # "the ministry", "the Russia-led alliance": a definite description, resolved by coref
         while span.start < head.i and taken[span.start]:
             span = doc[span.start + 1:span.end]
+        if head.lower_ in lex["unit_nouns"] and (of := [c for c in head.children if c.lower_ == "of"]):
+            span = doc[span.start:of[0].right_edge.i + 1]
         label = span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
         ids, kind, reading = linker.link(label)
+        members = [c for c in head.children if c.dep_ == "compound" and taken[c.i]]
+        if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
+            mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
+            ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
+            span = doc[span.start:head.i + 1]
+            mentions.append(_mention(doc[head.i:head.i + 1], ids, kind, reading))
+            taken[head.i] = True
+            continue
         if kind != "name":
             ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
                                            _new_type(label, "", head), chunk.text)], None

@@ -59,7 +59,9 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "xcomp":
-        dobj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        dobj = [c for c in head.children if c.dep_ in ("dobj", "dative")] or [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
+            if g.dep_ == "pobj"]
         return dobj or subjects(head, depth=depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
@@ -81,9 +83,11 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
     """The object of ``verb``: of ``prep`` (on the verb or its object), else the direct object."""
     if prep is not None:
         found = prep_objects(verb, prep)
-        for child in verb.children:
-            if not found and child.dep_ in ("dobj", "prt", "xcomp", "attr"):
-                found = prep_objects(child, prep)
+        frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "prep", "npadvmod")]
+        while not found and frontier:  # "took over as chairman of the council from X": within the clause
+            token = frontier.pop(0)
+            found = prep_objects(token, prep)
+            frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
     return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 

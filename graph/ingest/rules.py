@@ -57,6 +57,8 @@ def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
 
 def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["irrealis"]:
+        return  # "urged Reval to release Ondra": asked for, not done
     for pattern in lex["verbs"].get(verb.lemma_.lower(), ()):
         if not _has_words(verb, pattern["words"]):
             continue
@@ -76,8 +78,11 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
-        yield {"relation": pattern["relation"], "subjects": subs, "objects": objs, "trigger": [verb, *words],
-               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs}
+        relation = pattern["relation"]
+        if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"] for c in verb.children):
+            relation = "invited"
+        yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
+               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb}
         return
 
 
@@ -100,7 +105,19 @@ def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [noun],
-               "rule": f"noun: {noun.lemma_.lower()}", "passive": False}
+               "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": _verb_above(noun)}
+
+
+def _verb_above(token: Any) -> Any | None:
+    """The verb whose clause holds the noun ``token`` (None when it is not in a clause)."""
+    head = token
+    for _ in range(6):
+        if head.head is head:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
 
 
 def _title_of(token: Any) -> str | None:
@@ -136,12 +153,16 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     if relation is None:
         return
     holders = _holder(role)
-    orgs = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN", "ADJ")
-            and c.i < role.i] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
+    modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
+    orgs = [c for c in modifiers if c.pos_ == "PROPN" or c.text in load_lexicon()["demonyms"] or (
+        c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" for m in modifiers))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
         or prep_objects(role, "to")
+    predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
+    if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
+        orgs = [holders[0].head]  # "Prime Minister Mamin's government"
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
-               "rule": f"title: {role.lower_}", "passive": False}
+               "fan": role.dep_ != "compound", "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
 
 
 def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
@@ -159,12 +180,13 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
             subs = subjects(token)
         if subs and objs:
             yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token, prep],
-                   "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False}
+                   "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False,
+                   "clause": _verb_above(token)}
     if token.lower_ == "led" and token.dep_ == "amod":
         leaders = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
         if leaders:
             yield {"relation": "headed", "subjects": leaders, "objects": [token.head], "trigger": [token],
-                   "rule": "copular: X-led", "passive": False}
+                   "rule": "copular: X-led", "passive": False, "clause": None}
 
 
 def matches(sentence: Any) -> Iterator[dict[str, Any]]:
