@@ -134,6 +134,13 @@ def _new_type(label: str, ner: str, head: Any) -> str:
     return _NER_TYPES.get(ner, "Organisation")
 
 
+def _demonym(word: str, states: list[str]) -> str | None:
+    """The state a demonym-like word names ("Valdorian" -> "Valdoria"), among ``states``; else None."""
+    if not word[:1].isupper() or not word.endswith(("an", "ian", "ese", "i", "ish")):
+        return None
+    return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
+
+
 class _Linker:
     """Links surface names to actors; proposes new ones; remembers what it proposed."""
 
@@ -220,8 +227,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if span is not None and (match.group()[:1].isupper() or match.group().islower()):
             add(span, sorted(linker.table[match.group().lower()]), "name", None)
     lex = load_lexicon()
+    states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"]
     for token in doc:
-        state = lex["demonyms"].get(token.text)
+        state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
         if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
@@ -242,6 +250,17 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if not ids:
             ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), span.text)]
         add(span, ids, kind, reading)
+    for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or taken[token.i] or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
+            start -= 1
+        span = _clean(doc[start:token.i + 1])
+        if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
+            ids, kind, reading = linker.link(span.text)
+            add(span, ids or [linker.propose(span.text, "Person" if len(span) <= 3 else "Organisation", span.text)],
+                kind, reading)
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.lower_ not in lex["groups"] or taken[head.i]:

@@ -154,7 +154,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         return
     holders = _holder(role)
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
-    orgs = [c for c in modifiers if c.pos_ == "PROPN" or c.text in load_lexicon()["demonyms"] or (
+    orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
         c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" for m in modifiers))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
         or prep_objects(role, "to")
     predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
