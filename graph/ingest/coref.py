@@ -23,6 +23,7 @@ and, for a person, who carried that title in the text ("President Tokayev",
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
@@ -81,6 +82,26 @@ def _antecedent(mentions: list[dict[str, Any]], before: int, test: Any, doc: Any
     return (subjects or earlier)[-1]
 
 
+def _pronoun_class(low: str) -> str | None:
+    return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
+
+
+def _pronoun_test(token: Any, doc: Any, actors: dict[str, dict[str, Any]]) -> Callable[[dict[str, Any]], bool] | None:
+    kind = _pronoun_class(token.lower_)
+    if kind == "he":
+        return lambda m: actors[m["actors"][0]].get("type") == "Person"
+    if kind == "it":
+        return lambda m: actors[m["actors"][0]].get("type") in _ORGS
+    if kind == "they":
+        return lambda m: actors[m["actors"][0]].get("type") in _GROUPS and doc[m["head"]].tag_ in ("NNS", "NNPS")
+    return None
+
+
+def _description_test(types: list[str], noun: str, actors: dict[str, dict[str, Any]],
+                      titles: dict[str, set[str]]) -> Callable[[dict[str, Any]], bool]:
+    return lambda m: _fits(actors[m["actors"][0]], types, noun, titles.get(m["actors"][0], set()))
+
+
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
     lex = load_lexicon()
@@ -91,34 +112,28 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     chunks = [c for c in doc.noun_chunks if c[0].lower_ == "the" and c.root.lemma_.lower() in lex["descriptions"]]
     for chunk in sorted(pronouns + chunks, key=lambda c: c.start):
         head = chunk.root
-        low = head.lower_
         if head.i in covered:
             continue
+        found: dict[str, Any] | None = None
         if head.tag_ in ("PRP", "PRP$"):
-            if low in _PERSON:
-                test, what = (lambda m: actors[m["actors"][0]].get("type") == "Person"), "person"
-            elif low in _THING:
-                test, what = (lambda m: actors[m["actors"][0]].get("type") in _ORGS), "organisation"
-            elif low in _PLURAL:
-                test, what = (lambda m: actors[m["actors"][0]].get("type") in _GROUPS and
-                              doc[m["head"]].tag_ in ("NNS", "NNPS")), "plural party"
-            else:
-                continue
             kind = "pronoun"
-        else:
-            noun = head.lemma_.lower()
-            types = list(lex["descriptions"][noun])
-            test = (lambda m, t=types, n=noun: _fits(actors[m["actors"][0]], t, n, titles.get(m["actors"][0], set())))
-            what, kind = f"{types[0]} described as {noun!r}", "description"
-        if kind == "description" and head.dep_ == "appos" and head.head.i in covered:
-            found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
-        elif kind == "description":
-            named = (lambda m, n=head.lemma_.lower(), t=test: t(m) and n in actors[m["actors"][0]]["label"].lower())
-            found = _antecedent(result, chunk.start_char, named, doc)
-            if found is None and "PublicBody" not in types:  # "the ministry" needs a ministry; "the country" a state
-                found = _antecedent(result, chunk.start_char, test, doc)
-        else:
+            test = _pronoun_test(head, doc, actors)
+            if test is None:
+                continue
+            what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
             found = _antecedent(result, chunk.start_char, test, doc)
+        else:
+            kind, noun = "description", head.lemma_.lower()
+            types = list(lex["descriptions"][noun])
+            test = _description_test(types, noun, actors, titles)
+            what = f"{types[0]} described as {noun!r}"
+            if head.dep_ == "appos" and head.head.i in covered:
+                found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
+            else:
+                found = _antecedent(result, chunk.start_char,
+                                    lambda m: test(m) and noun in actors[m["actors"][0]]["label"].lower(), doc)
+                if found is None and "PublicBody" not in types:  # "the ministry" needs a ministry; "the country" a state
+                    found = _antecedent(result, chunk.start_char, test, doc)
         if found is None:
             continue
         actor = found["actors"][0]

@@ -115,6 +115,7 @@ def resolve_when(when: Any, published: str) -> str | None:
     if when is None:
         return None
     try:
-        return resolve_time(when, published=date.fromisoformat(published)).start.isoformat()
+        start = resolve_time(when, published=date.fromisoformat(published)).start
     except (ValueError, AttributeError):
         return None
+    return start.isoformat() if start else None

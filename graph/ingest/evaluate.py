@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rdflib import URIRef
 from rdflib.namespace import OWL, RDF
 
 from graph.build.corpus import DEFAULT_CORPUS
@@ -54,7 +55,7 @@ def _inverse_and_symmetric() -> tuple[dict[str, str], set[str]]:
     graph = ontology_graph()
     ids = {r.iri: r.id for r in relation_metadata().values()}
     inverse = {ids[r.iri]: str(r.inverse)[len(str(PG)):] for r in relation_metadata().values() if r.inverse}
-    symmetric = {ids[s] for s in graph.subjects(RDF.type, OWL.SymmetricProperty) if s in ids}
+    symmetric = {ids[s] for s in graph.subjects(RDF.type, OWL.SymmetricProperty) if isinstance(s, URIRef) and s in ids}
     return inverse, symmetric
 
 
