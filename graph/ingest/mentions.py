@@ -227,7 +227,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if span is not None and (match.group()[:1].isupper() or match.group().islower()):
             add(span, sorted(linker.table[match.group().lower()]), "name", None)
     lex = load_lexicon()
-    states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"]
+    states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
+        e.text for e in doc.ents if e.label_ == "GPE"]
     for token in doc:
         state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
         if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
@@ -238,6 +239,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if ent.label_ not in _NER_TYPES:
             continue
         span = _clean(ent)
+        while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
+                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
+                and not taken[span.start - 1] and ent.label_ == "PERSON":
+            span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():
             continue
         if ent.label_ == "NORP":
@@ -257,7 +262,11 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
             start -= 1
         span = _clean(doc[start:token.i + 1])
-        if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
+        if len(span) == 1 and span.text[:1].isupper():
+            ids, kind, reading = linker.link(span.text)
+            if ids:  # a surname named before in full
+                add(span, ids, kind, reading)
+        elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
             add(span, ids or [linker.propose(span.text, "Person" if len(span) <= 3 else "Organisation", span.text)],
                 kind, reading)
