@@ -91,7 +91,7 @@ def _pronoun_test(token: Any, doc: Any, actors: dict[str, dict[str, Any]]) -> Ca
     if kind == "he":
         return lambda m: actors[m["actors"][0]].get("type") == "Person"
     if kind == "it":
-        return lambda m: actors[m["actors"][0]].get("type") in _ORGS
+        return lambda m: actors[m["actors"][0]].get("type") in _ORGS and doc[m["head"]].tag_ not in ("NNS", "NNPS")
     if kind == "they":
         return lambda m: actors[m["actors"][0]].get("type") in _GROUPS and doc[m["head"]].tag_ in ("NNS", "NNPS")
     return None

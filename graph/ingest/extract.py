@@ -27,6 +27,7 @@ from rdflib.namespace import RDFS
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.figures import find_figures
+from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.roles import fan, hedge, negation, speaker
 from graph.ingest.rules import matches
@@ -84,6 +85,9 @@ def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) ->
 
 def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any], claimant: dict[str, Any] | None,
          sent: _Sentence, doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    if match["relation"] == "appealedTo" and obj and len(obj["actors"]) == 1 and \
+            actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
+        match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
                            "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
@@ -141,12 +145,15 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None else None
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
-            for obj in (sent.actor(t, claimant) for t in spread(match["objects"])):
-                for subj in subjects:
-                    if obj is not None and (subj is not None or match["passive"]):
-                        cand = _one(match, subj, obj, claimant, sent, doc, everyone)
-                        if cand is not None:
-                            results.append(cand)
+            objects = [sent.actor(t, claimant) for t in spread(match["objects"])]
+            pairs = [(s, o) for o in objects for s in subjects]
+            if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
+                pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
+            for subj, obj in pairs:
+                if obj is not None and (subj is not None or match["passive"]):
+                    cand = _one(match, subj, obj, claimant, sent, doc, everyone)
+                    if cand is not None:
+                        results.append(cand)
         results.extend(_figures(sentence, event))
     results.sort(key=lambda c: (c["start"], c["end"]))
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

@@ -221,22 +221,18 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             for i in range(span.start, span.end):
                 taken[i] = True
 
+    lex = load_lexicon()
     pattern = _pattern(linker.table)
     for match in pattern.finditer(doc.text) if pattern else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and (match.group()[:1].isupper() or match.group().islower()):
-            add(span, sorted(linker.table[match.group().lower()]), "name", None)
-    lex = load_lexicon()
-    states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
-        e.text for e in doc.ents if e.label_ == "GPE"]
-    for token in doc:
-        state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
-        if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
-            ids, _, _ = linker.link(state)
-            add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
-                f"{token.text!r} read as {state}")
+        if span is None or not (match.group()[:1].isupper() or match.group().islower()):
+            continue
+        if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
+                                           _PLAIN_ADJECTIVES for c in span.root.children):
+            continue  # "so-called free media" is not "the media": a party noun of its own
+        add(span, sorted(linker.table[match.group().lower()]), "name", None)
     for ent in doc.ents:
-        if ent.label_ not in _NER_TYPES:
+        if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent):
             continue
         span = _clean(ent)
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
@@ -245,15 +241,17 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():
             continue
-        if ent.label_ == "NORP":
-            state = lex["demonyms"].get(span.text)
-            if state and span.root.dep_ in ("amod", "compound", "nmod"):
-                ids, _, _ = linker.link(state)
-                add(span, ids or [linker.propose(state, "State", state)], "demonym", f"{span.text!r} read as {state}")
-            continue
+        inner = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end
+                 and (m["tokens"][1] - m["tokens"][0]) < len(span)]
+        if inner and ent.label_ == "ORG" and not linker.table.get(span.text.lower()):
+            for m in inner:  # "Kazakhstan International Bureau for Human Rights" is not "Kazakhstan"
+                mentions.remove(m)
+                for i in range(*m["tokens"]):
+                    taken[i] = False
         ids, kind, reading = linker.link(span.text)
         if not ids:
-            ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), span.text)]
+            chunk = next((c.text for c in doc.noun_chunks if c.root.i == span.root.i and c.text != span.text), span.text)
+            ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         if token.pos_ != "PROPN" or token.dep_ == "compound" or taken[token.i] or not token.text[:1].isupper():
@@ -285,7 +283,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             span = doc[span.start:of[0].right_edge.i + 1]
         label = span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
         ids, kind, reading = linker.link(label)
-        members = [c for c in head.children if c.dep_ == "compound" and taken[c.i]]
+        members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
@@ -298,5 +296,13 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _new_type(label, "", head), chunk.text)], None
         add(doc[chunk.start:span.end] if chunk.start < span.start and not any(taken[chunk.start:span.start])
             else span, ids, "group", reading)
+    states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
+        e.text for e in doc.ents if e.label_ == "GPE"]
+    for token in doc:
+        state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
+        if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
+            ids, _, _ = linker.link(state)
+            add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
+                f"{token.text!r} read as {state}")
     mentions.sort(key=lambda m: m["start"])
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

@@ -125,6 +125,8 @@ def hedge(token: Any) -> str | None:
                 return str(child.text)
         if i and link.lemma_ in words:
             return str(link.text)
+        if i and link.lemma_ in load_lexicon()["reporting"] and any(c.dep_ == "auxpass" for c in link.children):
+            return f"{link.text} to"  # "is said to control": hearsay
     return None
 
 
@@ -138,7 +140,8 @@ def speaker(token: Any) -> Any | None:
                 for g in child.subtree:
                     if g.dep_ == "pobj":
                         return g
-        if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp"):
+        if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
+                c.dep_ == "auxpass" for c in link.children):
             return next(iter(subjects(link)), None)
         for child in link.children:
             if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token:

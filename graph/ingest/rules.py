@@ -57,8 +57,9 @@ def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
 
 def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["irrealis"]:
-        return  # "urged Reval to release Ondra": asked for, not done
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in lex["irrealis"] and (
+            verb.dep_ == "xcomp" or verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)):
+        return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
     for pattern in lex["verbs"].get(verb.lemma_.lower(), ()):
         if not _has_words(verb, pattern["words"]):
             continue
