@@ -131,7 +131,9 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
             else:
                 found = _antecedent(result, chunk.start_char,
-                                    lambda m: test(m) and noun in actors[m["actors"][0]]["label"].lower(), doc)
+                                    lambda m: test(m) and noun in " ".join(
+                                        [actors[m["actors"][0]]["label"], *actors[m["actors"][0]].get("aliases", [])]).lower(),
+                                    doc)
                 if found is None and "PublicBody" not in types:  # "the ministry" needs a ministry; "the country" a state
                     found = _antecedent(result, chunk.start_char, test, doc)
         if found is None:

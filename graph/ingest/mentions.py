@@ -136,8 +136,11 @@ def _new_type(label: str, ner: str, head: Any) -> str:
 
 def _demonym(word: str, states: list[str]) -> str | None:
     """The state a demonym-like word names ("Valdorian" -> "Valdoria"), among ``states``; else None."""
-    if not word[:1].isupper() or not word.endswith(("an", "ian", "ese", "i", "ish")):
+    if not word[:1].isupper():
         return None
+    first = next((s for s in states if " " in s and s.split()[0] == word), None)  # "Dravic" of "Dravic Union"
+    if first or not word.endswith(("an", "ian", "ese", "i", "ish", "ic")):
+        return first
     return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
 
 
@@ -204,6 +207,22 @@ def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra:
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
 
 
+def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: _Linker) -> None:
+    """"the National Security Committee (KNB)": the name and its acronym are one actor (the known one)."""
+    for long, short in zip(mentions, mentions[1:]):
+        a, b = long["tokens"][1], short["tokens"][0]
+        if not (b == a + 1 and doc[a].text == "(" and short["text"].isupper() and len(short["actors"]) == 1):
+            continue
+        keep, drop = (short, long) if long["kind"] == "new" else (long, short)
+        if drop["kind"] != "new" or len(keep["actors"]) != 1:
+            continue
+        linker.proposed.pop(drop["actors"][0], None)
+        actor = linker.actors[keep["actors"][0]]
+        actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
+        drop.update(actors=list(keep["actors"]), kind="name",
+                    reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")
+
+
 def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Mentions of known and proposed actors in the parsed ``doc``.
 
@@ -237,7 +256,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         span = _clean(ent)
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
-                and not taken[span.start - 1] and ent.label_ == "PERSON":
+                and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():
             continue
@@ -305,4 +324,5 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
     mentions.sort(key=lambda m: m["start"])
+    _acronyms(doc, mentions, linker)
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

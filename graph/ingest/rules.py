@@ -156,8 +156,14 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role)
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
-        c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" for m in modifiers))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
+        c.dep_ == "poss" and not (relation == "headed" and any(m.pos_ == "NOUN" and m.dep_ == "compound"
+                                                                for m in modifiers)))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
         or prep_objects(role, "to")
+    if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
+        holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
+                                                    or c.dep_ == "poss"]
+    if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"
+        orgs = prep_objects(holders[0], "of")
     predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
