@@ -121,6 +121,11 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             if test is None:
                 continue
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
+            if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it"):
+                verb = head.head if head.dep_ != "pobj" else head.head.head
+                own = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")}
+                base = test
+                test = (lambda m, b=base, o=own: b(m) and m["head"] not in o)  # "Reval dismissed him": not Reval
             found = _antecedent(result, chunk.start_char, test, doc)
         else:
             kind, noun = "description", head.lemma_.lower()

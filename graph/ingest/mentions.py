@@ -40,7 +40,7 @@ _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret s
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _VARIANT_SCORE = 0.84
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
-                     "powerful", "main", "whole", "entire", "ex"}
+                     "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
 
 
 def slug(text: str) -> str:
@@ -115,6 +115,7 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
+                           or doc[start].lower_ in _PLAIN_ADJECTIVES
                            or doc[start].lower_ in ("more", "than", "some", "dozens", "hundreds", "of", "several")):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -251,7 +252,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "so-called free media" is not "the media": a party noun of its own
         add(span, sorted(linker.table[match.group().lower()]), "name", None)
     for ent in doc.ents:
-        if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent):
+        if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
+                ent.text in lex["demonyms"]:
             continue
         span = _clean(ent)
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \

@@ -40,7 +40,8 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
 def _descend(token: Any) -> Any:
     """From a role or content noun to the party it stands for: "the head of X" / "the claims of X" / "X's claims"."""
     lex = load_lexicon()
-    if token.lemma_.lower() in lex["titles"] or token.lower_ in _CONTENT:
+    as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
+    if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
         for child in token.children:
             if child.dep_ == "poss":
                 return child
