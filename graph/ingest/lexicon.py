@@ -67,7 +67,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
     """The lexicon, checked against the ontology, with indexes for the rules.
 
     ``verbs``: lemma -> patterns (most specific first), ``nouns``: lemma -> (relation, role of a lone
-    possessor), ``titles``: role noun -> relation, ``copular``: "close to" -> relation.
+    possessor), ``titles``: role noun -> relation, ``copular``: "close to" -> relation, ``origins``: "troops
+    from X" -> relation.
     """
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     _check(raw, path)
@@ -75,6 +76,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
     nouns: dict[str, tuple[str, str]] = {}
     titles: dict[str, str] = {}
     copular: dict[str, str] = {}
+    origins: dict[str, str] = {}
     for relation, spec in raw["relations"].items():
         for phrase in spec.get("verbs") or []:
             pattern = {**compile_phrase(str(phrase)), "relation": relation, "phrase": str(phrase)}
@@ -85,9 +87,11 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
             titles[str(title).lower()] = relation
         for phrase in spec.get("copular") or []:
             copular[str(phrase).lower()] = relation
+        for noun in spec.get("origins") or []:
+            origins[str(noun).lower()] = relation
     for patterns in verbs.values():
         patterns.sort(key=lambda p: -(len(p["words"]) + (p["prep"] is not None) + p["content"]))
-    raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular,
+    raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular, origins=origins,
                reporting=set(raw.get("reporting_verbs") or []), hedge_words=set(raw.get("hedges") or []),
                negating=set(raw.get("negating_verbs") or []), negation_words=set(raw.get("negations") or []),
                name_title_words=set(raw.get("name_titles") or []))

@@ -34,12 +34,19 @@ __all__ = ["matches"]
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
-            "handling", "response", "assistance", "contribution", "version"}
+            "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
+            "visit", "treatment"}
+_QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
+             "another", "others", "rest"}
 
 
 def _descend(token: Any) -> Any:
     """From a role or content noun to the party it stands for: "the head of X" / "the claims of X" / "X's claims"."""
     lex = load_lexicon()
+    if token.pos_ == "NUM" or token.lower_ in _QUANTITY:  # "eleven of its members", "a dozen of them"
+        found = prep_objects(token, "of")
+        if found:
+            return found[0]
     as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
     if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
         for child in token.children:
@@ -74,6 +81,10 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs, subs = subjects(verb), agents(verb)
         else:
             objs, subs = objects(verb, None), subjects(verb)
+        if not objs and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
+                subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
+            objs = [verb.head]
+        objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and _descend(o) is not o]
         objs = [_descend(o) for o in objs]
@@ -86,6 +97,25 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb}
         return
+
+
+def _symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
+    relation = load_lexicon()["symmetric_verbs"].get(verb.lemma_.lower())
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    direct = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
+    if relation and subs and subs[0].conjuncts and not direct:
+        yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
+                   "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}
+
+
+def _origin_matches(noun: Any) -> Iterator[dict[str, Any]]:
+    """"troops from Russia, Belarus and Armenia": each state deployed the troops."""
+    relation = load_lexicon()["origins"].get(noun.lower_)
+    sources = prep_objects(noun, "from")
+    if relation and sources:
+        yield {"relation": relation, "subjects": sources, "objects": [noun], "trigger": [noun],
+               "rule": f"noun: {noun.lower_} from", "passive": False, "clause": _verb_above(noun)}
 
 
 def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
@@ -202,7 +232,9 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
     for token in sentence:
         if token.pos_ in ("VERB", "AUX"):
             yield from _verb_matches(token)
+            yield from _symmetric_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from _noun_matches(token)
+            yield from _origin_matches(token)
             yield from _title_matches(token)
         yield from _copular_matches(token)
