@@ -65,8 +65,9 @@ def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
 
 def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in lex["irrealis"] and (
-            verb.dep_ == "xcomp" or verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)):
+    if verb.head.lemma_ in lex["irrealis"] and (
+            verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
+            (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
     for pattern in lex["verbs"].get(verb.lemma_.lower(), ()):
         if not _has_words(verb, pattern["words"]):
