@@ -101,8 +101,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         if len(ids) > 1:
             out["ambiguous"][key] = {"mention": mention["text"], "candidates": list(ids)}
             continue
-        if not _compatible(actors.get(ids[0], {}).get("type"), cls):
-            return None
+        spec = actors.get(ids[0], {})
+        if not spec.get("proposed") and not _compatible(spec.get("type"), cls):
+            return None  # a proposed actor's type is a guess: the curator corrects it, the candidate stays
         out[key] = ids[0]
         if mention.get("reading"):
             out["readings"].append(mention["reading"])

@@ -123,9 +123,20 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     return doc[start:end]
 
 
+def _person_titled(head: Any) -> bool:
+    """Whether a person's title stands beside the name: "spokesman Aidos Ukibay", "Ukibay, his spokesman"."""
+    lex = load_lexicon()
+    words = set(lex["titles"]) | {w for w, types in lex["descriptions"].items() if "Person" in types}
+    words -= {t for t, r in lex["titles"].items() if r == "locatedIn"}
+    near = [c for c in head.children if c.dep_ in ("compound", "appos")] + ([head.head] if head.dep_ == "appos" else [])
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
+
+
 def _new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
     groups = lex["groups"]
+    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN":
+        return "Person"
     if _SECURITY.search(label):
         return "SecurityService"
     if head.lower_ in groups and ner != "PERSON":
@@ -283,6 +294,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         span = _clean(doc[start:token.i + 1])
         if len(span) == 1 and span.text[:1].isupper():
             ids, kind, reading = linker.link(span.text)
+            if not ids and span.text.isupper() and len(span.text) >= 2:  # an acronym: "SPB"
+                ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
             if ids:  # a surname named before in full
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:

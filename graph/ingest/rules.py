@@ -221,11 +221,14 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
             yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token, prep],
                    "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False,
                    "clause": _verb_above(token)}
-    if token.lower_ == "led" and token.dep_ == "amod":
-        leaders = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
-        if leaders:
-            yield {"relation": "headed", "subjects": leaders, "objects": [token.head], "trigger": [token],
-                   "rule": "copular: X-led", "passive": False, "clause": None}
+    found = load_lexicon()["participle_compounds"].get(token.lower_)
+    if found and token.dep_ == "amod":  # "the Russia-led alliance", "a Varn-based group"
+        relation, subject = found
+        modifiers = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+        if modifiers:
+            subs, objs = (modifiers, [token.head]) if subject == "modifier" else ([token.head], modifiers)
+            yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token],
+                   "rule": f"copular: X-{token.lower_}", "passive": False, "clause": None}
 
 
 def matches(sentence: Any) -> Iterator[dict[str, Any]]:
