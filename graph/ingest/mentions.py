@@ -180,6 +180,8 @@ class _Linker:
         key = fold(low)
         best, score, score_raw = None, 0.0, 0.0
         for other, (other_ids, original) in self.folded.items():
+            if other[:1] != key[:1] or abs(len(other) - len(key)) > 3:
+                continue  # a variant keeps its first letter and about its length
             ratio = SequenceMatcher(None, key, other).ratio()
             if ratio > score:
                 best, score, score_raw = other_ids, ratio, SequenceMatcher(None, low, original).ratio()
@@ -262,6 +264,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         add(span, sorted(linker.table[match.group().lower()]), "name", None)
+    chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"]:
@@ -282,7 +285,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                     taken[i] = False
         ids, kind, reading = linker.link(span.text)
         if not ids:
-            chunk = next((c.text for c in doc.noun_chunks if c.root.i == span.root.i and c.text != span.text), span.text)
+            chunk = chunks.get(span.root.i, span.text)
             ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
