@@ -102,8 +102,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["ambiguous"][key] = {"mention": mention["text"], "candidates": list(ids)}
             continue
         spec = actors.get(ids[0], {})
-        if not spec.get("proposed") and not _compatible(spec.get("type"), cls):
-            return None  # a proposed actor's type is a guess: the curator corrects it, the candidate stays
+        if (not spec.get("proposed") or spec.get("type") == "Person") and not _compatible(spec.get("type"), cls):
+            return None  # other proposed types are guesses: the curator corrects them, the candidate stays
         out[key] = ids[0]
         if mention.get("reading"):
             out["readings"].append(mention["reading"])

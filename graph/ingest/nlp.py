@@ -41,18 +41,33 @@ class ModelMissingError(PowergraphError):
     code = "model_missing"
 
 
+def _line_breaks(doc: Any) -> Any:
+    """A pipeline component: a line break ends a sentence (headlines, datelines, live-blog entries)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and previous.is_space or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
-    """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached)."""
+    """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached), with
+    line breaks as sentence boundaries."""
     try:
         import spacy
+        from spacy.language import Language
     except ImportError:
         raise ModelMissingError("spaCy is not installed", hint=f"pip install spacy==3.8.*; then {_INSTALL}") from None
+    if "powergraph_line_breaks" not in Language.factories:
+        Language.component("powergraph_line_breaks", func=_line_breaks)
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("powergraph_line_breaks", before="parser")
+        return nlp
     raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)
 
 

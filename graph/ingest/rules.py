@@ -82,7 +82,7 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs, subs = subjects(verb), agents(verb)
         else:
             objs, subs = objects(verb, None), subjects(verb)
-        if not objs and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
+        if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
                 subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
             objs = [verb.head]
         objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
