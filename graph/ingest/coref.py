@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.roles import subjects
 
 __all__ = ["resolve", "token_index"]
 
@@ -109,7 +110,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     covered = token_index(mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
-    chunks = [c for c in doc.noun_chunks if c[0].lower_ == "the" and c.root.lemma_.lower() in lex["descriptions"]]
+    chunks = [doc[d.i:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and t.pos_ == "NOUN"
+              for d in t.children if d.dep_ == "det" and d.lower_ == "the"]  # "the former president('s)"
     for chunk in sorted(pronouns + chunks, key=lambda c: c.start):
         head = chunk.root
         if head.i in covered:
@@ -123,7 +125,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it"):
                 verb = head.head if head.dep_ != "pobj" else head.head.head
-                own = {s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")}
+                own = {s.i for s in subjects(verb)}
                 base = test
                 test = (lambda m, b=base, o=own: b(m) and m["head"] not in o)  # "Reval dismissed him": not Reval
             found = _antecedent(result, chunk.start_char, test, doc)

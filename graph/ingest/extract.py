@@ -60,7 +60,11 @@ class _Sentence:
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
         if token.i in self.index:
-            return self.index[token.i]
+            own = self.index[token.i]
+            named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index]
+            if own["kind"] == "group" and named and named[0]["kind"] in ("name", "new", "variant"):
+                return named[0]  # "the gas company QazaqGaz": the name, not the noun
+            return own
         if token.lower_ in _SPEAKER_PRONOUNS and claimant is not None:
             return {**claimant, "reading": f"{token.text!r} read as the speaker, {claimant['text']}"}
         for child in token.children:
