@@ -61,7 +61,8 @@ class _Sentence:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
         if token.i in self.index:
             own = self.index[token.i]
-            named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index]
+            named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
+                [self.index[token.head.i]] if token.dep_ == "appos" and token.head.i in self.index else [])
             if own["kind"] == "group" and named and named[0]["kind"] in ("name", "new", "variant"):
                 return named[0]  # "the gas company QazaqGaz": the name, not the noun
             return own

@@ -39,6 +39,7 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": 
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _VARIANT_SCORE = 0.84
+_STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
 
@@ -334,7 +335,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         add(doc[chunk.start:span.end] if chunk.start < span.start and not any(taken[chunk.start:span.start])
             else span, ids, "group", reading)
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
-        e.text for e in doc.ents if e.label_ == "GPE"]
+        _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:
         state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
         if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:

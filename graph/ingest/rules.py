@@ -103,7 +103,7 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
 def _symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
     relation = load_lexicon()["symmetric_verbs"].get(verb.lemma_.lower())
-    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
     direct = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
     if relation and subs and subs[0].conjuncts and not direct:
         yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
