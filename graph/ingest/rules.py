@@ -128,7 +128,11 @@ def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     of = prep_objects(noun, "of") or prep_objects(noun, "on") or prep_objects(noun, "against")
     by = prep_objects(noun, "by") or prep_objects(noun, "with") or prep_objects(noun, "to")
-    if of:
+    if lone == "agent":
+        subs, objs = poss or of, by
+        if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon"):
+            objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
+    elif of:
         subs, objs = poss or by, of
     elif lone == "object":
         subs, objs = by, poss
