@@ -315,13 +315,18 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 and t.dep_ not in _STRIP and t.lower_ not in _PLAIN_ADJECTIVES]
         if not span.text or (head.lower_ in lex["descriptions"] and not mods and doc[chunk.start].lower_ == "the"):
             continue  # "the ministry", "the Russia-led alliance": a definite description, resolved by coref
+        label_span = span
         while span.start < head.i and taken[span.start]:
             span = doc[span.start + 1:span.end]
+            if doc[span.start - 1].pos_ != "PROPN":
+                label_span = span  # "Almaty airport" keeps the name it is the airport of
         if head.lower_ in lex["unit_nouns"] and (of := [c for c in head.children if c.lower_ == "of"]):
             span = doc[span.start:of[0].right_edge.i + 1]
-        label = span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
+            label_span = doc[label_span.start:span.end]
+        label = label_span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
         ids, kind, reading = linker.link(label)
-        members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"]
+        members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
+                   and str(lex["groups"][head.lower_]) in ("CollectiveActor", "ArmedForce")]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"

@@ -133,7 +133,9 @@ def hedge(token: Any) -> str | None:
 def speaker(token: Any) -> Any | None:
     """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
     reporting = load_lexicon()["reporting"]
-    chain = clause_chain(token)
+    chain = [token]
+    while chain[-1].head is not chain[-1] and chain[-1].dep_ != "relcl" and len(chain) < 12:
+        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause is background
     for i, link in enumerate(chain):
         for child in link.children:
             if child.lower_ == "according":

@@ -130,7 +130,7 @@ def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     by = prep_objects(noun, "by") or prep_objects(noun, "with") or prep_objects(noun, "to")
     if lone == "agent":
         subs, objs = poss or of, by
-        if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon"):
+        if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon", "under"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
     elif of:
         subs, objs = poss or by, of
