@@ -14,7 +14,7 @@ True
 >>> check_language("Der Präsident hat die Regierung entlassen und den Notstand ausgerufen.", name="x")
 Traceback (most recent call last):
 ...
-graph.errors.ArticleTextError: x: the text does not read as English (2% of its words are common English words) (hint: the parser reads English only: ingest an English text or a translation)
+graph.errors.ArticleTextError: x: the text does not read as English (0% of its words are common English words) (hint: the parser reads English only: ingest an English text or a translation)
 """
 
 from __future__ import annotations
