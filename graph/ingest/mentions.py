@@ -223,11 +223,12 @@ def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra:
 
 
 def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: _Linker) -> None:
-    """"the National Security Committee (KNB)": the name and its acronym are one actor (the known one)."""
+    """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
     for long, short in zip(mentions, mentions[1:]):
         a, b = long["tokens"][1], short["tokens"][0]
-        if not (b == a + 1 and doc[a].text == "(" and short["text"].isupper() and len(short["actors"]) == 1):
-            continue
+        joined = (b == a + 1 and doc[a].text == "(") or (b == a + 2 and doc[a].text == "," and doc[a + 1].lower_ == "or")
+        if not (joined and short["text"].isupper() and len(short["actors"]) == 1):
+            continue  # "the National Security Committee (KNB)", "..., or KNB"
         keep, drop = (short, long) if long["kind"] == "new" else (long, short)
         if drop["kind"] != "new" or len(keep["actors"]) != 1:
             continue
@@ -261,6 +262,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not (match.group()[:1].isupper() or match.group().islower()):
             continue
+        if match.group().isupper() and len(match.group()) > 5 and not any(
+                n.isupper() for n in linker.table if n == match.group().lower()):
+            continue  # "ALMATY, Jan 8": a dateline, not a mention
         if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
@@ -268,7 +272,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
-                ent.text in lex["demonyms"]:
+                ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
         span = _clean(ent)
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \

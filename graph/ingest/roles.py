@@ -107,11 +107,12 @@ def clause_chain(token: Any) -> list[Any]:
 def negation(token: Any) -> str | None:
     """The word that negates the clause of ``token``, or None."""
     lex = load_lexicon()
-    for i, link in enumerate(clause_chain(token)):
+    chain = clause_chain(token)
+    for i, link in enumerate(chain):
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
-        if i and link.lemma_ in lex["negating"]:
+        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp"):
             return str(link.text)
     return None
 

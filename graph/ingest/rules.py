@@ -175,6 +175,8 @@ def _holder(role: Any) -> list[Any]:
         return [head] if head.pos_ == "PROPN" else []
     if role.dep_ == "appos":
         return [role.head]
+    if role.dep_ == "conj" and role.head.pos_ == "NOUN":  # "a former prime minister and longtime ally of X"
+        return _holder(role.head)
     appos = [c for c in role.children if c.dep_ == "appos"]
     if appos:
         return appos
