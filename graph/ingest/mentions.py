@@ -282,7 +282,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if not span.text or not span.text[:1].isupper():
             continue
         inner = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end
-                 and (m["tokens"][1] - m["tokens"][0]) < len(span)]
+                 and (m["tokens"][1] - m["tokens"][0]) < len(span)
+                 and all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
         if inner and ent.label_ == "ORG" and not linker.table.get(span.text.lower()):
             for m in inner:  # "Kazakhstan International Bureau for Human Rights" is not "Kazakhstan"
                 mentions.remove(m)

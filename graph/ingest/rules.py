@@ -88,7 +88,7 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and _descend(o) is not o]
-        objs = [_descend(o) for o in objs]
+        objs = [d for d in map(_descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
@@ -132,6 +132,8 @@ def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
         subs, objs = poss or of, by
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon", "under"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
+        elif not objs and noun.dep_ == "dobj":  # "the CSTO answered Tokayev's appeal": the CSTO was appealed to
+            objs = subjects(noun.head)
     elif of:
         subs, objs = poss or by, of
     elif lone == "object":
