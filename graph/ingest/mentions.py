@@ -301,6 +301,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
             start -= 1
         span = _clean(doc[start:token.i + 1])
+        if len(span) == 1 and span.text.isupper() and len(span.text) > 5:
+            continue  # "ALMATY, Jan 8": a dateline
         if len(span) == 1 and span.text[:1].isupper():
             ids, kind, reading = linker.link(span.text)
             if not ids and span.text.isupper() and len(span.text) >= 2:  # an acronym: "SPB"
