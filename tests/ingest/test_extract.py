@@ -137,5 +137,33 @@ def test_existing_statement_is_kept_as_corroboration() -> None:
 
 def test_text_in_another_language_is_refused_with_a_hint() -> None:
     with pytest.raises(ArticleTextError, match="does not read as English") as err:
-        candidates_for_text("Le président a limogé le chef des services secrets et décrété l'état d'urgence.", ACTORS)
+        candidates_for_text("Le président de la république limoge le chef des services secrets et décrète l'état "
+                            "d'urgence dans la capitale, selon le gouvernement. " * 2, ACTORS)
     assert err.value.hint and "English" in err.value.hint
+
+
+def test_acronym_in_parentheses_is_the_same_actor() -> None:
+    found = items("The State Bureau of Vigilance (SBV) arrested Oskar Dorn. Later the SBV released him.")
+    assert {(i["subject"], i["relation"]) for i in found} >= {("sbv", "arrested"), ("sbv", "released")}
+
+
+def test_respectively_pairs_the_conjuncts() -> None:
+    found = triples("Oskar Dorn and Lena Vasko quit the SBV and the Northern Pact respectively.")
+    assert ("dorn", "resignedFrom", "sbv") in found and ("vasko", "resignedFrom", "pact") in found
+    assert ("dorn", "resignedFrom", "pact") not in found
+
+
+def test_participle_compounds_and_troops_from_a_state() -> None:
+    assert ("valdoria", "headed", "pact") in triples("Ilya Marek thanked the Valdoria-led Northern Pact.")
+    found = triples("Troops from Valdoria arrived in Tarn.")
+    assert any(s == "valdoria" and r == "deployed" for s, r, _ in found)
+
+
+def test_an_appeal_to_an_alliance_is_an_invitation() -> None:
+    assert ("marek", "invited", "pact") in triples("Ilya Marek appealed to the Northern Pact for help.")
+
+
+def test_a_line_break_ends_a_sentence_and_a_dateline_is_no_mention() -> None:
+    found = items("TARNOVO, March 3 (Wire) - Oskar Dorn resigned.\nPolice said Ilya Marek sacked Lena Vasko.")
+    sacked = next(i for i in found if i["relation"] == "dismissed")
+    assert sacked["claimant"] == "police" and "\n" not in sacked["quote"]
