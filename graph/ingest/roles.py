@@ -65,8 +65,9 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
         return dobj or subjects(head, depth=depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
-    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "answered ... by sending troops"
-        return subjects(head.head, depth=depth + 1)
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        dobj = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ == "for" else []
+        return dobj or subjects(head.head, depth=depth + 1)  # "answered by sending"; "condemned X for detaining"
     return []
 
 
