@@ -116,7 +116,7 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
-                           or doc[start].lower_ in _PLAIN_ADJECTIVES
+                           or doc[start].lower_ in _PLAIN_ADJECTIVES or doc[start].lower_ in ("a", "an", "the")
                            or doc[start].lower_ in ("more", "than", "some", "dozens", "hundreds", "of", "several")):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -314,6 +314,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             add(span, ids or [linker.propose(span.text, "Person" if len(span) <= 3 else "Organisation", span.text)],
                 kind, reading)
     for chunk in doc.noun_chunks:
+        dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
+        if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
+            chunk = doc[dash[-1] + 1:chunk.end]  # "VARN - A court": a dateline before the noun phrase
         head = chunk.root
         if head.lower_ not in lex["groups"] or taken[head.i]:
             continue
@@ -332,6 +335,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             label_span = doc[label_span.start:span.end]
         label = label_span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
         ids, kind, reading = linker.link(label)
+        if kind == "name" and len(ids) == 1 and ids[0] in linker.proposed:
+            aliases = linker.proposed[ids[0]]["aliases"]
+            if chunk.text not in aliases and chunk.text.lower() != label.lower():
+                aliases.append(chunk.text)  # every form the text uses
         members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
                    and str(lex["groups"][head.lower_]) in ("CollectiveActor", "ArmedForce")]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
