@@ -63,13 +63,24 @@ def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
     return all(w in near for w in words)
 
 
+def _lemmas(verb: Any) -> list[str]:
+    """The verb's lemma, and its base forms when the lemmatizer does not know it ("handpicked")."""
+    low = verb.lower_
+    forms = [verb.lemma_.lower(), low]
+    for ending, base in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
+        if low.endswith(ending):
+            forms.append(low[: -len(ending)] + base)
+    return list(dict.fromkeys(forms))
+
+
 def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.head.lemma_ in lex["irrealis"] and (
             verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
             (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
-    for pattern in lex["verbs"].get(verb.lemma_.lower(), ()):
+    lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
+    for pattern in lex["verbs"].get(lemma or "", ()):
         if not _has_words(verb, pattern["words"]):
             continue
         passive = is_passive(verb)
