@@ -1,16 +1,15 @@
 """Ingest new articles: candidate assertions extracted from text, reviewed by a person, merged.
 
-The pipeline is rule- and lexicon-based, in pure Python. spaCy is not used:
-without a downloaded model its tokenizer and matchers add little over the
-regular expressions here, a model would be a download (or a large wheel) and
-the extraction must run offline; the rules are small, readable and testable,
-and the lexicon (``lexicon.yaml``) is data keyed by the ontology's relation ids.
+The extractor reads spaCy's dependency parse, part-of-speech tags and named entities
+(``en_core_web_sm`` 3.8, installed as a package, loaded once per process: :mod:`~graph.ingest.nlp`)
+with rules in the tradition of PETRARCH's verb patterns (:mod:`~graph.ingest.rules`); the words
+are data keyed by the ontology's relation ids (``lexicon.yaml``).
 
-Steps: :func:`~graph.ingest.textload.load_text` (size, empty, binary and
-encoding checks) -> sentences -> mentions resolved against the actors of the
-corpus (labels, aliases, a person's last name; ambiguous names flagged, new
-names proposed) -> relations (voice, negation, attribution, hedges), figures
-and dates -> a review file in the assertion format -> ``merge_review``.
+Steps: :func:`~graph.ingest.textload.load_text` (size, empty, binary and encoding checks) ->
+language check and parse -> mentions linked to the corpus's actors or proposed
+(:mod:`~graph.ingest.mentions`), pronouns and descriptions resolved (:mod:`~graph.ingest.coref`)
+-> relations with voice, negation, hedges and attribution, figures and dates
+(:mod:`~graph.ingest.extract`) -> a review file in the assertion format -> ``merge_review``.
 
 >>> actors = {"masimov": {"type": "Person", "label": "Karim Masimov", "aliases": []}}
 >>> items = candidates_for_text("Masimov has been arrested.", actors)["items"]

@@ -1,12 +1,13 @@
 """Turn extracted candidates into review items in the assertion format, with a stable key each.
 
 >>> raw = {"relation": "arrested", "subject": None, "object": "masimov", "start": 0, "end": 25, "negated": False,
-...        "passive": True, "hedge": None, "when": "2022-01", "claimant": None, "ambiguous": {}, "readings": []}
+...        "passive": True, "hedge": None, "when": None, "claimant": None, "ambiguous": {}, "readings": [],
+...        "rule": "verb: arrest", "trigger": "arrested"}
 >>> item = review_item(raw, "Masimov has been arrested.")
->>> item["id"], item["quote"], item["status"], item["decision"]
-('masimov-arrested-by-unknown', 'Masimov has been arrested', 'reported', 'pending')
->>> "agent" in item["review_note"]
-True
+>>> item["id"], item["quote"], item["status"], item["decision"], item["rule"]
+('masimov-arrested-by-unknown', 'Masimov has been arrested', 'reported', 'pending', 'verb: arrest (arrested)')
+>>> print(item["review_note"])
+passive voice without an agent: name the agent as subject (if you infer it, add agent_inferred: true and a reading) or reject; no date in the text near it: add `when` or leave it undated
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 __all__ = ["review_item", "candidate_key", "review_items", "REVIEW_KEYS"]
 
 #: keys a review item has beyond the assertion format; the merge removes them
-REVIEW_KEYS = ("decision", "key", "ambiguous", "review_note")
+REVIEW_KEYS = ("decision", "key", "ambiguous", "review_note", "rule", "corroborates")
 
 
 def candidate_key(item: dict[str, Any]) -> str:
@@ -73,15 +74,23 @@ def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
         item["negated"] = True
     if raw.get("when") is not None:
         item["when"] = raw["when"]
+        if raw.get("when_resolved"):
+            notes.append(f"{raw['when']!r} resolved against the publication date: {raw['when_resolved']}")
+    elif raw.get("object") is not None:
+        notes.append("no date in the text near it: add `when` or leave it undated")
     if raw.get("readings"):
         item["reading"] = "; ".join(raw["readings"])
+    if raw.get("negation"):
+        notes.append(f"negated by {raw['negation']!r}: the text says this did not happen")
     if raw["passive"] and raw.get("subject") is None and "subject" not in raw.get("ambiguous", {}):
         notes.append("passive voice without an agent: name the agent as subject (if you infer it, add "
                      "agent_inferred: true and a reading) or reject")
     for role, amb in raw.get("ambiguous", {}).items():
         notes.append(f"ambiguous {role} {amb['mention']!r}: choose one of {', '.join(amb['candidates'])}")
+    notes.sort(key=lambda n: not n.startswith("passive"))
     item["decision"] = "pending"
     item["key"] = candidate_key(item)
+    item["rule"] = f"{raw['rule']} ({raw['trigger']})" if raw.get("rule") else None
     if raw.get("ambiguous"):
         item["ambiguous"] = {role: amb["candidates"] for role, amb in raw["ambiguous"].items()}
     if notes:
@@ -89,16 +98,23 @@ def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
     return item
 
 
-def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], skip_ids: set[str]) -> list[dict[str, Any]]:
-    """Review items for ``raws``, without duplicates, remembered rejections or already merged ids; ids made unique."""
+def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], skip_ids: set[str],
+                 existing: dict[tuple[Any, ...], str] | None = None,
+                 accepted: set[tuple[Any, ...]] | None = None) -> list[dict[str, Any]]:
+    """Review items for ``raws``: no duplicates, no remembered rejection, nothing this source already has
+    (``accepted``: (relation, subject, object, value, negated)); a statement the graph already has from
+    another source (``existing``: the same tuple -> its id) is kept, with ``corroborates: <that id>`` and an
+    id of its own; ids made unique against ``skip_ids``."""
     items: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     used: set[str] = set(skip_ids)
     for raw in raws:
         item = review_item(raw, text)
-        same = (item["relation"], item["subject"], item.get("object"), item.get("value"), item.get("negated"))
-        if item["key"] in skip_keys or item["id"] in skip_ids or same in seen:
+        same = (item["relation"], item["subject"], item.get("object"), item.get("value"), bool(item.get("negated")))
+        if item["key"] in skip_keys or same in seen or same in (accepted or set()):
             continue
+        if same in (existing or {}):
+            item["corroborates"] = (existing or {})[same]
         seen.add(same)
         base, number = item["id"], 2
         while item["id"] in used:

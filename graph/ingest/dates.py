@@ -4,6 +4,10 @@
 ['on Thursday', '2022-01-05', 'last week', {'from': 1991, 'to': 2019}, '2016']
 >>> find_dates("during the past two weeks")[0]["when"]
 'past two weeks'
+>>> [d["when"] for d in find_dates("on January 6, late on 7 January", published="2022-01-10")]
+['2022-01-06', '2022-01-07']
+>>> resolve_when("on Thursday", "2022-01-10")
+'2022-01-06'
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 
 from graph.build.timeexpr import resolve_time
 
-__all__ = ["find_dates", "nearest_date", "latest_full_date"]
+__all__ = ["find_dates", "nearest_date", "latest_full_date", "resolve_when"]
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH = "|".join(name for name in calendar.month_name if name)
@@ -24,6 +28,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b"), "dmy"),
     (re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b"), "mdy"),
     (re.compile(rf"\b({_MONTH}) (\d{{4}})\b"), "my"),
+    (re.compile(rf"\b({_MONTH}) (\d{{1,2}})\b(?!,? \d)"), "md"),
+    (re.compile(rf"\b(\d{{1,2}}) ({_MONTH})\b(?!,? \d)"), "dm"),
     (re.compile(r"\bfrom (?:its \w+ in |)((?:19|20)\d\d) (?:to|until|till) ((?:19|20)\d\d)\b"), "interval"),
     (re.compile(r"\b(?:[Bb]etween) ((?:19|20)\d\d) and ((?:19|20)\d\d)\b"), "interval"),
     (re.compile(rf"\b[Oo]n ({_DAY})\b"), "weekday"),
@@ -33,8 +39,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _value(kind: str, match: re.Match[str]) -> Any:
+def _value(kind: str, match: re.Match[str], year: int | None) -> Any:
     groups = match.groups()
+    if kind in ("md", "dm"):
+        month, day = (groups[0], groups[1]) if kind == "md" else (groups[1], groups[0])
+        return f"{year:04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}" if year else None
     if kind == "dmy":
         return f"{int(groups[2]):04d}-{_MONTHS[groups[1].lower()]:02d}-{int(groups[0]):02d}"
     if kind == "mdy":
@@ -52,15 +61,19 @@ def _value(kind: str, match: re.Match[str]) -> Any:
     return match.group().lower()
 
 
-def find_dates(text: str, *, offset: int = 0) -> list[dict[str, Any]]:
-    """Time expressions as ``{start, end, text, when}``, earliest first; overlapping ones keep the longest."""
+def find_dates(text: str, *, offset: int = 0, published: str | None = None) -> list[dict[str, Any]]:
+    """Time expressions as ``{start, end, text, when}``, earliest first; overlapping ones keep the longest.
+    A day without a year ("on January 6") takes the year of ``published`` (and is left out without it)."""
     found: list[dict[str, Any]] = []
+    year = int(published[:4]) if published else None
     for pattern, kind in _RULES:
         for match in pattern.finditer(text):
             if any(f["start"] <= match.start() + offset < f["end"] for f in found):
                 continue
-            found.append({"start": match.start() + offset, "end": match.end() + offset, "text": match.group(),
-                          "when": _value(kind, match)})
+            value = _value(kind, match, year)
+            if value is not None:
+                found.append({"start": match.start() + offset, "end": match.end() + offset, "text": match.group(),
+                              "when": value})
     return sorted(found, key=lambda f: f["start"])
 
 
@@ -95,3 +108,14 @@ def latest_full_date(text: str) -> str | None:
         except ValueError:
             continue
     return max(valid) if valid else None
+
+
+def resolve_when(when: Any, published: str) -> str | None:
+    """The first day of ``when`` resolved against ``published`` (YYYY-MM-DD), or None if it does not resolve."""
+    if when is None:
+        return None
+    try:
+        start = resolve_time(when, published=date.fromisoformat(published)).start
+    except (ValueError, AttributeError):
+        return None
+    return start.isoformat() if start else None

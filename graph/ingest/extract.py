@@ -1,52 +1,41 @@
-"""Extract candidate assertions from a text: relations, voice, negation, attribution, figures, dates.
+"""Extract candidate assertions from a parsed text: a pipeline of small components.
 
-The rules, sentence by sentence (``lexicon.yaml`` holds the words):
+1. :func:`~graph.ingest.mentions.find_mentions`: names, variants, party nouns, new actors;
+2. :func:`~graph.ingest.coref.resolve`: pronouns and definite descriptions;
+3. :func:`~graph.ingest.rules.matches`: verb, noun, title and copular rules over the parse;
+4. here: each match fanned out over conjuncts to actors (appositions and relative pronouns
+   reach their noun, "I"/"we" the speaker), with its negation, hedge, claimant (the speaker of
+   a reporting verb above it, or "according to"; the reporter otherwise) and date; domain and
+   range checked against the ontology; figures added.
 
-- a verb phrase of the lexicon is a relation trigger; the actor before it is the
-  subject, the first actor after it (same clause) the object; "X, who ..." and
-  "X, <apposition>, VERB" reach back to X;
-- a past participle after a form of "be" is passive: the actor before is the
-  object, the agent (after "by") the subject; with no agent the subject is left
-  empty for the curator (``review_note`` says so);
-- "not", "never", "n't", "no longer" before the verb make the candidate ``negated``;
-- "according to X" and "X said/told/wrote ..." make the statements of the reported
-  clause ``attributed`` to X; "I"/"we" is the speaker of the sentence or the one before;
-- hedges ("apparently") make a candidate ``disputed``;
-- templates of the lexicon catch appositions ("X, head of Y") and possessives;
-- numbers with the units of a figure become figure candidates (``value``).
-
->>> from graph.ingest.mentions import find_mentions
+>>> from graph.ingest.nlp import parse
 >>> actors = {"masimov": {"type": "Person", "label": "Karim Masimov", "aliases": []},
 ...           "knb": {"type": "SecurityService", "label": "KNB", "aliases": []}}
->>> text = "Karim Masimov, head of the KNB, has been arrested."
->>> found = extract(text, find_mentions(text, actors)["mentions"], actors)
->>> [(c["subject"], c["relation"], c["object"]) for c in found]
-[('masimov', 'headed', 'knb'), (None, 'arrested', 'masimov')]
+>>> found = extract(parse("Karim Masimov, head of the KNB, has been arrested."), actors)["candidates"]
+>>> [(c["subject"], c["relation"], c["object"], c["rule"]) for c in found]
+[('masimov', 'headed', 'knb', 'title: head'), (None, 'arrested', 'masimov', 'verb: arrest')]
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
+from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
-from graph.ingest.items import PUNCTUATION, match_template, sentence_items
+from graph.ingest.figures import find_figures
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.sentences import split_sentences
+from graph.ingest.mentions import find_mentions
+from graph.ingest.roles import fan, hedge, negation, speaker
+from graph.ingest.rules import matches
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
 
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER = re.compile(r"(?:\b(more than|over|at least|about|nearly|almost|some|up to|fewer than|less than|around)\s+)?"
-                     r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)(?![\d,]\d)", re.I)
-_CLAUSE_END = {";", ".", ":", "!", "?"}
+_SPEAKER_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 
 
 @lru_cache(maxsize=1)
@@ -54,293 +43,126 @@ def _relations() -> dict[str, Any]:
     return {r.id: r for r in relation_metadata().values()}
 
 
+@lru_cache(maxsize=256)
 def _compatible(actor_type: str | None, cls: URIRef | None) -> bool:
-    """Whether an actor of ``actor_type`` fits a domain or range (unknown types fit)."""
-    if not actor_type or cls is None or cls == PG.Actor:
-        return True
-    graph = ontology_graph()
-    return cls in set(graph.transitive_objects(PG[actor_type], RDFS.subClassOf))
+    """Whether an actor of ``actor_type`` fits a domain or range (unknown types and unions fit)."""
+    if not actor_type or cls is None or cls == PG.Actor or not str(cls).startswith(str(PG)):
+        return actor_type != "Event" or cls is None or cls == PG.Event
+    return cls in set(ontology_graph().transitive_objects(PG[actor_type], RDFS.subClassOf))
 
 
-def _left_actor(items: list[dict[str, Any]], j: int) -> dict[str, Any] | None:
-    """The actor a verb at ``j + 1`` belongs to: the mention before it, through 'who' and appositions."""
-    if j < 0:
+class _Sentence:
+    """What the components know of one sentence: the mention index, the claimant, the dates."""
+
+    def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]]) -> None:
+        self.index, self.dates = index, dates
+
+    def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
+        if token.i in self.index:
+            own = self.index[token.i]
+            named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
+                [self.index[token.head.i]] if token.dep_ == "appos" and token.head.i in self.index else [])
+            if own["kind"] == "group" and named and named[0]["kind"] in ("name", "new", "variant"):
+                return named[0]  # "the gas company QazaqGaz": the name, not the noun
+            return own
+        if token.lower_ in _SPEAKER_PRONOUNS and claimant is not None:
+            return {**claimant, "reading": f"{token.text!r} read as the speaker, {claimant['text']}"}
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.index:
+                return self.index[child.i]
+        if token.dep_ == "appos" and token.head.i in self.index:
+            return self.index[token.head.i]
         return None
-    if items[j]["mention"]:
-        return items[j]
-    if items[j]["low"] in ("who", "which", "that"):
-        k = j - 1 - (j > 0 and items[j - 1]["low"] == ",")
-        return items[k] if k >= 0 and items[k]["mention"] else None
-    if items[j]["low"] == ",":
-        for k in range(j - 1, max(-1, j - 30), -1):
-            if items[k]["low"] in _CLAUSE_END:
-                return None
-            if items[k]["low"] == ",":
-                return items[k - 1] if k > 0 and items[k - 1]["mention"] else None
-        return None
-    speech = load_lexicon()["speech_forms"]
-    for k in range(j, max(-1, j - 4), -1):
-        if items[k]["mention"]:
-            return items[k]
-        if items[k]["low"] in PUNCTUATION or items[k]["low"] in speech:
-            return None
-    return None
 
 
-def _right_actor(items: list[dict[str, Any]], i: int, limit: int = 6) -> dict[str, Any] | None:
-    for k in range(i, min(len(items), i + limit)):
-        if items[k]["mention"]:
-            return items[k]
-        if items[k]["low"] in PUNCTUATION:
-            return None
-    return None
+def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
+    who = speaker(token)
+    return sent.actor(who, None) if who is not None else None
 
 
-def _agent(items: list[dict[str, Any]], i: int) -> dict[str, Any] | None:
-    for k in range(i, min(len(items), i + 12)):
-        if items[k]["low"] in _CLAUSE_END:
-            return None
-        if items[k]["low"] == "by":
-            return _right_actor(items, k + 1, limit=3)
-    return None
+def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
+    starts = [t.idx for t in tokens] + [m["start"] for m in mentions if m]
+    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in mentions if m]
+    sentence = tokens[0].sent
+    return max(min(starts), sentence.start_char), min(max(ends), sentence.end_char)
 
 
-def _triggers(items: list[dict[str, Any]], section: str) -> list[tuple[int, int, str, bool]]:
-    """(first item, item after, relation, is past participle) for every lexicon phrase in ``items``."""
-    lex = load_lexicon()
-    found = []
-    for index in range(len(items)):
-        for relation, spec in (lex[section] or {}).items():
-            for form, participle in spec["forms"].items():
-                words = form.split()
-                window = items[index:index + len(words)]
-                if len(window) == len(words) and all(w["mention"] is None and w["low"] == word
-                                                     for w, word in zip(window, words)):
-                    found.append((index, index + len(words), relation, participle))
-                elif len(words) > 1 and words[-1] in _GAPPED_PARTICLES:
-                    after = _gapped(items, index, words)
-                    if after is not None:
-                        found.append((index, after, relation, participle))
-    return found
-
-
-#: particles that may stand a few words after their verb ("demanded money from X")
-_GAPPED_PARTICLES = {"from"}
-_GAP = 4
-
-
-def _gapped(items: list[dict[str, Any]], index: int, words: list[str]) -> int | None:
-    """The item after the particle when ``words`` match at ``index`` with up to :data:`_GAP` plain
-    words (no actor, no punctuation) before the particle; else None."""
-    head = items[index:index + len(words) - 1]
-    if len(head) < len(words) - 1 or not all(w["mention"] is None and w["low"] == word
-                                            for w, word in zip(head, words)):
-        return None
-    start = index + len(words) - 1
-    for k in range(start + 1, min(len(items), start + 1 + _GAP)):  # at least one word in the gap
-        if items[k - 1]["mention"] is not None or items[k - 1]["low"] in PUNCTUATION:
-            return None
-        if items[k]["mention"] is None and items[k]["low"] == words[-1]:
-            return k + 1
-    return None
-
-
-def _aux_zone(items: list[dict[str, Any]], index: int) -> tuple[int, bool, bool, str | None]:
-    """Scan left over auxiliaries: (boundary, negated, saw 'be', hedge word)."""
-    lex = load_lexicon()
-    negated, be, hedge = False, False, None
-    j = index - 1
-    while j >= 0 and items[j]["mention"] is None:
-        low = items[j]["low"]
-        if low in ("not", "never", "n't") or (low == "longer" and j > 0 and items[j - 1]["low"] == "no"):
-            negated = True
-        elif low in lex["hedges"]:
-            hedge = low
-        elif low in lex["be_forms"]:
-            be = True
-        elif low not in lex["auxiliaries"] and low != "no":
-            break
-        j -= 1
-    return j, negated, be, hedge
-
-
-def _speech(items: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
-    """Reported spans ``(first, last, claimant item)`` of the sentence."""
-    lex = load_lexicon()
-    spans = []
-    for k, item in enumerate(items):
-        if item["low"] == "according" and k + 1 < len(items) and items[k + 1]["low"] == "to":
-            who = _right_actor(items, k + 2, limit=3)
-            if who:
-                spans.append((0, len(items) - 1, who))
-        elif item["mention"] is None and item["low"] in lex["speech_forms"]:
-            j = _aux_zone(items, k)[0]
-            who = _left_actor(items, j)
-            after = _right_actor(items, k + 1, limit=1)
-            if who is None and after is not None:
-                spans.append((0, k - 1, after))
-            elif who is not None:
-                rest = [i for i in items[k + 1:] if i["low"] not in PUNCTUATION]
-                before = len(rest) <= 3 and k > 2
-                spans.append((0, k - 1, who) if before else (k + 1, len(items) - 1, who))
-    return spans
-
-
-def _candidate(relation: str, subject: dict[str, Any] | None, obj: dict[str, Any] | None,
-               parts: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-    return {"relation": relation, "subject_item": subject, "object_item": obj,
-            "start": min(p["start"] for p in parts), "end": max(p["end"] for p in parts), **extra}
-
-
-def _speaker_item(item: dict[str, Any], speaker: dict[str, Any] | None) -> dict[str, Any] | None:
-    """"I" or "we" read as the speaker of the sentence (or of the sentence before)."""
-    if speaker is None or item["low"] not in ("i", "we"):
-        return None
-    mention = {**speaker["mention"], "reading": f"{item['text']!r} read as the speaker, {speaker['text']}"}
-    return {**item, "mention": mention}
-
-
-def _verb_candidates(items: list[dict[str, Any]], speaker: dict[str, Any] | None) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    last_passive: dict[str, Any] | None = None
-    for first, after, relation, participle in _triggers(items, "relations"):
-        j, negated, be, hedge = _aux_zone(items, first)
-        passive = participle and be
-        patient = None
-        if not passive and participle and last_passive and j >= 0 and items[j]["low"] in ("and", "or"):
-            passive, patient = True, last_passive["object_item"]
-        trigger = items[first:after]
-        if passive:
-            patient = patient or _left_actor(items, j)
-            agent = _agent(items, after)
-            if patient is None:
-                continue
-            cand = _candidate(relation, agent, patient, [patient, *trigger, *([agent] if agent else [])],
-                              negated=negated, hedge=hedge, passive=True, anchor=items[first]["start"])
-            last_passive = cand
-        else:
-            subject, obj = _left_actor(items, j), _right_actor(items, after)
-            if subject is None and j >= 0:
-                subject = _speaker_item(items[j], speaker)
-            if obj is None or subject is None:
-                continue
-            cand = _candidate(relation, subject, obj, [subject, *trigger, obj], negated=negated, hedge=hedge,
-                              passive=False, anchor=items[first]["start"])
-        found.append(cand)
-    return found
-
-
-def _template_candidates(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found = []
-    for relation, spec in load_lexicon()["relations"].items():
-        for template in spec.get("templates") or []:
-            for match in match_template(items, template):
-                parts = items[match["first"]:match["last"] + 1]
-                found.append(_candidate(relation, match["S"], match["O"], parts, negated=False, hedge=None,
-                                        passive=False, anchor=parts[0]["start"]))
-    return found
-
-
-def _figure_candidates(sentence: dict[str, Any], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    text, offset = str(sentence["text"]), int(sentence["start"])
-    found = []
-    for match in _NUMBER.finditer(text):
-        raw = match.group(2).replace(",", "")
-        value = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw.lower()]
-        if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099 and "," not in match.group(2):
-            continue
-        after, before = text[match.end():], text[:match.start(2)].lower()
-        for relation, spec in load_lexicon()["figures"].items():
-            units = [m.end() for u in spec.get("units") or []
-                     if (m := re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{re.escape(u)}\b", after, re.I))]
-            befores = [b for b in spec.get("before") or [] if re.search(rf"\b{re.escape(b)}\s+(?:\w+\s+)?$", before)]
-            context = spec.get("context") or []
-            if (units or befores) and (not context or any(re.search(rf"\b{re.escape(c)}\b", text, re.I) for c in context)):
-                start = offset + match.start()
-                parts = [{"start": start, "end": offset + match.end()}]
-                found.append({"relation": relation, "value": value, "count_qualifier": match.group(1),
-                              "start": start, "end": parts[0]["end"] + (units[0] if units else 0),
-                              "anchor": start, "negated": False, "hedge": None, "passive": False,
-                              "subject_item": _figure_subject(items, relation, start), "object_item": None})
-                break
-    return found
-
-
-def _main_event(mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The most mentioned event of the text: the default subject of an event figure."""
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        if mention.get("type") == "Event" and len(mention["actors"]) == 1:
-            counts[mention["actors"][0]] = counts.get(mention["actors"][0], 0) + 1
-    if not counts:
-        return None
-    best = max(sorted(counts), key=lambda a: counts[a])
-    first = next(m for m in mentions if m["actors"] == [best])
-    return {**first, "reading": f"no event named in the sentence: the text's most mentioned event, {first['text']!r}"}
-
-
-def _figure_subject(items: list[dict[str, Any]], relation: str, position: int) -> dict[str, Any] | None:
-    domain = _relations()[relation].domain
-    before = [i for i in items if i["mention"] and i["start"] < position]
-    fitting = [i for i in items if i["mention"] and len(i["mention"]["actors"]) == 1
-               and _compatible(i["mention"].get("type"), domain)]
-    if domain != PG.Event:
-        fitting = [i for i in before if i in fitting]
-    return min(fitting, key=lambda i: abs(i["start"] - position), default=None)
-
-
-def extract(text: str, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Raw candidates of ``text``, in text order (see :mod:`graph.ingest.candidates` for the review format)."""
-    for mention in mentions:
-        ids = mention["actors"]
-        mention["type"] = actors.get(ids[0], {}).get("type") if len(ids) == 1 else None
-    results: list[dict[str, Any]] = []
-    speaker: dict[str, Any] | None = None
-    event = _main_event(mentions)
-    for sentence in split_sentences(text):
-        items = sentence_items(str(sentence["text"]), int(sentence["start"]), mentions)
-        spans = _speech(items)
-        speaker = spans[0][2] if spans else speaker
-        dates = find_dates(str(sentence["text"]), offset=int(sentence["start"]))
-        found = _verb_candidates(items, speaker) + _template_candidates(items) + _figure_candidates(sentence, items)
-        for cand in found:
-            if cand["subject_item"] is None and cand["object_item"] is None and event is not None:
-                cand["subject_item"] = {"start": cand["start"], "end": cand["end"], "text": event["text"],
-                                        "mention": event}
-            cand["claimant_item"] = next((who for a, b, who in spans
-                                          if items[a]["start"] <= cand["anchor"] <= items[b]["end"]), None)
-            cand["when"] = nearest_date(dates, cand["anchor"], start=cand["start"], end=cand["end"])
-            results.append(cand)
-        speaker = spans[-1][2] if spans else None
-    finished = [c for c in (_finish(c, actors) for c in results) if c]
-    return sorted(finished, key=lambda c: (c["start"], c["end"]))
-
-
-def _finish(cand: dict[str, Any], actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """Turn items into actor ids; check domain and range; drop self-relations."""
-    relation = _relations()[cand["relation"]]
-    out: dict[str, Any] = {"relation": cand["relation"], "start": cand["start"], "end": cand["end"],
-                           "negated": cand["negated"], "passive": cand["passive"], "hedge": cand["hedge"],
-                           "when": cand["when"], "ambiguous": {}, "readings": []}
-    for key, item, cls in (("subject", cand["subject_item"], relation.domain),
-                           ("object", cand.get("object_item"), relation.range),
-                           ("claimant", cand.get("claimant_item"), None)):
+def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any], claimant: dict[str, Any] | None,
+         sent: _Sentence, doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    if match["relation"] == "appealedTo" and obj and len(obj["actors"]) == 1 and \
+            actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
+        match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
+    if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
+            actors.get(obj["actors"][0], {}).get("type") == "Person":
+        match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
+    relation = _relations()[match["relation"]]
+    out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
+                           "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
+                           "trigger": " ".join(t.text for t in sorted(match["trigger"], key=lambda t: t.i))}
+    for key, mention, cls in (("subject", subj, relation.domain), ("object", obj, relation.range),
+                              ("claimant", claimant, None)):
         out[key] = None
-        if item is None:
+        if mention is None:
             continue
-        ids = item["mention"]["actors"]
+        ids = mention["actors"]
         if len(ids) > 1:
-            out["ambiguous"][key] = {"mention": item["text"], "candidates": list(ids)}
+            out["ambiguous"][key] = {"mention": mention["text"], "candidates": list(ids)}
             continue
-        if not _compatible(actors.get(ids[0], {}).get("type"), cls):
-            return None
+        spec = actors.get(ids[0], {})
+        if (not spec.get("proposed") or spec.get("type") == "Person") and not _compatible(spec.get("type"), cls):
+            return None  # other proposed types are guesses: the curator corrects them, the candidate stays
         out[key] = ids[0]
-        if item["mention"].get("reading"):
-            out["readings"].append(item["mention"]["reading"])
-    if relation.is_figure:
-        out["value"], out["count_qualifier"] = cand["value"], cand["count_qualifier"]
-    elif out["object"] is None and "object" not in out["ambiguous"]:
-        return None
+        if mention.get("reading"):
+            out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
+    head, clause = match["trigger"][0], match.get("clause")
+    out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
+    word = negation(clause) if clause is not None else None
+    out["negated"], out["negation"] = word is not None, word
+    out["hedge"] = hedge(clause) if clause is not None else None
+    out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
     return out
+
+
+def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]]:
+    found = []
+    for fig in find_figures(sentence.text, sentence.start_char):
+        found.append({**fig, "subject": event["actors"][0] if event else None, "object": None, "negated": False,
+                      "passive": False, "hedge": None, "claimant": None, "ambiguous": {}, "when": None,
+                      "readings": [f"the text's most mentioned event, {event['text']!r}"] if event else [],
+                      "rule": "figure", "trigger": sentence.text[fig["start"] - sentence.start_char:
+                                                                 fig["end"] - sentence.start_char]})
+    return found
+
+
+def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | None = None) -> dict[str, Any]:
+    """``{candidates, mentions, proposed, actors}`` of the parsed ``doc`` (candidates in text order);
+    ``published`` gives the year of a day written without one."""
+    found = find_mentions(doc, actors)
+    everyone = found["actors"]
+    mentions = resolve(doc, found["mentions"], everyone)
+    index = token_index(mentions)
+    events = [m for m in mentions if len(m["actors"]) == 1 and everyone[m["actors"][0]].get("type") == "Event"]
+    event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
+    results: list[dict[str, Any]] = []
+    for sentence in doc.sents:
+        sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
+                                                   published=published))
+        for match in matches(sentence):
+            claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None else None
+            spread = fan if match.get("fan", True) else list
+            subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
+            objects = [sent.actor(t, claimant) for t in spread(match["objects"])]
+            pairs = [(s, o) for o in objects for s in subjects]
+            if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
+                pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
+            for subj, obj in pairs:
+                if obj is not None and (subj is not None or match["passive"]):
+                    cand = _one(match, subj, obj, claimant, sent, doc, everyone)
+                    if cand is not None:
+                        results.append(cand)
+        results.extend(_figures(sentence, event))
+    results.sort(key=lambda c: (c["start"], c["end"]))
+    return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

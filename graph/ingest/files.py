@@ -20,7 +20,7 @@ from graph.build.yamlfile import LineDict, read_yaml
 from graph.errors import AssertionFileError
 
 __all__ = ["dump_yaml", "write_atomic", "read_mapping", "rejected_keys", "corpus_assertion_ids",
-           "REVIEW_FILE", "REJECTED_FILE", "ASSERTIONS_FILE", "EMPTY_ASSERTIONS"]
+           "corpus_statements", "REVIEW_FILE", "REJECTED_FILE", "ASSERTIONS_FILE", "EMPTY_ASSERTIONS"]
 
 REVIEW_FILE = "review.yaml"
 REJECTED_FILE = "rejected.yaml"
@@ -81,3 +81,15 @@ def corpus_assertion_ids(corpus: Path) -> set[str]:
         if isinstance(raw, dict):
             ids |= {str(item.get("id")) for item in raw.get("assertions") or [] if isinstance(item, dict)}
     return ids
+
+
+def corpus_statements(corpus: Path) -> dict[str, dict[tuple[Any, ...], str]]:
+    """Source id -> {(relation, subject, object, value, negated): assertion id} of its curated assertions."""
+    found: dict[str, dict[tuple[Any, ...], str]] = {}
+    for path in sorted(corpus.glob(f"*/{ASSERTIONS_FILE}")):
+        raw = read_yaml(path)
+        items = raw.get("assertions") if isinstance(raw, dict) else None
+        found[path.parent.name] = {
+            (str(i.get("relation")), i.get("subject"), i.get("object"), i.get("value"), bool(i.get("negated"))):
+                str(i.get("id")) for i in items or [] if isinstance(i, dict)}
+    return found

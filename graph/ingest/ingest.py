@@ -17,21 +17,27 @@ from typing import Any
 from graph.build.yamlfile import LineDict
 from graph.errors import AssertionFileError
 from graph.ingest.candidates import review_items
-from graph.ingest.dates import latest_full_date
+from graph.ingest.dates import latest_full_date, resolve_when
 from graph.ingest.extract import extract
 from graph.ingest.files import (ASSERTIONS_FILE, EMPTY_ASSERTIONS, REVIEW_FILE, corpus_assertion_ids,
-                                dump_yaml, read_mapping, rejected_keys, write_atomic)
-from graph.ingest.mentions import find_mentions, known_actors, slug
+                                corpus_statements, dump_yaml, read_mapping, rejected_keys, write_atomic)
+from graph.ingest.mentions import known_actors, slug
+from graph.ingest.nlp import check_language, model_info, parse
 from graph.ingest.textload import load_text
 
 __all__ = ["ingest_article", "candidates_for_text"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _REVIEW_HEADER = """\
-# Candidate assertions for {id}, extracted by `powergraph ingest` (rules: graph/ingest/extract.py).
+# Candidate assertions for {id}, extracted by `powergraph ingest` (rules: graph/ingest/rules.py over the
+# dependency parse of a spaCy model; words: graph/ingest/lexicon.yaml).
+# model: {model}
 # Same format as assertions.yaml (graph/corpus/README.md), plus, on each candidate:
 #   decision: pending | accept | reject      <- set it; correct any field before accepting
 #   key:      the fingerprint of what was proposed (do not edit: rejections are remembered by it)
+#   rule:     the rule that produced it and the words that triggered it
+#   corroborates: the id of the statement another source already makes with the same subject, relation
+#             and object (accepting adds this source's evidence to it)
 #   ambiguous / review_note: what to check; a subject left empty must be filled before accepting
 # Actors marked `proposed: true` are new; rename, retype or merge them with an existing actor id.
 # Then run `powergraph review-merge {id}`: accepted candidates move to assertions.yaml (validated like
@@ -40,14 +46,27 @@ _REVIEW_HEADER = """\
 
 
 def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_keys: set[str] | None = None,
-                        skip_ids: set[str] | None = None) -> dict[str, Any]:
-    """Mentions, proposed actors and review items for ``text`` against ``actors`` (no files touched)."""
-    found = find_mentions(text, actors)
-    everyone = {**actors, **found["proposed"]}
-    raws = extract(text, found["mentions"], everyone)
-    items = review_items(raws, text, skip_keys=skip_keys or set(), skip_ids=skip_ids or set())
+                        skip_ids: set[str] | None = None, existing: dict[tuple[Any, ...], str] | None = None,
+                        accepted: set[tuple[Any, ...]] | None = None, published: str | None = None,
+                        name: str = "article") -> dict[str, Any]:
+    """Mentions, proposed actors and review items for ``text`` against ``actors`` (no files touched).
+
+    ``existing`` and ``accepted``: see :func:`~graph.ingest.candidates.review_items`; ``published``
+    (YYYY-MM-DD) resolves relative dates for the review note.
+    """
+    check_language(text, name=name)
+    found = extract(parse(text), actors, published=published)
+    raws = found["candidates"]
+    if published:
+        for raw in raws:
+            raw["when_resolved"] = resolve_when(raw.get("when"), published)
+    items = review_items(raws, text, skip_keys=skip_keys or set(), skip_ids=skip_ids or set(), existing=existing,
+                         accepted=accepted)
+    used = {i.get(k) for i in items for k in ("subject", "object", "claimant")}
+    proposed = {k: {key: v for key, v in spec.items()} for k, spec in found["proposed"].items() if k in used}
     ambiguous = [m for m in found["mentions"] if len(m["actors"]) > 1]
-    return {"items": items, "proposed": found["proposed"], "ambiguous": ambiguous, "mentions": found["mentions"]}
+    return {"items": items, "proposed": proposed, "ambiguous": ambiguous, "mentions": found["mentions"],
+            "actors": found["actors"], "model": model_info()}
 
 
 def _source_meta(source_id: str, text: str, *, title: str | None, published: str | None, url: str | None,
@@ -106,11 +125,17 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
     if exists:
         _check_existing(folder, text)
     actors = known_actors(corpus)
+    statements = corpus_statements(corpus)
+    accepted = set(statements.pop(source_id, {}))
+    existing = {triple: sid for other in statements.values() for triple, sid in other.items()}
+    meta = _source_meta(source_id, text, title=title, published=published, url=url, path=path)
     result = candidates_for_text(text, actors, skip_keys=rejected_keys(folder) if exists else set(),
-                                 skip_ids=corpus_assertion_ids(corpus))
+                                 skip_ids=corpus_assertion_ids(corpus), existing=existing, accepted=accepted,
+                                 published=str(meta["published"]), name=str(path))
     notes = "".join(f"# AMBIGUOUS mention {m['text']!r} at character {m['start']}: {', '.join(m['actors'])}\n"
                     for m in result["ambiguous"])
-    review = _REVIEW_HEADER.format(id=source_id, notes=notes) + dump_yaml(
+    model = f"{result['model']['name']} {result['model']['version']}"
+    review = _REVIEW_HEADER.format(id=source_id, notes=notes, model=model) + dump_yaml(
         {"actors": result["proposed"] or None, "assertions": result["items"]})
     staging = Path(tempfile.mkdtemp(dir=corpus.parent, prefix=f".ingest-{source_id}-"))
     try:
@@ -119,7 +144,6 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
             shutil.copytree(folder, target)
         else:
             target.mkdir()
-            meta = _source_meta(source_id, text, title=title, published=published, url=url, path=path)
             (target / "source.yaml").write_text(dump_yaml(meta), encoding="utf-8")
             (target / "article.txt").write_text(text, encoding="utf-8")
             (target / ASSERTIONS_FILE).write_text(EMPTY_ASSERTIONS, encoding="utf-8")
@@ -133,7 +157,8 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {"source": source_id, "folder": str(folder), "review": str(folder / REVIEW_FILE),
-            "candidates": len(result["items"]), "proposed_actors": len(result["proposed"]),
+            "candidates": len(result["items"]), "model": model,
+            "corroborating": sum(1 for i in result["items"] if i.get("corroborates")), "proposed_actors": len(result["proposed"]),
             "ambiguous_mentions": len(result["ambiguous"]), "reingested": exists,
             "remembered_rejections": len(rejected_keys(folder))}
 

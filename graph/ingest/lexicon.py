@@ -1,15 +1,17 @@
-"""The trigger lexicon (``lexicon.yaml``): verb phrases, templates and figure cues per relation.
+"""The extractor's lexicon (``lexicon.yaml``): verb patterns, event nouns and titles per relation.
 
 Relation ids come from the ontology; the lexicon only says how English text
 expresses them, and :func:`load_lexicon` refuses a key that is not a relation.
 
->>> sorted(verb_forms("arrest"))
-['arrest', 'arrested', 'arresting', 'arrests']
->>> participles("round up", {})
-{'rounded up'}
+>>> compile_phrase("hold talks with")
+{'lemma': 'hold', 'words': ('talks',), 'prep': 'with', 'content': False}
+>>> compile_phrase("replace +as")["words"], compile_phrase("dismiss ~")["content"]
+(('as',), True)
 >>> lex = load_lexicon()
->>> "arrested" in lex["relations"] and "detainedCount" in lex["figures"]
-True
+>>> [p["relation"] for p in lex["verbs"]["sack"]]
+['dismissed']
+>>> lex["titles"]["spokesman"], lex["nouns"]["arrest"]
+('spokespersonFor', ('arrested', 'object'))
 """
 
 from __future__ import annotations
@@ -23,67 +25,26 @@ import yaml
 from graph.errors import AssertionFileError
 from ontology import relation_metadata
 
-__all__ = ["LEXICON_FILE", "load_lexicon", "verb_forms", "participles", "inflect_phrase"]
+__all__ = ["LEXICON_FILE", "load_lexicon", "compile_phrase"]
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
-_VOWELS = "aeiou"
+_PREPOSITIONS = {"to", "with", "from", "on", "at", "against", "in", "into", "of", "for", "as", "under", "about",
+                 "by", "over"}
 
-def _regular(base: str) -> tuple[str, str, str]:
-    """(3rd person, past/participle, -ing) of a regular verb."""
-    if base.endswith(("s", "x", "z", "ch", "sh")):
-        third = base + "es"
-    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
-        third = base[:-1] + "ies"
-    else:
-        third = base + "s"
-    if base.endswith("e"):
-        past, ing = base + "d", base[:-1] + "ing"
-    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
-        past, ing = base[:-1] + "ied", base + "ing"
-    else:
-        past, ing = base + "ed", base + "ing"
-    return third, past, ing
 
-def _doubled(base: str) -> tuple[str, str] | None:
-    """slam -> (slammed, slamming); label -> (labelled, labelling); None when not consonant-vowel-consonant."""
-    if len(base) >= 3 and base[-1] not in _VOWELS + "wxy" and base[-2] in _VOWELS and base[-3] not in _VOWELS:
-        return base + base[-1] + "ed", base + base[-1] + "ing"
-    return None
+def compile_phrase(phrase: str) -> dict[str, Any]:
+    """A verb phrase as ``{lemma, words, prep, content}``: the verb's lemma, the words that must stand
+    among its dependents, the preposition that introduces the object (None: the direct object), and
+    whether the object is reached through a content noun ("dismiss ~": "dismissed the claims of X")."""
+    words = phrase.lower().split()
+    lemma, rest = words[0], words[1:]
+    content = "~" in rest
+    rest = [w for w in rest if w != "~"]
+    prep = rest[-1] if rest and rest[-1] in _PREPOSITIONS and len(rest) >= 1 and not rest[-1].startswith("+") else None
+    if prep is not None:
+        rest = rest[:-1]
+    return {"lemma": lemma, "words": tuple(w.lstrip("+") for w in rest), "prep": prep, "content": content}
 
-def _forms(base: str, irregular: dict[str, list[str]]) -> tuple[set[str], set[str]]:
-    """All forms of ``base`` and, among them, the past participles."""
-    if base in irregular:
-        third, past, participle, ing = irregular[base]
-        return {base, third, past, participle, ing}, {participle}
-    third, past, ing = _regular(base)
-    forms, parts = {base, third, past, ing}, {past}
-    doubled = _doubled(base)
-    if doubled:
-        forms |= set(doubled)
-        parts.add(doubled[0])
-    return forms, parts
-
-def verb_forms(base: str, irregular: dict[str, list[str]] | None = None) -> set[str]:
-    """Every inflected form of a one-word verb."""
-    return _forms(base, irregular or {})[0]
-
-def inflect_phrase(phrase: str, irregular: dict[str, list[str]]) -> dict[str, bool]:
-    """Every form of a verb phrase (first word inflected) -> whether it is a past participle.
-
-    >>> inflect_phrase("call for", {})["called for"]
-    True
-    """
-    first, _, rest = phrase.partition(" ")
-    forms, parts = _forms(first, irregular)
-    tail = f" {rest}" if rest else ""
-    result = {f"{form}{tail}": form in parts for form in forms}
-    if first == "be":  # "be deployed to": the phrase is itself passive; keep its participle
-        result = {phrase.split(" ", 1)[1]: True}
-    return result
-
-def participles(phrase: str, irregular: dict[str, list[str]]) -> set[str]:
-    """The past-participle forms of a verb phrase."""
-    return {form for form, is_part in inflect_phrase(phrase, irregular).items() if is_part}
 
 def _check(raw: Any, file: Path) -> None:
     if not isinstance(raw, dict) or not isinstance(raw.get("relations"), dict):
@@ -100,25 +61,38 @@ def _check(raw: Any, file: Path) -> None:
                     hint=f"use one of: {', '.join(valid)}",
                 )
 
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
-    """The lexicon, checked against the ontology, with verb phrases inflected.
+    """The lexicon, checked against the ontology, with indexes for the rules.
 
-    ``relations[r]["forms"]`` maps each inflected phrase to "is a past participle".
+    ``verbs``: lemma -> patterns (most specific first), ``nouns``: lemma -> (relation, role of a lone
+    possessor), ``titles``: role noun -> relation, ``copular``: "close to" -> relation, ``origins``: "troops
+    from X" -> relation.
     """
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     _check(raw, path)
-    irregular = {k: [str(v) for v in forms] for k, forms in (raw.get("irregular_verbs") or {}).items()}
-    for section in ("relations", "figures"):
-        for spec in (raw.get(section) or {}).values():
-            forms: dict[str, bool] = {}
-            for phrase in spec.get("verbs") or []:
-                forms.update(inflect_phrase(str(phrase).lower(), irregular))
-            spec["forms"] = forms
-    raw["speech_forms"] = {form for verb in raw.get("attribution_verbs") or []
-                           for form in verb_forms(str(verb), irregular)}
-    raw["irregular"] = irregular
-    raw["negations"] = [str(n) for n in raw.get("negations") or []]
-    raw["auxiliaries"] = {str(a) for a in raw.get("auxiliaries") or []}
-    raw["be_forms"] = {"be", "am", "is", "are", "was", "were", "been", "being", "'s"}
+    verbs: dict[str, list[dict[str, Any]]] = {}
+    nouns: dict[str, tuple[str, str]] = {}
+    titles: dict[str, str] = {}
+    copular: dict[str, str] = {}
+    origins: dict[str, str] = {}
+    for relation, spec in raw["relations"].items():
+        for phrase in spec.get("verbs") or []:
+            pattern = {**compile_phrase(str(phrase)), "relation": relation, "phrase": str(phrase)}
+            verbs.setdefault(pattern["lemma"], []).append(pattern)
+        for noun, role in (spec.get("nouns") or {}).items():
+            nouns[str(noun).lower()] = (relation, str(role))
+        for title in spec.get("titles") or []:
+            titles[str(title).lower()] = relation
+        for phrase in spec.get("copular") or []:
+            copular[str(phrase).lower()] = relation
+        for noun in spec.get("origins") or []:
+            origins[str(noun).lower()] = relation
+    for patterns in verbs.values():
+        patterns.sort(key=lambda p: -(len(p["words"]) + (p["prep"] is not None) + p["content"]))
+    raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular, origins=origins,
+               reporting=set(raw.get("reporting_verbs") or []), hedge_words=set(raw.get("hedges") or []),
+               negating=set(raw.get("negating_verbs") or []), negation_words=set(raw.get("negations") or []),
+               name_title_words=set(raw.get("name_titles") or []))
     return raw

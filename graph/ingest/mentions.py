@@ -1,47 +1,47 @@
-"""Find actor mentions in a text and resolve them to the corpus's actors.
+"""Actor mentions in a parsed text, linked to the corpus's actors or proposed as new ones.
 
-A name matches an actor through its label, its aliases and, for a person, the
-last word of the label ("Tokayev" for "Kassym-Jomart Tokayev"). A name that
-matches several actors is *ambiguous*: the mention lists them all and the
-curator chooses; nothing is merged silently. Capitalised names that match no
-actor are proposed as new actors.
+Known actors are found by label, alias and, for a person, the surname ("Tokayev",
+"President Tokayev", "Mr Tokayev"); a transliteration variant ("Massimov" for
+"Masimov") links with a score and a note, never silently; a name that matches
+several actors is ambiguous and the curator chooses. Named entities and party
+nouns ("police", "the army", "Russian paratroopers") that match no actor are
+proposed, typed from the entity label and the head noun. Definite descriptions
+("the president", "the alliance") and pronouns are resolved afterwards by
+:mod:`graph.ingest.coref`.
 
+>>> from graph.ingest.nlp import parse
 >>> actors = {"tokayev": {"type": "Person", "label": "Kassym-Jomart Tokayev", "aliases": []},
-...           "knb": {"type": "SecurityService", "label": "KNB", "aliases": []}}
->>> found = find_mentions("Tokayev met Joe Biden. Biden praised the KNB.", actors)
->>> [(m["text"], m["actors"]) for m in found["mentions"]]
-[('Tokayev', ['tokayev']), ('Joe Biden', ['joe-biden']), ('Biden', ['joe-biden']), ('KNB', ['knb'])]
->>> found["proposed"]["joe-biden"]["type"]
-'Person'
+...           "masimov": {"type": "Person", "label": "Karim Masimov", "aliases": []}}
+>>> found = find_mentions(parse("President Tokayev sacked Karim Massimov. Joe Biden called the police."), actors)
+>>> [(m["text"], m["actors"], m["kind"]) for m in found["mentions"]]
+[('Tokayev', ['tokayev'], 'name'), ('Karim Massimov', ['masimov'], 'variant'), ('Joe Biden', ['joe-biden'], 'new'), ('the police', ['police'], 'group')]
+>>> found["mentions"][1]["reading"]
+"'Karim Massimov' linked to Karim Masimov as a spelling variant (score 0.96)"
+>>> found["proposed"]["police"]["type"], found["proposed"]["joe-biden"]["type"]
+('PublicBody', 'Person')
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 from graph.build.yamlfile import LineDict, read_yaml
+from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["known_actors", "find_mentions", "slug", "PRONOUNS"]
+__all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
-PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person"}
-_FIRST_PERSON = {"i", "we", "me", "my"}
-_ORG_WORDS = {"organisation": "Organisation", "organization": "Organisation", "party": "Organisation",
-              "ministry": "PublicBody", "office": "PublicBody", "council": "PublicBody", "committee": "PublicBody",
-              "service": "SecurityService", "services": "SecurityService", "agency": "PublicBody",
-              "court": "PublicBody", "parliament": "PublicBody", "government": "PublicBody",
-              "bank": "Organisation", "union": "Organisation", "alliance": "MilitaryAlliance",
-              "army": "ArmedForce", "forces": "ArmedForce", "news": "MediaOutlet", "times": "MediaOutlet",
-              "radio": "MediaOutlet", "tv": "MediaOutlet", "company": "Organisation", "group": "Organisation"}
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "he", "she", "it", "they", "we", "i",
-              "this", "that", "these", "those", "there", "many", "most", "some", "more", "according", "after",
-              "before", "when", "while", "people", "observers", "journalists"}
-_TITLES = {"president", "minister", "mr", "mrs", "ms", "dr", "general", "prime", "senator", "chief", "judge"}
-_CAP_WORD = r"[A-Z][\w\u00c0-\u024f'\u2019.-]*[\w\u00c0-\u024f]|[A-Z]"
-_NAME_RUN = re.compile(rf"(?:{_CAP_WORD})(?:\s+(?:of\s+the\s+|of\s+|for\s+)?(?:{_CAP_WORD}))*")
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+              "NORP": "CollectiveActor"}
+_SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
+_STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
+_VARIANT_SCORE = 0.84
+_STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
+_PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
+                     "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
 
 
 def slug(text: str) -> str:
@@ -51,7 +51,19 @@ def slug(text: str) -> str:
     ('joe-biden', 'kazakh-civil-society')
     """
     text = re.sub(r"['\u2019]s\b", "", text.lower())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
+
+
+def fold(name: str) -> str:
+    """A transliteration-folded key: accents off, lower case, doubled letters single, 'y' between vowels off.
+
+    >>> fold("Massimov") == fold("Masimov"), fold("Nazarbaev") == fold("Nazarbayev")
+    (True, True)
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", text)
+    return re.sub(r"(.)\1", r"\1", text)
 
 
 def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
@@ -74,19 +86,19 @@ def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
 
 
 def _surfaces(actors: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
-    """Surface form -> actor ids; lower-case forms match in any case, capitalised ones as written."""
+    """Lower-cased surface form -> actor ids (label, aliases, a person's surname, without a leading 'the')."""
     table: dict[str, set[str]] = {}
     for actor_id, spec in actors.items():
         names = [spec["label"], *spec.get("aliases", [])]
         if spec.get("type") == "Person" and " " in spec["label"]:
-            last = re.split(r"[\s]+", spec["label"])[-1]
+            last = spec["label"].split()[-1]
             if len(last) > 2:
                 names.append(last)
         for name in names:
-            name = name.strip()
+            name = name.strip().lower()
             if name:
                 table.setdefault(name, set()).add(actor_id)
-                if name.lower().startswith("the ") and len(name) > 4:
+                if name.startswith("the ") and len(name) > 4:
                     table.setdefault(name[4:], set()).add(actor_id)
     return table
 
@@ -94,86 +106,261 @@ def _surfaces(actors: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
 def _pattern(table: dict[str, set[str]]) -> re.Pattern[str] | None:
     if not table:
         return None
-    parts = []
-    for name in sorted(table, key=len, reverse=True):
-        body = re.escape(name)
-        if name == name.lower():
-            body = f"(?i:{body})"
-        parts.append(body)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    names = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
-def _lookup(table: dict[str, set[str]], text: str) -> set[str]:
-    return table.get(text) or table.get(text.lower()) or {
-        actor for name, ids in table.items() if name.lower() == text.lower() for actor in ids}
+def _clean(span: Any, *, titles: bool = True) -> Any:
+    """The span without leading determiners, numbers, titles (of a name) and quotes, and without a trailing "'s"."""
+    titles_words = load_lexicon()["name_title_words"] if titles else set()
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
+                           or doc[start].lower_ in _PLAIN_ADJECTIVES or doc[start].lower_ in ("a", "an", "the")
+                           or doc[start].lower_ in ("more", "than", "some", "dozens", "hundreds", "of", "several")):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
 
 
-def _guess_type(name: str, text: str, start: int) -> str:
-    words = name.lower().split()
-    for word in reversed(words):
-        if word in _ORG_WORDS:
-            return _ORG_WORDS[word]
-    before = text[max(0, start - 20):start].lower()
-    if re.search(r"(city of|town of|capital,?|in|region of)\s*$", before):
-        return "Place"
-    return "Person" if 2 <= len(words) <= 3 and all(w[:1].isalpha() for w in words) else "Organisation"
+def _person_titled(head: Any) -> bool:
+    """Whether a person's title stands beside the name: "spokesman Aidos Ukibay", "Ukibay, his spokesman"."""
+    lex = load_lexicon()
+    words = set(lex["titles"]) | {w for w, types in lex["descriptions"].items() if "Person" in types}
+    words -= {t for t, r in lex["titles"].items() if r == "locatedIn"}
+    near = [c for c in head.children if c.dep_ in ("compound", "appos")] + ([head.head] if head.dep_ == "appos" else [])
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
 
-def _propose(text: str, table: dict[str, set[str]], taken: set[str]) -> dict[str, dict[str, Any]]:
-    """New actors: runs of capitalised words (two or more, or one after a title) matching no actor."""
-    proposed: dict[str, dict[str, Any]] = {}
-    for match in _NAME_RUN.finditer(text):
-        words = match.group().split()
-        while words and words[0].lower() in _NOT_NAMES | _TITLES:
-            words = words[1:]
-        name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
-        start = match.start() + match.group().find(words[0]) if words else match.start()
-        titled = bool(re.search(r"\b(?:" + "|".join(_TITLES) + r")\.?\s+$", text[max(0, start - 12):start], re.I))
-        if not name or (len(words) < 2 and not titled) or _lookup(table, name):
-            continue
-        if any(name in known or known in name for known in table if known[:1].isupper() and len(known) > 3):
-            continue  # part of, or containing, a known name: the known-name matcher decides
+def _new_type(label: str, ner: str, head: Any) -> str:
+    lex = load_lexicon()
+    groups = lex["groups"]
+    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN":
+        return "Person"
+    if _SECURITY.search(label):
+        return "SecurityService"
+    if head.lower_ in groups and ner != "PERSON":
+        return str(groups[head.lower_])
+    if ner == "GPE" and label in set(lex["demonyms"].values()) | {"Kazakhstan", "Russia"}:
+        return "State"
+    return _NER_TYPES.get(ner, "Organisation")
+
+
+def _demonym(word: str, states: list[str]) -> str | None:
+    """The state a demonym-like word names ("Valdorian" -> "Valdoria"), among ``states``; else None."""
+    if not word[:1].isupper():
+        return None
+    first = next((s for s in states if " " in s and s.split()[0] == word), None)  # "Dravic" of "Dravic Union"
+    if first or not word.endswith(("an", "ian", "ese", "i", "ish", "ic")):
+        return first
+    return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
+
+
+class _Linker:
+    """Links surface names to actors; proposes new ones; remembers what it proposed."""
+
+    def __init__(self, actors: dict[str, dict[str, Any]]) -> None:
+        self.actors = actors
+        self.table = _surfaces(actors)
+        self.proposed: dict[str, dict[str, Any]] = {}
+        self.folded = {fold(name): (ids, name) for name, ids in self.table.items() if len(name) > 3 and name[:1].isalpha()}
+
+    def link(self, name: str) -> tuple[list[str], str, str | None]:
+        """(actor ids, kind, reading) for ``name``; ids empty when nothing fits."""
+        low = name.lower()
+        if self.table.get(low):
+            return sorted(self.table[low]), "name", None
+        if " " not in low:
+            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low]
+            if len(same) == 1:
+                return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
+        ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
+        if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
+            return sorted(ids), "name", f"{name!r} read as {self._label(sorted(ids)[0])} (same surname)"
+        key = fold(low)
+        best, score, score_raw = None, 0.0, 0.0
+        for other, (other_ids, original) in self.folded.items():
+            if other[:1] != key[:1] or abs(len(other) - len(key)) > 3:
+                continue  # a variant keeps its first letter and about its length
+            ratio = SequenceMatcher(None, key, other).ratio()
+            if ratio > score:
+                best, score, score_raw = other_ids, ratio, SequenceMatcher(None, low, original).ratio()
+        if best and score >= _VARIANT_SCORE and len(best) == 1 and name[:1].isupper():
+            actor = sorted(best)[0]
+            return [actor], "variant", f"{name!r} linked to {self._label(actor)} as a spelling variant (score {score_raw:.2f})"
+        return [], "new", None
+
+    def propose(self, name: str, kind: str, text: str) -> str:
         actor_id = slug(name)
-        while actor_id in taken and proposed.get(actor_id, {}).get("label") != name:
+        while actor_id in self.actors and self.actors[actor_id]["label"].lower() != name.lower():
             actor_id += "-new"
-        kind = _guess_type(name, text, start)
-        aliases = [name.split()[-1]] if kind == "Person" and len(words) > 1 else []
-        proposed.setdefault(actor_id, {"type": kind, "label": name, "aliases": aliases, "proposed": True})
-        taken.add(actor_id)
-    return proposed
+        if actor_id not in self.actors:
+            aliases = [name.split()[-1]] if kind == "Person" and " " in name else []
+            if text.lower() != name.lower():
+                aliases.append(text)
+            spec = {"type": kind, "label": name, "aliases": aliases, "proposed": True}
+            self.actors[actor_id] = self.proposed[actor_id] = spec
+            for form in [name, *aliases]:
+                self.table.setdefault(form.lower(), set()).add(actor_id)
+        return actor_id
+
+    def _same_person(self, actor_id: str, name: str) -> bool:
+        """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""
+        label = self._label(actor_id).lower().split()
+        return len(label) < 2 or fold(label[0]) == fold(name.split()[0])
+
+    def _type(self, actor_id: str) -> str:
+        return str(self.actors.get(actor_id, {}).get("type"))
+
+    def _label(self, actor_id: str) -> str:
+        return str(self.actors.get(actor_id, {}).get("label"))
 
 
-def find_mentions(text: str, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Mentions of known and proposed actors, with pronouns resolved to the last person named.
+def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
+    return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
+            "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
 
-    Returns ``{"mentions": [{start, end, text, actors, kind, reading}], "proposed": {id: actor}}``;
-    a mention with several ``actors`` is ambiguous.
-    """
-    table = _surfaces(actors)
-    proposed = _propose(text, table, set(actors))
-    everyone = {**actors, **proposed}
-    table = _surfaces(everyone)
-    pattern = _pattern(table)
-    mentions: list[dict[str, Any]] = []
-    if pattern:
-        for match in pattern.finditer(text):
-            ids = sorted(_lookup(table, match.group()))
-            mentions.append({"start": match.start(), "end": match.end(), "text": match.group(), "actors": ids,
-                             "kind": "name", "reading": None})
-    for match in re.finditer(r"\b(?:[Hh]e|[Ss]he|him|her)\b(?!['\u2019]s)", text):
-        if text[match.end():match.end() + 1] == "-":
+
+def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: _Linker) -> None:
+    """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
+    for long, short in zip(mentions, mentions[1:]):
+        a, b = long["tokens"][1], short["tokens"][0]
+        joined = (b == a + 1 and doc[a].text == "(") or (b == a + 2 and doc[a].text == "," and doc[a + 1].lower_ == "or")
+        if not (joined and short["text"].isupper() and len(short["actors"]) == 1):
+            continue  # "the National Security Committee (KNB)", "..., or KNB"
+        keep, drop = (short, long) if long["kind"] == "new" else (long, short)
+        if drop["kind"] != "new" or len(keep["actors"]) != 1:
             continue
-        person = _last_person(mentions, everyone, before=match.start())
-        if person:
-            mentions.append({"start": match.start(), "end": match.end(), "text": match.group(), "actors": [person],
-                             "kind": "pronoun", "reading": f"{match.group()!r} read as {everyone[person]['label']}"})
+        linker.proposed.pop(drop["actors"][0], None)
+        actor = linker.actors[keep["actors"][0]]
+        actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
+        drop.update(actors=list(keep["actors"]), kind="name",
+                    reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")
+
+
+def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Mentions of known and proposed actors in the parsed ``doc``.
+
+    Returns ``{"mentions": [{start, end, text, actors, kind, reading, tokens, head}], "proposed": {id: actor}}``
+    (names, variants, new names, party nouns, demonyms; in text order). A mention with several
+    ``actors`` is ambiguous.
+    """
+    linker = _Linker(dict(actors))
+    taken = [False] * len(doc)
+    mentions: list[dict[str, Any]] = []
+
+    def add(span: Any, ids: list[str], kind: str, reading: str | None) -> None:
+        if span.end > span.start and not any(taken[span.start:span.end]):
+            mentions.append(_mention(span, ids, kind, reading))
+            for i in range(span.start, span.end):
+                taken[i] = True
+
+    lex = load_lexicon()
+    pattern = _pattern(linker.table)
+    for match in pattern.finditer(doc.text) if pattern else ():
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not (match.group()[:1].isupper() or match.group().islower()):
+            continue
+        if match.group().isupper() and len(match.group()) > 5 and not any(
+                n.isupper() for n in linker.table if n == match.group().lower()):
+            continue  # "ALMATY, Jan 8": a dateline, not a mention
+        if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
+                                           _PLAIN_ADJECTIVES for c in span.root.children):
+            continue  # "so-called free media" is not "the media": a party noun of its own
+        add(span, sorted(linker.table[match.group().lower()]), "name", None)
+    chunks = {c.root.i: c.text for c in doc.noun_chunks}
+    for ent in doc.ents:
+        if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
+                ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
+            continue
+        span = _clean(ent)
+        while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
+                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
+                and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
+            span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
+        if not span.text or not span.text[:1].isupper():
+            continue
+        inner = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end
+                 and (m["tokens"][1] - m["tokens"][0]) < len(span)
+                 and all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
+        if inner and ent.label_ == "ORG" and not linker.table.get(span.text.lower()):
+            for m in inner:  # "Kazakhstan International Bureau for Human Rights" is not "Kazakhstan"
+                mentions.remove(m)
+                for i in range(*m["tokens"]):
+                    taken[i] = False
+        ids, kind, reading = linker.link(span.text)
+        if not ids:
+            chunk = chunks.get(span.root.i, span.text)
+            ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), chunk)]
+        add(span, ids, kind, reading)
+    for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or taken[token.i] or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
+            start -= 1
+        span = _clean(doc[start:token.i + 1])
+        if len(span) == 1 and span.text.isupper() and len(span.text) > 5:
+            continue  # "ALMATY, Jan 8": a dateline
+        if len(span) == 1 and span.text[:1].isupper():
+            ids, kind, reading = linker.link(span.text)
+            if not ids and span.text.isupper() and len(span.text) >= 2:  # an acronym: "SPB"
+                ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
+            if ids:  # a surname named before in full
+                add(span, ids, kind, reading)
+        elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
+            ids, kind, reading = linker.link(span.text)
+            add(span, ids or [linker.propose(span.text, "Person" if len(span) <= 3 else "Organisation", span.text)],
+                kind, reading)
+    for chunk in doc.noun_chunks:
+        dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
+        if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
+            chunk = doc[dash[-1] + 1:chunk.end]  # "VARN - A court": a dateline before the noun phrase
+        head = chunk.root
+        if head.lower_ not in lex["groups"] or taken[head.i]:
+            continue
+        span = _clean(doc[chunk.start:head.i + 1], titles=False)
+        mods = [t for t in doc[chunk.start:head.i] if not taken[t.i] and not t.is_punct and t.lower_ != "led"
+                and t.dep_ not in _STRIP and t.lower_ not in _PLAIN_ADJECTIVES]
+        if not span.text or (head.lower_ in lex["descriptions"] and not mods and doc[chunk.start].lower_ == "the"):
+            continue  # "the ministry", "the Russia-led alliance": a definite description, resolved by coref
+        label_span = span
+        while span.start < head.i and taken[span.start]:
+            span = doc[span.start + 1:span.end]
+            if doc[span.start - 1].pos_ != "PROPN":
+                label_span = span  # "Almaty airport" keeps the name it is the airport of
+        if head.lower_ in lex["unit_nouns"] and (of := [c for c in head.children if c.lower_ == "of"]):
+            span = doc[span.start:of[0].right_edge.i + 1]
+            label_span = doc[label_span.start:span.end]
+        label = label_span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
+        ids, kind, reading = linker.link(label)
+        if kind == "name" and len(ids) == 1 and ids[0] in linker.proposed:
+            aliases = linker.proposed[ids[0]]["aliases"]
+            if chunk.text not in aliases and chunk.text.lower() != label.lower():
+                aliases.append(chunk.text)  # every form the text uses
+        members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
+                   and str(lex["groups"][head.lower_]) in ("CollectiveActor", "ArmedForce")]
+        if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
+            mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
+            ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
+            span = doc[span.start:head.i + 1]
+            mentions.append(_mention(doc[head.i:head.i + 1], ids, kind, reading))
+            taken[head.i] = True
+            continue
+        if kind != "name":
+            ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
+                                           _new_type(label, "", head), chunk.text)], None
+        add(doc[chunk.start:span.end] if chunk.start < span.start and not any(taken[chunk.start:span.start])
+            else span, ids, "group", reading)
+    states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
+        _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
+    for token in doc:
+        state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
+        if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
+            ids, _, _ = linker.link(state)
+            add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
+                f"{token.text!r} read as {state}")
     mentions.sort(key=lambda m: m["start"])
-    return {"mentions": mentions, "proposed": proposed}
-
-
-def _last_person(mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], *, before: int) -> str | None:
-    for mention in sorted(mentions, key=lambda m: m["start"], reverse=True):
-        if mention["start"] < before and len(mention["actors"]) == 1 and \
-                actors.get(mention["actors"][0], {}).get("type") == "Person":
-            return str(mention["actors"][0])
-    return None
+    _acronyms(doc, mentions, linker)
+    return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

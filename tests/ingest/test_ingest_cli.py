@@ -235,3 +235,17 @@ def test_an_accepted_id_already_used_with_other_content_is_merged_under_a_fresh_
     before = snapshot(corpus)
     assert merge_review(corpus, "nephew")["accepted"] == 0  # run again: nothing merged twice
     assert snapshot(corpus) == before
+
+
+def test_a_statement_the_graph_has_reaches_the_review_as_corroboration(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "again.txt"
+    path.write_text("Old ties\n\nNursultan Nazarbayev handpicked Kassym-Jomart Tokayev as his successor in 2019.\n",
+                    encoding="utf-8")
+    ingest_article(path, corpus=corpus, source_id="again", published="2022-02-01")
+    review = review_of(corpus, "again")
+    item = next(i for i in review["assertions"] if i["relation"] == "handpicked")
+    existing = yaml.safe_load((corpus / "kazana-leader-softer-line" / "assertions.yaml").read_text(encoding="utf-8"))
+    ids = {a["id"] for a in existing["assertions"] if a["relation"] == "handpicked" and a.get("subject") == "nazarbayev"}
+    assert item["corroborates"] in ids and item["id"] not in ids
+    assert item["rule"].startswith("verb: handpick") and "model: en_core_web_sm" in (
+        corpus / "again" / "review.yaml").read_text(encoding="utf-8")

