@@ -56,7 +56,7 @@ def query_form(query: str) -> str | None:
     """``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE``: the form of ``query`` (None when not found),
     for the Accept header (some engines ignore q-values and answer in the first type they write).
 
-    >>> query_form('PREFIX s: <http://x/select#> # SELECT\nconstruct { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
+    >>> query_form('PREFIX s: <http://x/select#> # SELECT\\nconstruct { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
     'CONSTRUCT'
     """
     return _scan(query)[1]
