@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_data import VIRTUOSO, OxigraphServer, VirtuosoServer
+from store_data import REMOTES, VIRTUOSO, OxigraphServer, VirtuosoServer, remote_store
 
-from graph.store import OxigraphStore, RemoteStore, Store
-
-REMOTES = ("remote", "virtuoso")
+from graph.store import OxigraphStore, Store
 
 
 @pytest.fixture(scope="session")
@@ -28,15 +26,6 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuo
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso"))
     yield server
     server.stop()
-
-
-def remote_store(request: pytest.FixtureRequest, kind: str) -> RemoteStore:
-    """An empty remote store on the session's ``oxigraph serve`` ("remote") or Virtuoso."""
-    server: OxigraphServer | VirtuosoServer = request.getfixturevalue(
-        "oxigraph_server" if kind == "remote" else "virtuoso_server")
-    opened = RemoteStore(server.query_url, timeout=30)
-    opened.clear()
-    return opened
 
 
 @pytest.fixture(params=["memory", "disk", *REMOTES])

@@ -11,8 +11,12 @@ from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+import pytest
 
-__all__ = ["EX", "ex", "sample_quads", "OxigraphServer", "VirtuosoServer", "free_port", "OXIGRAPH", "VIRTUOSO"]
+from graph.store import RemoteStore
+
+__all__ = ["EX", "ex", "sample_quads", "OxigraphServer", "VirtuosoServer", "free_port", "OXIGRAPH", "VIRTUOSO",
+           "REMOTES", "remote_store"]
 
 EX = "http://example.org/"
 
@@ -185,3 +189,16 @@ class VirtuosoServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+#: the store fixture's remote params: ``oxigraph serve`` and Virtuoso
+REMOTES = ("remote", "virtuoso")
+
+
+def remote_store(request: pytest.FixtureRequest, kind: str) -> RemoteStore:
+    """An empty remote store on the session's ``oxigraph serve`` ("remote") or Virtuoso."""
+    server: OxigraphServer | VirtuosoServer = request.getfixturevalue(
+        "oxigraph_server" if kind == "remote" else "virtuoso_server")
+    opened = RemoteStore(server.query_url, timeout=30)
+    opened.clear()
+    return opened

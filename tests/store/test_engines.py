@@ -11,8 +11,7 @@ from collections.abc import Iterator
 import httpx
 import pyoxigraph as ox
 import pytest
-from conftest import REMOTES, remote_store
-from store_data import EX, VirtuosoServer, ex
+from store_data import EX, REMOTES, VirtuosoServer, ex, remote_store
 
 from graph.errors import QueryError, StoreError
 from graph.store import OxigraphStore, RemoteStore, Store

@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from conftest import REMOTES, remote_store
+from store_data import REMOTES, remote_store
 
 from graph.analysis import METHODS, centrality, evidence_paths, factions, project, timeline
 from graph.build import build_into
