@@ -49,7 +49,7 @@ class StatementDetails(TypedDict):
 def statement_details(store: Store) -> StatementDetails:
     """``{"statements": {id: details}, "sources": {id: label}}``.
 
-    A statement's details hold, when known: ``voice`` (in words), ``claimant`` (id) and
+    A statement's details hold, when known: ``quote`` (verbatim, from its source), ``voice`` (in words), ``claimant`` (id) and
     ``claimantLabel``, ``time``, ``precision``, ``expression`` (the relative time expression),
     ``reason`` (of its status) and ``note`` (how it was read).
     """
