@@ -30,11 +30,16 @@ __all__ = ["build_view", "render_page", "write_page", "to_network", "embed_json"
 STABLE_ENTITY_BASE = str(PGE)
 
 
-def write_page(view: dict[str, Any], path: Path, *, entity_base: str = STABLE_ENTITY_BASE) -> dict[str, Any]:
-    """Write the standalone page of ``view`` (from :func:`build_view`) to ``path`` atomically; return a summary."""
-    html = render_page(view, mode="standalone", entity_base=entity_base)
+def write_page(view: dict[str, Any], path: Path, *, entity_base: str = STABLE_ENTITY_BASE,
+               state: str | None = None) -> dict[str, Any]:
+    """Write the standalone page of ``view`` (from :func:`build_view`) to ``path`` atomically; return a summary.
+
+    ``state`` is the view state the page opens with (:mod:`graph.explore.state`).
+    """
+    html = render_page(view, mode="standalone", entity_base=entity_base, state=state)
     with atomic_output(Path(path)) as handle:
         handle.write(html.encode("utf-8"))
     meta = view["meta"]
     return {"path": str(path), "nodes": meta["shown_nodes"], "edges": meta["shown_edges"],
-            "left_out_nodes": meta["left_out_nodes"], "notice": meta["notice"], "bytes": len(html.encode("utf-8"))}
+            "left_out_nodes": meta["left_out_nodes"], "at": meta["at"], "state": state or None,
+            "notice": meta["notice"], "bytes": len(html.encode("utf-8"))}

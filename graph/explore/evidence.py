@@ -5,8 +5,8 @@ each run once; the results are plain dicts keyed by local id.
 
 >>> from graph.analysis._demo import demo_store
 >>> store = demo_store()
->>> statement_details(store)
-{'statements': {}, 'sources': {}}
+>>> statement_details(store)["statements"]["st-ab"]
+{'quote': 'Alice backed Bob'}
 >>> aliases(store)
 {'a': ['Able'], 'b': ['Baker']}
 >>> status_label("AttributedClaim"), status_label(None)

@@ -22,8 +22,8 @@ layout a little at a time until no two boxes overlap.
 >>> boxes = {n: node_box(f"actor number {n}", 10) for n in range(6)}
 >>> overlaps(layout(nx.complete_graph(6), seed=1, boxes=boxes), boxes)
 0
->>> wrap_label("Collective Security Treaty Organisation")
-'Collective Security\nTreaty Organisation'
+>>> wrap_label("Collective Security Treaty Organisation").splitlines()
+['Collective Security', 'Treaty Organisation']
 """
 
 from __future__ import annotations

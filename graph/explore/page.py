@@ -40,7 +40,7 @@ from pyvis.network import Network
 
 from graph.errors import PowergraphError
 
-__all__ = ["to_network", "render_page", "embed_json", "asset_path", "ASSETS", "OPTIONAL", "PAGES", "page_assets",
+__all__ = ["to_network", "render_page", "render_timeline", "embed_json", "asset_path", "ASSETS", "OPTIONAL", "PAGES", "page_assets",
            "content_hashes", "standalone_csp"]
 
 _HERE = Path(__file__).parent / "assets"
@@ -53,6 +53,7 @@ ASSETS: dict[str, Path] = {
     "vis-timeline-graph2d.min.js": _VENDOR / "vis-timeline-graph2d.min.js",
     "vis-timeline-graph2d.min.css": _VENDOR / "vis-timeline-graph2d.min.css",
     "timeline.js": _HERE / "timeline.js",
+    "cards.js": _HERE / "cards.js",
     "export.js": _HERE / "export.js",
     "explorer.js": _HERE / "explorer.js",
     "explorer.css": _HERE / "explorer.css",
@@ -63,9 +64,10 @@ OPTIONAL = frozenset({"vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.c
 #: the scripts and styles of each page, in loading order (vis-timeline before timeline.js, which keeps its
 #: own references, and before vis-network, which replaces the global ``vis.DataSet``)
 PAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "explorer": (("vis-timeline-graph2d.min.js", "timeline.js", "vis-network.min.js", "export.js", "explorer.js"),
+    "explorer": (("vis-timeline-graph2d.min.js", "timeline.js", "vis-network.min.js", "cards.js", "export.js",
+                  "explorer.js"),
                  ("vis-network.css", "vis-timeline-graph2d.min.css", "explorer.css")),
-    "timeline": (("vis-timeline-graph2d.min.js", "timeline.js", "timeline-page.js"),
+    "timeline": (("vis-timeline-graph2d.min.js", "timeline.js", "cards.js", "timeline-page.js"),
                  ("vis-timeline-graph2d.min.css", "explorer.css")),
 }
 _SIGN_COLOURS = {1: "#2e7d32", -1: "#c62828", 0: "#8c8c8c"}
@@ -197,3 +199,13 @@ def render_page(
         mode=mode, static_url=static_url, inline=inline, json_url=json_url, meta=view["meta"],
         scripts=scripts, styles=styles,
         csp=standalone_csp() if mode == "standalone" else None, data=Markup(embed_json(payload)))
+
+
+def render_timeline(view: dict[str, Any], *, static_url: str = "/explore/static", json_url: str | None = None) -> str:
+    """The ``/timeline`` page of ``view``: its statements on a time axis (served mode only)."""
+    from graph.explore.timeline import timeline_data
+
+    scripts, styles = page_assets("timeline")
+    payload = {"timeline": timeline_data(view), "statuses": view["statuses"], "relations": view["relations"]}
+    return _templates().get_template("timeline.html").render(
+        static_url=static_url, json_url=json_url, scripts=scripts, styles=styles, data=Markup(embed_json(payload)))
