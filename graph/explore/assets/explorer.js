@@ -409,7 +409,7 @@
       });
       function sync() {
         var on = inputs.filter(function (i) { return i.checked; }).length;
-        all.checked = on === inputs.length;
+        all.checked = on > 0;  // partly on: checked and indeterminate, so one click turns the group off
         all.indeterminate = on > 0 && on < inputs.length;
       }
       all.addEventListener("change", function () {
