@@ -40,9 +40,10 @@ def test_a_camp_wears_one_colour_in_the_four_views(browser: Any, server: str, ar
     view = build_view(article_store)
     standalone = tmp_path / "explorer.html"
     write_page(view, standalone)
-    # notebook 02 shows render_page's standalone page in an <iframe srcdoc>
+    # notebook 02 shows render_page's standalone page of the same view, on the whole window, in an <iframe srcdoc>
     notebook = tmp_path / "notebook.html"
-    notebook.write_text(f'<iframe srcdoc="{html.escape(render_page(view, mode="standalone"))}" width="1200" '
+    page = render_page(view, mode="standalone", state="time=all")
+    notebook.write_text(f'<iframe srcdoc="{html.escape(page)}" width="1200" '
                         'height="800"></iframe>', encoding="utf-8")
     for state in ("time=all", "time=slice:January+2022", "time=slice:before+2022"):
         seen = []
@@ -58,12 +59,16 @@ def test_a_camp_wears_one_colour_in_the_four_views(browser: Any, server: str, ar
         tab.close()
         assert seen[0] == seen[1] and len(seen[0]) >= 3, state
         assert all(seen[0][k] == v for k, v in ego.items()) and all(seen[0][k] == v for k, v in inner.items())
-    # the notebook's frame opens on the default view (the most recent slice): the served page's colours
+    # the notebook's frame: the served page's colours, on the whole window and on the January slice
     tab = browser.new_page()
     tab.goto(notebook.as_uri())
     tab.wait_for_function("document.querySelector('iframe').contentWindow.pgExplorer !== undefined")
     frame = tab.frames[1]
     frame.wait_for_function("window.pgExplorer !== undefined")
+    served, _ = open_page(browser, f"{server}/explore#time=all")
+    assert _colours(frame, ACTORS) == _colours(served, ACTORS) and len(_colours(frame, ACTORS)) == len(ACTORS)
+    served.close()
+    frame.locator("#pg-timebar button[data-time='slice:January 2022']").click()
     served, _ = open_page(browser, f"{server}/explore")
     assert _colours(frame, ACTORS) == _colours(served, ACTORS)
     assert frame.evaluate("pgExplorer.nodeColour('tokayev')") != frame.evaluate("pgExplorer.nodeColour('masimov')")
