@@ -36,7 +36,7 @@ from graph.explore.layout import overlaps  # noqa: E402
 from graph.store import open_store  # noqa: E402
 
 _TOGGLE = """() => {
-  const box = document.querySelector('#pg-relations input');
+  const box = document.querySelector('#pg-relations input[value]');  // one relation, not a sign group
   const began = performance.now();
   box.click();
   pgExplorer.network.redraw();

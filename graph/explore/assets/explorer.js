@@ -6,6 +6,8 @@
   "use strict";
   var data = JSON.parse(document.getElementById("pg-data").textContent);
   var view = data.view, config = data.config, meta = view.meta, GAP = 8;
+  /* above this many actors an ego view keeps the server's layout (already free of overlaps) */
+  var EGO_LAYOUT_LIMIT = 400;
   var edgeInfo = new Map(), nodeInfo = new Map(), incident = new Map(), home = new Map();
   view.nodes.forEach(function (n) { nodeInfo.set(n.id, n); incident.set(n.id, []); home.set(n.id, { x: n.x, y: n.y }); });
   view.edges.forEach(function (e) {
@@ -289,7 +291,7 @@
   }
   function applyEgoLayout(distance) {
     var updates = [];
-    if (distance) {
+    if (distance && distance.size <= EGO_LAYOUT_LIMIT) {
       var pos = ringLayout(distance);
       Object.keys(pos).forEach(function (id) { updates.push({ id: id, x: pos[id].x, y: pos[id].y }); });
       laidOut = true;
@@ -478,7 +480,7 @@
   function egoLabel() {
     byId("pg-ego-label").textContent = state.egoCentre === null ? (state.selected && state.selected.kind === "node" ?
       "Selected: " + nodeInfo.get(state.selected.id).label : "") :
-      "Ego network of " + nodeInfo.get(state.egoCentre).label + ", " + state.egoDepth + " step(s), laid out in rings around it";
+      "Ego network of " + nodeInfo.get(state.egoCentre).label + ", " + state.egoDepth + " step(s)" + (laidOut ? ", laid out in rings around it" : "");
     byId("pg-ego-depth").value = String(state.egoDepth);
   }
   function focusEgo(id, depth) {
