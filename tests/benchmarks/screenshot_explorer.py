@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         write_page(view, page_file)
         browser = launch(playwright)
         page, watch = open_page(browser, page_file.as_uri() + (f"#{args.view}" if args.view else ""),
-                                width=1400, height=1000)
+                                width=1400, height=1250)
         page.evaluate("pgExplorer.network.fit({animation: false})")
         click_at(page, page.evaluate("id => pgExplorer.domPointOfNode(id)", args.actor))
         page.locator("#pg-timeline-panel summary").click()
@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         page.evaluate("pgExplorer.timeline().timeline.setWindow('2021-12-29', '2022-01-18', {animation: false})")
         page.evaluate("pgExplorer.network.fit({animation: false}); pgExplorer.network.redraw()")
         overlaps = len(page.evaluate("pgExplorer.overlaps()"))
-        page.mouse.move(5, 5)
-        page.wait_for_timeout(300)
+        box = page.locator("#pg-network").bounding_box()
+        page.mouse.move(box["x"] + 4, box["y"] + 4)  # an empty corner of the canvas: the tooltip closes
+        page.wait_for_timeout(500)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.output))
         browser.close()
