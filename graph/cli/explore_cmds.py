@@ -15,7 +15,7 @@ drawn by the page itself in headless Chromium.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -84,12 +84,12 @@ def explore(
         print_rows(rows, format=fmt, title="explorer written")
 
 
-def _check_ids(view: dict[str, object], state: dict[str, str]) -> None:
+def _check_ids(view: dict[str, Any], state: dict[str, str]) -> None:
     """The ego and the selection of ``state`` must be in the view."""
     from graph.errors import NotFoundError
 
-    nodes = {n["id"] for n in view["nodes"]}  # type: ignore[attr-defined]
-    edges = {e["id"] for e in view["edges"]}  # type: ignore[attr-defined]
+    nodes = {n["id"] for n in view["nodes"]}
+    edges = {e["id"] for e in view["edges"]}
     if state.get("ego") and state["ego"] not in nodes:
         raise NotFoundError(f"the ego {state['ego']!r} is not in this view", hint="choose an actor of the view, or widen it")
     kind, _, ident = state.get("select", "").partition(":")
