@@ -54,6 +54,7 @@ ASSETS: dict[str, Path] = {
     "vis-timeline-graph2d.min.css": _VENDOR / "vis-timeline-graph2d.min.css",
     "timeline.js": _HERE / "timeline.js",
     "cards.js": _HERE / "cards.js",
+    "layout.js": _HERE / "layout.js",
     "export.js": _HERE / "export.js",
     "explorer.js": _HERE / "explorer.js",
     "explorer.css": _HERE / "explorer.css",
@@ -64,8 +65,8 @@ OPTIONAL = frozenset({"vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.c
 #: the scripts and styles of each page, in loading order (vis-timeline before timeline.js, which keeps its
 #: own references, and before vis-network, which replaces the global ``vis.DataSet``)
 PAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "explorer": (("vis-timeline-graph2d.min.js", "timeline.js", "vis-network.min.js", "cards.js", "export.js",
-                  "explorer.js"),
+    "explorer": (("vis-timeline-graph2d.min.js", "timeline.js", "vis-network.min.js", "cards.js", "layout.js",
+                  "export.js", "explorer.js"),
                  ("vis-network.css", "vis-timeline-graph2d.min.css", "explorer.css")),
     "timeline": (("vis-timeline-graph2d.min.js", "timeline.js", "cards.js", "timeline-page.js"),
                  ("vis-timeline-graph2d.min.css", "explorer.css")),
