@@ -19,9 +19,9 @@ $(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name powergraph --display-name "powergraph (.venv)" >/dev/null
-	@# the query UI (YASGUI) comes from the npm registry at install time, never from a CDN
+	@# the query UI (YASGUI) and the timeline (vis-timeline) come from the npm registry at install time, never from a CDN
 	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --ignore-scripts --no-audit --no-fund --silent && npm run --silent copy-yasgui; \
+		npm ci --ignore-scripts --no-audit --no-fund --silent && npm run --silent copy-yasgui && npm run --silent copy-vis-timeline; \
 	else \
 		echo "warning: npm not found: the query UI at /sparql will ask for it (apt-get install nodejs npm; make install)"; \
 	fi

@@ -27,7 +27,7 @@ from api.pages.docs import router as docs_router
 from api.http.errors import install_error_handlers
 from api.http.headers import SecureHeaders
 from api.workers.executors import executor_for
-from api.routes import analysis, entity, explore, meta, ontology, sparql
+from api.routes import analysis, entity, explore, meta, ontology, sparql, timeline
 from api.settings import Settings
 from graph.store.base import Store
 
@@ -91,6 +91,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.include_router(meta.router)
     app.include_router(analysis.router)
     app.include_router(explore.router)
+    app.include_router(timeline.router)
     app.include_router(docs_router)  # security: /docs without scripts (see docs_url above)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     return app

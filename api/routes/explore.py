@@ -23,7 +23,7 @@ from api.pages.html import CSP
 from graph.errors import NotFoundError
 from graph.explore import ASSETS, MAX_NODES, NODE_CAP_LIMIT, asset_path, render_page
 
-__all__ = ["router"]
+__all__ = ["router", "view_of", "HEADERS", "At", "Ego", "Depth", "Relations", "Statuses", "Limit"]
 
 router = APIRouter(tags=["explore"])
 
@@ -34,7 +34,7 @@ Relations = Annotated[list[str] | None, Query(alias="relation", description="Onl
 Statuses = Annotated[list[str] | None, Query(alias="status", description="Only these statuses (repeatable); "
                                              "default: all, with revised and retracted hidden on the page.")]
 Limit = Annotated[int, Query(ge=1, le=NODE_CAP_LIMIT, description="Most actors shown (the node cap).")]
-_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 _TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 
 
@@ -44,8 +44,9 @@ def _split(values: list[str] | None) -> list[str] | None:
     return items or None
 
 
-async def _view(request: Request, at: str | None, ego: str | None, depth: int, relation: list[str] | None,
-                status: list[str] | None, limit: int) -> dict[str, Any]:
+async def view_of(request: Request, at: str | None, ego: str | None, depth: int, relation: list[str] | None,
+                  status: list[str] | None, limit: int) -> dict[str, Any]:
+    """The explorer's view for these parameters, built as a job in a query worker."""
     ctx: Context = request.app.state.pg
     options = {"at": at or None, "ego": ego or None, "depth": depth, "relations": _split(relation),
                "statuses": _split(status), "max_nodes": limit}
@@ -57,11 +58,11 @@ async def _view(request: Request, at: str | None, ego: str | None, depth: int, r
 async def explore(request: Request, at: At = None, ego: Ego = None, depth: Depth = 1, relation: Relations = None,
                   status: Statuses = None, limit: Limit = MAX_NODES) -> HTMLResponse:
     """The interactive network: faction colours, sign-coloured edges, filters, time slider, search, evidence."""
-    view = await _view(request, at, ego, depth, relation, status, limit)
+    view = await view_of(request, at, ego, depth, relation, status, limit)
     query = urlencode(list(request.query_params.multi_items()))
     html = await asyncio.to_thread(render_page, view, mode="served",
                                    json_url="/explore.json" + (f"?{query}" if query else ""))
-    return HTMLResponse(html, headers=_HEADERS)
+    return HTMLResponse(html, headers=HEADERS)
 
 
 @router.get("/explore.json", summary="The explorer's data (JSON twin of /explore)")
@@ -69,13 +70,13 @@ async def explore_json(request: Request, at: At = None, ego: Ego = None, depth: 
                        status: Statuses = None, limit: Limit = MAX_NODES) -> JSONResponse:
     """meta (window, ego, counts, what the node cap left out), nodes, edges with evidence, relations,
     statuses, dates, factions (window and slices)."""
-    view = await _view(request, at, ego, depth, relation, status, limit)
+    view = await view_of(request, at, ego, depth, relation, status, limit)
     return await asyncio.to_thread(JSONResponse, view)
 
 
 @router.get("/explore/static/{name}", include_in_schema=False)
 def explore_static(name: str) -> FileResponse:
-    """The page's scripts and styles (vis-network from the pyvis package, and ours)."""
+    """The pages' scripts and styles (vis-network from the pyvis package, vis-timeline from npm, and ours)."""
     if name not in ASSETS:
         raise NotFoundError(f"no explorer file {name!r}", hint=f"the files are: {', '.join(sorted(ASSETS))}")
     path = asset_path(name)

@@ -53,6 +53,7 @@ __all__ = [
     "FormatOption",
     "CorpusOption",
     "OutputFileOption",
+    "OptionalOutputFileOption",
     "DEFAULT_CORPUS",
     "store_from_options",
     "opened_store",
@@ -102,6 +103,11 @@ CorpusOption = Annotated[
 ]
 OutputFileOption = Annotated[
     Path,
+    typer.Option("--output", "-o", resolve_path=True, dir_okay=False, show_default=False,
+                 help="File to write (atomically)."),
+]
+OptionalOutputFileOption = Annotated[
+    Path | None,
     typer.Option("--output", "-o", resolve_path=True, dir_okay=False, show_default=False,
                  help="File to write (atomically)."),
 ]

@@ -5,8 +5,8 @@ each run once; the results are plain dicts keyed by local id.
 
 >>> from graph.analysis._demo import demo_store
 >>> store = demo_store()
->>> statement_details(store)
-{'statements': {}, 'sources': {}}
+>>> statement_details(store)["statements"]["st-ab"]
+{'quote': 'Alice backed Bob'}
 >>> aliases(store)
 {'a': ['Able'], 'b': ['Baker']}
 >>> status_label("AttributedClaim"), status_label(None)
@@ -49,7 +49,7 @@ class StatementDetails(TypedDict):
 def statement_details(store: Store) -> StatementDetails:
     """``{"statements": {id: details}, "sources": {id: label}}``.
 
-    A statement's details hold, when known: ``voice`` (in words), ``claimant`` (id) and
+    A statement's details hold, when known: ``quote`` (verbatim, from its source), ``voice`` (in words), ``claimant`` (id) and
     ``claimantLabel``, ``time``, ``precision``, ``expression`` (the relative time expression),
     ``reason`` (of its status) and ``note`` (how it was read).
     """

@@ -40,16 +40,36 @@ from pyvis.network import Network
 
 from graph.errors import PowergraphError
 
-__all__ = ["to_network", "render_page", "embed_json", "asset_path", "ASSETS", "content_hashes", "standalone_csp"]
+__all__ = ["to_network", "render_page", "render_timeline", "embed_json", "asset_path", "ASSETS", "OPTIONAL", "PAGES", "page_assets",
+           "content_hashes", "standalone_csp"]
 
 _HERE = Path(__file__).parent / "assets"
 _VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+_VENDOR = _HERE / "vendor"
 #: the files the page needs, by the name the router serves them under
 ASSETS: dict[str, Path] = {
     "vis-network.min.js": _VIS / "vis-network.min.js",
     "vis-network.css": _VIS / "vis-network.css",
+    "vis-timeline-graph2d.min.js": _VENDOR / "vis-timeline-graph2d.min.js",
+    "vis-timeline-graph2d.min.css": _VENDOR / "vis-timeline-graph2d.min.css",
+    "timeline.js": _HERE / "timeline.js",
+    "cards.js": _HERE / "cards.js",
+    "layout.js": _HERE / "layout.js",
+    "export.js": _HERE / "export.js",
     "explorer.js": _HERE / "explorer.js",
     "explorer.css": _HERE / "explorer.css",
+    "timeline-page.js": _HERE / "timeline-page.js",
+}
+#: vis-timeline comes from npm at install time (``make install``); without it the pages work, minus the timeline
+OPTIONAL = frozenset({"vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.css"})
+#: the scripts and styles of each page, in loading order (vis-timeline before timeline.js, which keeps its
+#: own references, and before vis-network, which replaces the global ``vis.DataSet``)
+PAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "explorer": (("vis-timeline-graph2d.min.js", "timeline.js", "vis-network.min.js", "cards.js", "layout.js",
+                  "export.js", "explorer.js"),
+                 ("vis-network.css", "vis-timeline-graph2d.min.css", "explorer.css")),
+    "timeline": (("vis-timeline-graph2d.min.js", "timeline.js", "cards.js", "timeline-page.js"),
+                 ("vis-timeline-graph2d.min.css", "explorer.css")),
 }
 _SIGN_COLOURS = {1: "#2e7d32", -1: "#c62828", 0: "#8c8c8c"}
 _LARGE = 500  # above this many nodes: straight edges, edges hidden while dragging
@@ -59,9 +79,17 @@ def asset_path(name: str) -> Path:
     """The file behind one asset name (``explorer.js``, ``vis-network.min.js``, ...)."""
     path = ASSETS.get(name)
     if path is None or not path.is_file():
-        raise PowergraphError(f"explorer asset {name!r} is missing", file=str(path) if path else None,
-                              hint="reinstall powergraph and pyvis (the vis-network files ship inside pyvis)")
+        hint = ("install the timeline library: make install (npm ci && npm run copy-vis-timeline)" if name in OPTIONAL
+                else "reinstall powergraph and pyvis (the vis-network files ship inside pyvis)")
+        raise PowergraphError(f"explorer asset {name!r} is missing", file=str(path) if path else None, hint=hint)
     return path
+
+
+def page_assets(page: str) -> tuple[list[str], list[str]]:
+    """The scripts and styles of ``page`` ("explorer" or "timeline") that are installed, in order."""
+    scripts, styles = PAGES[page]
+    present = [name for name in (*scripts, *styles) if name not in OPTIONAL or ASSETS[name].is_file()]
+    return [n for n in scripts if n in present], [n for n in styles if n in present]
 
 
 @lru_cache(maxsize=None)
@@ -106,7 +134,7 @@ def to_network(view: dict[str, Any]) -> Network:
     net = Network(directed=True, height="100%", width="100%", cdn_resources="local")
     for node in view["nodes"]:
         colour = palette[node["faction"]] if node["faction"] is not None else none
-        net.add_node(node["id"], label=node["label"], title=_node_title(node), x=node["x"], y=node["y"],
+        net.add_node(node["id"], label=node.get("lines") or node["label"], title=_node_title(node), x=node["x"], y=node["y"],
                      size=node["size"], color={"background": colour, "border": "#4d4d4d"})
     seen: dict[frozenset[str], int] = {}
     for edge in view["edges"]:
@@ -135,8 +163,9 @@ def content_hashes(names: list[str]) -> str:
 
 def standalone_csp() -> str:
     """The CSP of the standalone file: only our own inline scripts and styles, by hash; no network."""
-    return (f"default-src 'none'; script-src {content_hashes(['vis-network.min.js', 'explorer.js'])}; "
-            f"style-src {content_hashes(['vis-network.css', 'explorer.css'])}; img-src data:; "
+    scripts, styles = page_assets("explorer")
+    return (f"default-src 'none'; script-src {content_hashes(scripts)}; "
+            f"style-src {content_hashes(styles)}; img-src data:; "
             "base-uri 'none'; form-action 'none'")
 
 
@@ -152,18 +181,32 @@ def render_page(
     static_url: str = "/explore/static",
     entity_base: str = "/entity/",
     json_url: str | None = None,
+    state: str | None = None,
 ) -> str:
     """The explorer page for ``view`` (from :func:`graph.explore.view.build_view`) as HTML text.
 
     ``entity_base`` prefixes the (URL-encoded) entity id in the links to entity pages;
-    ``json_url`` links the JSON twin (served mode).
+    ``json_url`` links the JSON twin (served mode); ``state`` is the view state the page opens
+    with when its address has none (:mod:`graph.explore.state`, e.g. ``time=all&ego=masimov``).
     """
     if mode not in ("served", "standalone"):
         raise PowergraphError(f"unknown page mode {mode!r}", hint="use 'served' or 'standalone'")
     nodes, edges, _, _, _, options = to_network(view).get_network_data()
     payload = {"view": view, "vis": {"nodes": nodes, "edges": edges, "options": json.loads(options)},
-               "config": {"entity_base": entity_base, "mode": mode}}
-    inline = {name: Markup(_read(name)) for name in ASSETS} if mode == "standalone" else {}
+               "config": {"entity_base": entity_base, "mode": mode, "initial": state or ""}}
+    scripts, styles = page_assets("explorer")
+    inline = {name: Markup(_read(name)) for name in (*scripts, *styles)} if mode == "standalone" else {}
     return _templates().get_template("explorer.html").render(
         mode=mode, static_url=static_url, inline=inline, json_url=json_url, meta=view["meta"],
+        scripts=scripts, styles=styles,
         csp=standalone_csp() if mode == "standalone" else None, data=Markup(embed_json(payload)))
+
+
+def render_timeline(view: dict[str, Any], *, static_url: str = "/explore/static", json_url: str | None = None) -> str:
+    """The ``/timeline`` page of ``view``: its statements on a time axis (served mode only)."""
+    from graph.explore.timeline import timeline_data
+
+    scripts, styles = page_assets("timeline")
+    payload = {"timeline": timeline_data(view), "statuses": view["statuses"], "relations": view["relations"]}
+    return _templates().get_template("timeline.html").render(
+        static_url=static_url, json_url=json_url, scripts=scripts, styles=styles, data=Markup(embed_json(payload)))

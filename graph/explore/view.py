@@ -21,28 +21,24 @@ the page (``/explore.json``) and the input of :func:`graph.explore.page.render_p
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Collection, Iterable
 from typing import Any
 
 import networkx as nx
 
-from graph.analysis import centrality, factions, project, resolve_actor
+from graph.analysis import centrality, project, resolve_actor
 from graph.analysis._build import ordered_subgraph
-from graph.analysis.projection import STATUSES, window_slice
-from graph.analysis.slices import DEFAULT_SLICES
+from graph.analysis.projection import STATUSES
 from graph.errors import NotFoundError, QueryError
+from graph.explore.camps import NO_FACTION, PALETTE, matched_camps, window_camps
 from graph.explore.evidence import aliases, statement_details, status_label
-from graph.explore.layout import layout
+from graph.explore.layout import layout, node_box, wrap_label
+from graph.explore.timeline import span
 from graph.store.base import Store
 from ontology import relation_metadata
 
 __all__ = ["build_view", "PALETTE", "NO_FACTION", "MAX_NODES", "NODE_CAP_LIMIT", "HIDDEN_STATUSES"]
 
-#: faction colours, largest faction first (Tableau 10); smaller factions share NO_FACTION
-PALETTE = ("#4e79a7", "#f28e2b", "#76b7b2", "#edc948", "#b07aa1", "#59a14f", "#ff9da7", "#9c755f",
-           "#e15759", "#bab0ac")
-NO_FACTION = "#d9d9d9"
 #: default node cap, and the largest cap a caller may ask for
 MAX_NODES = 2000
 NODE_CAP_LIMIT = 5000
@@ -65,7 +61,9 @@ def _project(store: Store, at: str | dt.date | None, statuses: Collection[str] |
     chosen = set(STATUSES if statuses is None else statuses)
     graph = project(store, at=at, statuses=sorted(chosen - _DEPRECATED) or None,
                     include_deprecated=bool(chosen & _DEPRECATED), relations=relations)
-    unwanted = [(u, v, k) for u, v, k, s in graph.edges(keys=True, data="status") if s not in chosen]
+    # on one day, an undated statement is not shown (it would show on every date): it stays in the whole window
+    unwanted = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
+                if d["status"] not in chosen or (at is not None and d.get("start") is None and d.get("end") is None)]
     graph.remove_edges_from(unwanted)
     graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     return graph
@@ -102,51 +100,25 @@ def _notice(total: nx.MultiDiGraph, shown: nx.MultiDiGraph, max_nodes: int, ego:
             f"or fewer relation types and statuses.")
 
 
-def _colours(ranked: list[dict[str, Any]], reference: dict[str, int] | None) -> list[int]:
-    """A palette index per faction: the colour of the reference faction it shares most members
-    with (each colour once, largest overlaps first), else the next free colour by size."""
-    chosen: dict[int, int] = {}
-    if reference:
-        overlaps = []
-        for position, faction in enumerate(ranked):
-            shared = Counter(reference[m["id"]] for m in faction["members"] if m["id"] in reference)
-            overlaps += [(count, -position, colour) for colour, count in shared.items()]
-        for _, position, colour in sorted(overlaps, reverse=True):
-            if -position not in chosen and colour not in chosen.values():
-                chosen[-position] = colour
-    free = iter([i for i in range(len(PALETTE)) if i not in chosen.values()])
-    return [chosen[position] if position in chosen else next(free) for position in range(len(ranked))]
+def _camps(store: Store, full: nx.MultiDiGraph, shown: nx.MultiDiGraph | None, names: dict[str, list[str]], *,
+           at: str | dt.date | None, statuses: Collection[str] | None, relations: Iterable[str] | None,
+           max_nodes: int, method: str, seed: int) -> dict[str, Any]:
+    """The camps of the view, coloured from the whole window's (:mod:`graph.explore.camps`).
 
-
-def _groups(result: dict[str, Any], reference: dict[str, int] | None = None) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Membership (node -> colour index) and the legend; singletons get no colour.
-
-    With a ``reference`` membership (the whole window's), a slice's factions take the colours
-    of the camps they overlap most, so that a colour means the same camp on every slice.
+    The reference is the whole window with the default view's cap (``shown`` when the view is
+    that one); a view of one day (``at``) gets its own camps in the reference's colours.
     """
-    ranked = sorted((f for f in result["factions"] if len(f["members"]) > 1),
-                    key=lambda f: -len(f["members"]))[:len(PALETTE)]
-    membership: dict[str, int] = {}
-    legend: list[dict[str, Any]] = []
-    for faction, index in zip(ranked, _colours(ranked, reference)):
-        for member in faction["members"]:
-            membership[member["id"]] = index
-        legend.append({"index": index, "colour": PALETTE[index], "size": len(faction["members"]),
-                       "members": [m["label"] for m in faction["members"][:5]]})
-    return membership, legend
-
-
-def _factions(graph: nx.MultiDiGraph, method: str, seed: int, sliced: bool) -> dict[str, Any]:
-    result = factions(graph, method=method, seed=seed)
-    membership, legend = _groups(result)
-    out: dict[str, Any] = {"method": method, "score": result.get("score"), "membership": membership,
-                           "groups": legend, "slices": []}
-    for piece in DEFAULT_SLICES if sliced else []:
-        low, high = piece["from"], piece["to"]
-        sub = window_slice(graph, start=low, end=high)
-        part, legend = _groups(factions(sub, method=method, seed=seed), membership) if sub.number_of_edges() else ({}, [])
-        out["slices"].append({"name": piece["name"], "from": low, "to": high, "membership": part, "groups": legend})
-    return out
+    if at is None:
+        reference = shown if shown is not None else _cap(full, max_nodes, None)
+    else:
+        reference = _cap(_project(store, None, statuses, relations), max_nodes, None)
+    camps = window_camps(reference, names, method=method, seed=seed, sliced=at is None)
+    if at is not None:
+        day, groups, score = matched_camps(_cap(full, max_nodes, None), names, camps["membership"],
+                                           method=method, seed=seed)
+        camps.update(window_membership=camps["membership"], window_groups=camps["groups"], membership=day,
+                     groups=groups, score=score)
+    return camps
 
 
 def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
@@ -157,34 +129,38 @@ def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         more = details["statements"].get(key, {})
         rel = meta.get(data["relation"])
+        sources = [src for src in (data.get("sources") or [data.get("source")]) if src]
         rows.append({
             "id": key, "from": u, "to": v, "from_label": labels[u], "to_label": labels[v],
             "relation": data["relation"], "relation_label": rel.label if rel else data["relation"],
             "sign": data["sign"], "status": data["status"], "status_label": status_label(data["status"]),
             "start": data["start"], "end": data["end"], "time": more.get("time"),
             "precision": more.get("precision"), "expression": more.get("expression"),
-            "quote": data["quote"], "source": data["source"],
-            "source_label": details["sources"].get(data["source"] or "", data["source"]),
+            "quote": more.get("quote") or data.get("quote"), "source": sources[0] if sources else None,
+            "sources": sources, "source_label": details["sources"].get(sources[0], sources[0]) if sources else None,
             "voice": more.get("voice"), "claimant": more.get("claimant"),
             "claimant_label": more.get("claimantLabel"), "reason": more.get("reason"), "note": more.get("note"),
         })
+        rows[-1]["span"] = span(rows[-1])
     return rows
 
 
-def _nodes(graph: nx.MultiDiGraph, store: Store, seed: int, membership: dict[str, int]) -> list[dict[str, Any]]:
+def _nodes(graph: nx.MultiDiGraph, names: dict[str, list[str]], seed: int, membership: dict[str, int]
+           ) -> list[dict[str, Any]]:
     n = graph.number_of_nodes()
     sample = 200 if n > _BETWEENNESS_EXACT else None
     rows: dict[object, dict[str, Any]] = {r["id"]: r for r in centrality(graph, betweenness_sample=sample, seed=seed)}
-    names = aliases(store)
-    pos = layout(graph, seed=seed)
     top = max((float(r["pagerank"]) for r in rows.values()), default=1.0) or 1.0
+    sizes = {node: round(6 + 20 * (float(row["pagerank"]) / top) ** 0.5, 1) for node, row in rows.items()}
+    boxes = {node: node_box(str(rows[node]["label"]), sizes[node]) for node in graph}
+    pos = layout(graph, seed=seed, boxes=boxes)
     out = []
     for node in sorted(graph):
         row = rows[node]
         x, y = pos[node]
         out.append({
             "id": node, "label": row["label"], "type": row["type"], "aliases": names.get(node, []),
-            "x": x, "y": y, "size": round(6 + 20 * (float(row["pagerank"]) / top) ** 0.5, 1),
+            "x": x, "y": y, "size": sizes[node], "box": list(boxes[node]), "lines": wrap_label(str(row["label"])),
             "degree": row["degree"], "pagerank": row["pagerank"], "betweenness": row["betweenness"],
             "broker": row["broker"], "faction": membership.get(node),
         })
@@ -226,8 +202,9 @@ def build_view(
     if ego:
         graph, centre, distance = _ego(store, full, ego, depth)
     shown = _cap(graph, max_nodes, distance)
-    colours = _factions(shown, method, seed, sliced=at is None) if shown.number_of_edges() else \
-        {"method": method, "score": None, "membership": {}, "groups": [], "slices": []}
+    names = aliases(store)
+    colours = _camps(store, full, shown if graph is full else None, names, at=at, statuses=statuses,
+                     relations=relations, max_nodes=max_nodes, method=method, seed=seed)
     edges = _edges(shown, store)
     meta = {rel.id: rel for rel in relation_metadata().values()}
     relation_counts = _tally(edges, "relation")
@@ -245,7 +222,7 @@ def build_view(
             "left_out_edges": graph.number_of_edges() - shown.number_of_edges(),
             "notice": _notice(graph, shown, max_nodes, centre), "store": store.description,
         },
-        "nodes": _nodes(shown, store, seed, colours["membership"]),
+        "nodes": _nodes(shown, names, seed, colours["membership"]),
         "edges": edges,
         "relations": [{"id": r, "label": meta[r].label if r in meta else r, "sign": meta[r].sign if r in meta else 0,
                        "count": c} for r, c in sorted(relation_counts.items())],

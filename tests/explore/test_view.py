@@ -158,11 +158,56 @@ def test_a_colour_means_the_same_camp_on_every_slice(view: dict) -> None:
 
 
 def test_slice_colours_follow_the_reference_partition() -> None:
-    from graph.explore.view import _colours
+    from graph.explore.camps import colours as _colours
 
-    ranked = [{"members": [{"id": "x"}, {"id": "y"}, {"id": "z"}]}, {"members": [{"id": "a"}, {"id": "b"}]}]
+    ranked = [[("x", 1), ("y", 1), ("z", 1)], [("a", 1), ("b", 1)]]
     # the larger faction overlaps camp 1, the smaller camp 0: they keep those colours, not 0 and 1 by size
     assert _colours(ranked, {"x": 1, "y": 1, "a": 0}) == [1, 0]
     assert _colours(ranked, None) == [0, 1]
     # two factions that overlap the same camp: the larger overlap wins it, the other takes a free colour
     assert _colours(ranked, {"x": 0, "a": 0, "b": 0}) == [1, 0]
+
+
+def test_camps_are_named_by_their_most_central_person(view: dict) -> None:
+    january = view["factions"]["slices"][1]
+    names = {g["leader"]: g for g in january["groups"]}
+    tokayev = names["tokayev"]
+    assert tokayev["name"] == "Tokayev\u2019s camp" and tokayev["members"][0]["short"] == "Tokayev"
+    assert {"Putin", "CSTO"} <= {m["short"] for m in tokayev["members"]}
+    assert tokayev["size"] == len(tokayev["members"])  # every member listed (the page shows the first three)
+    assert names["masimov"]["name"] == "Masimov\u2019s camp"
+
+
+def test_ego_and_day_views_take_the_whole_windows_colours(article_store: Store, view: dict) -> None:
+    whole = {n["id"]: n["faction"] for n in view["nodes"]}
+    for depth in (1, 2, 3):
+        ego = build_view(article_store, ego="Masimov", depth=depth)
+        assert {n["id"]: n["faction"] for n in ego["nodes"]} == {n["id"]: whole[n["id"]] for n in ego["nodes"]}
+        assert ego["factions"]["slices"] == view["factions"]["slices"]
+    day = build_view(article_store, at="2022-01-10")
+    assert day["factions"]["window_membership"] == view["factions"]["membership"]
+    colour = {n["id"]: n["faction"] for n in day["nodes"]}
+    assert colour["tokayev"] == whole["tokayev"] and colour["masimov"] == whole["masimov"]
+
+
+def test_undated_statements_belong_to_no_day_and_no_slice(article_store: Store, view: dict) -> None:
+    undated = {e["id"] for e in view["edges"] if e["start"] is None and e["end"] is None}
+    assert "st-russia-leads-csto" in undated
+    day = build_view(article_store, at="2022-01-10")
+    assert not undated & {e["id"] for e in day["edges"]}
+    for piece in view["factions"]["slices"]:
+        dated = [e for e in view["edges"] if e["id"] not in undated and (piece["from"] is None or (e["end"] or "9") >= piece["from"])
+                 and (piece["to"] is None or (e["start"] or "0") <= piece["to"])]
+        assert piece["statements"] == len(dated)
+
+
+def test_layout_leaves_no_box_over_another(article_store: Store, view: dict) -> None:
+    from graph.explore.layout import overlaps
+
+    for one in (view, build_view(article_store, ego="Masimov", depth=2), build_view(article_store, at="2022-01-10")):
+        pos = {n["id"]: (n["x"], n["y"]) for n in one["nodes"]}
+        assert overlaps(pos, {n["id"]: tuple(n["box"]) for n in one["nodes"]}) == 0
+    crowded = nx.complete_graph(40)
+    boxes = {n: (-90.0, -10.0, 90.0, 40.0) for n in crowded}
+    assert overlaps(layout(crowded, seed=0), boxes) > 0  # the measure sees overlaps...
+    assert overlaps(layout(crowded, seed=0, boxes=boxes), boxes) == 0  # ...and the pass removes them

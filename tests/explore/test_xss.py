@@ -6,10 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from xml.etree import ElementTree
+
 import pytest
 
 from tests.explore.conftest import HOSTILE_ACTORS, HOSTILE_STATEMENTS, PAYLOADS
 from explorer_browser import CHROMIUM, click_at, headless_chromium, open_page, serve
+from graph.explore.layout import wrap_label
+from graph.explore.page import page_assets
 from graph.explore import build_view, write_page
 from graph.store import Store
 
@@ -36,7 +40,8 @@ def url(request: pytest.FixtureRequest, hostile_store: Store, hostile_dir: Path,
 
 def _no_injected_elements(tab: Any) -> None:
     assert tab.evaluate("document.querySelectorAll('img, svg, iframe, object, embed, b').length") == 0
-    assert tab.evaluate("document.querySelectorAll('script').length") == 3  # data, vis-network, explorer
+    # the data block and our scripts (vis-timeline, timeline, vis-network, cards, export, explorer): nothing injected
+    assert tab.evaluate("document.querySelectorAll('script').length") == 1 + len(page_assets("explorer")[0])
 
 
 def test_hostile_graph_shows_as_text(browser: Any, url: str) -> None:
@@ -68,6 +73,12 @@ def test_hostile_graph_shows_as_text(browser: Any, url: str) -> None:
     assert tooltip.inner_text().startswith(PAYLOADS[1]) and tooltip.evaluate("e => e.children.length") == 0
     tab.locator("#pg-search").fill("svg onload")
     assert f"{PAYLOADS[2]}" in tab.locator("#pg-search-results").inner_text()
+    tab.evaluate("pgExplorer.openTimeline()")  # the timeline draws the labels too: as text
+    assert tab.locator("#pg-timeline .vis-item").count() == len(HOSTILE_STATEMENTS)
+    assert PAYLOADS[0] in tab.locator("#pg-timeline").inner_text()
+    exported = ElementTree.fromstring(tab.evaluate("pgExplorer.exportSvg()").encode("utf-8"))
+    text = "\n".join(exported.itertext())
+    assert all(line in text for line in wrap_label(PAYLOADS[1]).splitlines())  # the export holds the text, as text
     _no_injected_elements(tab)
     assert watch.dialogs == [] and watch.errors == [] and watch.outside == []
     assert tab.evaluate("window.__cspViolations") == []
