@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Send
 
+from api.workers.channel import WorkerMemoryError
 from api.workers.pool import Busy
 from graph.errors import (
     AmbiguousNameError,
@@ -46,6 +47,7 @@ log = logging.getLogger("powergraph.api")
 #: most specific class first
 _STATUS: list[tuple[type[PowergraphError], int]] = [
     (Busy, 503),
+    (WorkerMemoryError, 507),
     (QueryTimeoutError, 504),
     (ForbiddenOperationError, 403),
     (QueryError, 400),

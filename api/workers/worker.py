@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from api.workers.execute import execute, ox_runner
+from api.workers.sandbox import NetworkReachable, enter
 
 __all__ = ["read_frame", "write_frame", "main"]
 
@@ -74,6 +75,11 @@ def main() -> None:
     outbox = os.fdopen(os.dup(1), "wb")
     sys.stdout = sys.stderr  # nothing else may write into the reply pipe
     spec = json.loads(sys.argv[1])
+    try:
+        enter()
+    except NetworkReachable as exc:
+        write_frame(outbox, {"ok": False, "error": {"type": "network", "message": str(exc)}})
+        return
     store = _open(spec)
     from api.workers.jobs import preload
 
