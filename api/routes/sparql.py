@@ -25,6 +25,7 @@ from api.sparql.hot import media_for, query_params, scan_query
 from api.sparql.negotiate import MEDIA, pick, wants_html
 from api.sparql.scan import scan, with_base, with_using
 from api.pages.ui import query_ui
+from api.workers.writes import run_update
 from graph.errors import ForbiddenOperationError, QueryError, StoreError
 
 __all__ = ["router"]
@@ -171,9 +172,9 @@ async def _update(request: Request, text: str, params: dict[str, list[str]]) -> 
     rewritten = with_using(text, using=params.get("using-graph-uri", []),
                            using_named=params.get("using-named-graph-uri", []))
     final, shift = with_base(rewritten, _endpoint(request))
-    async with ctx.update_lock:
+    async with ctx.update_lock:  # released however the update ends (a worker killed at the deadline too)
         try:
-            await asyncio.to_thread(_run_update, ctx, final)
+            await run_update(ctx.store, ctx.executor, final, timeout=ctx.settings.query_timeout)
         except QueryError as exc:
             raise _update_error(exc, shift if rewritten == text else 0) from None
         finally:
@@ -181,24 +182,17 @@ async def _update(request: Request, text: str, params: dict[str, list[str]]) -> 
     return Response(status_code=204)
 
 
-def _run_update(ctx: Context, text: str) -> None:
-    """``store.update``; a bare pyoxigraph store's errors become ours."""
-    try:
-        ctx.store.update(text)
-    except SyntaxError as exc:
-        raise QueryError(f"invalid SPARQL update: {exc.msg or exc}") from None
-    except OSError as exc:
-        raise StoreError(f"the update failed: {exc}", hint="the store reported the error; nothing was written") from None
-
-
 def _update_error(exc: QueryError, shift: int) -> QueryError:
+    """The error with its position in the client's text (``shift`` columns of BASE were added to line 1)."""
     match = _POSITION.search(exc.message)
-    if not match:
-        return QueryError(exc.message, line=exc.line, column=exc.column, hint=exc.hint or "fix the update")
-    line, column = int(match.group(1)), int(match.group(2))
+    if match:  # a remote store's message: "error at L:C: ..."
+        line, column, message = int(match.group(1)), int(match.group(2)), exc.message[match.end():]
+    elif exc.line is not None and exc.column is not None:
+        line, column, message = exc.line, exc.column, exc.message.removeprefix("invalid SPARQL update: ")
+    else:
+        return QueryError(exc.message, hint=exc.hint or "fix the update")
     if line == 1:
         column -= shift
-    message = exc.message[match.end():]
     return QueryError(f"invalid SPARQL update: {message}", line=line, column=max(column, 1),
                       hint=f"fix the update at line {line}, column {max(column, 1)}")
 

@@ -247,6 +247,11 @@ class WorkerPool:
         self._release(worker)
         return reply
 
+    @property
+    def on_disk(self) -> bool:
+        """Whether the workers open an on-disk database (else an in-memory copy)."""
+        return self._snapshots is not None
+
     def pids(self) -> list[int]:
         """Process ids of the live workers, the reserved ones last."""
         with self._lock:

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from api.workers.execute import execute, ox_runner
 from api.workers.sandbox import NetworkReachable, enter
+from api.workers.updates import run_update
 
 __all__ = ["read_frame", "write_frame", "main"]
 
@@ -56,8 +57,8 @@ def _open(spec: dict[str, Any], *, attempts: int = 8) -> ox.Store:
                     raise
                 time.sleep(0.02 * (attempt + 1))
     store = ox.Store()
-    if spec.get("dump"):
-        store.bulk_load(path=spec["dump"], format=ox.RdfFormat.N_QUADS)
+    if spec.get("dump"):  # parsed, not bulk-loaded: the blank node labels stay the server's (see api.workers.updates)
+        store.bulk_extend(ox.parse(path=spec["dump"], format=ox.RdfFormat.N_QUADS))
     return store
 
 
@@ -97,6 +98,9 @@ def main() -> None:
                 write_frame(outbox, {"ok": True})
             except (OSError, RuntimeError) as exc:
                 write_frame(outbox, {"ok": False, "error": {"type": "store", "message": str(exc)}})
+            continue
+        if request.get("op") == "update":
+            write_frame(outbox, run_update(store, request))
             continue
         if request.get("op") == "job":
             write_frame(outbox, _job(store, request))
