@@ -15,15 +15,16 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.context import Context, client_of
 from api.sparql.describe import service_description
 from api.http.errors import Problem
-from api.sparql.hot import media_for, query_params, scan_query
+from api.sparql.hot import MEMO_MAX_TEXT, media_for, query_params, scan_query
 from api.sparql.negotiate import MEDIA, pick, wants_html
-from api.sparql.scan import scan, with_base, with_using
+from api.sparql.scan import Scan, scan, with_base, with_using
 from api.pages.ui import query_ui
 from api.workers.writes import run_update
 from graph.errors import ForbiddenOperationError, QueryError, StoreError
@@ -109,9 +110,26 @@ def _check_outbound(ctx: Context, keywords: list[str]) -> None:
         )
 
 
+async def _scanned(text: str) -> Scan:
+    """:func:`api.sparql.scan.scan`, in a thread for a long text (the event loop does only I/O)."""
+    return scan_query(text) if len(text) <= MEMO_MAX_TEXT else await asyncio.to_thread(scan, text)
+
+
+def _dataset_iris(params: dict[str, list[str]], *names: str) -> None:
+    """Every protocol dataset parameter must be an absolute IRI (400 naming it, not an engine error)."""
+    for name in names:
+        for value in params.get(name, []):
+            try:
+                ox.NamedNode(value)
+            except ValueError as exc:
+                raise QueryError(f"{name}={value[:200]!r} is not an absolute IRI: {exc}",
+                                 hint=f"give {name} an absolute IRI such as http://example.org/g, or leave it out") from None
+
+
 async def _query(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     ctx = _ctx(request)
-    found = scan_query(text)
+    _dataset_iris(params, *_DATASET)
+    found = await _scanned(text)
     _check_outbound(ctx, found.outbound)
     default, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
     job: dict[str, Any] = {"sparql": text, "base": _endpoint(request)}
@@ -146,6 +164,9 @@ def _reply_error(error: dict[str, Any], accept: str | None) -> Exception:
         offered = ", ".join(MEDIA[error["kind"]])
         return Problem(406, "not_acceptable", f"no acceptable format for a {error['kind']} result (Accept: {accept})",
                        hint=f"accept one of {offered}, or pass format=")
+    if error["type"] == "evaluation":  # the engine refused this query's data or request (not a server fault)
+        return QueryError(f"the query failed: {error.get('message')}",
+                          hint="check the query and the format asked for; the engine reported the error")
     return StoreError(f"the query failed: {error.get('message')}", hint="check the query; the store reported the error")
 
 
@@ -155,22 +176,24 @@ def _authorize(request: Request, token: str) -> None:
                       hint="start the server with POWERGRAPH_UPDATE_TOKEN set to enable updates")
     sent = request.headers.get("authorization", "")
     scheme, _, credentials = sent.partition(" ")
-    if scheme.lower() != "bearer" or not credentials.strip():
+    if scheme.lower() != "bearer" or not credentials:
         raise Problem(401, "unauthorized", "SPARQL Update needs a bearer token",
                       hint="send 'Authorization: Bearer <POWERGRAPH_UPDATE_TOKEN>'",
                       headers={"WWW-Authenticate": 'Bearer realm="powergraph"'})
-    if not hmac.compare_digest(credentials.strip().encode(), token.encode()):
+    # security: compared exactly (no stripping: a token with a trailing space, even U+00A0, is another token)
+    if not hmac.compare_digest(credentials.encode("utf-8", "surrogateescape"), token.encode("utf-8", "surrogateescape")):
         raise Problem(403, "forbidden", "the bearer token is wrong", hint="send the server's POWERGRAPH_UPDATE_TOKEN")
 
 
 async def _update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     ctx = _ctx(request)
     _authorize(request, ctx.settings.update_token)
-    found = scan(text)
+    _dataset_iris(params, *_USING)
+    found = await _scanned(text)
     _check_outbound(ctx, found.outbound)
     await _check_graphs(ctx, [(k, g) for k, g in found.graphs if k.startswith("USING")])
     rewritten = with_using(text, using=params.get("using-graph-uri", []),
-                           using_named=params.get("using-named-graph-uri", []))
+                           using_named=params.get("using-named-graph-uri", []), found=found)
     final, shift = with_base(rewritten, _endpoint(request))
     async with ctx.update_lock:  # released however the update ends (a worker killed at the deadline too)
         try:
@@ -226,13 +249,22 @@ async def sparql_get(request: Request) -> Response:
     return Response(body, media_type=_with_charset(media), headers={"Vary": "Accept"})
 
 
+def _parse_form(body: bytes, charset: str | None) -> dict[str, list[str]]:
+    return parse_qs(_decode(body, charset), keep_blank_values=True)
+
+
+async def _form(body: bytes, charset: str | None) -> dict[str, list[str]]:
+    """The form's fields; a big body is decoded in a thread (the event loop does only I/O)."""
+    return _parse_form(body, charset) if len(body) <= MEMO_MAX_TEXT else await asyncio.to_thread(_parse_form, body, charset)
+
+
 async def sparql_post(request: Request) -> Response:
     """Query or update by POST: a form, or the text directly."""
     media, charset = _content_type(request)
     url_params = parse_qs(request.url.query, keep_blank_values=True)
     body = await request.body()
     if media == _FORM:
-        form = parse_qs(_decode(body, charset), keep_blank_values=True)
+        form = await _form(body, charset)
         params = _merge(url_params, form)
         query, update = _one(form, "query"), _one(form, "update")
         if query is not None and update is not None:
