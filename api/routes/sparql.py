@@ -27,7 +27,7 @@ from api.sparql.negotiate import MEDIA, pick, wants_html
 from api.sparql.scan import Scan, scan, with_base, with_using
 from api.pages.ui import query_ui
 from api.workers.writes import run_update
-from graph.errors import ForbiddenOperationError, QueryError, StoreError
+from graph.errors import ForbiddenOperationError, QueryError, QueryTimeoutError, StoreError
 
 __all__ = ["router"]
 
@@ -198,6 +198,10 @@ async def _update(request: Request, text: str, params: dict[str, list[str]]) -> 
     async with ctx.update_lock:  # released however the update ends (a worker killed at the deadline too)
         try:
             await run_update(ctx.store, ctx.executor, final, timeout=ctx.settings.query_timeout)
+        except QueryTimeoutError:
+            raise QueryTimeoutError(
+                f"the update ran longer than the limit of {ctx.settings.query_timeout:g} s and was stopped; "
+                "nothing was written", hint="make its WHERE more selective, or raise POWERGRAPH_QUERY_TIMEOUT") from None
         except QueryError as exc:
             raise _update_error(exc, shift if rewritten == text else 0) from None
         finally:
