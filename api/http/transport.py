@@ -90,8 +90,9 @@ def _refusal(status: int, message: str, hint: str) -> bytes:
     body = json.dumps({"error": {"code": "headers_too_large" if status == 431 else "url_too_long",
                                  "message": message, "hint": hint}}).encode()
     reason = {431: b"Request Header Fields Too Large", 414: b"URI Too Long"}[status]
-    return (b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\nconnection: close\r\n\r\n"
-            % (status, reason, len(body)) + body)
+    head = (b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n"
+            b"x-content-type-options: nosniff\r\nconnection: close\r\n\r\n")
+    return head % (status, reason, len(body)) + body
 
 
 class _HeadTooLarge(Exception):
