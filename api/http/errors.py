@@ -149,7 +149,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ClientDisconnect)
     async def _gone(request: Request, exc: ClientDisconnect) -> Response:
         # nobody is left to answer: one line in the log, no traceback
-        log.info("client %s disconnected before its request body was complete (%s %s)",
+        log.warning("client %s disconnected before its request body was complete (%s %s)",
                  request.client.host if request.client else "?", request.method, request.url.path)
         return Response(status_code=400)
 

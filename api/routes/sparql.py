@@ -164,6 +164,10 @@ def _reply_error(error: dict[str, Any], accept: str | None) -> Exception:
         offered = ", ".join(MEDIA[error["kind"]])
         return Problem(406, "not_acceptable", f"no acceptable format for a {error['kind']} result (Accept: {accept})",
                        hint=f"accept one of {offered}, or pass format=")
+    if error["type"] == "unserializable":
+        others = ", ".join(m for m in MEDIA[error["kind"]] if m != error["media"])
+        return Problem(406, "not_acceptable", f"the result cannot be written as {error['media']}: {error['message']}",
+                       hint=f"accept another format for a {error['kind']} result: {others}")
     if error["type"] == "evaluation":  # the engine refused this query's data or request (not a server fault)
         return QueryError(f"the query failed: {error.get('message')}",
                           hint="check the query and the format asked for; the engine reported the error")
@@ -174,13 +178,14 @@ def _authorize(request: Request, token: str) -> None:
     if not token:
         raise Problem(403, "read_only", "this endpoint is read-only: SPARQL Update is disabled",
                       hint="start the server with POWERGRAPH_UPDATE_TOKEN set to enable updates")
-    sent = request.headers.get("authorization", "")
+    # HTTP's optional white space (SP, HTAB; RFC 9110 5.5) is not part of a value; nothing else is removed
+    sent = request.headers.get("authorization", "").strip(" \t")
     scheme, _, credentials = sent.partition(" ")
     if scheme.lower() != "bearer" or not credentials:
         raise Problem(401, "unauthorized", "SPARQL Update needs a bearer token",
                       hint="send 'Authorization: Bearer <POWERGRAPH_UPDATE_TOKEN>'",
                       headers={"WWW-Authenticate": 'Bearer realm="powergraph"'})
-    # security: compared exactly (no stripping: a token with a trailing space, even U+00A0, is another token)
+    # security: compared exactly: a token with a U+00A0 or any other Unicode space is another token
     if not hmac.compare_digest(credentials.encode("utf-8", "surrogateescape"), token.encode("utf-8", "surrogateescape")):
         raise Problem(403, "forbidden", "the bearer token is wrong", hint="send the server's POWERGRAPH_UPDATE_TOKEN")
 

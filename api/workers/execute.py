@@ -99,7 +99,10 @@ def execute(runner: Runner, request: dict[str, Any]) -> dict[str, Any]:
         if kind == "solutions" and media in JSON_MEDIA:  # the hot path: SPARQL JSON straight to bytes
             body, rows, truncated = solutions_json(result, max_rows=int(request["max_rows"]))  # type: ignore[arg-type]
             return {"ok": True, "body": body, "kind": kind, "media": media, "truncated": truncated, "rows": rows}
-        out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
+        try:
+            out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
+        except (OSError, ValueError, TypeError) as exc:  # the format cannot hold this result (triple terms in JSON-LD)
+            return {"ok": False, "error": {"type": "unserializable", "kind": kind, "media": media, "message": str(exc)}}
     except SyntaxError as exc:
         return {"ok": False, "error": syntax_details(exc)}
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
