@@ -165,8 +165,11 @@ class WorkerProcess:
             pending, self._pending = self._pending, None
             if pending is not None and not pending.done() and loop is not None:
                 # why it died needs its exit status: waited for in a thread, never on the loop
-                verdict = loop.run_in_executor(None, self._death)
-                verdict.add_done_callback(lambda done: pending.done() or pending.set_exception(done.result()))
+                def settle(done: asyncio.Future[StoreError]) -> None:
+                    if not pending.done():
+                        pending.set_exception(done.result())
+
+                loop.run_in_executor(None, self._death).add_done_callback(settle)
             return
         for message in self._frames.feed(chunk):
             self._settle(result=message)
