@@ -30,6 +30,7 @@ import resource
 import shutil
 import socket
 import subprocess
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,6 +82,7 @@ class Sandbox:
     network: bool
     memory_mib: int
     canary: Canary | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def command(self) -> list[str]:
         """What goes in front of the worker's command line."""
@@ -90,9 +92,10 @@ class Sandbox:
         """What the worker reads at start (:func:`enter`)."""
         env = {_MEMORY: str(self.memory_mib * 2**20)}
         if not self.network:
-            if self.canary is None:
-                self.canary = Canary()
-            env[_CANARY] = str(self.canary.port)
+            with self._lock:  # workers start from several threads at once: one canary for all
+                if self.canary is None:
+                    self.canary = Canary()
+                env[_CANARY] = str(self.canary.port)
             env[_ISOLATED] = "1"
         return env
 
