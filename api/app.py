@@ -27,6 +27,7 @@ from api.pages.docs import router as docs_router
 from api.http.errors import install_error_handlers
 from api.http.headers import SecureHeaders
 from api.workers.executors import executor_for
+from api.workers.sandbox import Sandbox
 from api.routes import analysis, entity, explore, meta, ontology, sparql, timeline
 from api.settings import Settings
 from graph.store.base import Store
@@ -58,7 +59,8 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     settings = settings if settings is not None else Settings.from_env()
     executor = executor_for(store, size=settings.workers(), max_queued=settings.max_queued_queries,
                             queue_timeout=settings.queue_timeout, reserved=settings.reserved_workers,
-                            reserved_limit=settings.reserved_query_limit)
+                            reserved_limit=settings.reserved_query_limit,
+                            sandbox=Sandbox(network=settings.allow_service, memory_mib=settings.worker_memory))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -64,6 +64,9 @@ class Settings:
     reserved_query_limit: float = field(default=1.0, metadata=_doc(
         "Seconds a query may run on a reserved worker; a longer one is stopped there and queued for an "
         "ordinary worker with the rest of its time limit."))
+    worker_memory: int = field(default=2048, metadata=_doc(
+        "Address space one query worker may use, in MiB (`RLIMIT_AS`); a query that needs more fails with "
+        "507 and the worker is replaced. 0 means no limit."))
     max_queries_per_client: int = field(default=16, metadata=_doc(
         "Queries, updates, analyses and explorer views one client (peer address) may have in flight; beyond "
         "that 429 with Retry-After, "

@@ -20,9 +20,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import Send
 
+from api.workers.channel import WorkerMemoryError
 from api.workers.pool import Busy
 from graph.errors import (
     AmbiguousNameError,
@@ -46,6 +49,7 @@ log = logging.getLogger("powergraph.api")
 #: most specific class first
 _STATUS: list[tuple[type[PowergraphError], int]] = [
     (Busy, 503),
+    (WorkerMemoryError, 507),
     (QueryTimeoutError, 504),
     (ForbiddenOperationError, 403),
     (QueryError, 400),
@@ -141,6 +145,13 @@ def install_error_handlers(app: FastAPI) -> None:
         where = ".".join(str(part) for part in first.get("loc", ()))
         return error_response(Problem(422, "invalid_request", f"{where}: {first.get('msg', 'invalid value')}",
                                       hint="see /docs for the parameters of this route"))
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, exc: ClientDisconnect) -> Response:
+        # nobody is left to answer: one line in the log, no traceback
+        log.warning("client %s disconnected before its request body was complete (%s %s)",
+                 request.client.host if request.client else "?", request.method, request.url.path)
+        return Response(status_code=400)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -31,11 +31,12 @@ serve`` passes it to uvicorn (``http=HttpProtocol``).
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-__all__ = ["JoiningTransport", "HttpProtocol"]
+__all__ = ["JoiningTransport", "HttpProtocol", "MAX_HEADER", "MAX_HEADERS", "MAX_URL"]
 
 _SMALL = 16 * 1024  # writes up to this size may wait for the next one (status lines and headers are far smaller)
 
@@ -74,8 +75,84 @@ class JoiningTransport:
         return getattr(self._transport, name)
 
 
+#: security: the largest request head the event loop reads (431 / 414 beyond, and the connection is closed)
+MAX_HEADER = 16 * 1024
+MAX_HEADERS = 64 * 1024
+MAX_URL = 1024 * 1024
+
+
+def _refusal(status: int, message: str, hint: str) -> bytes:
+    """A complete HTTP/1.1 error response in the one JSON error shape, closing the connection.
+
+    >>> _refusal(431, "too big", "smaller").split(b" ")[:3]
+    [b'HTTP/1.1', b'431', b'Request']
+    """
+    body = json.dumps({"error": {"code": "headers_too_large" if status == 431 else "url_too_long",
+                                 "message": message, "hint": hint}}).encode()
+    reason = {431: b"Request Header Fields Too Large", 414: b"URI Too Long"}[status]
+    head = (b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n"
+            b"x-content-type-options: nosniff\r\nconnection: close\r\n\r\n")
+    return head % (status, reason, len(body)) + body
+
+
+class _HeadTooLarge(Exception):
+    pass
+
+
 class HttpProtocol(HttpToolsProtocol):
-    """uvicorn's httptools protocol writing through a :class:`JoiningTransport`."""
+    """uvicorn's httptools protocol writing through a :class:`JoiningTransport`, with bounded request heads:
+    a header over :data:`MAX_HEADER` bytes, headers over :data:`MAX_HEADERS` in all (431) or a URL over
+    :data:`MAX_URL` (414) are refused before the application sees them, however the bytes arrive."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(JoiningTransport(transport, self.loop))  # type: ignore[arg-type]
+        self._refusal: bytes | None = None
+        self._in_head, self._head, self._headers_size, self._url_size = True, 0, 0, 0
+
+    def _refuse(self, status: int, message: str, hint: str) -> None:
+        self._refusal = _refusal(status, message, hint)
+        raise _HeadTooLarge(message)
+
+    def on_url(self, url: bytes) -> None:
+        self._url_size += len(url)
+        if self._url_size > MAX_URL:
+            self._refuse(414, f"the request URL is longer than {MAX_URL} bytes",
+                         "POST the query (application/sparql-query or a form) instead of sending it in the URL")
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._headers_size += len(name) + len(value) + 4
+        if len(name) + len(value) > MAX_HEADER:
+            self._refuse(431, f"the header {name[:64].decode('latin-1')!r} is longer than {MAX_HEADER} bytes",
+                         f"send each header in at most {MAX_HEADER} bytes")
+        if self._headers_size > MAX_HEADERS:
+            self._refuse(431, f"the request headers are longer than {MAX_HEADERS} bytes in all",
+                         f"send at most {MAX_HEADERS} bytes of headers")
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._in_head, self._head, self._headers_size, self._url_size = False, 0, 0, 0
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._in_head = True
+        super().on_message_complete()
+
+    def data_received(self, data: bytes) -> None:
+        if self._in_head:
+            self._head += len(data)
+        super().data_received(data)
+        if self._in_head and self._refusal is None and self._head > MAX_URL + MAX_HEADERS:
+            # a head still incomplete beyond every limit (one endless header): refuse without parsing more
+            self._refusal = _refusal(431, f"the request head is longer than {MAX_URL + MAX_HEADERS} bytes",
+                                     f"send at most {MAX_HEADERS} bytes of headers")
+            self.send_400_response("")
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a request it cannot parse; ours when the head was too large."""
+        if self._refusal is None:
+            super().send_400_response(msg)
+            return
+        if not self.transport.is_closing():
+            self.transport.write(self._refusal)
+            self.transport.close()

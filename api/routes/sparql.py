@@ -15,17 +15,19 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.context import Context, client_of
 from api.sparql.describe import service_description
 from api.http.errors import Problem
-from api.sparql.hot import media_for, query_params, scan_query
+from api.sparql.hot import MEMO_MAX_TEXT, media_for, query_params, scan_query
 from api.sparql.negotiate import MEDIA, pick, wants_html
-from api.sparql.scan import scan, with_base, with_using
+from api.sparql.scan import Scan, scan, with_base, with_using
 from api.pages.ui import query_ui
-from graph.errors import ForbiddenOperationError, QueryError, StoreError
+from api.workers.writes import run_update
+from graph.errors import ForbiddenOperationError, QueryError, QueryTimeoutError, StoreError
 
 __all__ = ["router"]
 
@@ -108,9 +110,26 @@ def _check_outbound(ctx: Context, keywords: list[str]) -> None:
         )
 
 
+async def _scanned(text: str) -> Scan:
+    """:func:`api.sparql.scan.scan`, in a thread for a long text (the event loop does only I/O)."""
+    return scan_query(text) if len(text) <= MEMO_MAX_TEXT else await asyncio.to_thread(scan, text)
+
+
+def _dataset_iris(params: dict[str, list[str]], *names: str) -> None:
+    """Every protocol dataset parameter must be an absolute IRI (400 naming it, not an engine error)."""
+    for name in names:
+        for value in params.get(name, []):
+            try:
+                ox.NamedNode(value)
+            except ValueError as exc:
+                raise QueryError(f"{name}={value[:200]!r} is not an absolute IRI: {exc}",
+                                 hint=f"give {name} an absolute IRI such as http://example.org/g, or leave it out") from None
+
+
 async def _query(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     ctx = _ctx(request)
-    found = scan_query(text)
+    _dataset_iris(params, *_DATASET)
+    found = await _scanned(text)
     _check_outbound(ctx, found.outbound)
     default, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
     job: dict[str, Any] = {"sparql": text, "base": _endpoint(request)}
@@ -145,6 +164,13 @@ def _reply_error(error: dict[str, Any], accept: str | None) -> Exception:
         offered = ", ".join(MEDIA[error["kind"]])
         return Problem(406, "not_acceptable", f"no acceptable format for a {error['kind']} result (Accept: {accept})",
                        hint=f"accept one of {offered}, or pass format=")
+    if error["type"] == "unserializable":
+        others = ", ".join(m for m in MEDIA[error["kind"]] if m != error["media"])
+        return Problem(406, "not_acceptable", f"the result cannot be written as {error['media']}: {error['message']}",
+                       hint=f"accept another format for a {error['kind']} result: {others}")
+    if error["type"] == "evaluation":  # the engine refused this query's data or request (not a server fault)
+        return QueryError(f"the query failed: {error.get('message')}",
+                          hint="check the query and the format asked for; the engine reported the error")
     return StoreError(f"the query failed: {error.get('message')}", hint="check the query; the store reported the error")
 
 
@@ -152,28 +178,35 @@ def _authorize(request: Request, token: str) -> None:
     if not token:
         raise Problem(403, "read_only", "this endpoint is read-only: SPARQL Update is disabled",
                       hint="start the server with POWERGRAPH_UPDATE_TOKEN set to enable updates")
-    sent = request.headers.get("authorization", "")
+    # HTTP's optional white space (SP, HTAB; RFC 9110 5.5) is not part of a value; nothing else is removed
+    sent = request.headers.get("authorization", "").strip(" \t")
     scheme, _, credentials = sent.partition(" ")
-    if scheme.lower() != "bearer" or not credentials.strip():
+    if scheme.lower() != "bearer" or not credentials:
         raise Problem(401, "unauthorized", "SPARQL Update needs a bearer token",
                       hint="send 'Authorization: Bearer <POWERGRAPH_UPDATE_TOKEN>'",
                       headers={"WWW-Authenticate": 'Bearer realm="powergraph"'})
-    if not hmac.compare_digest(credentials.strip().encode(), token.encode()):
+    # security: compared exactly: a token with a U+00A0 or any other Unicode space is another token
+    if not hmac.compare_digest(credentials.encode("utf-8", "surrogateescape"), token.encode("utf-8", "surrogateescape")):
         raise Problem(403, "forbidden", "the bearer token is wrong", hint="send the server's POWERGRAPH_UPDATE_TOKEN")
 
 
 async def _update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     ctx = _ctx(request)
     _authorize(request, ctx.settings.update_token)
-    found = scan(text)
+    _dataset_iris(params, *_USING)
+    found = await _scanned(text)
     _check_outbound(ctx, found.outbound)
     await _check_graphs(ctx, [(k, g) for k, g in found.graphs if k.startswith("USING")])
     rewritten = with_using(text, using=params.get("using-graph-uri", []),
-                           using_named=params.get("using-named-graph-uri", []))
+                           using_named=params.get("using-named-graph-uri", []), found=found)
     final, shift = with_base(rewritten, _endpoint(request))
-    async with ctx.update_lock:
+    async with ctx.update_lock:  # released however the update ends (a worker killed at the deadline too)
         try:
-            await asyncio.to_thread(_run_update, ctx, final)
+            await run_update(ctx.store, ctx.executor, final, timeout=ctx.settings.query_timeout)
+        except QueryTimeoutError:
+            raise QueryTimeoutError(
+                f"the update ran longer than the limit of {ctx.settings.query_timeout:g} s and was stopped; "
+                "nothing was written", hint="make its WHERE more selective, or raise POWERGRAPH_QUERY_TIMEOUT") from None
         except QueryError as exc:
             raise _update_error(exc, shift if rewritten == text else 0) from None
         finally:
@@ -181,24 +214,17 @@ async def _update(request: Request, text: str, params: dict[str, list[str]]) -> 
     return Response(status_code=204)
 
 
-def _run_update(ctx: Context, text: str) -> None:
-    """``store.update``; a bare pyoxigraph store's errors become ours."""
-    try:
-        ctx.store.update(text)
-    except SyntaxError as exc:
-        raise QueryError(f"invalid SPARQL update: {exc.msg or exc}") from None
-    except OSError as exc:
-        raise StoreError(f"the update failed: {exc}", hint="the store reported the error; nothing was written") from None
-
-
 def _update_error(exc: QueryError, shift: int) -> QueryError:
+    """The error with its position in the client's text (``shift`` columns of BASE were added to line 1)."""
     match = _POSITION.search(exc.message)
-    if not match:
-        return QueryError(exc.message, line=exc.line, column=exc.column, hint=exc.hint or "fix the update")
-    line, column = int(match.group(1)), int(match.group(2))
+    if match:  # a remote store's message: "error at L:C: ..."
+        line, column, message = int(match.group(1)), int(match.group(2)), exc.message[match.end():]
+    elif exc.line is not None and exc.column is not None:
+        line, column, message = exc.line, exc.column, exc.message.removeprefix("invalid SPARQL update: ")
+    else:
+        return QueryError(exc.message, hint=exc.hint or "fix the update")
     if line == 1:
         column -= shift
-    message = exc.message[match.end():]
     return QueryError(f"invalid SPARQL update: {message}", line=line, column=max(column, 1),
                       hint=f"fix the update at line {line}, column {max(column, 1)}")
 
@@ -232,13 +258,22 @@ async def sparql_get(request: Request) -> Response:
     return Response(body, media_type=_with_charset(media), headers={"Vary": "Accept"})
 
 
+def _parse_form(body: bytes, charset: str | None) -> dict[str, list[str]]:
+    return parse_qs(_decode(body, charset), keep_blank_values=True)
+
+
+async def _form(body: bytes, charset: str | None) -> dict[str, list[str]]:
+    """The form's fields; a big body is decoded in a thread (the event loop does only I/O)."""
+    return _parse_form(body, charset) if len(body) <= MEMO_MAX_TEXT else await asyncio.to_thread(_parse_form, body, charset)
+
+
 async def sparql_post(request: Request) -> Response:
     """Query or update by POST: a form, or the text directly."""
     media, charset = _content_type(request)
     url_params = parse_qs(request.url.query, keep_blank_values=True)
     body = await request.body()
     if media == _FORM:
-        form = parse_qs(_decode(body, charset), keep_blank_values=True)
+        form = await _form(body, charset)
         params = _merge(url_params, form)
         query, update = _one(form, "query"), _one(form, "update")
         if query is not None and update is not None:

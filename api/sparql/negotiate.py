@@ -42,15 +42,24 @@ _GRAPH_FOR_RESULTS = {"application/sparql-results+json": "application/ld+json",
                       "application/sparql-results+xml": "application/rdf+xml"}
 
 
+#: security: entries of an Accept header read (the rest is ignored), and parameters per entry
+MAX_ACCEPT_ENTRIES = 32
+_MAX_PARAMS = 8
+
+
 def parse_accept(accept: str | None) -> list[tuple[str, float, int]]:
-    """``(media range, q, position)`` for every entry, best first (ties keep header order).
+    """``(media range, q, position)`` for the first :data:`MAX_ACCEPT_ENTRIES` entries, best first
+    (ties keep header order); the work is bounded whatever the header's size.
 
     >>> parse_accept("text/html;q=0.9, application/json")
     [('application/json', 1.0, 1), ('text/html', 0.9, 0)]
+    >>> len(parse_accept("text/csv," * 100_000))
+    32
     """
     entries = []
-    for position, part in enumerate((accept or "*/*").split(",")):
-        pieces = [piece.strip() for piece in part.split(";")]
+    parts = (accept or "*/*").split(",", MAX_ACCEPT_ENTRIES)[:MAX_ACCEPT_ENTRIES]
+    for position, part in enumerate(parts):
+        pieces = [piece.strip() for piece in part[:1024].split(";", _MAX_PARAMS)[:_MAX_PARAMS]]
         media = pieces[0].lower()
         if not media:
             continue

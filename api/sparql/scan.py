@@ -1,4 +1,4 @@
-"""A small SPARQL lexer for the checks that must happen before a query runs.
+"""The checks that must happen before a query runs, on the tokens of :mod:`api.sparql.lexer`.
 
 It finds the query form, the keywords that make outbound requests (SERVICE,
 LOAD), the graphs named by FROM / FROM NAMED / USING / USING NAMED / WITH, and
@@ -13,6 +13,8 @@ skipped, so a keyword inside a literal never counts.
 ['SERVICE']
 >>> scan("# SERVICE in a comment\\nASK {}").outbound
 []
+>>> scan("ASK { ?s ?p true.SERVICE <http://e/> {} }").outbound, scan("ASK {#\\rSERVICE <http://e/> {}}").outbound
+(['SERVICE'], ['SERVICE'])
 """
 
 from __future__ import annotations
@@ -22,37 +24,32 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from api.sparql import lexer
 from graph.errors import QueryError
 
 __all__ = ["Scan", "scan", "with_using", "with_base", "MAX_NESTING", "MAX_OPERATORS"]
 
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
-  | (?P<word>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*(?::[\w.\-:%\\\u00b7\u00c0-\uffff]*)?|:[\w.\-:%\\\u00b7\u00c0-\uffff]*)
-  | (?P<punct>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 
-#: pyoxigraph's parser and evaluator recurse on nesting and on operator chains; a 20 KB query
-#: (10,000 '+' or 5,000 '{') overflows the stack and kills the process (SIGSEGV). Measured crash
-#: points are 2,000-7,000; these limits keep a wide margin and stay far above real queries.
-MAX_NESTING = 256
-MAX_OPERATORS = 1000
-_OPENERS, _CLOSERS = "({[", ")}]"
-_OPERATORS = set("+*/|&!=<>^")
-_CHAINING = {"UNION", "OPTIONAL", "MINUS", "EXISTS", "FILTER", "BIND"}
+#: pyoxigraph's parser and evaluator recurse on nesting and on operator chains, and a deep
+#: enough query overflows the stack and kills the process (SIGSEGV). Smallest crash points on
+#: the default 8 MiB stack (``tests/security/measure_depth.py``): 1,000 nested function calls,
+#: 5,000 parentheses, braces or brackets, 10,000 chained binary operators. The workers run the
+#: engine on a 256 MiB stack; these limits stay far below both and far above real queries.
+MAX_NESTING = 128
+MAX_OPERATORS = 2000
+_OPENERS = {"(", "{", "[", "<<"}
+_CLOSERS = {")", "}", "]", ">>"}
+#: every operator and separator of the grammar that builds a deeper expression, path or pattern
+_OPERATORS = {"+", "-", "*", "/", "|", "||", "&&", "!", "=", "!=", "<", ">", "<=", ">=", "^", ",", ";", "."}
+_CHAINING = {"UNION", "OPTIONAL", "MINUS", "EXISTS", "FILTER", "BIND", "SERVICE", "GRAPH", "LATERAL", "VALUES"}
+_OUTBOUND = ("SERVICE", "LOAD")
 
 
 @dataclass
 class Token:
+    """A terminal of :mod:`api.sparql.lexer` and the brace depth it is at."""
+
     kind: str
     text: str
     start: int
@@ -72,24 +69,84 @@ class Scan:
     operators: int = 0
 
 
-def _tokens(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    depth = 0
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "punct"
-        if kind in ("ws", "comment"):
-            continue
-        value = match.group()
-        if value == "}":
-            depth -= 1
-        tokens.append(Token(kind, value, match.start(), depth))
-        if value == "{":
-            depth += 1
-    return tokens
+def _outbound_in(token: lexer.Token, after_slash: bool = False) -> str | None:
+    """The outbound keyword the engine may read in ``token``: keywords have no boundary in its
+    parser (``trueSERVICE``, ``SERVICEex:a``), so any word or prefix that contains one counts.
+
+    >>> _outbound_in(lexer.Token("word", "trueSERVICE", 0)), _outbound_in(lexer.Token("pname", "LOADex:x", 0))
+    ('SERVICE', 'LOAD')
+    >>> _outbound_in(lexer.Token("pname", "ex:service", 0)) is None
+    True
+    """
+    if token.kind == "word" and not after_slash:
+        code = token.text.upper()
+    elif token.kind == "pname":
+        code = token.text.partition(":")[0].upper()
+    else:
+        return None
+    return next((keyword for keyword in _OUTBOUND if keyword in code), None)
+
+
+class _Measure:
+    """Nesting depth and operator count of a token stream, failing as soon as a limit is passed."""
+
+    def __init__(self) -> None:
+        self.depth = self.deepest = self.operators = 0
+        self._data_depth: int | None = None  # the depth at which the current DATA block opened
+        self._after_data = False
+
+    def add(self, token: lexer.Token) -> None:
+        text, kind = token.text, token.kind
+        if kind == "punct" and text in _OPENERS:
+            if self._after_data and text == "{":
+                self._data_depth = self.depth
+            self.depth += 1
+            if self.depth > self.deepest:
+                self.deepest = self.depth
+                if self.deepest > MAX_NESTING:
+                    raise _too_deep(self.deepest)
+        elif kind == "punct" and text in _CLOSERS:
+            self.depth -= 1
+            if self._data_depth is not None and self.depth <= self._data_depth:
+                self._data_depth = None
+        elif self._data_depth is None and ((kind == "punct" and text in _OPERATORS)
+                                           or (kind == "word" and text.upper() in _CHAINING)):
+            self.operators += 1
+            if self.operators > MAX_OPERATORS:
+                raise _too_many(self.operators)
+        self._after_data = kind == "word" and text.upper() == "DATA"
+
+
+def _too_deep(nesting: int) -> QueryError:
+    return QueryError(f"the query is nested more than {MAX_NESTING} levels deep (parentheses, braces, brackets "
+                      f"and quoted triples); the limit is {MAX_NESTING}",
+                      hint="flatten the groups and parentheses")
+
+
+def _too_many(operators: int) -> QueryError:
+    return QueryError(f"the query has more than {MAX_OPERATORS} operators and separators (+ - * / | || && ! "
+                      f"comparisons , ; . and UNION/OPTIONAL/MINUS/FILTER/BIND/EXISTS/SERVICE/GRAPH/VALUES) "
+                      f"outside DATA blocks; the limit is {MAX_OPERATORS}",
+                      hint="split it into smaller queries, or use VALUES for long lists of alternatives")
+
+
+def _second_reading(text: str, found: Scan) -> None:
+    """Lex again with ``<`` as less-than after every operand (the parser may read it so):
+    what that reading finds counts too, so the two readings cannot be played against each other."""
+    measure = _Measure()
+    previous: lexer.Token | None = None
+    for token in lexer.lex(text, lt_operator=True):
+        measure.add(token)
+        after_slash = previous is not None and previous.text == "/" and previous.start + 1 == token.start
+        keyword = _outbound_in(token, after_slash)
+        if keyword:
+            found.outbound.append(keyword)
+        previous = token
+    found.nesting, found.operators = max(found.nesting, measure.deepest), max(found.operators, measure.operators)
+    found.outbound = list(dict.fromkeys(found.outbound))  # each keyword once, in order
 
 
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_OUTBOUND = ("SERVICE", "LOAD")
 
 
 def _unescape(iri: str) -> str:
@@ -99,35 +156,6 @@ def _unescape(iri: str) -> str:
     'http://x/g'
     """
     return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
-
-
-def _hidden_outbound(token: Token) -> list[str]:
-    """SERVICE/LOAD that a parser could read inside what the lexer took for an IRI.
-
-    ``<`` is also the less-than operator: in ``FILTER(1<2)SERVICE#x>`` followed by a
-    newline and ``<http://...> {...}``, the lexer sees one IRI ``<2)SERVICE#x>``, the
-    parser sees ``1 < 2``, the keyword SERVICE and a comment. A keyword can only hide
-    this way when a ``#`` (a comment for the parser) follows it inside the "IRI"
-    (whitespace, ``<`` and ``{`` cannot occur there), so the text before the first
-    ``#`` (or quote) is lexed again as code; words right after a ``/`` are IRI path
-    segments, not keywords. Fails closed: ``<service#x>`` counts too.
-
-    >>> _hidden_outbound(Token("iri", "<2)SERVICE#x>", 0, 0))
-    ['SERVICE']
-    >>> _hidden_outbound(Token("iri", "<http://x.org/service#p>", 0, 0))
-    []
-    """
-    inner = token.text[1:-1]
-    cut = min((i for i in (inner.find("#"), inner.find("'")) if i >= 0), default=-1)
-    if cut < 0:
-        return []
-    code = inner[:cut]
-    found = []
-    for match in _TOKEN.finditer(code):
-        word = match.group().upper()
-        if match.lastgroup == "word" and word in _OUTBOUND and not code[:match.start()].endswith("/"):
-            found.append(word)
-    return found
 
 
 def _resolve(token: Token, prefixes: dict[str, str], base: str | None) -> str:
@@ -140,15 +168,37 @@ def _resolve(token: Token, prefixes: dict[str, str], base: str | None) -> str:
     return prefixes.get(prefix, f"{prefix}:") + local
 
 
+def _tokens(text: str) -> tuple[list[Token], _Measure, list[str]]:
+    """The first reading (``<`` an IRI wherever one fits): tokens with their depth, measure, outbound keywords."""
+    tokens: list[Token] = []
+    measure = _Measure()
+    outbound: list[str] = []
+    depth = 0
+    for token in lexer.lex(text):
+        measure.add(token)
+        if token.text == "}":
+            depth -= 1
+        tokens.append(Token(token.kind, token.text, token.start, depth))
+        if token.text == "{":
+            depth += 1
+        keyword = _outbound_in(token)
+        if keyword:
+            outbound.append(keyword)
+    return tokens, measure, outbound
+
+
 def scan(text: str) -> Scan:
-    """Lex ``text`` (a query or an update) and report what the checks need."""
-    found = Scan(tokens=_tokens(text))
+    """Lex ``text`` (a query or an update) and report what the checks need.
+
+    Raises :class:`~graph.errors.QueryError` (400) when it is nested deeper or has more
+    operators than the engine may safely be given, naming the limit.
+    """
+    tokens, measure, outbound = _tokens(text)
+    found = Scan(tokens=tokens, outbound=outbound, nesting=measure.deepest, operators=measure.operators)
+    _second_reading(text, found)
     prefixes: dict[str, str] = {}
     base: str | None = None
-    tokens = found.tokens
     for index, token in enumerate(tokens):
-        if token.kind == "iri":
-            found.outbound.extend(_hidden_outbound(token))
         if token.kind != "word":
             continue
         word = token.text.upper()
@@ -159,8 +209,6 @@ def scan(text: str) -> Scan:
             base = _unescape(following.text[1:-1])
         elif word in _FORMS and found.form is None:
             found.form = word
-        elif word in _OUTBOUND:
-            found.outbound.append(word)
         elif word == "WITH" and token.depth == 0:
             found.has_with = True
         elif word in ("FROM", "USING") and token.depth == 0 and following is not None:
@@ -168,50 +216,9 @@ def scan(text: str) -> Scan:
             target = tokens[index + 2] if named and index + 2 < len(tokens) else following
             keyword = f"{word} NAMED" if named else word
             # anything else after FROM/USING is recorded as it is: no such graph, refused (fails closed)
-            resolved = _resolve(target, prefixes, base) if target.kind in ("iri", "word") else target.text
+            resolved = _resolve(target, prefixes, base) if target.kind in ("iri", "pname") else target.text
             found.graphs.append((keyword, resolved))
-    found.nesting, found.operators = _complexity(tokens)
-    _check_complexity(found)
     return found
-
-
-def _complexity(tokens: list[Token]) -> tuple[int, int]:
-    """Deepest nesting of ``({[`` and the number of operators and chaining keywords (outside DATA blocks).
-
-    >>> _complexity(_tokens("SELECT * { FILTER((1+2) > 0) } "))
-    (3, 4)
-    >>> _complexity(_tokens("INSERT DATA { <a> <b> 1 } ; DELETE WHERE { ?s ?p ?o FILTER(!true) }"))
-    (2, 2)
-    """
-    depth = deepest = operators = 0
-    data_depth: int | None = None  # the depth at which the current DATA block opened
-    after_data = False
-    for token in tokens:
-        text = token.text
-        if token.kind == "punct" and text in _OPENERS:
-            if after_data and text == "{":
-                data_depth = depth
-            depth += 1
-            deepest = max(deepest, depth)
-        elif token.kind == "punct" and text in _CLOSERS:
-            depth -= 1
-            if data_depth is not None and depth <= data_depth:
-                data_depth = None
-        elif data_depth is None and ((token.kind == "punct" and text in _OPERATORS)
-                                     or (token.kind == "word" and text.upper() in _CHAINING)):
-            operators += 1
-        after_data = token.kind == "word" and text.upper() == "DATA"
-    return deepest, operators
-
-
-def _check_complexity(found: Scan) -> None:
-    if found.nesting > MAX_NESTING:
-        raise QueryError(f"the query is nested {found.nesting} levels deep; the limit is {MAX_NESTING}",
-                         hint="flatten the groups and parentheses")
-    if found.operators > MAX_OPERATORS:
-        raise QueryError(f"the query has {found.operators} operators and UNION/OPTIONAL/FILTER/BIND/MINUS/EXISTS; "
-                         f"the limit is {MAX_OPERATORS}",
-                         hint="split it into smaller queries, or use VALUES for long lists of alternatives")
 
 
 def _iri(value: str) -> str:
@@ -221,7 +228,7 @@ def _iri(value: str) -> str:
         raise QueryError(f"invalid graph IRI {value!r}: {exc}", hint="pass an absolute IRI such as http://example.org/g") from None
 
 
-def with_using(update: str, *, using: list[str], using_named: list[str]) -> str:
+def with_using(update: str, *, using: list[str], using_named: list[str], found: Scan | None = None) -> str:
     """Put the protocol's ``using-graph-uri`` / ``using-named-graph-uri`` into every DELETE/INSERT ... WHERE.
 
     The IRIs are checked and written by pyoxigraph (never pasted raw).
@@ -231,7 +238,7 @@ def with_using(update: str, *, using: list[str], using_named: list[str]) -> str:
     """
     if not using and not using_named:
         return update
-    found = scan(update)
+    found = found if found is not None else scan(update)
     if found.has_with or any(kind.startswith("USING") for kind, _ in found.graphs):
         raise QueryError(
             "the update names its dataset (USING or WITH) and the request adds using-graph-uri or using-named-graph-uri",

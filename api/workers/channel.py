@@ -22,19 +22,25 @@ import asyncio
 import json
 import os
 import pickle
+import logging
 import select
+import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from graph.errors import StoreError
+from api.workers.sandbox import Sandbox
+from graph.errors import StoreError, StoreUnavailableError
 
-__all__ = ["WorkerProcess", "FrameBuffer", "frame"]
+__all__ = ["WorkerProcess", "FrameBuffer", "frame", "WorkerDied", "WorkerMemoryError"]
 
-_ROOT = Path(__file__).resolve().parents[2]
+log = logging.getLogger("powergraph.worker")
+
+_ROOT = Path(__file__).resolve().parents[2]  # the repository (api/ itself would shadow http)
 _HEADER = struct.Struct("!Q")
 _PIPE_ROOM = 32 * 1024  # requests smaller than this fit in an empty pipe: written without blocking
 
@@ -65,18 +71,43 @@ class FrameBuffer:
         return out
 
 
-def _died() -> StoreError:
-    return StoreError("a query worker died", hint="see the server log; the worker was replaced")
+class WorkerDied(StoreUnavailableError):
+    """The worker running a request died (the engine crashed on it); it was replaced."""
+
+    code = "worker_died"
+
+
+class WorkerMemoryError(StoreUnavailableError):
+    """The request needed more memory than a worker may use (``POWERGRAPH_WORKER_MEMORY``)."""
+
+    code = "worker_memory"
+
+
+def _died(why: str = "") -> StoreError:
+    return WorkerDied(f"the query worker running this request died{why}; it was replaced",
+                      hint="the request was not completed: simplify it, or retry; see the server log")
+
+
+def _out_of_memory(limit_mib: int) -> StoreError:
+    return WorkerMemoryError(
+        f"the request needed more than the worker memory limit of {limit_mib} MiB and was stopped",
+        hint="make the query more selective (bind a subject, add LIMIT, avoid cross products and "
+        "growing strings), or raise POWERGRAPH_WORKER_MEMORY")
 
 
 class WorkerProcess:
     """``python -m api.workers.worker SPEC``: the pipes, the current call, the kill."""
 
-    def __init__(self, spec: dict[str, Any], generation: int, *, start_timeout: float) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])))
+    def __init__(self, spec: dict[str, Any], generation: int, *, start_timeout: float,
+                 sandbox: Sandbox | None = None) -> None:
+        sandbox = sandbox or Sandbox(network=True, memory_mib=0)
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), os.environ.get("PYTHONPATH")])),
+                   **sandbox.environment())
+        self.memory_mib = sandbox.memory_mib
+        self._stderr = tempfile.TemporaryFile(prefix="powergraph-worker-")  # read when it dies (why it died)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "api.workers.worker", json.dumps(spec)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=str(_ROOT), bufsize=0,
+            [*sandbox.command(), sys.executable, "-m", "api.workers.worker", json.dumps(spec)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, env=env, cwd=str(_ROOT), bufsize=0,
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.pid = self.proc.pid
@@ -92,9 +123,10 @@ class WorkerProcess:
         self.ready = self._first_reply(time.monotonic() + start_timeout)
 
     @classmethod
-    def spawn(cls, spec: dict[str, Any], generation: int, *, start_timeout: float) -> WorkerProcess:
+    def spawn(cls, spec: dict[str, Any], generation: int, *, start_timeout: float,
+              sandbox: Sandbox | None = None) -> WorkerProcess:
         """Start a worker and wait (blocking) until it has opened the store."""
-        return cls(spec, generation, start_timeout=start_timeout)
+        return cls(spec, generation, start_timeout=start_timeout, sandbox=sandbox)
 
     def _first_reply(self, deadline: float) -> dict[str, Any]:
         while True:
@@ -106,8 +138,9 @@ class WorkerProcess:
                 raise TimeoutError("a query worker did not start in time")
             chunk = os.read(self._out, 1 << 16)
             if not chunk:
+                words = self.last_words()
                 self.reap()
-                raise _died()
+                raise StoreError(f"a query worker exited at start: {words or 'no message'}", hint="see the server log")
             messages = self._frames.feed(chunk)
             if messages:
                 return messages[0]  # type: ignore[no-any-return]
@@ -126,9 +159,17 @@ class WorkerProcess:
         except OSError:
             chunk = b""
         if not chunk:
+            loop = self._loop
             self._detach()
             self.dead = True
-            self._settle(exception=_died())
+            pending, self._pending = self._pending, None
+            if pending is not None and not pending.done() and loop is not None:
+                # why it died needs its exit status: waited for in a thread, never on the loop
+                def settle(done: asyncio.Future[StoreError]) -> None:
+                    if not pending.done():
+                        pending.set_exception(done.result())
+
+                loop.run_in_executor(None, self._death).add_done_callback(settle)
             return
         for message in self._frames.feed(chunk):
             self._settle(result=message)
@@ -164,7 +205,7 @@ class WorkerProcess:
             return await future
         except BrokenPipeError:
             self.kill()
-            raise _died() from None
+            raise self._death() from None
         finally:
             timer.cancel()
 
@@ -178,6 +219,29 @@ class WorkerProcess:
             self.kill()
             self._pending = None
             future.set_exception(TimeoutError())
+
+    def last_words(self) -> str:
+        """The end of what the worker wrote to stderr."""
+        try:
+            size = self._stderr.seek(0, os.SEEK_END)
+            self._stderr.seek(max(0, size - 4096))
+            return self._stderr.read().decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            return ""
+
+    def _death(self) -> StoreError:
+        """Why the worker died, as the error its request gets (it exited: the wait is short)."""
+        try:
+            code = self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            code = None
+        words = self.last_words()
+        log.warning("query worker %s died (exit %s): %s", self.pid, code, words[-1000:] or "no message")
+        if "memory allocation" in words or "MemoryError" in words or (
+                self.memory_mib and code == -signal.SIGABRT and "overflow" not in words):
+            return _out_of_memory(self.memory_mib)
+        name = signal.Signals(-code).name if code is not None and code < 0 else f"exit {code}"
+        return _died(f" ({name})")
 
     def alive(self) -> bool:
         return not self.dead and self.proc.poll() is None
@@ -200,7 +264,7 @@ class WorkerProcess:
             except ProcessLookupError:
                 pass
         self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
+        for stream in (self.proc.stdin, self.proc.stdout, self._stderr):
             if stream is not None:
                 try:
                     stream.close()

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from api.sparql.results_json import JSON_MEDIA, solutions_json
 from api.sparql.serialize import decode_term, result_kind, serialize
 
-__all__ = ["execute", "ox_runner", "store_runner", "syntax_details", "Runner"]
+__all__ = ["execute", "ox_runner", "store_runner", "syntax_details", "engine_error", "Runner"]
 
 Runner = Callable[[dict[str, Any]], object]
 
@@ -42,6 +42,15 @@ def syntax_details(exc: SyntaxError) -> dict[str, Any]:
         return {"type": "syntax", "message": text[match.end():], "line": int(match.group(1)),
                 "column": int(match.group(2))}
     return {"type": "syntax", "message": text, "line": exc.lineno, "column": exc.offset}
+
+
+def engine_error(exc: Exception) -> dict[str, Any]:
+    """An error the engine raised while evaluating: the store's own (I/O) or the request's (everything else).
+
+    >>> engine_error(RuntimeError("SERVICE failed"))["type"], engine_error(OSError("disk"))["type"]
+    ('evaluation', 'store')
+    """
+    return {"type": "store" if isinstance(exc, OSError) else "evaluation", "message": str(exc)}
 
 
 def _dataset(request: dict[str, Any]) -> dict[str, Any]:
@@ -90,10 +99,13 @@ def execute(runner: Runner, request: dict[str, Any]) -> dict[str, Any]:
         if kind == "solutions" and media in JSON_MEDIA:  # the hot path: SPARQL JSON straight to bytes
             body, rows, truncated = solutions_json(result, max_rows=int(request["max_rows"]))  # type: ignore[arg-type]
             return {"ok": True, "body": body, "kind": kind, "media": media, "truncated": truncated, "rows": rows}
-        out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
+        try:
+            out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
+        except (OSError, ValueError, TypeError) as exc:  # the format cannot hold this result (triple terms in JSON-LD)
+            return {"ok": False, "error": {"type": "unserializable", "kind": kind, "media": media, "message": str(exc)}}
     except SyntaxError as exc:
         return {"ok": False, "error": syntax_details(exc)}
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
-        return {"ok": False, "error": {"type": "store", "message": str(exc)}}
+        return {"ok": False, "error": engine_error(exc)}
     return {"ok": True, "body": out.body, "kind": out.kind, "media": out.media, "truncated": out.truncated,
             "rows": out.rows}

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from api.workers.execute import execute, store_runner
 from api.workers.jobs import run_job
 from api.workers.pool import WorkerPool
+from api.workers.sandbox import Sandbox
 from api.workers.snapshots import Snapshots
 from graph.errors import QueryTimeoutError
 
@@ -102,7 +103,7 @@ def _memory_spec(store: Any, tmp: str) -> dict[str, Any]:
 
 
 def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float, reserved: int = 0,
-                 reserved_limit: float = 1.0) -> Executor:
+                 reserved_limit: float = 1.0, sandbox: Sandbox | None = None) -> Executor:
     """The executor that fits ``store``: worker processes for Oxigraph, threads for remote stores.
 
     ``reserved`` workers (and ``reserved_limit``) are explained in :class:`api.workers.pool.WorkerPool`;
@@ -112,7 +113,7 @@ def executor_for(store: Any, *, size: int, max_queued: int, queue_timeout: float
         return InlineExecutor(store, size=size)
     def pool(spec: Callable[[], dict[str, Any]], snapshots: Snapshots | None = None) -> WorkerPool:
         return WorkerPool(spec, size=size, max_queued=max_queued, queue_timeout=queue_timeout, reserved=reserved,
-                          reserved_limit=reserved_limit, snapshots=snapshots)
+                          reserved_limit=reserved_limit, snapshots=snapshots, sandbox=sandbox)
 
     if _disk_location(store) is not None:
         snapshots = Snapshots(store, lambda: _disk_location(store))

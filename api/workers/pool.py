@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from api.workers.channel import WorkerProcess
+from api.workers.sandbox import Sandbox
 from api.workers.snapshots import Snapshots
 from graph.errors import QueryTimeoutError, StoreError, StoreUnavailableError
 
@@ -54,8 +55,10 @@ class WorkerPool:
     """A pool of worker processes; ``spec()`` says how a worker opens the store."""
 
     def __init__(self, spec: Callable[[], dict[str, Any]], *, size: int, max_queued: int, queue_timeout: float,
-                 reserved: int = 0, reserved_limit: float = 1.0, snapshots: Snapshots | None = None) -> None:
+                 reserved: int = 0, reserved_limit: float = 1.0, snapshots: Snapshots | None = None,
+                 sandbox: Sandbox | None = None) -> None:
         self._spec_factory = spec
+        self.sandbox = sandbox or Sandbox(network=True, memory_mib=0)
         self._snapshots = snapshots
         self._retired: dict[int, dict[str, Any]] = {}  # earlier specs some worker may still have open
         self._spec: dict[str, Any] = {}
@@ -88,7 +91,11 @@ class WorkerPool:
     def _spawn(self, reserved: bool) -> WorkerProcess:
         with self._lock:
             spec, generation = self._spec, self.generation
-        worker = WorkerProcess.spawn(spec, generation, start_timeout=_START_TIMEOUT)
+        worker = WorkerProcess.spawn(spec, generation, start_timeout=_START_TIMEOUT, sandbox=self.sandbox)
+        if not worker.ready.get("ok"):  # it refused to serve (it can reach the network): so does the server
+            worker.kill()
+            worker.reap()
+            raise StoreError(worker.ready["error"]["message"], hint="see the message; the server did not start")
         worker.reserved = reserved
         with self._lock:
             self._workers.append(worker)
@@ -240,6 +247,11 @@ class WorkerPool:
         self._release(worker)
         return reply
 
+    @property
+    def on_disk(self) -> bool:
+        """Whether the workers open an on-disk database (else an in-memory copy)."""
+        return self._snapshots is not None
+
     def pids(self) -> list[int]:
         """Process ids of the live workers, the reserved ones last."""
         with self._lock:
@@ -260,5 +272,6 @@ class WorkerPool:
             shutil.rmtree(self._spec["tmp"], ignore_errors=True)
         if self._snapshots is not None:
             self._snapshots.close()
+        self.sandbox.close()
 
 

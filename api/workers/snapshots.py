@@ -48,8 +48,9 @@ class Snapshots:
         self._first = True
 
     def _raw(self) -> ox.Store | None:
-        raw = store if isinstance(store := self._store, ox.Store) else getattr(store, "_store", None)
-        return raw if isinstance(raw, ox.Store) else None
+        from api.workers.updates import raw_store
+
+        return raw_store(self._store)
 
     def spec(self) -> dict[str, Any]:
         """How a worker opens the store now (a new snapshot when the data changed since the last call)."""

@@ -12,12 +12,15 @@ import os
 import pickle
 import struct
 import sys
+import threading
 import time
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
 from api.workers.execute import execute, ox_runner
+from api.workers.sandbox import NetworkReachable, enter
+from api.workers.updates import run_update
 
 __all__ = ["read_frame", "write_frame", "main"]
 
@@ -55,8 +58,8 @@ def _open(spec: dict[str, Any], *, attempts: int = 8) -> ox.Store:
                     raise
                 time.sleep(0.02 * (attempt + 1))
     store = ox.Store()
-    if spec.get("dump"):
-        store.bulk_load(path=spec["dump"], format=ox.RdfFormat.N_QUADS)
+    if spec.get("dump"):  # parsed, not bulk-loaded: the blank node labels stay the server's (see api.workers.updates)
+        store.bulk_extend(ox.parse(path=spec["dump"], format=ox.RdfFormat.N_QUADS))
     return store
 
 
@@ -68,12 +71,29 @@ def _job(store: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
     return run_job(OxigraphStore.over(store, description=request.get("description", "oxigraph")), request)
 
 
+#: the stack the engine runs on: pyoxigraph recurses on nesting (8 MiB overflow at ~1,000 nested calls,
+#: 256 MiB runs 20,000; ``tests/security/measure_depth.py``), far beyond the scan's limits either way
+ENGINE_STACK = 256 * 2**20
+
+
 def main() -> None:
-    """Serve requests until stdin closes."""
+    """Serve requests until stdin closes, on a thread with :data:`ENGINE_STACK`."""
+    threading.stack_size(ENGINE_STACK)
+    server = threading.Thread(target=_serve, name="powergraph-engine")
+    server.start()
+    server.join()
+
+
+def _serve() -> None:
     inbox = os.fdopen(os.dup(0), "rb")
     outbox = os.fdopen(os.dup(1), "wb")
     sys.stdout = sys.stderr  # nothing else may write into the reply pipe
     spec = json.loads(sys.argv[1])
+    try:
+        enter()
+    except NetworkReachable as exc:
+        write_frame(outbox, {"ok": False, "error": {"type": "network", "message": str(exc)}})
+        return
     store = _open(spec)
     from api.workers.jobs import preload
 
@@ -91,6 +111,9 @@ def main() -> None:
                 write_frame(outbox, {"ok": True})
             except (OSError, RuntimeError) as exc:
                 write_frame(outbox, {"ok": False, "error": {"type": "store", "message": str(exc)}})
+            continue
+        if request.get("op") == "update":
+            write_frame(outbox, run_update(store, request))
             continue
         if request.get("op") == "job":
             write_frame(outbox, _job(store, request))

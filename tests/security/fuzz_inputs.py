@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from hypothesis import strategies as st
 
-__all__ = ["requests", "check_response", "MALFORMED"]
+__all__ = ["requests", "check_response", "MALFORMED", "grammar_mutations"]
 
 _TOKENS = ["SELECT", "*", "WHERE", "{", "}", "(", ")", "?s", "?p", "?o", "$x", "FILTER", "OPTIONAL", "UNION",
            "GRAPH", "<http://x/a>", "<>", "'lit'", '"x"@en', '"1"^^<http://www.w3.org/2001/XMLSchema#int>', "1",
@@ -44,9 +44,48 @@ MALFORMED = [
 ]
 
 
+_SEEDS = [
+    "SELECT * { ?s ?p ?o FILTER(?o > 0) } LIMIT 5",
+    "PREFIX ex: <http://x/> SELECT ?s (COUNT(*) AS ?n) { ?s ex:p/ex:q|^ex:r ?o ; ex:t ?u , ?v } GROUP BY ?s",
+    "ASK { { ?s ?p 1 } UNION { ?s ?p 'x'@en } OPTIONAL { ?s ?q [ ?r ?t ] } MINUS { ?s ?p true } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o . BIND(STR(?o) AS ?t) FILTER(REGEX(?t, '^a') || ?o IN (1, 2)) }",
+    "INSERT { ?s <http://x/q> ?o } WHERE { ?s ?p ?o FILTER(?o != 2 && !BOUND(?z)) }",
+    "DELETE DATA { <http://x/a> <http://x/p> 1 } ; INSERT DATA { <http://x/a> <http://x/p> 2 , 3 ; <http://x/q> 4 }",
+]
+#: the grammar's separators and operators, what a comment may end with (and what it may not), and glue
+_SEPARATORS = ["-", "+", "*", "/", "|", "||", "&&", "!", ",", ";", ".", "^", "=", "<", ">", "<=", "!="]
+_OPENERS = [("(", ")"), ("{", "}"), ("[", "]"), ("<<( ", " )>>"), ("STR(", ")"), ("{ {} UNION ", "}")]
+_COMMENTS = ["#x\n", "#x\r", "#x\r\n", "#\x0bSERVICE <http://127.0.0.1:9/>", "#\u2028", "#"]
+_GLUE = ["true.SERVICE <http://127.0.0.1:9/> {}", "1SERVICE <http://127.0.0.1:9/> {}", "SERVICESILENT<http://127.0.0.1:9/>{}",
+         "LOADSILENT<http://127.0.0.1:9/>", "FILTER(1<2)SERVICE#x>\n<http://127.0.0.1:9/>{}", "\u00a0", "\x0c"]
+
+
+@st.composite
+def grammar_mutations(draw: Any) -> str:
+    """A real query or update with the grammar's pieces inserted: separators chained (up to 20,000),
+    brackets nested (up to 5,000), comments with every terminator, keywords glued to their neighbours."""
+    text = draw(st.sampled_from(_SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        choice = draw(st.sampled_from(["chain", "nest", "comment", "glue"]))
+        if choice == "chain":
+            piece = draw(st.sampled_from(_SEPARATORS)) + draw(st.sampled_from(["1", "?o", "<http://x/p>", " ", "'a'"]))
+            piece *= draw(st.sampled_from([1, 2, 10, 100, 1000, 2001, 5000, 20_000]))
+        elif choice == "nest":
+            opener, closer = draw(st.sampled_from(_OPENERS))
+            depth = draw(st.sampled_from([1, 10, 127, 129, 500, 5000]))
+            piece = opener * depth + draw(st.sampled_from(["1", "?s ?p ?o", ""])) + closer * depth
+        elif choice == "comment":
+            piece = draw(st.sampled_from(_COMMENTS))
+        else:
+            piece = draw(st.sampled_from(_GLUE))
+        text = text[:at] + piece + text[at:]
+    return text
+
+
 def _sparql() -> st.SearchStrategy[str]:
     words = st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=8)), max_size=60).map(" ".join)
-    return st.one_of(words, st.sampled_from(MALFORMED), st.text(max_size=200))
+    return st.one_of(words, st.sampled_from(MALFORMED), st.text(max_size=200), grammar_mutations())
 
 
 _CONTENT_TYPES = ["application/sparql-query", "application/sparql-update", "application/x-www-form-urlencoded",
@@ -108,3 +147,4 @@ def check_response(request: dict[str, Any], status: int, body: bytes, content_ty
         if content_type.startswith("application/json") and request["method"] != "HEAD":
             error = json.loads(text)["error"]
             assert set(error) == {"code", "message", "hint"}, (request, text[:300])
+            assert error["code"] not in ("worker_died", "worker_memory"), (status, request, text[:300])

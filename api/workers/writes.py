@@ -1,0 +1,61 @@
+"""The server's side of a SPARQL Update: send it to a worker, apply the difference it answers.
+
+See :mod:`api.workers.updates` for why the engine never runs an update in the server.
+A remote store runs its updates itself (the server sends them over HTTP, in a thread).
+Call under the update lock; at the deadline the worker is killed and nothing changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from api.workers.executors import Executor
+from api.workers.pool import WorkerPool
+from api.workers.updates import apply_change, checkpoint, discard, raw_store
+from graph.errors import QueryError, StoreError
+
+__all__ = ["run_update"]
+
+
+def _direct(store: Any, text: str) -> None:
+    """``store.update`` (a remote store); a bare pyoxigraph store's errors become ours."""
+    try:
+        store.update(text)
+    except SyntaxError as exc:
+        raise QueryError(f"invalid SPARQL update: {exc.msg or exc}") from None
+    except OSError as exc:
+        raise StoreError(f"the update failed: {exc}", hint="the store reported the error; nothing was written") from None
+
+
+def reply_error(error: dict[str, Any]) -> Exception:
+    """The exception for a worker's error reply to an update.
+
+    >>> reply_error({"type": "syntax", "message": "expected '}'", "line": 1, "column": 5}).column
+    5
+    >>> type(reply_error({"type": "evaluation", "message": "SERVICE failed"})).__name__
+    'QueryError'
+    """
+    if error["type"] == "syntax":
+        return QueryError(f"invalid SPARQL update: {error['message']}", line=error.get("line"),
+                          column=error.get("column"))
+    if error["type"] == "evaluation":
+        return QueryError(f"the update failed: {error['message']}",
+                          hint="check the update; nothing was written")
+    return StoreError(f"the update failed: {error.get('message')}", hint="the store reported the error; nothing was written")
+
+
+async def run_update(store: Any, executor: Executor, text: str, *, timeout: float) -> None:
+    """Run the update ``text`` on a worker and apply its result to ``store`` (or send it to a remote store)."""
+    raw = raw_store(store)
+    if raw is None or not isinstance(executor, WorkerPool):
+        await asyncio.to_thread(_direct, store, text)
+        return
+    scratch = await asyncio.to_thread(checkpoint, raw) if executor.on_disk else None
+    try:
+        reply = await executor.run({"op": "update", "sparql": text, "scratch": scratch}, timeout=timeout)
+    finally:
+        await asyncio.to_thread(discard, scratch)
+    if not reply.get("ok"):
+        raise reply_error(reply["error"])
+    await asyncio.to_thread(apply_change, raw, reply)
