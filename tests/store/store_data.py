@@ -199,6 +199,6 @@ def remote_store(request: pytest.FixtureRequest, kind: str) -> RemoteStore:
     """An empty remote store on the session's ``oxigraph serve`` ("remote") or Virtuoso."""
     server: OxigraphServer | VirtuosoServer = request.getfixturevalue(
         "oxigraph_server" if kind == "remote" else "virtuoso_server")
-    opened = RemoteStore(server.query_url, timeout=30)
+    opened = RemoteStore(server.query_url, timeout=120)  # a bound on hangs, generous for a loaded machine
     opened.clear()
     return opened
