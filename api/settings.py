@@ -79,6 +79,9 @@ class Settings:
         "Tune glibc's allocator in the server and its query workers (a larger per-thread cache; freed memory "
         "kept for the next query): about 15% more cheap queries per second for some 5% more memory. "
         "Read by `powergraph serve`; no effect elsewhere than glibc."))
+    corpus: str = field(default="", metadata=_doc(
+        "Corpus folder the server reads article texts (`/source/{id}`) and review files (`/review/{id}`) "
+        "from, and merges reviews into; empty means `graph/corpus`. The same variable as the commands' `--corpus`."))
     static_dir: str = field(default="", metadata=_doc(
         "Folder with the YASGUI files; empty means `api/static/yasgui` (filled by `npm ci` at install time)."))
 

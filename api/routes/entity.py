@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.context import Context, load_query
 from api.http.errors import Problem
-from api.pages.html import render
+from api.pages.html import compact, render, source_page
 from api.sparql.negotiate import parse_accept
 from api.sparql.serialize import encode_term
 from graph.errors import NotFoundError
@@ -88,6 +88,7 @@ def _relation(row: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "time": _value(row.get("time")), "start": _value(row.get("start")), "end": _value(row.get("end")),
         "quote": _value(row.get("quote")), "source": _value(row.get("source")),
         "source_label": _value(row.get("sourceLabel")), "claimant": _value(row.get("claimantLabel")),
+        "source_page": source_page(_value(row.get("source")), _local(_value(row.get("st")))),
     }
 
 
@@ -108,9 +109,12 @@ async def entity_data(ctx: Context, entity_id: str, *, after: str | None) -> dic
     relations = [_relation(row) for row in rows[:size]]
     more = len(rows) > size
     relations.sort(key=lambda r: (r["start"] or r["time"] or "", r["statement"] or ""))
-    properties = [{"property": _value(r.get("p")), "value": r["o"]["value"], "type": r["o"]["type"],
+    properties = [{"property": _value(r.get("p")), "property_label": _value(r.get("pLabel")) or compact(_value(r.get("p"))),
+                   "value": r["o"]["value"], "type": r["o"]["type"],
                    "lang": r["o"].get("lang"), "datatype": r["o"].get("datatype"),
                    "label": _value(r.get("oLabel")), "id": _local(r["o"]["value"]) if r["o"]["type"] == "uri" else None,
+                   "page": source_page(r["o"]["value"], entity_id if entity_id.startswith("st-") else None)
+                   if r["o"]["type"] == "uri" else None,
                    "graph": _value(r.get("g"))} for r in about]
     labels = [p["value"] for p in properties if p["property"] == "http://www.w3.org/2000/01/rdf-schema#label"]
     next_after = _local(_value(rows[size - 1].get("st"))) if more else None
@@ -159,9 +163,14 @@ async def entity(
         raise NotFoundError(f"{entity_id!r} is not an entity id", hint="ids are letters, digits, '-', '.', '_', '~'")
     view = negotiate_view(request, suffix)
     ctx: Context = request.app.state.pg
-    if view in _RDF_MEDIA:
-        return await _rdf(ctx, entity_id, view)
-    data = await entity_data(ctx, entity_id, after=after)
+    try:
+        if view in _RDF_MEDIA:
+            return await _rdf(ctx, entity_id, view)
+        data = await entity_data(ctx, entity_id, after=after)
+    except NotFoundError as error:
+        from api.routes.actors import missing_entity  # the actors index imports this module
+
+        return await missing_entity(request, error, entity_id, view, suffix)
     if view == "json":
         return JSONResponse(data, headers={"Vary": "Accept"})
     return render(request, "entity.html", entity=data)
