@@ -25,7 +25,7 @@ from api.pages.docs import router as docs_router
 from api.http.errors import install_error_handlers
 from api.http.headers import SecureHeaders
 from api.workers.executors import executor_for
-from api.routes import actors, analysis, entity, explore, home, meta, ontology, sources, sparql
+from api.routes import actors, analysis, entity, explore, home, meta, ontology, review, sources, sparql
 from api.settings import Settings
 from graph.store.base import Store
 
@@ -69,6 +69,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.include_router(entity.router)
     app.include_router(sources.router)
     app.include_router(home.router)
+    app.include_router(review.router)
     app.include_router(ontology.router)
     app.include_router(meta.router)
     app.include_router(analysis.router)

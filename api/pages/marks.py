@@ -16,6 +16,7 @@ statement that covers it. The first segment of a statement carries its anchor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote as urlquote
 
@@ -47,8 +48,12 @@ def place_quotes(text: str, statements: list[dict[str, Any]]) -> tuple[list[dict
     return placed, lost
 
 
-def mark_text(text: str, statements: list[dict[str, Any]]) -> Markup:
-    """``text`` escaped, with each placed statement's span in ``<mark>`` (see the module doc)."""
+def _entity_page(statement_id: str) -> str:
+    return f"/entity/{urlquote(statement_id)}"
+
+
+def mark_text(text: str, statements: list[dict[str, Any]], *, href: Callable[[str], str] = _entity_page) -> Markup:
+    """``text`` escaped, with each placed statement's span in ``<mark>`` linking to ``href(id)`` (see the module doc)."""
     placed, _ = place_quotes(text, statements)
     cuts = sorted({0, len(text), *(s["start"] for s in placed), *(s["end"] for s in placed)})
     anchored: set[str] = set()
@@ -64,6 +69,6 @@ def mark_text(text: str, statements: list[dict[str, Any]]) -> Markup:
         anchored.update(fresh)
         extra = "".join(f'<span class="anchor" id="{escape(i)}"></span>' for i in fresh[1:])
         own = f' id="{escape(fresh[0])}"' if fresh else ""
-        out.append(f'{extra}<a class="quote" href="/entity/{escape(urlquote(ids[0]))}"><mark{own} '
+        out.append(f'{extra}<a class="quote" href="{escape(href(ids[0]))}"><mark{own} '
                    f'data-st="{escape(" ".join(ids))}">{piece}</mark></a>')
     return Markup("".join(out))
