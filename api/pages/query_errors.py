@@ -11,7 +11,7 @@ a few of the expected tokens.
 >>> explain("PREFIX pg: <x#>\\nSELECT * WHERE {\\n ?s ?p ?o . FILTER(?x = ) }", "expected one of ABS, AVG, DAY", 3, 24)
 "Unexpected ')' at line 3, column 24: expected one of ABS, AVG, DAY."
 >>> explain("SELECT * WHERE { ?s ?p ?o", 'expected one of ",", ".", ";", "{", "}", [_], [\\'0\\' ..= \\'9\\']', 1, 26)
-'Unexpected end of query at line 1, column 26: expected one of ",", ".", ";", "{", "}" or more.'
+'Unexpected end of query at line 1, column 26 (after \\'ELECT * WHERE { ?s ?p ?o\\'): expected one of ",", ".", ";", "{", "}" or more.'
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _USED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?=[\w%\\]|\s|
 _TOKEN = re.compile(r"\S+?(?=[\s(){}\[\],;]|$)|[(){}\[\],;]")
 _PART = re.compile(r'"[^"]*"|\[[^\]]*\]|[^,\s][^,]*')
 _MOST = 6
+_CONTEXT = 24  # characters of the line shown before an error at its end
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -78,8 +79,10 @@ def explain(query: str, message: str, line: int | None, column: int | None) -> s
     if line is None or column is None:
         return f"The query is not valid SPARQL: {_expected(message)}."
     lines = query.split("\n")
-    rest = lines[line - 1][column - 1:] if 0 < line <= len(lines) else ""
-    token = _TOKEN.match(rest.lstrip())
-    later = "".join(lines[line:]).strip() if line <= len(lines) else ""
-    what = f"'{token.group(0)}'" if token else ("the line's end" if later else "end of query")
-    return f"Unexpected {what} at line {line}, column {column}: {_expected(message)}."
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    token = _TOKEN.match(text[column - 1:].lstrip())
+    if token:
+        return f"Unexpected '{token.group(0)}' at line {line}, column {column}: {_expected(message)}."
+    before = text[:column - 1].strip()[-_CONTEXT:]
+    where = "query" if line >= len(lines) or not "".join(lines[line:]).strip() else f"line {line}"
+    return f"Unexpected end of {where} at line {line}, column {column} (after '{before}'): {_expected(message)}."
