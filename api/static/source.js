@@ -15,5 +15,6 @@
     if (marks.length) { marks[0].scrollIntoView({ block: "center" }); }
   }
   window.addEventListener("hashchange", show);
+  window.addEventListener("load", show);  // after the browser's own jump to the anchor (top of the window)
   show();
 })();

@@ -4,6 +4,7 @@ source pages, the HTML 404, the one-sentence syntax error, and the review routes
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -161,9 +162,12 @@ def test_review_edit_writes_only_the_changed_lines(web: tuple[TestClient, Path])
                         json={"set": {"status": "attributed", "claimant": "tokayev", "when": "2022-01-19"}}, headers=auth)
     assert reply.status_code == 200, reply.text
     after = review.read_text(encoding="utf-8").splitlines()
-    added = [line for line in after if line not in before]
-    assert added == ["  status: attributed", "  claimant: tokayev", "  when: '2022-01-19'"]
-    assert [line for line in before if line not in after] == ["  status: reported"]
+    added, removed = Counter(after) - Counter(before), Counter(before) - Counter(after)
+    assert sorted(added.elements()) == ["  claimant: tokayev", "  status: attributed", "  when: '2022-01-19'"]
+    assert list(removed.elements()) == ["  status: reported"]
+    at = after.index("  quote: Tokayev accused the Nazarbayev clan")
+    assert after[at + 1:at + 6] == ["  status: attributed", "  decision: pending", "  key: 86383956f9d3",
+                                    "  claimant: tokayev", "  when: '2022-01-19'"]
     assert after[:8] == before[:8] and after[0].startswith("# Candidate assertions")  # comments kept
     bad = client.post(f"/review/{SOURCE}/candidate/tokayev-accused-nazarbayev-clan",
                       json={"set": {"subject": "nobody-at-all"}}, headers=auth)
