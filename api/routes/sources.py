@@ -24,6 +24,7 @@ from api.pages.marks import mark_text, place_quotes
 from api.routes.entity import _split, negotiate_view
 from api.sparql.serialize import encode_term
 from graph.errors import NotFoundError
+from graph.store.base import Term
 from ontology import PGE, PGS
 
 __all__ = ["router", "source_data", "source_list", "source_exists"]
@@ -80,7 +81,7 @@ async def source_list(ctx: Context) -> list[dict[str, Any]]:
 async def source_data(ctx: Context, source_id: str) -> dict[str, Any]:
     """Plain data about one source: metadata, text, statements (with where each quote is) and links."""
     iri = str(PGS) + source_id
-    bound = {"source": ox.NamedNode(iri)}
+    bound: dict[str, Term] = {"source": ox.NamedNode(iri)}
     about = await ctx.select("source_about", bound) if SOURCE_ID.match(source_id) else []
     if not about:
         raise NotFoundError(f"no source {source_id!r} in the graph", hint="see /source/ for the sources")
