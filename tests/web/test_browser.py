@@ -73,6 +73,16 @@ def test_source_page_marks_the_masimov_quote(article_server: str, browser: Any) 
     _clean(page, watch)
 
 
+_ACTIVE_QUERY = "powergraphYasgui.getTab().getYasqe().getValue()"
+
+
+def _query_ui_reloaded(page: Any) -> str:
+    """Reload the query UI; the query of its active tab."""
+    page.reload()
+    page.wait_for_selector(".yasqe .CodeMirror")
+    return str(page.evaluate(_ACTIVE_QUERY))
+
+
 @needs_yasgui
 def test_open_in_sparql_keeps_the_entity_query(article_server: str, browser: Any) -> None:
     page, watch = guarded_page(browser)
@@ -80,13 +90,10 @@ def test_open_in_sparql_keeps_the_entity_query(article_server: str, browser: Any
     page.click("a.open-sparql")
     page.wait_for_selector(".yasqe .CodeMirror")
     page.wait_for_selector(".yasr table tbody tr", timeout=30_000)  # the linked query ran
-    active = "powergraphYasgui.getTab().getYasqe().getValue()"
-    assert "<https://w3id.org/powergraph/entity/masimov>" in page.evaluate(active)
+    assert "<https://w3id.org/powergraph/entity/masimov>" in page.evaluate(_ACTIVE_QUERY)
     assert page.locator("[role=tab][aria-selected=true]").inner_text().strip().startswith("Linked query")
     assert page.locator("[role=tab]").count() >= 13  # the examples were added beside it
-    page.reload()
-    page.wait_for_selector(".yasqe .CodeMirror")
-    assert "<https://w3id.org/powergraph/entity/masimov>" in page.evaluate(active)
+    assert "<https://w3id.org/powergraph/entity/masimov>" in _query_ui_reloaded(page)
     _clean(page, watch)
 
 
@@ -98,16 +105,13 @@ def test_a_user_tab_survives_a_reload(article_server: str, browser: Any) -> None
     tabs = page.locator("[role=tab]").count()
     page.click("button.addTab")
     page.wait_for_function(f"() => document.querySelectorAll('[role=tab]').length === {tabs + 1}")
-    value = "powergraphYasgui.getTab().getYasqe().getValue()"
-    assert page.evaluate(value).startswith("PREFIX pg: <https://w3id.org/powergraph/ontology#>\nPREFIX pge:")
+    assert page.evaluate(_ACTIVE_QUERY).startswith("PREFIX pg: <https://w3id.org/powergraph/ontology#>\nPREFIX pge:")
     page.locator(".yasqe .CodeMirror:visible").click()
     page.keyboard.press("Control+End")
     page.keyboard.type("# my own tab\n")
     page.locator("h2").first.click()  # leave the editor
-    page.reload()
-    page.wait_for_selector(".yasqe .CodeMirror")
+    assert "# my own tab" in _query_ui_reloaded(page)
     assert page.locator("[role=tab]").count() == tabs + 1  # the examples are not added a second time
-    assert "# my own tab" in page.evaluate(value)
     _clean(page, watch)
 
 
