@@ -23,6 +23,7 @@ from api.http.errors import problem_body
 from api.pages.html import render
 from api.routes.entity import negotiate_view
 from api.routes.sources import source_exists
+from api.sparql.negotiate import wants_html
 from graph.errors import NotFoundError
 from ontology import PG, PGE
 
@@ -77,12 +78,13 @@ async def nearest_names(ctx: Context, unknown: str, *, most: int = 8) -> list[di
 async def missing_entity(request: Request, error: NotFoundError, entity_id: str, view: str,
                          suffix: str | None) -> Response:
     """What an unknown entity id answers: a redirect to ``/source/{id}`` when it names a source;
-    for a browser, a 404 page with the nearest names; else the JSON error (raised again)."""
+    for a browser (``text/html`` first in Accept), a 404 page with the nearest names; else the JSON
+    error (raised again), also for ``*/*`` clients such as curl."""
     ctx: Context = request.app.state.pg
     if await source_exists(ctx, entity_id):
         target = f"/source/{quote(entity_id)}" + (f".{view}" if suffix else "")
         return RedirectResponse(target, status_code=303, headers={"Vary": "Accept"})
-    if view != "html":
+    if view != "html" or not wants_html(request.headers.get("accept")):  # a browser asks for text/html
         raise error
     nearest = await nearest_names(ctx, entity_id)
     return render(request, "not_found.html", status=404, entity_id=entity_id, nearest=nearest,
