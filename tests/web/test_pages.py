@@ -172,3 +172,22 @@ def test_review_edit_writes_only_the_changed_lines(web: tuple[TestClient, Path])
     bad = client.post(f"/review/{SOURCE}/candidate/tokayev-accused-nazarbayev-clan",
                       json={"set": {"subject": "nobody-at-all"}}, headers=auth)
     assert bad.status_code == 422 and review.read_text(encoding="utf-8").splitlines() == after
+
+
+def test_a_merge_that_fails_validation_changes_nothing_and_says_where(web: tuple[TestClient, Path]) -> None:
+    client, corpus = web
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    accepted = client.post(f"/review/{SOURCE}/candidate/masimov-arrested-by-unknown",
+                           json={"set": {"decision": "accept"}}, headers=auth)  # it has no subject yet
+    assert accepted.status_code == 200
+    files = {p.name: p.read_bytes() for p in (corpus / SOURCE).iterdir()}
+    statements = client.get("/?format=json").json()["counts"]["statements"]
+    reply = client.post(f"/review/{SOURCE}/merge", json={}, headers=auth)
+    assert reply.status_code == 422
+    message = reply.json()["error"]["message"]
+    line = re.search(r"review\.yaml:(\d+): accepted candidate 'masimov-arrested-by-unknown' has no subject", message)
+    assert line, message
+    text = (corpus / SOURCE / "review.yaml").read_text(encoding="utf-8").splitlines()
+    assert text[int(line.group(1)) - 1] == "  subject: null"  # the line named is the candidate's subject
+    assert {p.name: p.read_bytes() for p in (corpus / SOURCE).iterdir()} == files
+    assert client.get("/?format=json").json()["counts"]["statements"] == statements
