@@ -28,6 +28,7 @@ _USED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?=[\w%\\]|\s|
 _TOKEN = re.compile(r"\S+?(?=[\s(){}\[\],;]|$)|[(){}\[\],;]")
 _PART = re.compile(r'"[^"]*"|\[[^\]]*\]|[^,\s][^,]*')
 _MOST = 6
+_LONGEST = 50_000  # characters of a query searched for an undeclared prefix (the scan runs in the server)
 _CONTEXT = 24  # characters of the line shown before an error at its end
 
 
@@ -43,6 +44,8 @@ def undeclared_prefix(query: str) -> tuple[str, int] | None:
     >>> undeclared_prefix("SELECT * { ?s <http://x/p> ?o }") is None
     True
     """
+    if len(query) > _LONGEST:
+        return None
     plain = _SKIP.sub(_blank, query)
     declared = {m.group(1) or "" for m in _DECLARED.finditer(plain)}
     for match in _USED.finditer(plain):
