@@ -10,7 +10,7 @@
     });
     marks.forEach(function (el) { el.classList.add("current"); });
     document.querySelectorAll("li[data-st]").forEach(function (el) {
-      if (el.getAttribute("data-st") === id) { el.classList.add("current"); }
+      if (el.getAttribute("data-st") === id) { el.classList.add("current"); el.scrollIntoView({ block: "nearest" }); }
     });
     if (marks.length) { marks[0].scrollIntoView({ block: "center" }); }
   }
