@@ -28,7 +28,7 @@ from api.http.errors import install_error_handlers
 from api.http.headers import SecureHeaders
 from api.workers.executors import executor_for
 from api.workers.sandbox import Sandbox
-from api.routes import analysis, entity, explore, meta, ontology, sparql, timeline
+from api.routes import actors, analysis, entity, explore, home, meta, ontology, review, sources, sparql, timeline
 from api.settings import Settings
 from graph.store.base import Store
 
@@ -88,7 +88,11 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.add_middleware(Admission, per_client=settings.max_queries_per_client)  # security: 429 beyond a client's share
     app.add_middleware(SecureHeaders)  # security: nosniff, CSP on every HTML page, no credentialed CORS
     app.include_router(sparql.router)
+    app.include_router(actors.router)  # /entity/ before /entity/{id}
     app.include_router(entity.router)
+    app.include_router(sources.router)
+    app.include_router(home.router)
+    app.include_router(review.router)
     app.include_router(ontology.router)
     app.include_router(meta.router)
     app.include_router(analysis.router)

@@ -87,6 +87,9 @@ class Settings:
     remote_max_bytes: int = field(default=DEFAULT_MAX_BYTES, metadata=_doc(
         "Largest answer read from a remote SPARQL store (`--store http...`), in bytes after decoding; beyond "
         "it the query fails with a clear error. Read by every command that opens a remote store."))
+    corpus: str = field(default="", metadata=_doc(
+        "Corpus folder the server reads article texts (`/source/{id}`) and review files (`/review/{id}`) "
+        "from, and merges reviews into; empty means `graph/corpus`. The same variable as the commands' `--corpus`."))
     static_dir: str = field(default="", metadata=_doc(
         "Folder with the YASGUI files; empty means `api/static/yasgui` (filled by `npm ci` at install time)."))
 

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from api.context import Context, load_query
 from api.http.errors import Problem
-from api.pages.html import render
+from api.pages.html import compact, render, source_page
 from api.sparql.negotiate import parse_accept
 from api.sparql.serialize import encode_term
 from graph.errors import NotFoundError
@@ -91,6 +91,7 @@ def _relation(row: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "time": _value(row.get("time")), "start": _value(row.get("start")), "end": _value(row.get("end")),
         "quote": _value(row.get("quote")), "source": _value(row.get("source")),
         "source_label": _value(row.get("sourceLabel")), "claimant": _value(row.get("claimantLabel")),
+        "source_page": source_page(_value(row.get("source")), _local(_value(row.get("st")))),
     }
 
 
@@ -112,9 +113,12 @@ async def entity_data(ctx: Context, entity_id: str, *, after: str | None) -> dic
     await _add_sources_and_conflicts(ctx, bound, relations)
     more = len(rows) > size
     relations.sort(key=lambda r: (r["start"] or r["time"] or "", r["statement"] or ""))
-    properties = [{"property": _value(r.get("p")), "value": r["o"]["value"], "type": r["o"]["type"],
+    properties = [{"property": _value(r.get("p")), "property_label": _value(r.get("pLabel")) or compact(_value(r.get("p"))),
+                   "value": r["o"]["value"], "type": r["o"]["type"],
                    "lang": r["o"].get("lang"), "datatype": r["o"].get("datatype"),
                    "label": _value(r.get("oLabel")), "id": _local(r["o"]["value"]) if r["o"]["type"] == "uri" else None,
+                   "page": source_page(r["o"]["value"], entity_id if entity_id.startswith("st-") else None)
+                   if r["o"]["type"] == "uri" else None,
                    "graph": _value(r.get("g"))} for r in about]
     labels = [p["value"] for p in properties if p["property"] == "http://www.w3.org/2000/01/rdf-schema#label"]
     next_after = _local(_value(rows[size - 1].get("st"))) if more else None
@@ -183,9 +187,14 @@ async def entity(
         query = request.url.query
         return RedirectResponse(f"{target}?{query}" if query else target, status_code=308)
     view = negotiate_view(request, suffix)
-    if view in _RDF_MEDIA:
-        return await _rdf(ctx, entity_id, view)
-    data = await entity_data(ctx, entity_id, after=after)
+    try:
+        if view in _RDF_MEDIA:
+            return await _rdf(ctx, entity_id, view)
+        data = await entity_data(ctx, entity_id, after=after)
+    except NotFoundError as error:
+        from api.routes.actors import missing_entity  # the actors index imports this module
+
+        return await missing_entity(request, error, entity_id, view, suffix)
     if view == "json":
         return JSONResponse(data, headers={"Vary": "Accept"})
     return render(request, "entity.html", entity=data)

@@ -1,14 +1,11 @@
-"""``/health`` and the home page."""
+"""``/health`` and ``/examples.json`` (the front door is in :mod:`api.routes.home`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
 
-from api.pages.html import render
-from api.sparql.negotiate import wants_html
 from api.pages.ui import examples, yasgui_dir
 
 __all__ = ["router"]
@@ -35,15 +32,3 @@ async def health(request: Request) -> dict[str, Any]:
 async def example_queries() -> list[dict[str, str]]:
     """Every example query with its title, question and text (the tabs of the query UI)."""
     return examples()
-
-
-@router.get("/", include_in_schema=False)
-async def home(request: Request) -> Response:
-    """The home page (HTML), or its JSON twin."""
-    links = {"sparql": "/sparql", "ontology": "/ontology", "entity": "/entity/{id}", "docs": "/docs",
-             "health": "/health", "examples": "/examples.json"}
-    if request.query_params.get("format") != "json" and wants_html(request.headers.get("accept")):
-        return render(request, "home.html", links=links, examples=examples())
-    return JSONResponse({"name": "powergraph", "links": links})
-
-

@@ -25,6 +25,7 @@ from api.http.errors import Problem
 from api.sparql.hot import MEMO_MAX_TEXT, media_for, query_params, scan_query
 from api.sparql.negotiate import MEDIA, pick, wants_html
 from api.sparql.scan import Scan, scan, with_base, with_using
+from api.pages.query_errors import explain, undeclared_prefix
 from api.pages.ui import query_ui
 from api.workers.writes import run_update
 from graph.errors import ForbiddenOperationError, QueryError, QueryTimeoutError, StoreError
@@ -142,7 +143,7 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
     job["media"] = media_for(accept, fmt)
     reply = await ctx.run(job, client=client_of(request))
     if not reply["ok"]:
-        raise _reply_error(reply["error"], accept)
+        raise _reply_error(reply["error"], accept, text)
     headers = {"Vary": "Accept", "X-Powergraph-Rows": str(reply["rows"])}
     if reply["truncated"]:
         headers["X-Powergraph-Truncated"] = "true"
@@ -155,11 +156,12 @@ def _with_charset(media: str) -> str:
     return f"{media}; charset=utf-8" if media.startswith("text/") else media
 
 
-def _reply_error(error: dict[str, Any], accept: str | None) -> Exception:
+def _reply_error(error: dict[str, Any], accept: str | None, text: str) -> Exception:
     if error["type"] == "syntax":
-        return QueryError(f"invalid SPARQL query: {error['message']}", line=error.get("line"),
+        return QueryError(explain(text, error["message"], error.get("line"), error.get("column")), line=error.get("line"),
                           column=error.get("column"),
-                          hint=f"fix the query at line {error.get('line')}, column {error.get('column')}")
+                          hint="declare the prefix" if undeclared_prefix(text) else
+                          f"fix the query at line {error.get('line')}, column {error.get('column')}")
     if error["type"] == "not_acceptable":
         offered = ", ".join(MEDIA[error["kind"]])
         return Problem(406, "not_acceptable", f"no acceptable format for a {error['kind']} result (Accept: {accept})",

@@ -4,7 +4,9 @@ A live server on a graph whose labels, aliases, quotes, reasons and source title
 ``</script><script>``, ``<img onerror>``, ``"><svg onload>``, ``javascript:`` and "href"
 (the explorer's hostile graph, reused). Headless Chromium (Debian's, via Playwright)
 opens the home page, entity pages, the ontology, the explorer (also with a hostile
-``ego``), /docs and the query UI, runs a query whose results are the hostile strings,
+``ego``), /docs, the actors index, source pages, the HTML 404, a review page whose review
+file holds the payloads, and the query UI, runs a query whose results are the hostile
+strings, searches hostile names on the front door,
 and sees no dialog, no injected element and no CSP violation; every HTML response has a
 Content-Security-Policy whose script-src has neither 'unsafe-inline' nor 'unsafe-eval'.
 """
@@ -17,9 +19,12 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import pyoxigraph as ox
 import pytest
 
+from graph.ingest.files import dump_yaml
 from graph.store import open_store
+from ontology import PGE, PGG, PGS
 from tests.api.conftest import live_server
 from tests.browser import CHROMIUM, guarded_page, headless_chromium
 from tests.explore.conftest import HOSTILE_ACTORS, PAYLOADS, hostile_quads
@@ -30,19 +35,51 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow,
 YASGUI = Path(__file__).resolve().parents[2] / "api" / "static" / "yasgui" / "yasgui.min.js"
 PAGES = ["/", "/entity/x-script", "/entity/x-img", "/entity/x-href", "/entity/st-x1", "/entity/st-x2",
          "/entity/st-x3", "/ontology", "/docs", "/explore", "/explore?ego=x-script",
-         f"/explore?at={quote(PAYLOADS[0])}", f"/entity/x-script?after={quote(PAYLOADS[1])}"]
+         f"/explore?at={quote(PAYLOADS[0])}", f"/entity/x-script?after={quote(PAYLOADS[1])}",
+         "/entity/", "/entity/?type=Person", "/source/", "/source/hostile", "/entity/x-scrip", "/review/",
+         "/review/hostile-review", f"/search.json?q={quote('<')}"]
 HOSTILE_QUERY = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                  "SELECT ?s ?label (IRI(?label) AS ?asIri) { ?s rdfs:label ?label }")
 _INJECTED = "document.querySelectorAll('[onerror], [onload], svg[onload], img[src=x], iframe, object, embed').length"
 
 
+def _provenance() -> list[ox.Quad]:
+    """The hostile actors derived from the hostile source (so that the actors index and search list
+    them), and the source's title."""
+    graph, source = ox.NamedNode(PGG + "hostile"), ox.NamedNode(PGS + "hostile")
+    derived = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+    return [ox.Quad(ox.NamedNode(PGE + ident), derived, source, graph) for ident in HOSTILE_ACTORS] + [
+        ox.Quad(source, ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal(PAYLOADS[0] + " title"), graph)]
+
+
+def _hostile_review(corpus: Path) -> None:
+    """A review file (and its article) whose title, text, quotes, notes and actor labels hold the payloads."""
+    folder = corpus / "hostile-review"
+    folder.mkdir(parents=True)
+    text = " ".join(PAYLOADS) + " Tokayev criticised " + PAYLOADS[1] + "."
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    (folder / "source.yaml").write_text(dump_yaml({"id": "hostile-review", "text": "article.txt", "title": PAYLOADS[0],
+                                                   "language": "en", "kind": "news article",
+                                                   "published": "2022-01-20"}), encoding="utf-8")
+    (folder / "assertions.yaml").write_text("actors:\nassertions:\n", encoding="utf-8")
+    (folder / "review.yaml").write_text("# " + PAYLOADS[0] + "\n" + dump_yaml({
+        "actors": {"x-new": {"type": "Person", "label": PAYLOADS[2], "proposed": True}},
+        "assertions": [{"id": "x-cand", "subject": "x-new", "relation": "criticised", "object": "x-new",
+                        "quote": "Tokayev criticised " + PAYLOADS[1], "status": "reported", "when": PAYLOADS[3],
+                        "decision": "pending", "key": "0", "review_note": PAYLOADS[0], "rule": PAYLOADS[1]}]}),
+        encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("xss") / "store"
+    folder = tmp_path_factory.mktemp("xss")
+    path = folder / "store"
     store = open_store(str(path))
-    store.add_quads(hostile_quads())
+    store.add_quads(hostile_quads() + _provenance())
     store.close()
-    with live_server(str(path)) as base:
+    _hostile_review(folder / "corpus")
+    with live_server(str(path), env={"POWERGRAPH_CORPUS": str(folder / "corpus"),
+                                     "POWERGRAPH_UPDATE_TOKEN": "xss-token"}) as base:
         yield base
 
 
@@ -67,6 +104,8 @@ def test_html_pages_have_a_strict_csp(hostile_server: str, page_path: str) -> No
         assert "*" not in script_src and "http" not in script_src
         for payload in PAYLOADS[:3]:
             assert payload not in response.text, f"{payload!r} unescaped in {page_path}"
+    elif page_path.startswith("/search.json"):
+        assert response.json()["results"] and response.headers["content-type"] == "application/json"
     else:
         assert response.status_code >= 400 and response.headers["content-type"].startswith("application/json")
 
@@ -86,7 +125,7 @@ def test_no_script_runs_in_the_browser(hostile_server: str, browser: Any, page_p
     assert not watch.dialogs and not csp and not watch.outside, (watch.dialogs, csp, watch.outside)
     assert injected == 0
     assert not [href for href in links if href.strip().lower().startswith("javascript:")], links
-    if page_path.startswith("/entity/x-") and "?" not in page_path:
+    if page_path.startswith("/entity/x-") and "?" not in page_path and page_path != "/entity/x-scrip":
         assert HOSTILE_ACTORS[page_path.rsplit("/", 1)[1]] in text  # shown, as text
 
 
@@ -129,3 +168,18 @@ def test_query_ui_escapes_even_without_the_csp(hostile_server: str, browser: Any
     finally:
         context.close()
     assert not dialogs and seen["injected"] == 0
+
+
+def test_front_door_search_shows_hostile_names_as_text(hostile_server: str, browser: Any) -> None:
+    page, watch = guarded_page(browser)
+    try:
+        page.goto(hostile_server + "/")
+        page.fill("#actor-search", "<")
+        page.wait_for_selector("#search-results li a")
+        shown = page.locator("#search-results").inner_text()
+        injected = page.evaluate(_INJECTED)
+        csp = watch.csp_violations(page)
+    finally:
+        page.close()
+    assert PAYLOADS[0] in shown and PAYLOADS[1] in shown and injected == 0
+    assert not watch.dialogs and not csp and not watch.outside, (watch.dialogs, csp, watch.outside)
