@@ -27,6 +27,7 @@ from rdflib.namespace import RDFS
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.figures import find_figures
+from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.roles import fan, hedge, negation, speaker
@@ -165,4 +166,5 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                         results.append(cand)
         results.extend(_figures(sentence, event))
     results.sort(key=lambda c: (c["start"], c["end"]))
+    infer_agents(results)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}
