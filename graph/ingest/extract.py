@@ -118,6 +118,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
+    if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):
+        return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
     word = negation(clause) if clause is not None else None
