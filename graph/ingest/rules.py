@@ -232,6 +232,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
+    if relation.startswith("~"):  # an inverse title: the holder is the relation's object
+        relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
                "fan": role.dep_ != "compound", "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}

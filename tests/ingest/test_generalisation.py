@@ -70,3 +70,9 @@ def test_a_deployment_goes_to_its_destination() -> None:
 
 def test_a_person_arriving_is_not_a_deployment() -> None:
     assert not {c for c in claims("Ilya Marek arrived in Tarn on Monday.") if c[1] == "deployedTo"}
+
+
+@pytest.mark.parametrize("text", ["Ilya Marek's predecessor, Oskar Dorn, praised the police.",
+                                  "Oskar Dorn, the predecessor of Ilya Marek, praised the police."])
+def test_a_predecessor_is_succeeded_by_the_holder_of_the_possessive(text: str) -> None:
+    assert ("marek", "succeeded", "dorn", None) in claims(text)
