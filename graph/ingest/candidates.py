@@ -78,6 +78,9 @@ def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
             notes.append(f"{raw['when']!r} resolved against the publication date: {raw['when_resolved']}")
     elif raw.get("object") is not None:
         notes.append("no date in the text near it: add `when` or leave it undated")
+    if raw.get("agent_inferred"):
+        item["agent_inferred"] = True
+        notes.append("agent inferred from an earlier act: check it or name the agent")
     if raw.get("readings"):
         item["reading"] = "; ".join(raw["readings"])
     if raw.get("negation"):

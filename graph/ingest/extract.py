@@ -5,7 +5,8 @@
 3. :func:`~graph.ingest.rules.matches`: verb, noun, title and copular rules over the parse;
 4. here: each match fanned out over conjuncts to actors (appositions and relative pronouns
    reach their noun, "I"/"we" the speaker), with its negation, hedge, claimant (the speaker of
-   a reporting verb above it, or "according to"; the reporter otherwise) and date; domain and
+   a reporting verb above it, or "according to", or of the quotation it stands in
+   (:mod:`~graph.ingest.quotes`); the reporter otherwise) and date; domain and
    range checked against the ontology; figures added.
 
 >>> from graph.ingest.nlp import parse
@@ -27,8 +28,10 @@ from rdflib.namespace import RDFS
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.figures import find_figures
+from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
+from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.roles import fan, hedge, negation, speaker
 from graph.ingest.rules import matches
 from ontology import PG, ontology_graph, relation_metadata
@@ -117,6 +120,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
+    if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):
+        return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
     word = negation(clause) if clause is not None else None
@@ -147,11 +152,14 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     events = [m for m in mentions if len(m["actors"]) == 1 and everyone[m["actors"][0]].get("type") == "Event"]
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
+    quotes = quote_speakers(doc)
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
         for match in matches(sentence):
             claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None else None
+            if claimant is None and (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
+                claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
             objects = [sent.actor(t, claimant) for t in spread(match["objects"])]
@@ -165,4 +173,5 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                         results.append(cand)
         results.extend(_figures(sentence, event))
     results.sort(key=lambda c: (c["start"], c["end"]))
+    infer_agents(results)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

@@ -85,6 +85,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
             nouns[str(noun).lower()] = (relation, str(role))
         for title in spec.get("titles") or []:
             titles[str(title).lower()] = relation
+        for title in spec.get("inverse_titles") or []:  # "Reval's predecessor, Halm": Reval succeeded Halm
+            titles[str(title).lower()] = f"~{relation}"
         for phrase in spec.get("copular") or []:
             copular[str(phrase).lower()] = relation
         for noun in spec.get("origins") or []:

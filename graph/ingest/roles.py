@@ -134,6 +134,16 @@ def hedge(token: Any) -> str | None:
     return None
 
 
+def _said_by(verb: Any) -> Any | None:
+    """The subject of a reporting verb; a name right before a subjectless one ("..., spokesman X told
+    reporters", which the parser may hang on the report as an apposition)."""
+    found = next(iter(subjects(verb)), None)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
+        return before
+    return found
+
+
 def speaker(token: Any) -> Any | None:
     """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
     reporting = load_lexicon()["reporting"]
@@ -148,8 +158,11 @@ def speaker(token: Any) -> Any | None:
                         return g
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children):
-            return next(iter(subjects(link)), None)
+            return _said_by(link)
         for child in link.children:
             if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token:
-                return next(iter(subjects(child)), None)
+                return _said_by(child)
+            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not any(
+                    c.dep_ == "cc" and c.i < child.i for c in link.children):
+                return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
     return None

@@ -108,7 +108,21 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             relation = "invited"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb}
+        yield from _destinations(verb, relation, objs)
         return
+
+
+def _destinations(verb: Any, relation: str, sent: list[Any]) -> Iterator[dict[str, Any]]:
+    """"Russia sent troops to Almaty", "the troops were deployed to Varn": what was sent went there."""
+    found = load_lexicon()["destinations"].get(relation)
+    if not found:
+        return
+    target, preps = found
+    places = [p for prep in preps for p in prep_objects(verb, prep)]
+    places += [p for o in sent for prep in preps for p in prep_objects(o, prep)]
+    if places:
+        yield {"relation": target, "subjects": sent, "objects": places, "trigger": [verb],
+               "rule": f"verb: {verb.lemma_} {' / '.join(preps)} (destination)", "passive": False, "clause": verb}
 
 
 def _symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
@@ -218,6 +232,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
+    if relation.startswith("~"):  # an inverse title: the holder is the relation's object
+        relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
                "fan": role.dep_ != "compound", "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}

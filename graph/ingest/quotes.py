@@ -1,0 +1,56 @@
+"""Quotations: every sentence inside quotation marks is the claim of the speaker the quote is given to.
+
+'"Police have detained Ondra. Velkov was also detained," the ministry said.': the reporting
+clause after the closing mark (or before the opening one: 'Dolan said: "..."') names the
+speaker of the whole quote, its first sentences included.
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse('"Police detained Ondra. Velkov was freed," the ministry said.')
+>>> [(doc.text[s:e], who.text) for s, e, who in quote_speakers(doc)]
+[('Police detained Ondra. Velkov was freed,', 'ministry')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.roles import subjects
+
+__all__ = ["quote_speakers", "quote_speaker"]
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+
+
+def _reporting_subject(tokens: Any) -> Any | None:
+    reporting = load_lexicon()["reporting"]
+    for token in tokens:
+        if token.lemma_ in reporting and token.pos_ in ("VERB", "AUX"):
+            return next(iter(subjects(token)), None)
+    return None
+
+
+def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
+    """``(start, end, speaker token)`` of each quotation whose reporting clause names a speaker."""
+    found = []
+    for m in _QUOTE.finditer(doc.text):
+        start, end = m.start(1), m.end(1)
+        after = doc.char_span(m.end(), m.end(), alignment_mode="expand")
+        who = None
+        if after is not None:
+            sent = doc[min(after.start, len(doc) - 1)].sent
+            who = _reporting_subject(t for t in sent if t.idx >= m.end())
+        if who is None:
+            before = [t for t in doc if t.idx < m.start()]
+            opening = [t for t in doc if t.idx >= m.start()][:1]
+            if before and (before[-1].text == ":" or (opening and opening[0].sent == before[-1].sent)):
+                who = _reporting_subject(t for t in before[-1].sent if t.idx < m.start())
+        if who is not None:
+            found.append((start, end, who))
+    return found
+
+
+def quote_speaker(quotes: list[tuple[int, int, Any]], char: int) -> Any | None:
+    """The speaker of the quotation that holds character offset ``char``, if any."""
+    return next((who for start, end, who in quotes if start <= char < end), None)

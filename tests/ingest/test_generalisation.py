@@ -1,0 +1,78 @@
+"""Sentences written to vary the syntax of attribution, implicit agents and deployments (fictional Valdoria).
+
+Each states one phenomenon the rules must read from the parse, not from a phrase of the
+evaluation set: quotations spanning sentences, a trailing reporting clause the parser joins
+as a conjunct, an agentless passive after an act that named its agent, a deployment's
+destination, a person's visit that is not a deployment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.ingest import candidates_for_text
+from tests.ingest.test_extract import ACTORS
+
+
+def claims(text: str) -> set[tuple[Any, ...]]:
+    """(subject, relation, object, claimant) of each candidate; the reporter's are claimant None."""
+    return {(i["subject"], i["relation"], i.get("object"), i.get("claimant"))
+            for i in candidates_for_text(text, ACTORS)["items"] if i.get("object") and not i.get("negated")}
+
+
+ATTRIBUTED = [
+    ('"Police have detained Oskar Dorn. Lena Vasko was also detained," the SBV said.',
+     {("police", "detained", "dorn", "sbv"), ("police", "detained", "vasko", "sbv")}),
+    ("Police have detained Oskar Dorn, the SBV said in a statement.", {("police", "detained", "dorn", "sbv")}),
+    ("Police have detained Oskar Dorn, SBV spokesman Ilya Marek told reporters on Monday.",
+     {("police", "detained", "dorn", "marek")}),
+    ("According to the SBV, police arrested Oskar Dorn.", {("police", "arrested", "dorn", "sbv")}),
+    ('Ilya Marek said: "Police arrested Oskar Dorn."', {("police", "arrested", "dorn", "marek")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTED)
+def test_claimant_is_the_speaker_of_the_report(text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert expected <= claims(text)
+
+
+REPORTER = [
+    ("Ilya Marek gave special thanks to Lena Vasko.", ("marek", "thanked", "vasko", None)),
+    ("Ilya Marek thanked Lena Vasko, saying she had helped him.", ("marek", "thanked", "vasko", None)),
+    ('"We are calm," Ilya Marek said. Police arrested Oskar Dorn.', ("police", "arrested", "dorn", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTER)
+def test_narration_is_the_reporters(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in claims(text)
+
+
+def test_agentless_passive_takes_the_agent_of_an_earlier_act() -> None:
+    text = "Police detained Oskar Dorn on Monday. Lena Vasko was also detained."
+    found = candidates_for_text(text, ACTORS)["items"]
+    inferred = [i for i in found if i.get("agent_inferred")]
+    assert inferred and all(i["subject"] == "police" and i["relation"] == "detained" for i in inferred)
+    assert "agent inferred" in inferred[0]["review_note"]
+
+
+def test_agentless_passive_without_an_earlier_act_stays_without_agent() -> None:
+    found = candidates_for_text("Oskar Dorn was detained on Monday.", ACTORS)["items"]
+    assert [(i["subject"], i["relation"], i.get("agent_inferred")) for i in found] == [(None, "detained", None)]
+
+
+def test_a_deployment_goes_to_its_destination() -> None:
+    found = claims("The Northern Pact sent troops to Tarn on Friday.")
+    assert {(s, r, o) for s, r, o, _ in found} >= {("pact", "deployed", "troops"), ("troops", "deployedTo", "tarn")}
+
+
+def test_a_person_arriving_is_not_a_deployment() -> None:
+    assert not {c for c in claims("Ilya Marek arrived in Tarn on Monday.") if c[1] == "deployedTo"}
+
+
+@pytest.mark.parametrize("text", ["Ilya Marek's predecessor, Oskar Dorn, praised the police.",
+                                  "Oskar Dorn, the predecessor of Ilya Marek, praised the police."])
+def test_a_predecessor_is_succeeded_by_the_holder_of_the_possessive(text: str) -> None:
+    assert ("marek", "succeeded", "dorn", None) in claims(text)
