@@ -1,8 +1,8 @@
 """One line at the end of a run that skipped browser tests for want of Chromium.
 
-The hook is loaded by the repository's top-level ``conftest.py`` (a ``tests/conftest.py``
-would share the module name ``conftest`` with the folders' own and break doctest
-collection under ``--doctest-modules``).
+The hook is loaded by ``tests/conftest.py``, which ``pyproject.toml`` keeps out of doctest
+collection (``--ignore``: imported as a doctest module it would share the name ``conftest``
+with the folders' own).
 """
 
 from __future__ import annotations
