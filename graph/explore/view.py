@@ -29,6 +29,7 @@ import networkx as nx
 
 from graph.analysis import centrality, factions, project, resolve_actor
 from graph.analysis._build import ordered_subgraph
+from graph.analysis.evidence import statement_evidence
 from graph.analysis.projection import STATUSES, window_slice
 from graph.analysis.slices import DEFAULT_SLICES
 from graph.errors import NotFoundError, QueryError
@@ -151,11 +152,13 @@ def _factions(graph: nx.MultiDiGraph, method: str, seed: int, sliced: bool) -> d
 
 def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
     details = statement_details(store)
+    quoted = statement_evidence(store, (key for _, _, key in graph.edges(keys=True)))
     meta = {rel.id: rel for rel in relation_metadata().values()}
     labels = {n: d.get("label", n) for n, d in graph.nodes(data=True)}
     rows: list[dict[str, Any]] = []
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         more = details["statements"].get(key, {})
+        said = quoted.get(key) or {"quote": None, "source": None}
         rel = meta.get(data["relation"])
         rows.append({
             "id": key, "from": u, "to": v, "from_label": labels[u], "to_label": labels[v],
@@ -163,8 +166,8 @@ def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
             "sign": data["sign"], "status": data["status"], "status_label": status_label(data["status"]),
             "start": data["start"], "end": data["end"], "time": more.get("time"),
             "precision": more.get("precision"), "expression": more.get("expression"),
-            "quote": data["quote"], "source": data["source"],
-            "source_label": details["sources"].get(data["source"] or "", data["source"]),
+            "quote": said["quote"], "source": said["source"],
+            "source_label": details["sources"].get(said["source"] or "", said["source"]),
             "voice": more.get("voice"), "claimant": more.get("claimant"),
             "claimant_label": more.get("claimantLabel"), "reason": more.get("reason"), "note": more.get("note"),
         })

@@ -82,6 +82,10 @@ def _dump_union(store: ox.Store, out: BinaryIO, format: ox.RdfFormat) -> None:
 class OxigraphStore(StoreBase):
     """pyoxigraph in this process: ``OxigraphStore()`` in memory, ``OxigraphStore(path)`` on disk."""
 
+    #: how many writes (loads, updates, added quads, clears) this object has made: caches of
+    #: what was read from the store (the analysis projection) are valid for one revision
+    revision: int = 0
+
     def __init__(self, path: Path | str | None = None) -> None:
         self._lock = threading.Lock()
         self._root = Path(path) if path is not None else None
@@ -173,6 +177,7 @@ class OxigraphStore(StoreBase):
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update in one transaction."""
+        self.revision += 1
         try:
             self._store.update(sparql)
         except SyntaxError as exc:
@@ -185,6 +190,7 @@ class OxigraphStore(StoreBase):
     def add_quads(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads in one transaction; returns how many were given."""
         given = list(quads)
+        self.revision += 1
         self._store.extend(given)
         return len(given)
 
@@ -205,6 +211,7 @@ class OxigraphStore(StoreBase):
         """
         path, fmt = prepare_load(path, format)
         size = path.stat().st_size
+        self.revision += 1
         with self._lock:
             if self._root is None or self._legacy or size <= SMALL_FILE_BYTES:
                 return self._load_transaction(path, fmt, graph, size, progress)
@@ -321,6 +328,7 @@ class OxigraphStore(StoreBase):
 
     def clear(self) -> None:
         """Remove everything."""
+        self.revision += 1
         self._store.clear()
 
     def flush(self) -> None:
