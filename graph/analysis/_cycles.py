@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Sequence
 
 __all__ = ["Edge", "pack_cycles", "violated_cycles", "cycle_row", "triangles", "adjacency", "RULES"]
 
@@ -170,7 +171,7 @@ def triangles(n: int, edges: list[Edge], *, limit: int) -> list[tuple[int, int, 
     return out
 
 
-def cycle_row(cycle: list[int], edges: list[Edge], values: list[float], rule: str
+def cycle_row(cycle: list[int], edges: list[Edge], values: Sequence[float], rule: str
               ) -> list[tuple[list[int], list[float], float]]:
     """The inequalities (cols, coefs, rhs with ``coefs @ x <= rhs``) a cycle gives, for the current ``values``.
 
@@ -189,7 +190,7 @@ def cycle_row(cycle: list[int], edges: list[Edge], values: list[float], rule: st
     return [(list(cycle), coefs, float(len(chosen) - 1))]
 
 
-def violated_cycles(n: int, edges: list[Edge], values: list[float], rule: str, *, limit: int = 2000) -> list[list[int]]:
+def violated_cycles(n: int, edges: list[Edge], values: Sequence[float], rule: str, *, limit: int = 2000) -> list[list[int]]:
     """Cycles (edge indices) on which an integer choice is inconsistent, shortest first.
 
     balance: a spanning forest gives each node a camp from the pairs it calls satisfied; every

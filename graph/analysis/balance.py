@@ -122,7 +122,8 @@ def frustration(
     nodes, matrix = signed_matrix(signed)
     edges = pair_list(signed, nodes)
     if not edges:
-        values, lower, proven, solved, camp = [], 0, True, 0, [0] * len(nodes)
+        values: list[int] = []
+        lower, proven, solved, camp = 0, True, 0, [0] * len(nodes)
     else:
         tries = restarts if restarts is not None else (8 if len(nodes) <= LARGE_NODES else 1)
         spins = _heuristic(len(nodes), edges, matrix, seed, tries)

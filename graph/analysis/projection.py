@@ -10,8 +10,8 @@ quotes and sources are fetched by statement id for the edges a result shows
 (:func:`graph.analysis.evidence.statement_evidence`).
 
 A projection is cached per store and store revision (any load, update or clear of the store
-starts a new one), so asking again costs a lookup; the cached graph is shared: read it, do
-not modify it (the analyses never do; copy it first to change it).
+starts a new one), so asking again costs a lookup; the cached graph is shared and frozen
+(:func:`networkx.freeze`: adding or removing nodes or edges raises; copy it to change it).
 Signs, labels and relation ids come from the ontology (:func:`ontology.relation_metadata`).
 
 :func:`signed_graph` collapses the projection to the simple undirected signed
@@ -203,7 +203,9 @@ def project(
     if hit is not None:
         return hit
     graph = _project(store, low, high, include_deprecated, wanted_statuses, wanted_relations, min_sources)
-    _remember(store, revision, key, graph)
+    if revision is not None:
+        nx.freeze(graph)
+        _remember(store, revision, key, graph)
     return graph
 
 

@@ -67,8 +67,10 @@ def _project(store: Store, at: str | dt.date | None, statuses: Collection[str] |
     graph = project(store, at=at, statuses=sorted(chosen - _DEPRECATED) or None,
                     include_deprecated=bool(chosen & _DEPRECATED), relations=relations)
     unwanted = [(u, v, k) for u, v, k, s in graph.edges(keys=True, data="status") if s not in chosen]
-    graph.remove_edges_from(unwanted)
-    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    if unwanted:  # the projection is shared (cached): change a copy
+        graph = graph.copy()
+        graph.remove_edges_from(unwanted)
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     return graph
 
 
