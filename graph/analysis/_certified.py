@@ -106,7 +106,7 @@ def certify(n: int, edges: list[Edge], start: list[int], rule: str, *, time_limi
 
     ``edges`` are ``(u, v, sign)`` over node positions ``0..n-1``; ``start`` the heuristic's
     per-pair values (balance: frustrated; correlation: apart). Blocks too large for the
-    integer programme spend at most ``pack_seconds`` on their cycle packing.
+    integer programme spend at most ``pack_seconds`` on their cycle packing (the others four times that).
     """
     deadline = time.perf_counter() + time_limit
     values = list(start)
@@ -131,9 +131,10 @@ def certify(n: int, edges: list[Edge], start: list[int], rule: str, *, time_limi
         flagged = set(bad)
         others = [i for i in range(len(local)) if i not in flagged]
         small = len(local) <= max_edges
+        small = small and len(local) <= MAX_BLOCK_EDGES
         bound = pack_cycles(len(nodes), local, rule, order=bad + others if small else bad, depth=6 if small else 4,
                             budget=20_000 if small else 300,
-                            seconds=None if small else max(0.0, min(pack_seconds, deadline - time.perf_counter()))
+                            seconds=max(0.0, min(pack_seconds * (4 if small else 1), deadline - time.perf_counter()))
                             ) if upper else 0
         if bound < upper and len(local) <= max_edges and time.perf_counter() < deadline:
             best, dual = _solve_block(len(nodes), local, here, rule, deadline)

@@ -155,7 +155,8 @@ def certificate(score: int, lower: int, optimal: bool, solved: int) -> dict[str,
     """
     gap = 0.0 if score <= 0 else round((score - lower) / score, 4)
     how = "integer programme and edge-disjoint cycles" if solved else "edge-disjoint cycles"
-    return {"lower_bound": lower, "gap": gap, "optimal": bool(optimal), "exact": solved > 0, "bound": how}
+    return {"lower_bound": lower, "gap": gap, "optimal": bool(optimal) or lower >= score, "exact": solved > 0,
+            "bound": how}
 
 
 def disagreements(matrix: sp.csr_matrix, labels: np.ndarray) -> int:

@@ -39,6 +39,7 @@ __all__ = ["correlation_clustering", "MAX_EXACT_EDGES"]
 #: blocks up to this many signed pairs are solved exactly by default (``exact=True``: every block;
 #: the benchmark of real networks solves blocks of thousands of pairs that way)
 MAX_EXACT_EDGES = 400
+_MERGE_ROUNDS = 8
 
 
 def _heuristic(matrix: object, edges: list[tuple[int, int, int]], seed: int, restarts: int) -> list[int]:
@@ -71,7 +72,7 @@ def _merge_ties(graph: nx.Graph, partition: list[set[str]]) -> list[set[str]]:
     """
     label = {n: i for i, group in enumerate(partition) for n in group}
     groups = {i: set(g) for i, g in enumerate(partition)}
-    while True:
+    for _ in range(_MERGE_ROUNDS):
         between: dict[tuple[int, int], list[int]] = {}
         for u, v, s in graph.edges(data="sign"):
             a, b = label[u], label[v]
@@ -90,6 +91,7 @@ def _merge_ties(graph: nx.Graph, partition: list[set[str]]) -> list[set[str]]:
             for n in groups[b]:
                 label[n] = a
             groups[a] |= groups.pop(b)
+    return list(groups.values())
 
 
 @paused_gc()
