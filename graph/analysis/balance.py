@@ -100,6 +100,34 @@ def _camps(n: int, edges: list[tuple[int, int, int]], frustrated: list[int]) -> 
     return camp
 
 
+def _prefer_hostility(n: int, edges: list[tuple[int, int, int]], camp: list[int]) -> list[int]:
+    """Flip single nodes while a flip frustrates fewer pairs, or as many but fewer positive ones.
+
+    Among equally good splits it prefers frustrated hostility to frustrated alliances (allies
+    stay in one camp); it never frustrates more pairs.
+    """
+    adj: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for u, v, s in edges:
+        adj[u].append((v, s))
+        adj[v].append((u, s))
+    camp = list(camp)
+    for _ in range(20):
+        changed = False
+        for u in range(n):
+            count = positive = 0  # change in frustrated pairs / frustrated positive pairs if u flips
+            for v, s in adj[u]:
+                now = (camp[u] == camp[v]) != (s > 0)
+                count += 1 if not now else -1
+                if s > 0:
+                    positive += 1 if not now else -1
+            if count < 0 or (count == 0 and positive < 0):
+                camp[u] = 1 - camp[u]
+                changed = True
+        if not changed:
+            break
+    return camp
+
+
 @paused_gc()
 def frustration(
     graph: nx.Graph,
@@ -131,7 +159,8 @@ def frustration(
         limit = {None: MAX_EXACT_EDGES, True: len(edges), False: 0}[exact]
         values, lower, proven, solved = certify(len(nodes), edges, start, "balance", time_limit=time_limit,
                                                 max_edges=limit)
-        camp = _camps(len(nodes), edges, values)
+        camp = _prefer_hostility(len(nodes), edges, _camps(len(nodes), edges, values))
+        values = [int((camp[u] == camp[v]) != (s > 0)) for u, v, s in edges]
     side = dict(zip(nodes, camp))
     partition: list[set[str]] = []
     for comp in nx.connected_components(signed):
