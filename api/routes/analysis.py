@@ -27,6 +27,7 @@ Inferred = Annotated[bool, Query(description="Keep the curator's inferred readin
 Relations = Annotated[list[str] | None, Query(alias="relation", description="Only these relations (repeatable).")]
 Method = Annotated[str, Query(pattern="^(balance|correlation|spectral|louvain)$", description="Faction method.")]
 Seed = Annotated[int, Query(description="Seed of the heuristics.")]
+MinSources = Annotated[int, Query(ge=1, description="Only statements reported by at least N distinct sources.")]
 
 
 async def _job(request: Request, name: str, **kwargs: Any) -> Any:
@@ -35,27 +36,29 @@ async def _job(request: Request, name: str, **kwargs: Any) -> Any:
 
 
 def _window(at: str | None, start: str | None, end: str | None, deprecated: bool, inferred: bool,
-            relations: list[str] | None) -> dict[str, Any]:
+            relations: list[str] | None, min_sources: int = 1) -> dict[str, Any]:
     return {"at": at, "start": start, "end": end, "include_deprecated": deprecated, "include_inferred": inferred,
-            "relations": relations or None}
+            "relations": relations or None, "min_sources": min_sources}
 
 
 @router.get("/factions")
 async def factions(request: Request, at: At = None, start: From = None, end: To = None, method: Method = "correlation",
                    seed: Seed = 0, include_deprecated: Deprecated = False, inferred: Inferred = True,
-                   relation: Relations = None) -> dict[str, Any]:
-    """Factions on the signed graph of a window: method, window, score, factions, frustrated_edges."""
+                   relation: Relations = None, min_sources: MinSources = 1) -> dict[str, Any]:
+    """Factions on the signed graph of a window: method, window, score, factions, frustrated_edges; balance and
+    correlation also certify their score: ``lower_bound``, ``gap`` (relative), ``optimal``."""
     return await _job(request, "factions", method=method, seed=seed,
-                      **_window(at, start, end, include_deprecated, inferred, relation))
+                      **_window(at, start, end, include_deprecated, inferred, relation, min_sources))
 
 
 @router.get("/centrality")
 async def centrality(request: Request, at: At = None, start: From = None, end: To = None,
                      top: Annotated[int | None, Query(ge=1)] = None, include_deprecated: Deprecated = False,
-                     inferred: Inferred = True, relation: Relations = None) -> list[dict[str, Any]]:
+                     inferred: Inferred = True, relation: Relations = None,
+                     min_sources: MinSources = 1) -> list[dict[str, Any]]:
     """One row per actor: degree, PageRank, betweenness, broker."""
     return await _job(request, "centrality", top=top,
-                      **_window(at, start, end, include_deprecated, inferred, relation))
+                      **_window(at, start, end, include_deprecated, inferred, relation, min_sources))
 
 
 @router.get("/path")

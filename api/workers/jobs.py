@@ -31,7 +31,7 @@ __all__ = ["JOBS", "run_job", "job_error", "preload"]
 log = logging.getLogger("powergraph.worker")
 
 #: the options of a projection, as the analysis routes pass them
-_PROJECTION = ("at", "start", "end", "include_deprecated", "include_inferred", "relations")
+_PROJECTION = ("at", "start", "end", "include_deprecated", "include_inferred", "relations", "min_sources")
 
 
 def _projected(store: Store, options: dict[str, Any]) -> Any:
@@ -56,7 +56,7 @@ def _path(store: Store, *, source: str, target: str, limit: int = 5, **options: 
     from graph.analysis import evidence_paths, resolve_actor
 
     a, b = resolve_actor(store, source), resolve_actor(store, target)
-    return evidence_paths(_projected(store, options), a, b, limit=limit)
+    return evidence_paths(_projected(store, options), a, b, limit=limit, store=store)
 
 
 def _timeline(store: Store, *, method: str, seed: int, include_inferred: bool = True) -> Any:

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 __all__ = ["faction_result", "edge_dict", "frustrated", "split_unbound", "signed_matrix", "labels_of",
-           "canonical", "check_signed", "neighbours", "disagreements"]
+           "canonical", "check_signed", "neighbours", "disagreements", "pair_list", "certificate"]
 
 
 def check_signed(graph: nx.Graph) -> nx.Graph:
@@ -131,6 +131,32 @@ def signed_matrix(graph: nx.Graph, *, weight: str | None = None,
     n = len(nodes)
     matrix = sp.csr_matrix((np.array(vals, dtype=float), (rows, cols)), shape=(n, n))
     return nodes, matrix
+
+
+def pair_list(graph: nx.Graph, nodes: list[str]) -> list[tuple[int, int, int]]:
+    """The signed pairs as ``(i, j, sign)`` over positions in ``nodes``, ``i < j``, sorted."""
+    index = {n: i for i, n in enumerate(nodes)}
+    rows, cols, signs = [], [], []
+    for u, v, s in graph.edges(data="sign"):
+        i, j = index[u], index[v]
+        rows.append(min(i, j))
+        cols.append(max(i, j))
+        signs.append(s)
+    order = np.lexsort((cols, rows))
+    return list(zip(np.array(rows)[order].tolist(), np.array(cols)[order].tolist(), np.array(signs)[order].tolist()))
+
+
+def certificate(score: int, lower: int, optimal: bool, solved: int) -> dict[str, object]:
+    """The certificate fields of a result: ``lower_bound``, ``gap`` (relative), ``optimal``, ``exact``
+    (whether an integer programme solved part of it) and ``bound`` (what proves the bound).
+
+    >>> certificate(40, 38, False, 0)
+    {'lower_bound': 38, 'gap': 0.05, 'optimal': False, 'exact': False, 'bound': 'edge-disjoint cycles'}
+    """
+    gap = 0.0 if score <= 0 else round((score - lower) / score, 4)
+    how = "integer programme and edge-disjoint cycles" if solved else "edge-disjoint cycles"
+    return {"lower_bound": lower, "gap": gap, "optimal": bool(optimal) or lower >= score, "exact": solved > 0,
+            "bound": how}
 
 
 def disagreements(matrix: sp.csr_matrix, labels: np.ndarray) -> int:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.store._sparql_text import outermost_group
 from graph.store.base import Store, Term
 
-__all__ = ["load_query", "select", "select_tsv", "term_value", "local_id", "local_name"]
+__all__ = ["load_query", "select", "select_tsv", "select_values_tsv", "term_value", "local_id", "local_name"]
 
 _QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
@@ -42,6 +43,28 @@ def select_tsv(store: Store, name: str, bindings: Mapping[str, Term] | None = No
     """The rows of the SELECT query ``name`` as SPARQL TSV, written by the engine (see :mod:`graph.analysis._tsv`)."""
     data = select(store, name, bindings).serialize(format=ox.QueryResultsFormat.TSV)
     assert data is not None  # without an output, serialize returns the bytes
+    return data
+
+
+def select_values_tsv(store: Store, name: str, variable: str, terms: Sequence[ox.NamedNode]) -> bytes:
+    """The rows of the SELECT query ``name`` with ``?variable`` bound to each of ``terms`` (one
+    ``VALUES`` block at the start of its outermost group: one query for all of them), as TSV.
+
+    >>> from graph.analysis._demo import demo_store
+    >>> st = ox.NamedNode("https://w3id.org/powergraph/entity/st-ab")
+    >>> len(select_values_tsv(demo_store(), "statement_evidence", "st", [st]).decode().splitlines())
+    2
+    """
+    text = load_query(name)
+    brace = outermost_group(text)
+    if brace is None:
+        raise QueryError(f"query {name}.rq has no group to bind ?{variable} in", hint="it must be a SELECT query")
+    block = f"VALUES ?{variable} {{ {' '.join(str(term) for term in terms)} }}"
+    result = store.query(f"{text[:brace + 1]} {block}{text[brace + 1:]}")
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError(f"query {name}.rq did not return solutions", hint="it must be a SELECT query")
+    data = result.serialize(format=ox.QueryResultsFormat.TSV)
+    assert data is not None
     return data
 
 

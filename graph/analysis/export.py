@@ -1,20 +1,23 @@
 """Hand the network to other tools: GraphML, GEXF (Gephi), JSON, CSV edge lists.
 
 Attributes are sanitised for the XML formats (lists joined with ``"; "``, None
-left out), and the edge attribute ``source`` (the source document) is exported
-as ``document`` so that it never clashes with an edge's source node. Files are
-written atomically: a temporary file in the same folder, fsync, then rename.
+left out). The projection carries no quotes: give ``evidence`` (statement id -> quote and
+source, :func:`graph.analysis.evidence.statement_evidence`) to export each statement's
+``quote`` and its source document as ``document`` (so that it never clashes with an
+edge's source node). Files are written atomically: a temporary file in the same folder,
+fsync, then rename.
 
 >>> import tempfile, pathlib
 >>> from graph.analysis._demo import demo_store
 >>> from graph.analysis.projection import project
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> for fmt in FORMATS:
-...     _ = write_network(project(demo_store()), folder / f"net.{fmt}", format=fmt)
+...     _ = write_network(project(demo_store()), folder / f"net.{fmt}", format=fmt,
+...                       evidence=statement_evidence(demo_store()))
 >>> sorted(p.name for p in folder.iterdir())
 ['net.csv', 'net.gexf', 'net.graphml', 'net.json']
->>> (folder / "net.csv").read_text().splitlines()[0]
-'source,target,statement,relation,sign,status,start,end,document,quote'
+>>> (folder / "net.csv").read_text().splitlines()[:2]
+['source,target,statement,relation,sign,status,start,end,sources,document,quote', 'a,b,st-ab,supported,1,ReportedFact,2019-01-01,2019-12-31,1,demo,Alice backed Bob']
 """
 
 from __future__ import annotations
@@ -26,14 +29,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from collections.abc import Mapping
+
 import networkx as nx
 
+from graph.analysis.evidence import Evidence, statement_evidence  # noqa: F401 (statement_evidence: doctest)
 from graph.errors import QueryError
 
 __all__ = ["write_network", "network_json", "sanitised", "FORMATS"]
 
 FORMATS = ("graphml", "gexf", "json", "csv")
-_CSV_FIELDS = ["source", "target", "statement", "relation", "sign", "status", "start", "end", "document", "quote"]
+_CSV_FIELDS = ["source", "target", "statement", "relation", "sign", "status", "start", "end", "sources", "document",
+               "quote"]
 
 
 def _clean(data: dict[str, object]) -> dict[str, object]:
@@ -60,6 +67,16 @@ def sanitised(graph: nx.Graph) -> nx.Graph:
     return out
 
 
+def _with_evidence(graph: nx.Graph, evidence: Mapping[str, Evidence] | None) -> nx.Graph:
+    """A copy whose statement edges carry ``quote`` and ``source`` from ``evidence`` (or ``graph`` itself)."""
+    if not evidence or not graph.is_multigraph():
+        return graph
+    out = graph.__class__(**graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    out.add_edges_from((u, v, k, {**d, **evidence.get(str(k), {})}) for u, v, k, d in graph.edges(keys=True, data=True))
+    return out
+
+
 def _edge_rows(graph: nx.Graph) -> list[dict[str, object]]:
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else \
         ((u, v, None, d) for u, v, d in graph.edges(data=True))
@@ -71,8 +88,9 @@ def _edge_rows(graph: nx.Graph) -> list[dict[str, object]]:
     return rows
 
 
-def network_json(graph: nx.Graph) -> dict[str, list[dict[str, object]]]:
+def network_json(graph: nx.Graph, *, evidence: Mapping[str, Evidence] | None = None) -> dict[str, list[dict[str, object]]]:
     """Nodes and edges as lists of plain dicts (each drops into a pandas DataFrame)."""
+    graph = _with_evidence(graph, evidence)
     return {"nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)], "edges": _edge_rows(graph)}
 
 
@@ -95,13 +113,15 @@ def _render(graph: nx.Graph, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_network(graph: nx.Graph, path: Path | str, *, format: str | None = None) -> Path:
-    """Write ``graph`` to ``path`` atomically in ``format`` (default: from the suffix)."""
+def write_network(graph: nx.Graph, path: Path | str, *, format: str | None = None,
+                  evidence: Mapping[str, Evidence] | None = None) -> Path:
+    """Write ``graph`` to ``path`` atomically in ``format`` (default: from the suffix), with each
+    statement's quote and source document when ``evidence`` is given."""
     path = Path(path)
     fmt = (format or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}", file=str(path), hint=f"choose among: {', '.join(FORMATS)}")
-    data = _render(graph, fmt)
+    data = _render(_with_evidence(graph, evidence), fmt)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise QueryError(f"folder {folder} does not exist", file=str(path), hint="create it first")

@@ -4,7 +4,14 @@
 and the deprecation switch as bound variables, and returns a
 :class:`networkx.MultiDiGraph`: nodes keyed by entity id (``label``, ``type``),
 one edge per statement keyed by the statement id, with ``relation``, ``sign``,
-``start``, ``end``, ``status``, ``statements``, ``quote`` and ``source``.
+``start``, ``end``, ``status``, ``statements`` and ``sources`` (how many distinct source
+documents report it; documents joined by ``pg:sameReportAs`` count once). No quote text:
+quotes and sources are fetched by statement id for the edges a result shows
+(:func:`graph.analysis.evidence.statement_evidence`).
+
+A projection is cached per store and store revision (any load, update or clear of the store
+starts a new one), so asking again costs a lookup; the cached graph is shared and frozen
+(:func:`networkx.freeze`: adding or removing nodes or edges raises; copy it to change it).
 Signs, labels and relation ids come from the ontology (:func:`ontology.relation_metadata`).
 
 :func:`signed_graph` collapses the projection to the simple undirected signed
@@ -17,8 +24,10 @@ graph the faction methods work on.
 >>> g.edges["a", "b", "st-ab"]["relation"], g.edges["a", "b", "st-ab"]["sign"]
 ('supported', 1)
 >>> h = signed_graph(g)
->>> h["a"]["b"]["sign"], h["a"]["b"]["statements"]
-(1, ['st-ab'])
+>>> h["a"]["b"]["sign"], h["a"]["b"]["statements"], g.edges["a", "b", "st-ab"]["sources"]
+(1, ['st-ab'], 1)
+>>> project(demo_store(), min_sources=2).number_of_edges()
+0
 
 :func:`window_slice` cuts a time window out of a projection without asking the store
 again: the same edges as projecting with that window.
@@ -33,7 +42,9 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Collection, Iterable
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -46,7 +57,7 @@ from graph.errors import QueryError
 from graph.store.base import Store
 from ontology import PG, PGE, PGS, relation_metadata
 
-__all__ = ["project", "window_slice", "signed_graph", "STATUSES", "DEFAULT_STATUSES", "parse_date"]
+__all__ = ["project", "window_slice", "signed_graph", "STATUSES", "DEFAULT_STATUSES", "parse_date", "same_report"]
 
 _XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _EARLIEST = "0001-01-01"
@@ -87,6 +98,51 @@ def _ordered(items: list[str]) -> list[str]:
     return sorted(items) if len(items) > 1 else items
 
 
+#: store -> (revision, {options: projection}); a store without a ``revision`` is never cached
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[int, dict[tuple[Any, ...], nx.MultiDiGraph]]] = weakref.WeakKeyDictionary()
+
+
+def _cached(store: Store, key: tuple[Any, ...]) -> nx.MultiDiGraph | None:
+    revision = getattr(store, "revision", None)
+    entry = _CACHE.get(store) if revision is not None else None
+    if entry is None or entry[0] != revision:
+        return None
+    return entry[1].get(key)
+
+
+def _remember(store: Store, revision: int | None, key: tuple[Any, ...], graph: nx.MultiDiGraph) -> None:
+    if revision is None or getattr(store, "revision", None) != revision:
+        return  # not cacheable, or the store changed while projecting
+    entry = _CACHE.get(store)
+    if entry is None or entry[0] != revision:
+        entry = (revision, {})
+        _CACHE[store] = entry
+    entry[1][key] = graph
+
+
+def same_report(store: Store) -> dict[str, str]:
+    """Source id -> the id of its group of documents joined by ``pg:sameReportAs`` (smallest id).
+
+    >>> from graph.analysis._demo import demo_store
+    >>> same_report(demo_store())
+    {}
+    """
+    names, rows = read_tsv(select_tsv(store, "same_report"))
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a_cell, b_cell in rows:
+        a, b = root(_short(a_cell[1:-1], _SOURCE_PREFIX)), root(_short(b_cell[1:-1], _SOURCE_PREFIX))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+            parent.setdefault(min(a, b), min(a, b))
+    return {x: root(x) for x in parent}
+
+
 def _relation_filter(relations: Iterable[str] | None) -> set[str] | None:
     if relations is None:
         return None
@@ -122,6 +178,7 @@ def project(
     include_deprecated: bool = False,
     include_inferred: bool = True,
     relations: Iterable[str] | None = None,
+    min_sources: int = 1,
 ) -> nx.MultiDiGraph:
     """The relations in the store as a MultiDiGraph (one edge per statement).
 
@@ -131,11 +188,32 @@ def project(
     the epistemic statuses; revised and retracted statements are out unless
     ``include_deprecated``; ``include_inferred=False`` leaves the curator's
     readings out. ``relations`` limits the relation types (ids such as ``"arrested"``).
+    ``min_sources`` keeps the statements reported by at least that many distinct sources.
     Nodes that only appear in filtered-out statements are not in the graph.
     """
     low, high = _bounds(at, start, end)
     wanted_relations = _relation_filter(relations)
     wanted_statuses = _status_filter(statuses, include_deprecated, include_inferred)
+    if min_sources < 1:
+        raise QueryError(f"min_sources={min_sources} is too small", hint="give 1 or more (1 keeps every statement)")
+    refresh = getattr(store, "refresh", None)
+    if callable(refresh):
+        refresh()  # a store opened beside a server follows its newest generation (and bumps its revision)
+    revision = getattr(store, "revision", None)
+    key = (low, high, include_deprecated, frozenset(wanted_statuses),
+           None if wanted_relations is None else frozenset(wanted_relations), min_sources)
+    hit = _cached(store, key)
+    if hit is not None:
+        return hit
+    graph = _project(store, low, high, include_deprecated, wanted_statuses, wanted_relations, min_sources)
+    if revision is not None:
+        nx.freeze(graph)
+        _remember(store, revision, key, graph)
+    return graph
+
+
+def _project(store: Store, low: str, high: str, include_deprecated: bool, wanted_statuses: set[str],
+             wanted_relations: set[str] | None, min_sources: int) -> nx.MultiDiGraph:
     meta = {str(iri): rel for iri, rel in relation_metadata().items() if not rel.is_figure}
     bindings = {
         "from": ox.Literal(low, datatype=_XSD_DATE),
@@ -154,11 +232,12 @@ def project(
     labels: dict[str, tuple[str, str | None]] = {}
     edges: list[tuple[str, str, str, dict[str, object]]] = []
     append = edges.append
+    reported: dict[str, set[str]] = {}  # statement id -> its source ids, when a statement has several rows
     names, rows = read_tsv(select_tsv(store, "projection", bindings))
     col = {name: index for index, name in enumerate(names)}
     entity_cell = "<" + _ENTITY_PREFIX
-    ST, S, P, O, STATUS, T0, T1, QUOTE, SOURCE, NODE, LABEL, KIND = (
-        col[name] for name in ("st", "s", "p", "o", "status", "start", "end", "quote", "source", "node", "label", "type"))
+    ST, S, P, O, STATUS, T0, T1, SOURCE, NODE, LABEL, KIND = (
+        col[name] for name in ("st", "s", "p", "o", "status", "start", "end", "source", "node", "label", "type"))
     for row in rows:
         if not row[ST]:
             if row[NODE].startswith(entity_cell):
@@ -179,10 +258,21 @@ def project(
         st_id = _short(row[ST][1:-1], _ENTITY_PREFIX)
         src = row[SOURCE]
         source_id = (sources.get(src) or sources.setdefault(src, _short(src[1:-1], _SOURCE_PREFIX))) if src else None
-        append((s_id, o_id, st_id, {
-            "relation": rel[0], "sign": rel[1], "start": lexical(row[T0]), "end": lexical(row[T1]),
-            "status": status_id, "statements": [st_id], "quote": lexical(row[QUOTE]), "source": source_id,
-        }))
+        seen = reported.get(st_id)
+        if seen is None:
+            reported[st_id] = {source_id} if source_id else set()
+            append((s_id, o_id, st_id, {
+                "relation": rel[0], "sign": rel[1], "start": lexical(row[T0]), "end": lexical(row[T1]),
+                "status": status_id, "statements": [st_id], "sources": 0,
+            }))
+        elif source_id:
+            seen.add(source_id)
+    group = same_report(store)
+    for edge in edges:
+        found = reported[edge[2]]
+        edge[3]["sources"] = len({group.get(x, x) for x in found}) if group else len(found)
+    if min_sources > 1:
+        edges = [edge for edge in edges if edge[3]["sources"] >= min_sources]  # type: ignore[operator]
     # nodes and edges in sorted order: the rows come in the store's internal order, which differs
     # between stores holding the same data (a disk store, a copy in memory); the analyses that
     # follow (seeded heuristics, layouts) depend on the order of the graph

@@ -47,6 +47,8 @@ InferredOption = Annotated[bool, typer.Option("--inferred/--no-inferred", help="
 RelationOption = Annotated[list[str] | None, typer.Option("--relation", help="Only this relation (repeatable).")]
 MethodOption = Annotated[Method, typer.Option("--method", "-m", help="Faction method.", case_sensitive=False)]
 SeedOption = Annotated[int, typer.Option("--seed", help="Random seed of the heuristics (results are reproducible).")]
+MinSourcesOption = Annotated[int, typer.Option("--min-sources", min=1,
+                                               help="Only statements reported by at least N distinct sources.")]
 
 
 def _store(store: str | None, update_url: str | None, token: str | None, timeout: float | None) -> Any:
@@ -54,11 +56,19 @@ def _store(store: str | None, update_url: str | None, token: str | None, timeout
 
 
 def _projection(store: Any, at: str | None, start: str | None, end: str | None, deprecated: bool,
-                inferred: bool, relations: list[str] | None) -> Any:
+                inferred: bool, relations: list[str] | None, min_sources: int = 1) -> Any:
     from graph.analysis import project
 
     return project(store, at=at, start=start, end=end, include_deprecated=deprecated,
-                   include_inferred=inferred, relations=relations or None)
+                   include_inferred=inferred, relations=relations or None, min_sources=min_sources)
+
+
+def _certificate(result: dict[str, Any]) -> str:
+    """``lower bound 7, gap 0.0% (optimal)`` for the methods that certify their score."""
+    if "lower_bound" not in result:
+        return ""
+    proof = "optimal" if result["optimal"] else "not proven optimal"
+    return f"; lower bound {result['lower_bound']}, gap {100 * result['gap']:.1f}% ({proof})"
 
 
 def _dump(value: Any) -> None:
@@ -77,22 +87,24 @@ def factions(
     at: AtOption = None, start: FromOption = None, end: ToOption = None,
     method: MethodOption = Method.correlation, seed: SeedOption = 0,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    min_sources: MinSourcesOption = 1, fmt: FormatOption = OutputFormat.table,
     store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
-    """Factions on the signed graph: members, score, supporting/contradicting and frustrated edges."""
+    """Factions on the signed graph: members, score with its certified gap, supporting/contradicting and
+    frustrated edges."""
     from graph.analysis import factions as run
 
     with handle_errors():
-        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
+        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred,
+                            relation, min_sources)
         result = run(graph, method=method.value, seed=seed)
         if fmt == OutputFormat.json:
             _dump(result)
             return
         window = result["window"]
         title = (f"{result['method']}: {len(result['factions'])} factions, {result['score_kind']} {result['score']}"
-                 f" (window {window['from'] or '…'} to {window['to'] or '…'})")
+                 f"{_certificate(result)} (window {window['from'] or '…'} to {window['to'] or '…'})")
         print_rows(_member_rows(result), format=fmt, title=title)
         if fmt == OutputFormat.table and result["frustrated_edges"]:
             print_rows(result["frustrated_edges"], format=fmt, title="frustrated edges")
@@ -103,7 +115,7 @@ def centrality(
     at: AtOption = None, start: FromOption = None, end: ToOption = None,
     top: Annotated[int | None, typer.Option("--top", help="Only the first N actors by PageRank.")] = None,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    min_sources: MinSourcesOption = 1, fmt: FormatOption = OutputFormat.table,
     store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
@@ -111,7 +123,8 @@ def centrality(
     from graph.analysis import centrality as run
 
     with handle_errors():
-        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
+        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred,
+                            relation, min_sources)
         print_rows(run(graph, top=top), format=fmt, title="centrality")
 
 
@@ -122,7 +135,7 @@ def path(
     at: AtOption = None, start: FromOption = None, end: ToOption = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many shortest paths.")] = 5,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
-    fmt: FormatOption = OutputFormat.table,
+    min_sources: MinSourcesOption = 1, fmt: FormatOption = OutputFormat.table,
     store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
@@ -132,8 +145,8 @@ def path(
     with handle_errors():
         db = _store(store, update_url, store_token, timeout)
         a, b = resolve_actor(db, source), resolve_actor(db, target)
-        graph = _projection(db, at, start, end, include_deprecated, inferred, relation)
-        found = evidence_paths(graph, a, b, limit=limit)
+        graph = _projection(db, at, start, end, include_deprecated, inferred, relation, min_sources)
+        found = evidence_paths(graph, a, b, limit=limit, store=db)
         if fmt == OutputFormat.json:
             _dump(found)
             return
@@ -178,13 +191,16 @@ def export_network(
                                                      "(default: from the file suffix).", case_sensitive=False)] = None,
     at: AtOption = None, start: FromOption = None, end: ToOption = None,
     include_deprecated: DeprecatedOption = False, inferred: InferredOption = True, relation: RelationOption = None,
+    min_sources: MinSourcesOption = 1,
     store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
     """Write the projection for Gephi and friends: GraphML, GEXF, JSON or a CSV edge list."""
     from graph.analysis import write_network
+    from graph.analysis.evidence import statement_evidence
 
     with handle_errors():
-        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred, relation)
-        written = write_network(graph, output, format=fmt.value if fmt else None)
+        db = _store(store, update_url, store_token, timeout)
+        graph = _projection(db, at, start, end, include_deprecated, inferred, relation, min_sources)
+        written = write_network(graph, output, format=fmt.value if fmt else None, evidence=statement_evidence(db))
         say(f"wrote {graph.number_of_nodes():,} actors and {graph.number_of_edges():,} relations to {written}")

@@ -28,6 +28,7 @@ import networkx as nx
 
 from graph.analysis import centrality, project, resolve_actor
 from graph.analysis._build import ordered_subgraph
+from graph.analysis.evidence import statement_evidence
 from graph.analysis.projection import STATUSES
 from graph.errors import NotFoundError, QueryError
 from graph.explore.camps import NO_FACTION, PALETTE, matched_camps, window_camps
@@ -64,8 +65,10 @@ def _project(store: Store, at: str | dt.date | None, statuses: Collection[str] |
     # on one day, an undated statement is not shown (it would show on every date): it stays in the whole window
     unwanted = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
                 if d["status"] not in chosen or (at is not None and d.get("start") is None and d.get("end") is None)]
-    graph.remove_edges_from(unwanted)
-    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    if unwanted:  # the projection is shared (cached): change a copy
+        graph = graph.copy()
+        graph.remove_edges_from(unwanted)
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
     return graph
 
 
@@ -123,21 +126,23 @@ def _camps(store: Store, full: nx.MultiDiGraph, shown: nx.MultiDiGraph | None, n
 
 def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
     details = statement_details(store)
+    quoted = statement_evidence(store, (key for _, _, key in graph.edges(keys=True)))
     meta = {rel.id: rel for rel in relation_metadata().values()}
     labels = {n: d.get("label", n) for n, d in graph.nodes(data=True)}
     rows: list[dict[str, Any]] = []
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         more = details["statements"].get(key, {})
+        said = quoted.get(key) or {"quote": None, "source": None}
         rel = meta.get(data["relation"])
-        sources = [src for src in (data.get("sources") or [data.get("source")]) if src]
         rows.append({
             "id": key, "from": u, "to": v, "from_label": labels[u], "to_label": labels[v],
             "relation": data["relation"], "relation_label": rel.label if rel else data["relation"],
             "sign": data["sign"], "status": data["status"], "status_label": status_label(data["status"]),
             "start": data["start"], "end": data["end"], "time": more.get("time"),
             "precision": more.get("precision"), "expression": more.get("expression"),
-            "quote": more.get("quote") or data.get("quote"), "source": sources[0] if sources else None,
-            "sources": sources, "source_label": details["sources"].get(sources[0], sources[0]) if sources else None,
+            "quote": said["quote"] or more.get("quote"), "source": said["source"],
+            "sources": [said["source"]] if said["source"] else [], "source_count": data.get("sources"),
+            "source_label": details["sources"].get(said["source"] or "", said["source"]),
             "voice": more.get("voice"), "claimant": more.get("claimant"),
             "claimant_label": more.get("claimantLabel"), "reason": more.get("reason"), "note": more.get("note"),
         })

@@ -85,6 +85,10 @@ def _dump_union(store: ox.Store, out: BinaryIO, format: ox.RdfFormat) -> None:
 class OxigraphStore(StoreBase):
     """pyoxigraph in this process: ``OxigraphStore()`` in memory, ``OxigraphStore(path)`` on disk."""
 
+    #: how many writes (loads, updates, added quads, clears) this object has made: caches of
+    #: what was read from the store (the analysis projection) are valid for one revision
+    revision: int = 0
+
     def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
         self._lock = threading.RLock()
         self._root = Path(path).expanduser().resolve() if path is not None else None
@@ -155,6 +159,7 @@ class OxigraphStore(StoreBase):
             if current == self._opened:
                 return False
             previous, self._opened = self._opened, current
+            self.revision += 1  # what was read from the previous generation is stale
             self._store = ox.Store.read_only(str(current)) if self.shared else ox.Store(str(current))
             if not self.shared:
                 # keep the previous generation: the query workers may still have it open
@@ -205,6 +210,7 @@ class OxigraphStore(StoreBase):
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update in one transaction."""
+        self.revision += 1
         try:
             self._write(lambda db: db.update(sparql))
         except SyntaxError as exc:
@@ -217,6 +223,7 @@ class OxigraphStore(StoreBase):
     def add_quads(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads in one transaction; returns how many were given."""
         given = list(quads)
+        self.revision += 1
         self._write(lambda db: db.extend(given))
         return len(given)
 
@@ -237,6 +244,7 @@ class OxigraphStore(StoreBase):
         """
         path, fmt = prepare_load(path, format)
         size = path.stat().st_size
+        self.revision += 1
         with self._lock:
             if self._root is None or self._legacy or (size <= SMALL_FILE_BYTES and not self.shared):
                 return self._load_transaction(path, fmt, graph, size, progress)
@@ -385,6 +393,7 @@ class OxigraphStore(StoreBase):
 
     def clear(self) -> None:
         """Remove everything."""
+        self.revision += 1
         self._write(lambda db: db.clear())
 
     def flush(self) -> None:

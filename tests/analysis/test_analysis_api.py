@@ -28,6 +28,11 @@ def test_factions_route_has_the_cli_shape(client: TestClient) -> None:
     assert body["method"] == "balance" and body["window"] == {"from": "2022-01-01", "to": "2022-01-31"}
     assert all({"id", "label"} == set(m) for f in body["factions"] for m in f["members"])
     assert {"source", "target", "relation", "sign", "statements"} <= set(body["frustrated_edges"][0])
+    # the certificate of the score
+    assert body["optimal"] and body["lower_bound"] == body["score"] and body["gap"] == 0
+    thin = client.get("/api/factions", params={"method": "correlation", "min_sources": 99})
+    assert thin.status_code == 200 and thin.json()["factions"] == []
+    assert client.get("/api/factions", params={"min_sources": 0}).status_code == 422
 
 
 def test_centrality_and_timeline_routes(client: TestClient) -> None:

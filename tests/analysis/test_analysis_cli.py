@@ -73,3 +73,25 @@ def test_centrality_timeline_and_exports(article_dir: Path, tmp_path: Path) -> N
 def test_bad_date_is_a_clean_error(article_dir: Path) -> None:
     code, _, err = run("factions", "--at", "yesterday", "--store", str(article_dir))
     assert code == 1 and "not a date" in err and "YYYY-MM-DD" in err
+
+
+def test_factions_prints_the_certified_gap(article_dir: Path) -> None:
+    for method in ("balance", "correlation"):
+        code, out, err = run("factions", "--from", "2022-01-01", "--to", "2022-01-31", "-m", method,
+                             "--store", str(article_dir))
+        assert code == 0, err
+        title = " ".join(out.split())  # the table title may wrap
+        assert "lower bound" in title and "gap 0.0% (optimal)" in title
+        code, out, _ = run("factions", "-m", method, "--format", "json", "--store", str(article_dir))
+        result = json.loads(out)
+        assert result["optimal"] and result["lower_bound"] == result["score"] and result["gap"] == 0
+
+
+def test_min_sources_leaves_out_thinly_sourced_statements(article_dir: Path) -> None:
+    code, out, _ = run("factions", "--format", "json", "--store", str(article_dir))
+    assert code == 0 and json.loads(out)["factions"]
+    code, out, err = run("factions", "--min-sources", "99", "--format", "json", "--store", str(article_dir))
+    assert code == 0, err
+    assert json.loads(out)["factions"] == []
+    code, _, err = run("factions", "--min-sources", "0", "--store", str(article_dir))
+    assert code != 0 and "min-sources" in err

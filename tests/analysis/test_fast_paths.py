@@ -36,7 +36,11 @@ def test_built_graphs_equal_networkx_built_ones(fixture_store: Store) -> None:
     ref.add_edges_from(edges)
     assert nx.utils.graphs_equal(g, ref) and list(g.edges(keys=True)) == list(ref.edges(keys=True))
     assert g.in_degree("ben") == ref.in_degree("ben") and list(g.predecessors("ben")) == list(ref.predecessors("ben"))
-    # the graph is an ordinary NetworkX graph: it can be changed afterwards
+    # a cached projection is frozen (shared); the builder's graphs are ordinary NetworkX graphs
+    with pytest.raises(nx.NetworkXError):
+        g.add_edge("ann", "zed", key="st-new", relation="supported", sign=1)
+    g = multidigraph({n: dict(d) for n, d in g.nodes(data=True)}, edges, window=g.graph["window"])
+    assert nx.utils.graphs_equal(g, ref)
     g.add_edge("ann", "zed", key="st-new", relation="supported", sign=1)
     assert g.has_edge("ann", "zed") and "zed" in g
     h = signed_graph(g)

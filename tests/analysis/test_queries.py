@@ -10,6 +10,7 @@ import pytest
 
 from graph.analysis import (actor_candidates, brokers, centrality, evidence_paths, project, resolve_actor,
                             timeline, write_network)
+from graph.analysis.evidence import statement_evidence
 from graph.errors import AmbiguousNameError, NotFoundError
 from graph.store import Store
 
@@ -36,7 +37,7 @@ def test_ambiguous_and_unknown_names(fixture_store: Store) -> None:
 
 def test_evidence_path_steps_carry_direction_sign_quote_and_source(fixture_store: Store) -> None:
     g = project(fixture_store)
-    paths = evidence_paths(g, "eve", "cat")
+    paths = evidence_paths(g, "eve", "cat", store=fixture_store)
     assert [p["actors"] for p in paths] == [["eve", "ben", "dan", "cat"]]
     steps = paths[0]["steps"]
     assert [(s["step"], s["relation"], s["direction"], s["sign"], s["statement"], s["source"]) for s in steps] == [
@@ -87,7 +88,7 @@ def test_timeline_reports_who_changed_camp(fixture_store: Store) -> None:
 
 def test_exports_read_back_and_are_atomic(fixture_store: Store, tmp_path: Path) -> None:
     g = project(fixture_store, include_deprecated=True)
-    graphml = write_network(g, tmp_path / "n.graphml")
+    graphml = write_network(g, tmp_path / "n.graphml", evidence=statement_evidence(fixture_store))
     back = nx.read_graphml(graphml, force_multigraph=True)
     assert back.number_of_edges() == g.number_of_edges()
     assert back.nodes["cat"]["label"] == "Cat Agency"
