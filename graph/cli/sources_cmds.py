@@ -22,7 +22,8 @@ from graph.analysis._sparql import load_query
 from graph.build import DEFAULT_CORPUS
 from graph.cli._app import app
 from graph.cli.core import CorpusOption
-from graph.cli.options import FormatOption, OutputFormat, StoreOption, handle_errors, print_rows, store_from_options
+from graph.cli.options import (FormatOption, OutputFormat, StoreOption, StoreTokenOption, TimeoutOption, UpdateUrlOption,
+                               handle_errors, print_rows, store_from_options)
 from graph.errors import AssertionFileError, QueryError
 from graph.results import rows
 from ontology import PGE, PGS
@@ -51,8 +52,9 @@ def _short(value: Any) -> Any:
     return value
 
 
-def _select(store: str | None, name: str, bindings: dict[str, ox.NamedNode] | None = None) -> list[dict[str, Any]]:
-    target = store_from_options(store)
+def _select(opened: tuple[str | None, str | None, str | None, float | None], name: str,
+            bindings: dict[str, ox.NamedNode] | None = None) -> list[dict[str, Any]]:
+    target = store_from_options(*opened, create=False)
     try:
         result = target.query(load_query(name), bindings=bindings or {}, use_default_graph_as_union=True)
         if not isinstance(result, ox.QuerySolutions):
@@ -63,26 +65,28 @@ def _select(store: str | None, name: str, bindings: dict[str, ox.NamedNode] | No
 
 
 @app.command()
-def sources(store: StoreOption = None, fmt: FormatOption = OutputFormat.table) -> None:
+def sources(fmt: FormatOption = OutputFormat.table, store: StoreOption = None, update_url: UpdateUrlOption = None,
+            store_token: StoreTokenOption = None, timeout: TimeoutOption = None) -> None:
     """List the sources with their counts of statements, corroborated statements, conflicts and same reports."""
     with handle_errors():
-        found = _select(store, "sources")
+        found = _select((store, update_url, store_token, timeout), "sources")
         print_rows(found, format=fmt, title="sources", columns=["source", "published", "statements", "corroborated",
                                                                  "conflicts", "rankedDown", "sameReportAs", "title"])
 
 
 @app.command()
 def conflicts(
-    store: StoreOption = None,
     kind: Annotated[ConflictKind | None, typer.Option("--kind", help="Only conflicts of this kind.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """List the conflicts between statements of different sources (graph/queries/examples/conflicts.rq)."""
     with handle_errors():
         from graph.build.crossgraph import CONFLICT_KINDS
 
         bindings = {"conflictKind": ox.NamedNode(str(CONFLICT_KINDS[kind.value]))} if kind else None
-        found = _select(store, "examples/conflicts", bindings)
+        found = _select((store, update_url, store_token, timeout), "examples/conflicts", bindings)
         print_rows(found, format=fmt, title="conflicts", columns=["kind", "statement", "source", "status", "other",
                                                                    "otherSource", "otherStatus", "note"])
 

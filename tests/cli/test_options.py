@@ -20,14 +20,28 @@ from graph.cli import commands  # noqa: F401  (registers the commands)
 STORE_OPTIONS = {"--store": "POWERGRAPH_STORE", "--update-url": "POWERGRAPH_UPDATE_URL",
                  "--store-token": "POWERGRAPH_STORE_TOKEN", "--timeout": "POWERGRAPH_STORE_TIMEOUT"}
 #: commands that never open a store (they read or write the corpus folder)
-NO_STORE = {"validate", "ingest", "review-merge"}
+NO_STORE = {"validate", "ingest", "review-merge", "actors", "judge"}
 #: commands whose output is a file format (RDF, a network file), not records: -f names that format
 FILE_FORMAT = {"load", "export", "export-network"}
 #: commands whose output is a running server, not data
 NO_DATA = {"serve"}
 
 ROOT = typer.main.get_command(app)
-COMMANDS: dict[str, Any] = {name: ROOT.commands[name] for name in sorted(ROOT.commands)}  # type: ignore[attr-defined]
+
+
+def _commands(group: Any, prefix: str = "") -> dict[str, Any]:
+    """Every command by its full name ("judge same"), groups walked into."""
+    found: dict[str, Any] = {}
+    for name in sorted(group.commands):
+        command = group.commands[name]
+        if hasattr(command, "commands"):
+            found.update(_commands(command, f"{prefix}{name} "))
+        else:
+            found[prefix + name] = command
+    return found
+
+
+COMMANDS: dict[str, Any] = _commands(ROOT)
 
 
 def _declared(param: Any) -> dict[str, Any]:
@@ -44,7 +58,7 @@ def test_the_cli_has_the_commands_the_readme_names() -> None:
             "export-network", "explore", "serve", "ingest", "review-merge"} <= set(COMMANDS)
 
 
-@pytest.mark.parametrize("name", [n for n in COMMANDS if n not in NO_STORE])
+@pytest.mark.parametrize("name", [n for n in COMMANDS if n.split()[0] not in NO_STORE])
 def test_every_store_command_takes_the_four_store_options_declared_once(name: str) -> None:
     command = COMMANDS[name]
     reference = COMMANDS["query"]
