@@ -88,6 +88,8 @@ def test_timeline_panel_items_zoom_and_span(browser: Any, server: str, article_s
     assert "st-russia-leads-csto" in tab.locator("#pg-undated").inner_html()  # listed apart
     # every group in view (visibleIds counts the items in the window and in the panel's height)
     tab.evaluate("pgExplorer.timeline().timeline.setOptions({height: '3000px', maxHeight: '3000px'})")
+    # the taller panel is drawn on the timeline's next frame: wait for it (a failure here times out, naming the wait)
+    tab.wait_for_function(f"pgExplorer.timeline().visibleIds().length >= {len(dated)}")
     everything = tab.evaluate("pgExplorer.timeline().visibleIds()")
     assert everything == dated
     tab.evaluate("pgExplorer.timeline().timeline.setWindow('2022-01-02', '2022-01-11', {animation: false})")
