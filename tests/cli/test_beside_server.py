@@ -103,6 +103,10 @@ def test_every_readme_command_runs_beside_the_server(held: tuple[Path, str], tmp
         "ingest": ["ingest", str(article), "--title", "A Fictional Capital Votes", "--date", "2022-01-20",
                    "--corpus", str(corpus), "--id", "veldora"],
         "review-merge": ["review-merge", "veldora", "--corpus", str(corpus)],
+        "sources": ["sources", *store],
+        "conflicts": ["conflicts", *store],
+        "actors": ["actors", "--duplicates"],
+        "judge": ["judge", "list", "--corpus", str(corpus)],
     }
     assert _readme_commands() - {"serve"} <= set(runs), "a README command this test does not run"
     for name, args in runs.items():

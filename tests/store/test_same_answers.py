@@ -24,7 +24,10 @@ from graph.explore import build_view
 from graph.store import OxigraphStore, RemoteStore, Store
 
 ROOT = Path(__file__).resolve().parents[2]
-QUERIES = sorted((ROOT / "graph" / "queries" / "examples").glob("*.rq")) + [
+#: examples about many sources: the one-article graph has no rows for them (tests/api/test_examples.py
+#: runs them on the Veloria fixture corpus)
+MANY_SOURCES = {"conflicts", "independent-sources"}
+QUERIES = sorted(p for p in (ROOT / "graph" / "queries" / "examples").glob("*.rq") if p.stem not in MANY_SOURCES) + [
     ROOT / "graph" / "queries" / "notebooks" / "statements.rq"]
 
 
