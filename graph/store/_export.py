@@ -31,6 +31,7 @@ from typing import BinaryIO, cast
 import pyoxigraph as ox
 
 from graph.errors import NotFoundError
+from graph.store._holder import pid_alive
 
 __all__ = ["canonical_from_lines", "convert", "finish_export", "sorted_lines", "atomic_output",
            "remove_stale_temporaries", "PREFIXES"]
@@ -121,19 +122,6 @@ def finish_export(raw: BinaryIO, source_format: ox.RdfFormat, out: BinaryIO, for
     else:
         convert(raw, source_format, out, format)
 
-
-def _alive(pid: int) -> bool:
-    """Whether a process ``pid`` exists (on this machine); another user's process counts.
-
-    >>> _alive(os.getpid())
-    True
-    """
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
     return True
 
 
@@ -165,7 +153,7 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     shape = re.compile(rf"\.{re.escape(path.name)}\.(\d+)\.[a-z0-9_]{{8}}")  # not another target's ``.NAME.x.``
     for candidate in path.parent.glob(f".{glob.escape(path.name)}.*"):
         match = shape.fullmatch(candidate.name)
-        if match is None or _alive(int(match[1])):
+        if match is None or pid_alive(int(match[1])):
             continue
         try:
             candidate.unlink()
