@@ -162,6 +162,11 @@ def test_click_on_masimov_shows_the_arrest_quote(page: tuple[Any, Watch]) -> Non
     assert "2022-01-01 to 2022-01-15" in text and "reporter voice" in text
     link = tab.locator("#pg-evidence a", has_text="Entity page of Karim Masimov")
     assert link.get_attribute("href").endswith("/masimov")
+    in_context = card.locator("a.pg-in-context")
+    if tab.url.startswith("http"):  # served: the quote in its source's text, where /source/{id} marks it
+        assert in_context.get_attribute("href") == "/source/kazana-leader-softer-line#st-masimov-arrested"
+    else:  # opened from disk: no server to show the source
+        assert in_context.count() == 0
 
 
 def test_no_box_overlaps_another_in_any_view(page: tuple[Any, Watch], article_store: Store) -> None:

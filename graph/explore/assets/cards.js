@@ -14,6 +14,14 @@
     if (e.start || e.end) { return (e.start || "\u2026") + " to " + (e.end || "\u2026") + (e.precision ? " (" + e.precision + ")" : ""); }
     return "undated";
   }
+  var SOURCES = "https://w3id.org/powergraph/source/";
+  // served pages link a statement to /source/{id}#{statement}; a page opened from disk has no server to ask
+  function sourcePage(e) {
+    if (location.protocol.indexOf("http") !== 0 || !e.source) { return null; }
+    var id = e.source.indexOf(SOURCES) === 0 ? e.source.slice(SOURCES.length) : e.source;  // an IRI or its id
+    if (id.indexOf(":") !== -1 || id.indexOf("/") !== -1) { return null; }  // not one of our sources
+    return "/source/" + encodeURIComponent(id) + "#" + encodeURIComponent(e.id);
+  }
   function card(e) {
     var box = el("div", null, "pg-card"), dl = el("dl");
     box.setAttribute("data-statement", e.id);
@@ -21,6 +29,12 @@
     if (e.quote) { box.appendChild(el("blockquote", e.quote)); }
     function row(term, value) { if (value) { dl.appendChild(el("dt", term)); dl.appendChild(el("dd", value)); } }
     row("source", e.source_label || e.source);
+    var page = sourcePage(e);
+    if (page) {
+      var link = el("a", "the quote in its context", "pg-in-context");
+      link.href = page;
+      dl.appendChild(el("dt", "read")); var dd = el("dd"); dd.appendChild(link); dl.appendChild(dd);
+    }
     row("date", when(e) + (e.expression ? " (\u201c" + e.expression + "\u201d)" : ""));
     row("status", e.status_label + (e.reason ? ": " + e.reason : ""));
     row("claimed by", e.claimant_label ? e.claimant_label + " (" + (e.voice || "actor voice") + ")" : (e.voice || ""));
@@ -29,5 +43,5 @@
     box.appendChild(dl);
     return box;
   }
-  window.pgCards = { el: el, clear: clear, when: when, card: card };
+  window.pgCards = { el: el, clear: clear, when: when, card: card, sourcePage: sourcePage };
 })();
