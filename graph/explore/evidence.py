@@ -51,7 +51,8 @@ def statement_details(store: Store) -> StatementDetails:
 
     A statement's details hold, when known: ``quote`` (verbatim, from its source), ``voice`` (in words), ``claimant`` (id) and
     ``claimantLabel``, ``time``, ``precision``, ``expression`` (the relative time expression),
-    ``reason`` (of its status) and ``note`` (how it was read).
+    ``reason`` (of its status), ``note`` (how it was read) and ``contradicts`` (the ids of the
+    statements of other sources it conflicts with, comma-separated and sorted).
     """
     statements: dict[str, dict[str, str]] = {}
     sources: dict[str, str] = {}
@@ -64,6 +65,10 @@ def statement_details(store: Store) -> StatementDetails:
             sources.setdefault(ident, lexical(value) or "")
             continue
         entry = statements.setdefault(ident, {})
+        if key == "contradicts":
+            others = set(filter(None, entry.get(key, "").split(", "))) | {_local(iri(value))}
+            entry[key] = ", ".join(sorted(others))
+            continue
         if key in entry:  # several values (one per source graph): keep the first
             continue
         if key in _WORDS:

@@ -145,6 +145,7 @@ def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
             "source_label": details["sources"].get(said["source"] or "", said["source"]),
             "voice": more.get("voice"), "claimant": more.get("claimant"),
             "claimant_label": more.get("claimantLabel"), "reason": more.get("reason"), "note": more.get("note"),
+            "contradicts": more.get("contradicts"),
         })
         rows[-1]["span"] = span(rows[-1])
     return rows

@@ -122,8 +122,6 @@ def finish_export(raw: BinaryIO, source_format: ox.RdfFormat, out: BinaryIO, for
     else:
         convert(raw, source_format, out, format)
 
-    return True
-
 
 def _temporary_prefix(path: Path) -> str:
     """The name start of ``path``'s export temporaries: ``.NAME.PID.`` (a random part follows).

@@ -39,6 +39,7 @@
     row("status", e.status_label + (e.reason ? ": " + e.reason : ""));
     row("claimed by", e.claimant_label ? e.claimant_label + " (" + (e.voice || "actor voice") + ")" : (e.voice || ""));
     row("reading", e.note);
+    row("conflicts with", e.contradicts);
     row("statement", e.id);
     box.appendChild(dl);
     return box;
