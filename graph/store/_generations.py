@@ -37,6 +37,7 @@ __all__ = [
     "next_generation",
     "commit_generation",
     "remove_stale",
+    "remove_stale_if_idle",
     "write_atomically",
     "writer_lock",
 ]
@@ -78,6 +79,12 @@ def current_generation(root: Path) -> Path:
     return first
 
 
+def _number(generation: Path) -> int:
+    """The number of a generation directory (``gen-000007`` -> 7); anything else counts as newest."""
+    digits = generation.name[len(_PREFIX):]
+    return int(digits) if generation.name.startswith(_PREFIX) and digits.isdigit() else 10**9
+
+
 def next_generation(root: Path) -> Path:
     """A fresh directory name after every existing generation (not created)."""
     numbers = [int(p.name[len(_PREFIX):]) for p in root.glob(f"{_PREFIX}*") if p.name[len(_PREFIX):].isdigit()]
@@ -92,12 +99,39 @@ def commit_generation(root: Path, generation: Path) -> None:
 
 
 def remove_stale(root: Path, *, keep: set[str]) -> None:
-    """Delete generations (and leftover temporary files) not named in ``keep``."""
+    """Delete generations older than the current one (and leftover temporary files) not named in ``keep``.
+
+    The current generation and newer ones are never deleted: a newer one is a writer's
+    staging copy in progress (another process may be filling it right now); one left by a
+    writer that died is older than the next commit, and goes then.
+    """
+    newest_kept = _number(current_generation(root))
     for path in root.glob(f"{_PREFIX}*"):
-        if path.name not in keep:
+        if path.name not in keep and _number(path) < newest_kept:
             shutil.rmtree(path, ignore_errors=True)
     for path in root.glob(f".{POINTER}.*.tmp"):
         path.unlink(missing_ok=True)
+
+
+def remove_stale_if_idle(root: Path, *, keep: set[str]) -> bool:
+    """:func:`remove_stale`, only while no writer holds the writer lock (a writer copies
+    the current generation, which may be the one about to go); False when one does.
+
+    >>> import tempfile
+    >>> remove_stale_if_idle(Path(tempfile.mkdtemp()), keep=set())
+    True
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / WRITER_LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        try:
+            remove_stale(root, keep=keep)
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return True
 
 
 @contextmanager

@@ -119,7 +119,7 @@ class OxigraphStore(StoreBase):
                                  hint=lock_hint(server)) from None
         self._opened = location
         if not self._legacy and not self.shared:
-            gen.remove_stale(self._root, keep={location.name})
+            gen.remove_stale_if_idle(self._root, keep={location.name})
 
     @classmethod
     def over(cls, store: ox.Store, *, description: str) -> OxigraphStore:
@@ -163,7 +163,7 @@ class OxigraphStore(StoreBase):
             self._store = ox.Store.read_only(str(current)) if self.shared else ox.Store(str(current))
             if not self.shared:
                 # keep the previous generation: the query workers may still have it open
-                gen.remove_stale(self._root, keep={current.name, previous.name})
+                gen.remove_stale_if_idle(self._root, keep={current.name, previous.name})
             return True
 
     # -- queries -------------------------------------------------------------------------------

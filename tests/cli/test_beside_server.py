@@ -41,7 +41,8 @@ def _readme_commands() -> set[str]:
 
 def _run(*args: str) -> tuple[int, str]:
     result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
+    trace = "".join(__import__("traceback").format_exception(result.exception)) if result.exception and result.exit_code != 1 else ""
+    return result.exit_code, result.output + str(result.exception or "") + trace
 
 
 def _ask(base: str, query: str) -> bool:
@@ -111,7 +112,7 @@ def test_every_readme_command_runs_beside_the_server(held: tuple[Path, str], tmp
     assert _readme_commands() - {"serve"} <= set(runs), "a README command this test does not run"
     for name, args in runs.items():
         code, output = _run(*args)
-        assert code == 0, f"powergraph {name} beside the server: {output}"
+        assert code == 0, f"powergraph {name} beside the server: {output!r}"
         assert "cannot open the store" not in output
     assert (tmp_path / "masimov.html").stat().st_size > 0 and (tmp_path / "kz.gexf").stat().st_size > 0
     exported = set(ox.parse(path=str(tmp_path / "x.trig"), format=ox.RdfFormat.TRIG))
