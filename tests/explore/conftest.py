@@ -1,13 +1,16 @@
-"""Fixtures of the explorer tests: the article's graph (in memory and on disk) and a hostile graph."""
+"""Fixtures of the explorer tests: the article's graph (in memory and on disk), a hostile graph, and for the
+browser tests headless Chromium and a live server on the article's store."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
 
+from explorer_browser import headless_chromium, serve
 from graph.build import build_into
 from graph.store import Store, open_store
 
@@ -94,3 +97,17 @@ def article_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The hostile graph in an on-disk store."""
     yield _on_disk(tmp_path_factory.mktemp("explore-hostile") / "store", hostile=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (one per test module)."""
+    with headless_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def server(article_dir: Path) -> Iterator[str]:
+    """A live ``powergraph serve`` on the article's store: its base URL."""
+    with serve(article_dir) as base:
+        yield base

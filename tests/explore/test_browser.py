@@ -11,25 +11,13 @@ from typing import Any
 
 import pytest
 
-from explorer_browser import CHROMIUM, Watch, click_at, headless_chromium, open_page, serve
+from explorer_browser import CHROMIUM, Watch, click_at, open_page
 from graph.explore import build_view, write_page
 from graph.store import Store
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 ARREST_QUOTE = "has been arrested on treason charges and accused of trying to seize power"
 JANUARY = ("2022-01-01", "2022-01-31")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with headless_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def server(article_dir: Path) -> Iterator[str]:
-    with serve(article_dir) as base:
-        yield base
 
 
 @pytest.fixture(scope="module")

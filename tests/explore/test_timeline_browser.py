@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 import pytest
 
-from explorer_browser import CHROMIUM, headless_chromium, open_page, serve
+from explorer_browser import CHROMIUM, open_page
 from graph.explore import build_view, render_page, write_page
 from graph.store import Store
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 ACTORS = ["tokayev", "masimov", "nazarbayev", "csto", "knb", "abramov", "bokay"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with headless_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def server(article_dir: Path) -> Iterator[str]:
-    with serve(article_dir) as base:
-        yield base
 
 
 def _colours(frame: Any, ids: list[str]) -> dict[str, str]:

@@ -11,19 +11,13 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.explore.conftest import HOSTILE_ACTORS, HOSTILE_STATEMENTS, PAYLOADS
-from explorer_browser import CHROMIUM, click_at, headless_chromium, open_page, serve
+from explorer_browser import CHROMIUM, click_at, open_page, serve
 from graph.explore.layout import wrap_label
 from graph.explore.page import page_assets
 from graph.explore import build_view, write_page
 from graph.store import Store
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with headless_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module", params=["served", "file"])
