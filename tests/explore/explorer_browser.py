@@ -32,7 +32,7 @@ def open_page(browser: Any, url: str, *, width: int = 1400, height: int = 900, t
     """Open ``url`` with the guards on; wait until the explorer has drawn once."""
     page, watch = guarded_page(browser, width=width, height=height)
     page.goto(url)
-    page.wait_for_function("document.body && document.body.hasAttribute('data-rendered-ms')", timeout=timeout)
+    page.wait_for_function("() => document.body && document.body.hasAttribute('data-rendered-ms')", timeout=timeout)
     return page, watch
 
 

@@ -49,9 +49,9 @@ def test_a_camp_wears_one_colour_in_the_four_views(browser: Any, server: str, ar
     # the notebook's frame: the served page's colours, on the whole window and on the January slice
     tab = browser.new_page()
     tab.goto(notebook.as_uri())
-    tab.wait_for_function("document.querySelector('iframe').contentWindow.pgExplorer !== undefined")
+    tab.wait_for_function("() => document.querySelector('iframe').contentWindow.pgExplorer !== undefined")
     frame = tab.frames[1]
-    frame.wait_for_function("window.pgExplorer !== undefined")
+    frame.wait_for_function("() => window.pgExplorer !== undefined")
     served, _ = open_page(browser, f"{server}/explore#time=all")
     assert _colours(frame, ACTORS) == _colours(served, ACTORS) and len(_colours(frame, ACTORS)) == len(ACTORS)
     served.close()
@@ -76,12 +76,12 @@ def test_timeline_panel_items_zoom_and_span(browser: Any, server: str, article_s
     # every group in view (visibleIds counts the items in the window and in the panel's height)
     tab.evaluate("pgExplorer.timeline().timeline.setOptions({height: '3000px', maxHeight: '3000px'})")
     # the taller panel is drawn on the timeline's next frame: wait for it (a failure here times out, naming the wait)
-    tab.wait_for_function(f"pgExplorer.timeline().visibleIds().length >= {len(dated)}")
+    tab.wait_for_function(f"() => pgExplorer.timeline().visibleIds().length >= {len(dated)}")
     everything = tab.evaluate("pgExplorer.timeline().visibleIds()")
     assert everything == dated
     tab.evaluate("pgExplorer.timeline().timeline.setWindow('2022-01-02', '2022-01-11', {animation: false})")
     # the timeline redraws on its next frame: wait until the items of 2019 have left the window
-    tab.wait_for_function("!pgExplorer.timeline().visibleIds().includes('st-nazarbayev-handpicked-tokayev')")
+    tab.wait_for_function("() => !pgExplorer.timeline().visibleIds().includes('st-nazarbayev-handpicked-tokayev')")
     week = tab.evaluate("pgExplorer.timeline().visibleIds()")
     assert "st-tokayev-invited-csto" in week and "st-nazarbayev-handpicked-tokayev" not in week and len(week) < len(everything)
     tab.locator("#pg-span").click()  # the span in view filters the network
@@ -124,7 +124,7 @@ def open_page_plain(browser: Any, url: str) -> tuple[Any, Any]:
 
     page, watch = guarded_page(browser)
     page.goto(url)
-    page.wait_for_function("window.pgTimelinePage !== undefined")
+    page.wait_for_function("() => window.pgTimelinePage !== undefined")
     assert isinstance(watch, Watch)
     return page, watch
 
