@@ -10,7 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from explorer_browser import headless_chromium, serve
+from tests.explore.explorer_browser import headless_chromium, serve
 from graph.build import build_into
 from graph.store import Store, open_store
 
