@@ -20,7 +20,6 @@ graph or the new one), then the query workers reopen the new data.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import re
 from pathlib import Path
@@ -32,6 +31,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.context import Context
 from api.http.errors import Problem
+from api.http.tokens import require_token
 from api.pages.corpus import corpus_dir, source_folder
 from api.pages.html import render
 from api.pages.marks import mark_text, place_quotes
@@ -66,16 +66,8 @@ def _review_path(ctx: Context, source_id: str) -> Path:
 
 def _authorize(request: Request, token: str) -> None:
     """The update token as a bearer header, and a JSON body (see the module doc)."""
-    if not token:
-        raise Problem(403, "read_only", "this server is read-only: reviews cannot be changed here",
-                      hint="start the server with POWERGRAPH_UPDATE_TOKEN set to review in the browser")
-    scheme, _, sent = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not sent.strip():
-        raise Problem(401, "unauthorized", "changing a review needs the update token",
-                      hint="enter the token in the review page, or send 'Authorization: Bearer <token>'",
-                      headers={"WWW-Authenticate": 'Bearer realm="powergraph"'})
-    if not hmac.compare_digest(sent.strip().encode(), token.encode()):
-        raise Problem(403, "forbidden", "the update token is wrong", hint="enter the server's POWERGRAPH_UPDATE_TOKEN")
+    require_token(request, token, doing="changing a review",
+                  hint="enter the token in the review page, or send 'Authorization: Bearer <token>'")
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise Problem(415, "unsupported_media_type", "send the change as JSON", hint="Content-Type: application/json")
 

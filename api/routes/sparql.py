@@ -10,7 +10,6 @@ browser, the query UI.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import re
 from typing import Any
 from urllib.parse import parse_qs
@@ -22,6 +21,7 @@ from fastapi.responses import Response
 from api.context import Context, client_of
 from api.sparql.describe import service_description
 from api.http.errors import Problem
+from api.http.tokens import require_token
 from api.sparql.hot import MEMO_MAX_TEXT, media_for, query_params, scan_query
 from api.sparql.negotiate import MEDIA, pick, wants_html
 from api.sparql.scan import Scan, scan, with_base, with_using
@@ -176,25 +176,11 @@ def _reply_error(error: dict[str, Any], accept: str | None, text: str) -> Except
     return StoreError(f"the query failed: {error.get('message')}", hint="check the query; the store reported the error")
 
 
-def _authorize(request: Request, token: str) -> None:
-    if not token:
-        raise Problem(403, "read_only", "this endpoint is read-only: SPARQL Update is disabled",
-                      hint="start the server with POWERGRAPH_UPDATE_TOKEN set to enable updates")
-    # HTTP's optional white space (SP, HTAB; RFC 9110 5.5) is not part of a value; nothing else is removed
-    sent = request.headers.get("authorization", "").strip(" \t")
-    scheme, _, credentials = sent.partition(" ")
-    if scheme.lower() != "bearer" or not credentials:
-        raise Problem(401, "unauthorized", "SPARQL Update needs a bearer token",
-                      hint="send 'Authorization: Bearer <POWERGRAPH_UPDATE_TOKEN>'",
-                      headers={"WWW-Authenticate": 'Bearer realm="powergraph"'})
-    # security: compared exactly: a token with a U+00A0 or any other Unicode space is another token
-    if not hmac.compare_digest(credentials.encode("utf-8", "surrogateescape"), token.encode("utf-8", "surrogateescape")):
-        raise Problem(403, "forbidden", "the bearer token is wrong", hint="send the server's POWERGRAPH_UPDATE_TOKEN")
 
 
 async def _update(request: Request, text: str, params: dict[str, list[str]]) -> Response:
     ctx = _ctx(request)
-    _authorize(request, ctx.settings.update_token)
+    require_token(request, ctx.settings.update_token, doing="SPARQL Update")
     _dataset_iris(params, *_USING)
     found = await _scanned(text)
     _check_outbound(ctx, found.outbound)
