@@ -7,7 +7,10 @@ a block that costs nothing):
 1. the heuristic's choice restricted to the block is a feasible solution (upper bound);
 2. a packing of edge-disjoint cycles that each force a frustrated pair / a disagreement
    (:func:`~graph.analysis._cycles.pack_cycles`) is a lower bound; equal bounds end there;
-3. otherwise, if the block has at most ``max_edges`` pairs and time is left, an integer
+3. otherwise, if the block has at most ``max_edges`` pairs and time is left, the linear
+   relaxation of the cycle model by cutting planes (:mod:`graph.analysis._lp`): its value is a
+   bound (often the optimum: then its rounded answer, when as good, ends there), its rounded
+   answer a better start, its cycles the first rows of an integer
    programme over one 0/1 variable per pair (see :mod:`graph.analysis._cycles` for the
    cycle inequalities), started with the block's triangles and the heuristic's value as a
    cut-off (HiGHS takes no start solution, but the cut-off prunes like one), solved again
