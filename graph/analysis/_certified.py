@@ -7,7 +7,10 @@ a block that costs nothing):
 1. the heuristic's choice restricted to the block is a feasible solution (upper bound);
 2. a packing of edge-disjoint cycles that each force a frustrated pair / a disagreement
    (:func:`~graph.analysis._cycles.pack_cycles`) is a lower bound; equal bounds end there;
-3. otherwise, if the block has at most ``max_edges`` pairs and time is left, an integer
+3. otherwise, if the block has at most ``max_edges`` pairs and time is left, the linear
+   relaxation of the cycle model by cutting planes (:mod:`graph.analysis._lp`): its value is a
+   bound (often the optimum: then its rounded answer, when as good, ends there), its rounded
+   answer a better start, its cycles the first rows of an integer
    programme over one 0/1 variable per pair (see :mod:`graph.analysis._cycles` for the
    cycle inequalities), started with the block's triangles and the heuristic's value as a
    cut-off (HiGHS takes no start solution, but the cut-off prunes like one), solved again
@@ -34,6 +37,7 @@ import networkx as nx
 import numpy as np
 
 from graph.analysis._cycles import Edge, cycle_row, pack_cycles, triangles, violated_cycles
+from graph.analysis._lp import integer_bound, lp_bound, objective, rounded
 from graph.analysis._milp import solve_min
 
 __all__ = ["certify", "cost_of", "MAX_BLOCK_EDGES"]
@@ -42,6 +46,8 @@ __all__ = ["certify", "cost_of", "MAX_BLOCK_EDGES"]
 MAX_BLOCK_EDGES = 6000
 _TRIANGLES = 60_000
 _ROUNDS = 200
+#: the share of a block's time the linear relaxation may take before the integer programme
+LP_SHARE = 0.5
 
 Row = tuple[list[int], list[float], float]
 
@@ -70,18 +76,28 @@ def _triangle_rows(n: int, edges: list[Edge], rule: str) -> list[Row]:
 
 
 def _solve_block(n: int, edges: list[Edge], start: list[int], rule: str, deadline: float
-                 ) -> tuple[list[int] | None, float]:
-    """The block's optimum (None if stopped) and the best bound found."""
+                 ) -> tuple[list[int], float, bool]:
+    """The block's best answer, the best bound found, and whether the answer is proven optimal.
+
+    First the linear relaxation (:func:`~graph.analysis._lp.lp_bound`, at most
+    :data:`LP_SHARE` of the time left), whose rounded answer replaces ``start`` when better and
+    whose cycles start the integer programme.
+    """
     m = len(edges)
-    if rule == "balance":
-        cost, constant = np.ones(m), 0.0
-    else:
-        cost = np.array([1.0 if s > 0 else -1.0 for _, _, s in edges])
-        constant = float(sum(s < 0 for _, _, s in edges))
+    cost, constant = objective(edges, rule)
+    now = time.perf_counter()
+    relaxed, rows, fractional = lp_bound(n, edges, rule, _triangle_rows(n, edges, rule),
+                                         deadline=now + LP_SHARE * (deadline - now))
+    if fractional is not None:
+        candidate = rounded(n, edges, fractional, rule)
+        if cost_of(edges, candidate, rule) < cost_of(edges, start, rule):
+            start = candidate
     upper = cost_of(edges, start, rule)
-    rows = _triangle_rows(n, edges, rule)
+    lp = integer_bound(relaxed, m)
+    if lp >= upper:
+        return start, float(upper), True
     rows.append((list(range(m)), cost.tolist(), upper - constant))  # the heuristic's value as a cut-off
-    bound = -math.inf
+    bound = float(lp)
     for _ in range(_ROUNDS):
         remaining = deadline - time.perf_counter()
         if remaining <= 0.05:
@@ -94,9 +110,9 @@ def _solve_block(n: int, edges: list[Edge], start: list[int], rule: str, deadlin
         values = [int(v) for v in x]
         new = [row for cycle in violated_cycles(n, edges, values, rule) for row in cycle_row(cycle, edges, values, rule)]
         if not new:
-            return values, float(cost_of(edges, values, rule))
+            return values, float(cost_of(edges, values, rule)), True
         rows += new
-    return None, bound
+    return start, bound, False
 
 
 def certify(n: int, edges: list[Edge], start: list[int], rule: str, *, time_limit: float,
@@ -137,9 +153,9 @@ def certify(n: int, edges: list[Edge], start: list[int], rule: str, *, time_limi
                             seconds=max(0.0, min(pack_seconds * (4 if small else 1), deadline - time.perf_counter()))
                             ) if upper else 0
         if bound < upper and len(local) <= max_edges and time.perf_counter() < deadline:
-            best, dual = _solve_block(len(nodes), local, here, rule, deadline)
-            if best is not None:
-                here, bound, solved = best, cost_of(local, best, rule), solved + 1
+            here, dual, done = _solve_block(len(nodes), local, here, rule, deadline)
+            if done:
+                bound, solved = cost_of(local, here, rule), solved + 1
             else:
                 bound = max(bound, math.ceil(dual - 1e-6))
         for k, value in zip(block, here):

@@ -25,7 +25,10 @@ from collections import deque
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["cluster", "two_camps", "flip_search", "coarsen"]
+__all__ = ["cluster", "two_camps", "flip_search", "coarsen", "SEQUENTIAL_PAIRS"]
+
+#: up to this many signed pairs, local moves end with a pass of one node at a time
+SEQUENTIAL_PAIRS = 40_000
 
 
 def _inside(matrix: sp.csr_matrix, labels: np.ndarray) -> float:
@@ -95,22 +98,69 @@ def coarsen(matrix: sp.csr_matrix, labels: np.ndarray) -> tuple[sp.csr_matrix, n
     return coarse, groups
 
 
+def _sequential(matrix: sp.csr_matrix, labels: np.ndarray, rng: np.random.Generator, passes: int = 20) -> None:
+    """Move nodes one at a time (in place, random order) to the cluster that pulls them most, or
+    alone when their own repels them, until a pass moves none: the local optimum that the
+    parallel steps of :func:`_moves` only approach."""
+    n = matrix.shape[0]
+    indptr, indices, data = matrix.indptr.tolist(), matrix.indices.tolist(), matrix.data.tolist()
+    lab = labels.tolist()
+    size = np.bincount(labels, minlength=n).tolist()
+    free = [c for c in range(len(size)) if size[c] == 0]
+    for _ in range(passes):
+        moved = False
+        for i in rng.permutation(n).tolist():
+            pull: dict[int, float] = {}
+            for j, w in zip(indices[indptr[i]:indptr[i + 1]], data[indptr[i]:indptr[i + 1]]):
+                pull[lab[j]] = pull.get(lab[j], 0.0) + w
+            own = lab[i]
+            stay = pull.pop(own, 0.0)
+            target, best = max(pull.items(), key=lambda item: item[1], default=(own, stay))
+            alone = best <= 0 and stay < 0 and size[own] > 1 and bool(free)
+            if alone:
+                target, best = free[-1], 0.0
+            if best <= stay + 1e-9:
+                continue
+            if alone:
+                free.pop()
+            size[own] -= 1
+            size[target] += 1
+            if size[own] == 0:
+                free.append(own)
+            lab[i], moved = target, True
+        if not moved:
+            break
+    _, labels[:] = np.unique(np.array(lab), return_inverse=True)
+
+
+def _refine(matrix: sp.csr_matrix, labels: np.ndarray, rng: np.random.Generator) -> None:
+    """Local moves in place: the parallel steps, then (up to :data:`SEQUENTIAL_PAIRS`) one node at a time."""
+    _moves(matrix, labels, rng)
+    if matrix.nnz <= 2 * SEQUENTIAL_PAIRS:
+        _sequential(matrix, labels, rng)
+
+
 def cluster(matrix: sp.csr_matrix, rng: np.random.Generator, labels: np.ndarray | None = None) -> np.ndarray:
-    """Cluster labels for a symmetric signed weight matrix: multilevel node and group moves."""
+    """Cluster labels for a symmetric signed weight matrix: multilevel node and group moves.
+
+    Every level moves nodes, then each cluster becomes one node of the next level, until a
+    level merges nothing (a start that is already a local optimum of node moves still gets
+    its merges, at the levels above).
+    """
     n = matrix.shape[0]
     labels = np.arange(n) if labels is None else labels.copy()
     levels: list[np.ndarray] = []
     current, lab = matrix, labels
     while True:
-        moved = _moves(current, lab, rng)
+        _refine(current, lab, rng)
         coarse, groups = coarsen(current, lab)
-        if not moved or coarse.shape[0] == current.shape[0]:
+        if coarse.shape[0] == current.shape[0]:
             break
         levels.append(groups)
         current, lab = coarse, np.arange(coarse.shape[0])
     for groups in reversed(levels):
         lab = lab[groups]
-    _moves(matrix, lab, rng)
+    _refine(matrix, lab, rng)
     return lab
 
 

@@ -33,6 +33,7 @@ from graph.analysis._factions import certificate, check_signed, faction_result, 
 from graph.analysis._gc import paused_gc
 from graph.analysis._moves import cluster
 from graph.analysis.balance import LARGE_NODES
+from graph.analysis.spectral import spectral_starts
 
 __all__ = ["correlation_clustering", "MAX_EXACT_EDGES"]
 
@@ -43,11 +44,13 @@ _MERGE_ROUNDS = 8
 
 
 def _heuristic(matrix: object, edges: list[tuple[int, int, int]], seed: int, restarts: int) -> list[int]:
-    """The best of ``restarts`` multilevel runs, as per-pair "apart" flags."""
+    """The best of ``restarts`` multilevel runs from single actors and of runs from SPONGE's
+    clusters (:func:`~graph.analysis.spectral.spectral_starts`), as per-pair "apart" flags."""
     rng = np.random.default_rng(seed)
     best: tuple[int, list[int]] | None = None
-    for _ in range(max(1, restarts)):
-        labels = cluster(matrix, rng)  # type: ignore[arg-type]
+    starts: list[np.ndarray | None] = [None] * max(1, restarts)
+    for labels in starts + spectral_starts(matrix, seed=seed):  # type: ignore[arg-type, operator]
+        labels = cluster(matrix, rng, labels)  # type: ignore[arg-type]
         apart = [int(labels[u] != labels[v]) for u, v, _ in edges]
         bad = cost_of(edges, apart, "correlation")
         if best is None or bad < best[0]:
