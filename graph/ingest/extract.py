@@ -32,7 +32,7 @@ from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.quotes import quote_speaker, quote_speakers
-from graph.ingest.roles import fan, hedge, negation, speaker
+from graph.ingest.roles import fan, hedge, negation, prep_objects, speaker
 from graph.ingest.rules import matches
 from ontology import PG, ontology_graph, relation_metadata
 
@@ -62,6 +62,9 @@ class _Sentence:
 
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
+        if token.lower_ in load_lexicon()["member_nouns"] and (body := prep_objects(token, "of")) and \
+                body[0].i in self.index:
+            return self.index[body[0].i]  # "troops of the National Guard", "officers of the SPB": the body acts
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
@@ -85,8 +88,9 @@ def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
-    starts = [t.idx for t in tokens] + [m["start"] for m in mentions if m]
-    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in mentions if m]
+    mentions = [m for m in mentions if m and not m.get("far")]  # the document's government is not quoted
+    starts = [t.idx for t in tokens] + [m["start"] for m in mentions]
+    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in mentions]
     sentence = tokens[0].sent
     return max(min(starts), sentence.start_char), min(max(ends), sentence.end_char)
 
@@ -131,6 +135,19 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
+def _government(mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The one government the text names ("the government", "Kestria's government"), if only one."""
+    bodies = load_lexicon()["government_titles"]["bodies"]
+    found = {m["actors"][0]: m for m in mentions if len(m["actors"]) == 1 and
+             actors[m["actors"][0]].get("type") == "PublicBody" and
+             any(w in actors[m["actors"][0]]["label"].lower().split() for w in bodies)}
+    counts = sorted(((sum(m["actors"] == [a] for m in mentions), a) for a in found), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None  # none, or two governments named as often: which one is unclear
+    mention = found[counts[0][1]]
+    return {**mention, "far": True, "reading": f"the government the text names, {mention['text']!r}"}
+
+
 def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]]:
     found = []
     for fig in find_figures(sentence.text, sentence.start_char):
@@ -153,6 +170,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
+    government = _government(mentions, everyone)
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
@@ -162,7 +180,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                 claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
-            objects = [sent.actor(t, claimant) for t in spread(match["objects"])]
+            objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("government") \
+                else [government]
             pairs = [(s, o) for o in objects for s in subjects]
             if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
                 pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
@@ -173,5 +192,5 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                         results.append(cand)
         results.extend(_figures(sentence, event))
     results.sort(key=lambda c: (c["start"], c["end"]))
-    infer_agents(results)
+    infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

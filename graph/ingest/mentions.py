@@ -133,15 +133,34 @@ def _person_titled(head: Any) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
 
+def _group_word(token: Any) -> str | None:
+    """The party type of a common noun of the lexicon's ``groups`` ("police", "families"), or None."""
+    groups = load_lexicon()["groups"]
+    found = groups.get(token.lower_) or (groups.get(token.lemma_.lower()) if token.tag_ == "NNS" else None)
+    return str(found) if found else None
+
+
+def _apposed_kind(head: Any) -> str | None:
+    """The party type an apposition gives a name ("Kestria Watch, the country's best-known rights group")."""
+    lex = load_lexicon()
+    near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    for noun in near:
+        kinds = lex["descriptions"].get(noun.lemma_.lower()) or [lex["groups"].get(noun.lower_)]
+        if kinds[0] and kinds[0] not in ("Person", "CollectiveActor", "Place"):
+            return str(kinds[0])
+    return None
+
+
 def _new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
-    groups = lex["groups"]
     if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN":
         return "Person"
+    if ner and (kind := _apposed_kind(head)) is not None:
+        return kind
     if _SECURITY.search(label):
         return "SecurityService"
-    if head.lower_ in groups and ner != "PERSON":
-        return str(groups[head.lower_])
+    if _group_word(head) and ner != "PERSON":
+        return str(_group_word(head))
     if ner == "GPE" and label in set(lex["demonyms"].values()) | {"Kazakhstan", "Russia"}:
         return "State"
     return _NER_TYPES.get(ner, "Organisation")
@@ -274,6 +293,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
+        if len(ent) == 1 and ent.root.dep_ == "amod" and _group_word(ent.root.head) is not None:
+            continue  # "Dravic troops": the party noun with its modifier, found below
         span = _clean(ent)
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
@@ -318,7 +339,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
             chunk = doc[dash[-1] + 1:chunk.end]  # "VARN - A court": a dateline before the noun phrase
         head = chunk.root
-        if head.lower_ not in lex["groups"] or taken[head.i]:
+        if _group_word(head) is None or taken[head.i]:
             continue
         span = _clean(doc[chunk.start:head.i + 1], titles=False)
         mods = [t for t in doc[chunk.start:head.i] if not taken[t.i] and not t.is_punct and t.lower_ != "led"
@@ -340,7 +361,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             if chunk.text not in aliases and chunk.text.lower() != label.lower():
                 aliases.append(chunk.text)  # every form the text uses
         members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
-                   and str(lex["groups"][head.lower_]) in ("CollectiveActor", "ArmedForce")]
+                   and _group_word(head) in ("CollectiveActor", "ArmedForce")]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
@@ -351,8 +372,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if kind != "name":
             ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
                                            _new_type(label, "", head), chunk.text)], None
-        add(doc[chunk.start:span.end] if chunk.start < span.start and not any(taken[chunk.start:span.start])
-            else span, ids, "group", reading)
+        lead = doc[chunk.start:span.start]
+        add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
+            not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:

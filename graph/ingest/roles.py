@@ -26,7 +26,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 
 __all__ = ["fan", "subjects", "objects", "agents", "is_passive", "negation", "hedge", "speaker", "clause_chain",
-           "prep_objects"]
+           "prep_objects", "trailing_speaker"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
@@ -141,6 +141,34 @@ def _said_by(verb: Any) -> Any | None:
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
         return before
+    return found if found is not None else trailing_speaker(verb)
+
+
+def trailing_speaker(verb: Any) -> Any | None:
+    """The noun phrase right before a subjectless reporting verb at a sentence's end, which the parser
+    hung on the reported clause ("police arrested X, the party's spokesman, Emil Sorrow, said": the
+    spokesman), or None."""
+    if verb.lemma_ not in load_lexicon()["reporting"] or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].is_punct:
+        j -= 1
+    if j < verb.sent.start or verb.doc[j].pos_ not in ("PROPN", "NOUN") or verb.i - j > 2:
+        return None
+    top = verb.doc[j]
+    while top.dep_ in ("appos", "compound") and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
+        top = top.head
+    return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
+
+
+def _source(according: Any) -> Any | None:
+    """Who "according to" names: its object, or the author of a document it names ("according to a
+    decree published by the press service", "according to the ministry's statement")."""
+    found = next((g for g in according.subtree if g.dep_ == "pobj"), None)
+    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
+        for g in found.subtree:
+            if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
+                return g
     return found
 
 
@@ -153,9 +181,7 @@ def speaker(token: Any) -> Any | None:
     for i, link in enumerate(chain):
         for child in link.children:
             if child.lower_ == "according":
-                for g in child.subtree:
-                    if g.dep_ == "pobj":
-                        return g
+                return _source(child)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children):
             return _said_by(link)

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
+from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects, trailing_speaker
 
 __all__ = ["matches"]
 
@@ -79,6 +79,8 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
             (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return  # "calls to resign", "a plan to send troops": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     for pattern in lex["verbs"].get(lemma or "", ()):
         if not _has_words(verb, pattern["words"]):
@@ -93,13 +95,16 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs, subs = subjects(verb), agents(verb)
         else:
             objs, subs = objects(verb, None), subjects(verb)
+            if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
+                objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
                 subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
             objs = [verb.head]
         objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and _descend(o) is not o]
-        objs = [d for d in map(_descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+        objs = [d for d in map(_descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+                and d != trailing_speaker(verb.head)]  # "..., the party's spokesman, Emil Sorrow, said"
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
@@ -239,6 +244,26 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                "fan": role.dep_ != "compound", "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
 
 
+def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
+    """"Interior Minister Casimir Dolan" (memberOf), "Prime Minister Teodor Brask" (headed): of the government
+    the text names; the object is left to the extractor (``government``), which knows the document."""
+    spec = load_lexicon()["government_titles"]
+    if role.lower_ not in spec["titles"]:
+        return
+    words, j = [], role.i - 1
+    while j >= role.sent.start and role.doc[j].dep_ in ("compound", "amod") and role.doc[j].text[:1].isupper():
+        words.insert(0, role.doc[j].lower_)
+        j -= 1
+    heads = role.lower_ != "minister" or (words[-1:] == ["prime"])
+    relation = "memberOf" if not heads or set(words) & set(spec["deputies"]) else "headed"
+    holders = _holder(role) if role.dep_ != "compound" or role.head.pos_ == "PROPN" else []
+    if holders and (role.dep_ == "compound" or words or role.lower_ != "minister"):
+        yield {"relation": relation, "subjects": holders, "objects": [], "government": True,
+               "trigger": [*role.doc[j + 1:role.i], role],
+               "fan": role.dep_ != "compound", "rule": f"title: {' '.join([*words, role.lower_])} (of the government)",
+               "passive": False, "clause": _verb_above(role) if role.dep_ == "attr" else None}
+
+
 def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
     copular = load_lexicon()["copular"]
     for prep in (c for c in token.children if c.dep_ == "prep"):
@@ -276,4 +301,5 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _noun_matches(token)
             yield from _origin_matches(token)
             yield from _title_matches(token)
+            yield from _government_matches(token)
         yield from _copular_matches(token)
