@@ -65,6 +65,9 @@ class _Sentence:
         if token.lower_ in load_lexicon()["member_nouns"] and (body := prep_objects(token, "of")) and \
                 body[0].i in self.index:
             return self.index[body[0].i]  # "troops of the National Guard", "officers of the SPB": the body acts
+        if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
+                is not None:
+            return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (

@@ -39,6 +39,7 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": 
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _VARIANT_SCORE = 0.84
+_BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -316,8 +317,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or taken[token.i] or not token.text[:1].isupper():
-            continue
+        modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
+        if token.pos_ != "PROPN" or (token.dep_ == "compound" and not modifier) or taken[token.i] or \
+                not token.text[:1].isupper():
+            continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
             start -= 1
@@ -332,7 +335,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
-            add(span, ids or [linker.propose(span.text, "Person" if len(span) <= 3 else "Organisation", span.text)],
+            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON")
+            add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
@@ -340,6 +344,18 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             chunk = doc[dash[-1] + 1:chunk.end]  # "VARN - A court": a dateline before the noun phrase
         head = chunk.root
         if _group_word(head) is None or taken[head.i]:
+            continue
+        named = [m for m in mentions if m["tokens"][1] == head.i and m["kind"] in ("name", "new", "variant")
+                 and len(m["actors"]) == 1 and doc[head.i - 1].pos_ == "PROPN"]
+        if named and _group_word(head) in _BODIES:  # "the Civic Dawn party": Civic Dawn
+            actor = named[0]["actors"][0]
+            if actor in linker.proposed and chunk.text not in linker.proposed[actor]["aliases"]:
+                linker.proposed[actor]["aliases"].append(chunk.text)
+            if actor in linker.proposed and linker.proposed[actor]["type"] == "Person":
+                linker.proposed[actor]["type"] = str(_group_word(head))  # a party is not a person
+            mentions.append(_mention(doc[head.i:head.i + 1], [actor], "group",
+                                     f"{chunk.text!r} read as {named[0]['text']}"))
+            taken[head.i] = True
             continue
         span = _clean(doc[chunk.start:head.i + 1], titles=False)
         mods = [t for t in doc[chunk.start:head.i] if not taken[t.i] and not t.is_punct and t.lower_ != "led"

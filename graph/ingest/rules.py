@@ -212,6 +212,10 @@ def _holder(role: Any) -> list[Any]:
     appos = [c for c in role.children if c.dep_ == "appos"]
     if appos:
         return appos
+    named = [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
+             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i]
+    if named and role.dep_ in ("nsubj", "nsubjpass"):  # "A spokesman for Halm, Ruben Aske, said": the parser
+        return named[:1]  # hangs the name on the last noun
     if role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as"):
         verb = role.head if role.dep_ == "attr" else role.head.head
         dobj = [c for c in verb.children if c.dep_ == "dobj"]
@@ -237,6 +241,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
+    if holders and not orgs and role.dep_ == "compound":
+        orgs = [c for c in holders[0].children if c.dep_ == "poss"]  # "the bureau's former chief Dmitar Welkow"
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
