@@ -60,6 +60,15 @@ class _Sentence:
     def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]]) -> None:
         self.index, self.dates = index, dates
 
+    def named(self, tokens: list[Any]) -> list[Any]:
+        """Each token, or for a role noun that is no mention the names apposed to it ("two sons-in-law,
+        Dosanov and Sharipbayev, quit")."""
+        out = []
+        for token in tokens:
+            names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index]
+            out += [names[0], *names[0].conjuncts] if token.i not in self.index and names else [token]
+        return out
+
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
         if token.lower_ in load_lexicon()["member_nouns"] and (body := prep_objects(token, "of")) and \
@@ -182,7 +191,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if claimant is None and (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
                 claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
             spread = fan if match.get("fan", True) else list
-            subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
+            subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
             objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("government") \
                 else [government]
             pairs = [(s, o) for o in objects for s in subjects]

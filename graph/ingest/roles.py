@@ -156,7 +156,7 @@ def trailing_speaker(verb: Any) -> Any | None:
     if j < verb.sent.start or verb.doc[j].pos_ not in ("PROPN", "NOUN") or verb.i - j > 2:
         return None
     top = verb.doc[j]
-    while top.dep_ in ("appos", "compound") and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
+    while top.dep_ == "compound" and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
         top = top.head
     return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
 

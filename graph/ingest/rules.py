@@ -103,8 +103,9 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and _descend(o) is not o]
-        objs = [d for d in map(_descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-                and d != trailing_speaker(verb.head)]  # "..., the party's spokesman, Emil Sorrow, said"
+        objs = [d for d in map(_descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+        if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
+            objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
@@ -200,7 +201,7 @@ def _title_of(token: Any) -> str | None:
 
 def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
-    if role.dep_ == "compound":
+    if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN" and role.text[:1].isupper()):
         head = role.head
         while head.dep_ == "compound":
             head = head.head
@@ -241,8 +242,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
-    if holders and not orgs and role.dep_ == "compound":
-        orgs = [c for c in holders[0].children if c.dep_ == "poss"]  # "the bureau's former chief Dmitar Welkow"
+    if holders and not orgs and role.dep_ in ("compound", "amod"):  # "the bureau's former chief Dmitar Welkow",
+        orgs = [c for c in holders[0].children if c.dep_ == "poss" or (  # "CSTO Secretary-General Stanislav Zas"
+            c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
