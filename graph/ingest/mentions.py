@@ -134,6 +134,11 @@ def _person_titled(head: Any) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
 
+def _org_word(token: Any) -> bool:
+    """Whether a name's last word makes it an organisation's ("Human Rights Watch", "Ossel Free Press")."""
+    return token.lower_ in load_lexicon()["org_words"] or _group_word(token) in _BODIES
+
+
 def _group_word(token: Any) -> str | None:
     """The party type of a common noun of the lexicon's ``groups`` ("police", "families"), or None."""
     groups = load_lexicon()["groups"]
@@ -154,8 +159,10 @@ def _apposed_kind(head: Any) -> str | None:
 
 def _new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
-    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN":
+    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN" and not _org_word(head):
         return "Person"
+    if ner == "PERSON" and _org_word(head):
+        return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
     if ner and (kind := _apposed_kind(head)) is not None:
         return kind
     if _SECURITY.search(label):
@@ -335,7 +342,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
-            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON")
+            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not _org_word(span[-1])
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     for chunk in doc.noun_chunks:

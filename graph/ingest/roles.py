@@ -112,6 +112,8 @@ def negation(token: Any) -> str | None:
     lex = load_lexicon()
     chain = clause_chain(token)
     for i, link in enumerate(chain):
+        if i and chain[i - 1].dep_ == "advcl":
+            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
@@ -172,12 +174,21 @@ def _source(according: Any) -> Any | None:
     return found
 
 
+def _content_head(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` hangs on a common noun that names no party ("cases", "a video")."""
+    lex = load_lexicon()
+    head = clause.head
+    return head.pos_ == "NOUN" and not any(
+        w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
+
+
 def speaker(token: Any) -> Any | None:
     """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
     reporting = load_lexicon()["reporting"]
     chain = [token]
-    while chain[-1].head is not chain[-1] and chain[-1].dep_ != "relcl" and len(chain) < 12:
-        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause is background
+    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1])) and len(chain) < 12:
+        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
+        # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
         for child in link.children:
             if child.lower_ == "according":

@@ -35,7 +35,7 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
-            "visit", "treatment"}
+            "visit", "treatment", "leaders", "leadership", "heads", "representatives"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 
@@ -73,6 +73,11 @@ def _lemmas(verb: Any) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def subjects_of(verb: Any) -> list[Any]:
+    """The verb's own subjects (not inherited)."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.head.lemma_ in lex["irrealis"] and (
@@ -92,11 +97,14 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), agents(verb)
+            objs, subs = subjects(verb), [a for a in agents(verb) if a.lemma_.lower() not in lex["non_agents"]]
         else:
             objs, subs = objects(verb, None), subjects(verb)
             if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
                 objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
+            if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
+                objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                             and objects(c, None) and not subjects_of(c)), [])
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
                 subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
             objs = [verb.head]
@@ -281,6 +289,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if token.dep_ in ("acomp", "attr"):
             subs = subjects(token.head)
+        elif token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):  # "X is at odds with Y"
+            subs = subjects(token.head.head)
         elif token.dep_ in ("amod", "acl") or token.head.pos_ in ("NOUN", "PROPN"):
             subs = [token.head]
         else:
