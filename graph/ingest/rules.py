@@ -209,7 +209,7 @@ def _title_of(token: Any) -> str | None:
 
 def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
-    if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN" and role.text[:1].isupper()):
+    if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN"):
         head = role.head
         while head.dep_ == "compound":
             head = head.head
@@ -257,7 +257,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
-               "fan": role.dep_ != "compound", "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
+               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
@@ -320,4 +320,6 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _origin_matches(token)
             yield from _title_matches(token)
             yield from _government_matches(token)
+        elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
+            yield from _title_matches(token)
         yield from _copular_matches(token)
