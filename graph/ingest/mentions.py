@@ -146,6 +146,20 @@ def _group_word(token: Any) -> str | None:
     return str(found) if found else None
 
 
+def _named_in(ids: list[str], alias: str, actors: dict[str, dict[str, Any]], text: str) -> bool:
+    """Whether a lower-case alias may stand for its actors in ``text``: it is their label, or the text also
+    names one of them by a capitalised form or its demonym ("CSTO troops" before "the troops", "Kazakh")."""
+    for actor_id in ids:
+        spec = actors.get(actor_id, {})
+        if spec.get("label", "").lower() == alias.lower():
+            return True
+        adjectives = [a for a, state in load_lexicon()["demonyms"].items() if state == spec.get("label")]
+        if any(n[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)
+               for n in [spec.get("label", ""), *spec.get("aliases", []), *adjectives] if n):
+            return True
+    return False
+
+
 def _apposed_kind(head: Any) -> str | None:
     """The party type an apposition gives a name ("Kestria Watch, the country's best-known rights group")."""
     lex = load_lexicon()
@@ -295,7 +309,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
-        add(span, sorted(linker.table[match.group().lower()]), "name", None)
+        ids = sorted(linker.table[match.group().lower()])
+        if match.group().islower() and not _named_in(ids, match.group(), linker.actors, doc.text):
+            continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
+        add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
         if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
