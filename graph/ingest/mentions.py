@@ -415,6 +415,27 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
+    titles = lex["titles"]
+    for token in doc:  # "the Russian foreign ministry spokeswoman": the ministry is a party of its own
+        if token.dep_ != "compound" or not token.text.islower() or taken[token.i] or \
+                _group_word(token) not in _BODIES or token.head.lower_ not in titles:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].lower_ not in _PLAIN_ADJECTIVES:
+            start -= 1
+            if taken[start]:  # "the Dravic foreign ministry": "Dravic" named the state, here the ministry's
+                inner = [m for m in mentions if m["tokens"] == (start, start + 1)]
+                if not inner:
+                    start += 1
+                    break
+                mentions.remove(inner[0])
+                taken[start] = False
+        if start == token.i:
+            continue  # "the ministry spokesman": a description, resolved by coref
+        label = doc[start:token.i + 1].text
+        ids, kind, reading = linker.link(label)
+        add(doc[start:token.i + 1], ids or [linker.propose(label, str(_group_word(token)), label)],
+            kind if ids else "group", reading)
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:

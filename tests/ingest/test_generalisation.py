@@ -104,6 +104,9 @@ MORE = [
     ("Ilya Marek threatened to jail Oskar Dorn.", ("marek", "threatened", "dorn", None)),
     # a name before a party noun is the party
     ("Lena Vasko, the leader of the Green Dawn party, spoke in Tarn.", ("vasko", "headed", "green-dawn", None)),
+    # a body named inside a title is the title's body, not the state of its adjective
+    ("The Valdorian interior ministry spokesman, Ilya Marek, said nothing.",
+     ("marek", "spokespersonFor", "valdorian-interior-ministry", None)),
     # an organisation's name, whatever the recogniser says, is an antecedent of "it"
     ("Civic Watch, a rights group, met on Monday. It urged the police to free Oskar Dorn.",
      ("civic-watch", "appealedTo", "police", None)),
