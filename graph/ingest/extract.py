@@ -100,9 +100,9 @@ def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
-    mentions = [m for m in mentions if m and not m.get("far")]  # the document's government is not quoted
-    starts = [t.idx for t in tokens] + [m["start"] for m in mentions]
-    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in mentions]
+    near = [m for m in mentions if m is not None and not m.get("far")]  # the document's government is not quoted
+    starts = [t.idx for t in tokens] + [m["start"] for m in near]
+    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in near]
     sentence = tokens[0].sent
     return max(min(starts), sentence.start_char), min(max(ends), sentence.end_char)
 

@@ -24,13 +24,10 @@ proposed, typed from the entity label and the head noun. Definite descriptions
 from __future__ import annotations
 
 import re
-import unicodedata
-from difflib import SequenceMatcher
-from pathlib import Path
 from typing import Any
 
-from graph.build.yamlfile import LineDict, read_yaml
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
@@ -38,77 +35,10 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": 
               "NORP": "CollectiveActor"}
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
-_VARIANT_SCORE = 0.84
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
-
-
-def slug(text: str) -> str:
-    """An actor or assertion id from a name.
-
-    >>> slug("Joe Biden's"), slug("Kazakh civil society")
-    ('joe-biden', 'kazakh-civil-society')
-    """
-    text = re.sub(r"['\u2019]s\b", "", text.lower())
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
-
-
-def fold(name: str) -> str:
-    """A transliteration-folded key: accents off, lower case, doubled letters single, 'y' between vowels off.
-
-    >>> fold("Massimov") == fold("Masimov"), fold("Nazarbaev") == fold("Nazarbayev")
-    (True, True)
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", text)
-    return re.sub(r"(.)\1", r"\1", text)
-
-
-def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
-    """Every actor declared in the corpus's ``assertions.yaml`` files: id -> {type, label, aliases, source}."""
-    actors: dict[str, dict[str, Any]] = {}
-    if not corpus.is_dir():
-        return actors
-    for folder in sorted(corpus.iterdir()):
-        path = folder / "assertions.yaml"
-        if not path.is_file():
-            continue
-        raw = read_yaml(path)
-        section = raw.get("actors") if isinstance(raw, LineDict) else None
-        for actor_id, spec in (section or {}).items():
-            if isinstance(spec, dict) and str(actor_id) not in actors:
-                actors[str(actor_id)] = {"type": str(spec.get("type", "")), "label": str(spec.get("label", "")),
-                                         "aliases": [str(a) for a in spec.get("aliases") or []],
-                                         "source": folder.name}
-    return actors
-
-
-def _surfaces(actors: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
-    """Lower-cased surface form -> actor ids (label, aliases, a person's surname, without a leading 'the')."""
-    table: dict[str, set[str]] = {}
-    for actor_id, spec in actors.items():
-        names = [spec["label"], *spec.get("aliases", [])]
-        if spec.get("type") == "Person" and " " in spec["label"]:
-            last = spec["label"].split()[-1]
-            if len(last) > 2:
-                names.append(last)
-        for name in names:
-            name = name.strip().lower()
-            if name:
-                table.setdefault(name, set()).add(actor_id)
-                if name.startswith("the ") and len(name) > 4:
-                    table.setdefault(name[4:], set()).add(actor_id)
-    return table
-
-
-def _pattern(table: dict[str, set[str]]) -> re.Pattern[str] | None:
-    if not table:
-        return None
-    names = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
@@ -144,20 +74,6 @@ def _group_word(token: Any) -> str | None:
     groups = load_lexicon()["groups"]
     found = groups.get(token.lower_) or (groups.get(token.lemma_.lower()) if token.tag_ == "NNS" else None)
     return str(found) if found else None
-
-
-def _named_in(ids: list[str], alias: str, actors: dict[str, dict[str, Any]], text: str) -> bool:
-    """Whether a lower-case alias may stand for its actors in ``text``: it is their label, or the text also
-    names one of them by a capitalised form or its demonym ("CSTO troops" before "the troops", "Kazakh")."""
-    for actor_id in ids:
-        spec = actors.get(actor_id, {})
-        if spec.get("label", "").lower() == alias.lower():
-            return True
-        adjectives = [a for a, state in load_lexicon()["demonyms"].items() if state == spec.get("label")]
-        if any(n[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)
-               for n in [spec.get("label", ""), *spec.get("aliases", []), *adjectives] if n):
-            return True
-    return False
 
 
 def _apposed_kind(head: Any) -> str | None:
@@ -198,72 +114,12 @@ def _demonym(word: str, states: list[str]) -> str | None:
     return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
 
 
-class _Linker:
-    """Links surface names to actors; proposes new ones; remembers what it proposed."""
-
-    def __init__(self, actors: dict[str, dict[str, Any]]) -> None:
-        self.actors = actors
-        self.table = _surfaces(actors)
-        self.proposed: dict[str, dict[str, Any]] = {}
-        self.folded = {fold(name): (ids, name) for name, ids in self.table.items() if len(name) > 3 and name[:1].isalpha()}
-
-    def link(self, name: str) -> tuple[list[str], str, str | None]:
-        """(actor ids, kind, reading) for ``name``; ids empty when nothing fits."""
-        low = name.lower()
-        if self.table.get(low):
-            return sorted(self.table[low]), "name", None
-        if " " not in low:
-            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low]
-            if len(same) == 1:
-                return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
-        ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
-        if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
-            return sorted(ids), "name", f"{name!r} read as {self._label(sorted(ids)[0])} (same surname)"
-        key = fold(low)
-        best, score, score_raw = None, 0.0, 0.0
-        for other, (other_ids, original) in self.folded.items():
-            if other[:1] != key[:1] or abs(len(other) - len(key)) > 3:
-                continue  # a variant keeps its first letter and about its length
-            ratio = SequenceMatcher(None, key, other).ratio()
-            if ratio > score:
-                best, score, score_raw = other_ids, ratio, SequenceMatcher(None, low, original).ratio()
-        if best and score >= _VARIANT_SCORE and len(best) == 1 and name[:1].isupper():
-            actor = sorted(best)[0]
-            return [actor], "variant", f"{name!r} linked to {self._label(actor)} as a spelling variant (score {score_raw:.2f})"
-        return [], "new", None
-
-    def propose(self, name: str, kind: str, text: str) -> str:
-        actor_id = slug(name)
-        while actor_id in self.actors and self.actors[actor_id]["label"].lower() != name.lower():
-            actor_id += "-new"
-        if actor_id not in self.actors:
-            aliases = [name.split()[-1]] if kind == "Person" and " " in name else []
-            if text.lower() != name.lower():
-                aliases.append(text)
-            spec = {"type": kind, "label": name, "aliases": aliases, "proposed": True}
-            self.actors[actor_id] = self.proposed[actor_id] = spec
-            for form in [name, *aliases]:
-                self.table.setdefault(form.lower(), set()).add(actor_id)
-        return actor_id
-
-    def _same_person(self, actor_id: str, name: str) -> bool:
-        """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""
-        label = self._label(actor_id).lower().split()
-        return len(label) < 2 or fold(label[0]) == fold(name.split()[0])
-
-    def _type(self, actor_id: str) -> str:
-        return str(self.actors.get(actor_id, {}).get("type"))
-
-    def _label(self, actor_id: str) -> str:
-        return str(self.actors.get(actor_id, {}).get("label"))
-
-
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
 
 
-def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: _Linker) -> None:
+def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
     """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
     for long, short in zip(mentions, mentions[1:]):
         a, b = long["tokens"][1], short["tokens"][0]
@@ -287,7 +143,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     (names, variants, new names, party nouns, demonyms; in text order). A mention with several
     ``actors`` is ambiguous.
     """
-    linker = _Linker(dict(actors))
+    linker = Linker(dict(actors))
     taken = [False] * len(doc)
     mentions: list[dict[str, Any]] = []
 
@@ -298,7 +154,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 taken[i] = True
 
     lex = load_lexicon()
-    pattern = _pattern(linker.table)
+    pattern = surface_pattern(linker.table)
     for match in pattern.finditer(doc.text) if pattern else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not (match.group()[:1].isupper() or match.group().islower()):
@@ -310,12 +166,14 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
-        if match.group().islower() and not _named_in(ids, match.group(), linker.actors, doc.text):
+        if match.group().islower() and not named_in(ids, match.group(), linker.actors, doc.text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
-        if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
+        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not ent.text.endswith("s") \
+            and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
+        if ent.label_ not in _NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
         if len(ent) == 1 and ent.root.dep_ == "amod" and _group_word(ent.root.head) is not None:
@@ -338,7 +196,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(span.text)
         if not ids:
             chunk = chunks.get(span.root.i, span.text)
-            ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), chunk)]
+            ids = [linker.propose(span.text, "Place" if nominal else _new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1

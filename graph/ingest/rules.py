@@ -186,6 +186,22 @@ def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
                "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": _verb_above(noun)}
 
 
+def _led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
+    """"Brask's government" (headed); "Mamin's cabinet resigned", "the resignation of Mamin's government"
+    (resignedFrom, the leader from the body: the convention of the ontology)."""
+    spec = load_lexicon()["led_bodies"]
+    leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP")]
+    if noun.lower_ not in spec["nouns"] or not leaders:
+        return
+    yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun],
+           "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None}
+    verb = noun.head if noun.dep_ == "nsubj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.lemma_.lower() in spec["resigning"]:
+        yield {"relation": "resignedFrom", "subjects": leaders, "objects": [noun], "trigger": [verb],
+               "rule": f"noun: X's {noun.lower_} {verb.lemma_.lower()}", "passive": False,
+               "clause": verb if verb.pos_ in ("VERB", "AUX") else _verb_above(verb)}
+
+
 def _verb_above(token: Any) -> Any | None:
     """The verb whose clause holds the noun ``token`` (None when it is not in a clause)."""
     head = token
@@ -228,6 +244,8 @@ def _holder(role: Any) -> list[Any]:
     if role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as"):
         verb = role.head if role.dep_ == "attr" else role.head.head
         dobj = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
+            return subjects(verb)
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
     return []
 
@@ -266,7 +284,8 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     spec = load_lexicon()["government_titles"]
     if role.lower_ not in spec["titles"]:
         return
-    words, j = [], role.i - 1
+    words: list[str] = []
+    j = role.i - 1
     while j >= role.sent.start and role.doc[j].dep_ in ("compound", "amod") and role.doc[j].text[:1].isupper():
         words.insert(0, role.doc[j].lower_)
         j -= 1
@@ -320,6 +339,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _origin_matches(token)
             yield from _title_matches(token)
             yield from _government_matches(token)
+            yield from _led_body_matches(token)
         elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
             yield from _title_matches(token)
         yield from _copular_matches(token)

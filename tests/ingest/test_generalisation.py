@@ -104,6 +104,11 @@ MORE = [
     ("Ilya Marek threatened to jail Oskar Dorn.", ("marek", "threatened", "dorn", None)),
     # a name before a party noun is the party
     ("Lena Vasko, the leader of the Green Dawn party, spoke in Tarn.", ("vasko", "headed", "green-dawn", None)),
+    # "replaced X as chairman": the subject takes the post
+    ("Lena Vasko replaced Oskar Dorn as chairman of the SBV.", ("vasko", "headed", "sbv", None)),
+    # a leader's government resigning: the leader resigned from it, and had headed it
+    ("Ilya Marek's cabinet resigned on Monday.", ("marek", "resignedFrom", "ilya-marek-cabinet", None)),
+    ("Ilya Marek's cabinet resigned on Monday.", ("marek", "headed", "ilya-marek-cabinet", None)),
     # a body named inside a title is the title's body, not the state of its adjective
     ("The Valdorian interior ministry spokesman, Ilya Marek, said nothing.",
      ("marek", "spokespersonFor", "valdorian-interior-ministry", None)),
@@ -127,6 +132,10 @@ def test_a_speaker_the_parser_made_an_object_is_not_an_object() -> None:
 def test_a_main_clause_negation_stays_out_of_its_adverbial_clause() -> None:
     found = candidates_for_text("When Ilya Marek sacked Oskar Dorn, Lena Vasko was not in Tarn.", ACTORS)["items"]
     assert [bool(i.get("negated")) for i in found if i["relation"] == "dismissed"] == [False]
+
+
+def test_the_predecessor_in_replaced_as_does_not_hold_the_post() -> None:
+    assert ("dorn", "headed", "sbv", None) not in claims("Lena Vasko replaced Oskar Dorn as chairman of the SBV.")
 
 
 def test_a_threat_is_not_the_act() -> None:
