@@ -32,7 +32,7 @@ from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.quotes import quote_speaker, quote_speakers
-from graph.ingest.roles import fan, hedge, negation, prep_objects, speaker
+from graph.ingest.roles import fan, hedge, named_beyond, negation, prep_objects, speaker
 from graph.ingest.rules import matches
 from ontology import PG, ontology_graph, relation_metadata
 
@@ -91,7 +91,8 @@ class _Sentence:
                 return self.index[child.i]
         if token.dep_ == "appos" and token.head.i in self.index:
             return self.index[token.head.i]
-        return None
+        named = [t for t in named_beyond(token) if t.i in self.index]
+        return self.index[named[0].i] if named else None
 
 
 def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:

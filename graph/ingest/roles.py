@@ -26,7 +26,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 
 __all__ = ["fan", "subjects", "objects", "agents", "is_passive", "negation", "hedge", "speaker", "clause_chain",
-           "prep_objects", "trailing_speaker"]
+           "prep_objects", "trailing_speaker", "named_beyond"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
@@ -172,6 +172,15 @@ def _source(according: Any) -> Any | None:
             if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
                 return g
     return found
+
+
+def named_beyond(role: Any) -> list[Any]:
+    """The name the parser hung on the object of a role noun's "for"/"of" ("A spokesman for Halm, Ruben Aske,
+    said": Aske), when the role is a subject."""
+    if role.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in role.children):
+        return []
+    return [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i][:1]
 
 
 def _content_head(clause: Any) -> bool:

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects, trailing_speaker
+from graph.ingest.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, trailing_speaker
 
 __all__ = ["matches"]
 
@@ -237,10 +237,8 @@ def _holder(role: Any) -> list[Any]:
     appos = [c for c in role.children if c.dep_ == "appos"]
     if appos:
         return appos
-    named = [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
-             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i]
-    if named and role.dep_ in ("nsubj", "nsubjpass"):  # "A spokesman for Halm, Ruben Aske, said": the parser
-        return named[:1]  # hangs the name on the last noun
+    if named_beyond(role):  # "A spokesman for Halm, Ruben Aske, said": the parser hangs the name on Halm
+        return named_beyond(role)
     if role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as"):
         verb = role.head if role.dep_ == "attr" else role.head.head
         dobj = [c for c in verb.children if c.dep_ == "dobj"]

@@ -106,6 +106,12 @@ MORE = [
     ("Lena Vasko, the leader of the Green Dawn party, spoke in Tarn.", ("vasko", "headed", "green-dawn", None)),
     # "replaced X as chairman": the subject takes the post
     ("Lena Vasko replaced Oskar Dorn as chairman of the SBV.", ("vasko", "headed", "sbv", None)),
+    ("Lena Vasko replaced Oskar Dorn as chairman of the SBV.", ("vasko", "tookOverFrom", "dorn", None)),
+    # the name the parser hangs on a spokesman's "for" object is the spokesman, and the speaker
+    ("A spokesman for Ilya Marek, Oskar Dorn, said police had arrested Lena Vasko.",
+     ("dorn", "spokespersonFor", "marek", None)),
+    ("A spokesman for Ilya Marek, Oskar Dorn, said police had arrested Lena Vasko.",
+     ("police", "arrested", "vasko", "dorn")),
     # a leader's government resigning: the leader resigned from it, and had headed it
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "resignedFrom", "ilya-marek-cabinet", None)),
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "headed", "ilya-marek-cabinet", None)),
