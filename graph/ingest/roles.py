@@ -73,7 +73,12 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
 
 def agents(verb: Any) -> list[Any]:
     """The objects of the 'by' phrase of a passive verb."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not found:  # "was appointed head of the committee by President Tokayev": "by" hung on the complement
+        found = [g for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")
+                 for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return found
 
 
 def prep_objects(token: Any, prep: str) -> list[Any]:

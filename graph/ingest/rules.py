@@ -102,6 +102,9 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs, subs = objects(verb, None), subjects(verb)
             if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
                 objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
+            if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
+                objs = [o for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
+                        for o in subjects_of(c)]
             if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
@@ -239,9 +242,11 @@ def _holder(role: Any) -> list[Any]:
         return appos
     if named_beyond(role):  # "A spokesman for Halm, Ruben Aske, said": the parser hangs the name on Halm
         return named_beyond(role)
-    if role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as"):
-        verb = role.head if role.dep_ == "attr" else role.head.head
+    if role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as"):
+        verb = role.head if role.dep_ in ("attr", "oprd") else role.head.head
         dobj = [c for c in verb.children if c.dep_ == "dobj"]
+        if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
+            return dobj or subjects(verb)
         if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
             return subjects(verb)
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
@@ -263,7 +268,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                                                     or c.dep_ == "poss"]
     if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"
         orgs = prep_objects(holders[0], "of")
-    predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
+    predicative = role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
     if holders and not orgs and role.dep_ in ("compound", "amod"):  # "the bureau's former chief Dmitar Welkow",

@@ -112,6 +112,11 @@ MORE = [
      ("dorn", "spokespersonFor", "marek", None)),
     ("A spokesman for Ilya Marek, Oskar Dorn, said police had arrested Lena Vasko.",
      ("police", "arrested", "vasko", "dorn")),
+    # the agent of a passive hung on its complement; the complement is the post
+    ("Oskar Dorn, who was appointed head of the SBV by Ilya Marek, kept quiet.", ("marek", "appointed", "dorn", None)),
+    ("Oskar Dorn, who was appointed head of the SBV by Ilya Marek, kept quiet.", ("dorn", "headed", "sbv", None)),
+    # a demand on the subject of its that-clause
+    ("Ilya Marek demanded that the police free Oskar Dorn.", ("marek", "demandedFrom", "police", None)),
     # a leader's government resigning: the leader resigned from it, and had headed it
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "resignedFrom", "ilya-marek-cabinet", None)),
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "headed", "ilya-marek-cabinet", None)),
@@ -142,6 +147,10 @@ def test_a_main_clause_negation_stays_out_of_its_adverbial_clause() -> None:
 
 def test_the_predecessor_in_replaced_as_does_not_hold_the_post() -> None:
     assert ("dorn", "headed", "sbv", None) not in claims("Lena Vasko replaced Oskar Dorn as chairman of the SBV.")
+
+
+def test_a_demand_is_not_the_act() -> None:
+    assert not {c for c in claims("Ilya Marek demanded that the police free Oskar Dorn.") if c[1] == "released"}
 
 
 def test_a_threat_is_not_the_act() -> None:
