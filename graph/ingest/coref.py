@@ -112,8 +112,11 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     chunks = [doc[d.i:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and t.pos_ == "NOUN"
               for d in t.children if d.dep_ == "det" and d.lower_ == "the"]  # "the former president('s)"
+    chunks += [doc[t.i - 1:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and t.pos_ == "NOUN"
+               and t.i and doc[t.i - 1].lower_ == "the" and not any(c.start == t.i - 1 for c in chunks)]
+    # "the bureau's former chief Dmitar Welkow": the parser hangs "the" on the name
     for chunk in sorted(pronouns + chunks, key=lambda c: c.start):
-        head = chunk.root
+        head = chunk[-1]  # the pronoun, or the noun a description ends with
         if head.i in covered:
             continue
         found: dict[str, Any] | None = None

@@ -59,7 +59,7 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "xcomp":
-        dobj = [c for c in head.children if c.dep_ in ("dobj", "dative")] or [
+        dobj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")] or [
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
             if g.dep_ == "pobj"]
         return dobj or subjects(head, depth=depth + 1)
