@@ -129,9 +129,11 @@ def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
         keep, drop = (short, long) if long["kind"] == "new" else (long, short)
         if drop["kind"] != "new" or len(keep["actors"]) != 1:
             continue
-        linker.proposed.pop(drop["actors"][0], None)
+        dropped = linker.proposed.pop(drop["actors"][0], {})
         actor = linker.actors[keep["actors"][0]]
         actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
+        if actor.get("proposed") and actor.get("type") == "Organisation" and dropped.get("type"):
+            actor["type"] = dropped["type"]  # "SPB" is the bureau its long name says
         drop.update(actors=list(keep["actors"]), kind="name",
                     reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")
 
@@ -204,7 +206,14 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 not token.text[:1].isupper():
             continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            place = [m for m in mentions if m["tokens"] == (start - 1, start) and _org_word(token) and
+                     all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
+            if taken[start - 1] and not place:
+                break
+            if place:  # "the Tarn Herald" is not Tarn
+                mentions.remove(place[0])
+                taken[start - 1] = False
             start -= 1
         span = _clean(doc[start:token.i + 1])
         if len(span) == 1 and span.text.isupper() and len(span.text) > 5:

@@ -205,6 +205,19 @@ def _led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
                "clause": verb if verb.pos_ in ("VERB", "AUX") else _verb_above(verb)}
 
 
+def _affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
+    """"Petra Vail of the Northern Gazette": a person of an organisation, without a title, is its member."""
+    lex = load_lexicon()
+    if name.ent_type_ != "PERSON" or any(c.lower_ in lex["titles"] or c.lemma_.lower() in lex["titles"]
+                                         for c in name.children if c.dep_ in ("compound", "appos", "amod")):
+        return
+    bodies = [o for o in prep_objects(name, "of") if o.pos_ == "PROPN" and (
+        o.ent_type_ == "ORG" or o.lower_ in lex["org_words"] or o.lower_ in lex["groups"])]
+    if bodies:
+        yield {"relation": "memberOf", "subjects": [name], "objects": bodies, "trigger": [name],
+               "fan": False, "rule": "noun: X of <organisation>", "passive": False, "clause": None}
+
+
 def _verb_above(token: Any) -> Any | None:
     """The verb whose clause holds the noun ``token`` (None when it is not in a clause)."""
     head = token
@@ -343,6 +356,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _title_matches(token)
             yield from _government_matches(token)
             yield from _led_body_matches(token)
+            yield from _affiliation_matches(token)
         elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
             yield from _title_matches(token)
         yield from _copular_matches(token)

@@ -117,6 +117,10 @@ MORE = [
     ("Oskar Dorn, who was appointed head of the SBV by Ilya Marek, kept quiet.", ("dorn", "headed", "sbv", None)),
     # a demand on the subject of its that-clause
     ("Ilya Marek demanded that the police free Oskar Dorn.", ("marek", "demandedFrom", "police", None)),
+    # a person of an organisation, without a title, is its member
+    ("Police questioned Oskar Dorn of the Tarn Herald on Monday.", ("dorn", "memberOf", "tarn-herald", None)),
+    # an acronym takes the type of its long name ("the bureau" then finds it)
+    ("The State Bureau of Order (SBO) met. Lena Vasko, the bureau's chief, spoke.", ("vasko", "headed", "sbo", None)),
     # a leader's government resigning: the leader resigned from it, and had headed it
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "resignedFrom", "ilya-marek-cabinet", None)),
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "headed", "ilya-marek-cabinet", None)),
