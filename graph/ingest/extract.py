@@ -91,8 +91,8 @@ class _Sentence:
                 return self.index[child.i]
         if token.dep_ == "appos" and token.head.i in self.index:
             return self.index[token.head.i]
-        named = [t for t in named_beyond(token) if t.i in self.index]
-        return self.index[named[0].i] if named else None
+        beyond = [t for t in named_beyond(token) if t.i in self.index]
+        return self.index[beyond[0].i] if beyond else None
 
 
 def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:

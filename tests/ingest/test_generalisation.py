@@ -157,5 +157,10 @@ def test_a_demand_is_not_the_act() -> None:
     assert not {c for c in claims("Ilya Marek demanded that the police free Oskar Dorn.") if c[1] == "released"}
 
 
+def test_denying_a_person_something_is_no_rejection() -> None:
+    assert not {c for c in claims("Oskar Dorn was denied access to a lawyer.") if c[1] == "rejected"}
+    assert ("marek", "rejected", "sbv", None) in claims("Ilya Marek denied the claims of the SBV.")
+
+
 def test_a_threat_is_not_the_act() -> None:
     assert not {c for c in claims("Ilya Marek threatened to jail Oskar Dorn.") if c[1] == "detained"}
