@@ -279,6 +279,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if kind != "name":
             ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
                                            _new_type(label, "", head), chunk.text)], None
+            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                     and any(g.pos_ == "PROPN" for g in c.children)]
+            if where and ids[0] in linker.proposed:  # "families in Almaty": a form the curator may keep as the name
+                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].right_edge.i + 1].text)
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves

@@ -164,3 +164,9 @@ def test_denying_a_person_something_is_no_rejection() -> None:
 
 def test_a_threat_is_not_the_act() -> None:
     assert not {c for c in claims("Ilya Marek threatened to jail Oskar Dorn.") if c[1] == "detained"}
+
+
+def test_a_new_party_keeps_the_place_the_text_gives_it_as_a_form() -> None:
+    found = candidates_for_text("Several families in Tarn blamed the police.", ACTORS)
+    assert ("families", "blamed", "police") in {(i["subject"], i["relation"], i.get("object")) for i in found["items"]}
+    assert "Several families in Tarn" in found["proposed"]["families"]["aliases"]
