@@ -114,6 +114,7 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
     if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
+            not match.get("body") and \
             actors.get(obj["actors"][0], {}).get("type") == "Person":
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
     relation = _relations()[match["relation"]]

@@ -266,6 +266,12 @@ def _holder(role: Any) -> list[Any]:
     return []
 
 
+def _parenthesised(name: Any) -> list[Any]:
+    """The proper noun in parentheses after ``name`` ("Mira Tesch (Civic Dawn)")."""
+    return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i > 0
+            and name.doc[c.left_edge.i - 1].text == "("]
+
+
 def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     relation = _title_of(role)
     if relation is None:
@@ -280,7 +286,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
     if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"
-        orgs = prep_objects(holders[0], "of")
+        orgs = prep_objects(holders[0], "of") or _parenthesised(holders[0])  # "Opposition leader Tesch (Civic Dawn)"
     predicative = role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
@@ -291,6 +297,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
+               "body": bool(holders and orgs == _parenthesised(holders[0])),
                "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
 
 

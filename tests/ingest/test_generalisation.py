@@ -121,6 +121,8 @@ MORE = [
     ("Police questioned Oskar Dorn of the Tarn Herald on Monday.", ("dorn", "memberOf", "tarn-herald", None)),
     # an acronym takes the type of its long name ("the bureau" then finds it)
     ("The State Bureau of Order (SBO) met. Lena Vasko, the bureau's chief, spoke.", ("vasko", "headed", "sbo", None)),
+    # a titled name's party in parentheses
+    ("Opposition leader Oskar Dorn (Green Dawn) spoke in Tarn.", ("dorn", "headed", "green-dawn", None)),
     # a leader's government resigning: the leader resigned from it, and had headed it
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "resignedFrom", "ilya-marek-cabinet", None)),
     ("Ilya Marek's cabinet resigned on Monday.", ("marek", "headed", "ilya-marek-cabinet", None)),
