@@ -83,6 +83,11 @@ def _antecedent(mentions: list[dict[str, Any]], before: int, test: Any, doc: Any
     return (subjects or earlier)[-1]
 
 
+def _common(token: Any) -> bool:
+    """A common noun, also one the tagger took for a proper noun ("the bloc")."""
+    return bool(token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower()))
+
+
 def _pronoun_class(low: str) -> str | None:
     return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
 
@@ -110,10 +115,13 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     covered = token_index(mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
-    chunks = [doc[d.i:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and t.pos_ == "NOUN"
+    chunks = [doc[d.i:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and _common(t)
               for d in t.children if d.dep_ == "det" and d.lower_ == "the"]  # "the former president('s)"
+    chunks += [doc[t.i - 1:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and _common(t)
+               and t.i and doc[t.i - 1].lower_ == "the" and not any(c.start == t.i - 1 for c in chunks)]
+    # "the bureau's former chief Dmitar Welkow": the parser hangs "the" on the name
     for chunk in sorted(pronouns + chunks, key=lambda c: c.start):
-        head = chunk.root
+        head = chunk[-1]  # the pronoun, or the noun a description ends with
         if head.i in covered:
             continue
         found: dict[str, Any] | None = None

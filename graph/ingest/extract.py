@@ -32,7 +32,7 @@ from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.quotes import quote_speaker, quote_speakers
-from graph.ingest.roles import fan, hedge, negation, speaker
+from graph.ingest.roles import fan, hedge, named_beyond, negation, prep_objects, speaker
 from graph.ingest.rules import matches
 from ontology import PG, ontology_graph, relation_metadata
 
@@ -60,8 +60,23 @@ class _Sentence:
     def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]]) -> None:
         self.index, self.dates = index, dates
 
+    def named(self, tokens: list[Any]) -> list[Any]:
+        """Each token, or for a role noun that is no mention the names apposed to it ("two sons-in-law,
+        Dosanov and Sharipbayev, quit")."""
+        out = []
+        for token in tokens:
+            names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index]
+            out += [names[0], *names[0].conjuncts] if token.i not in self.index and names else [token]
+        return out
+
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
+        if token.lower_ in load_lexicon()["member_nouns"] and (body := prep_objects(token, "of")) and \
+                body[0].i in self.index:
+            return self.index[body[0].i]  # "troops of the National Guard", "officers of the SPB": the body acts
+        if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
+                is not None:
+            return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
@@ -76,7 +91,8 @@ class _Sentence:
                 return self.index[child.i]
         if token.dep_ == "appos" and token.head.i in self.index:
             return self.index[token.head.i]
-        return None
+        beyond = [t for t in named_beyond(token) if t.i in self.index]
+        return self.index[beyond[0].i] if beyond else None
 
 
 def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
@@ -85,8 +101,9 @@ def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
-    starts = [t.idx for t in tokens] + [m["start"] for m in mentions if m]
-    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in mentions if m]
+    near = [m for m in mentions if m is not None and not m.get("far")]  # the document's government is not quoted
+    starts = [t.idx for t in tokens] + [m["start"] for m in near]
+    ends = [t.idx + len(t) for t in tokens] + [m["end"] for m in near]
     sentence = tokens[0].sent
     return max(min(starts), sentence.start_char), min(max(ends), sentence.end_char)
 
@@ -97,6 +114,7 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
     if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
+            not match.get("body") and \
             actors.get(obj["actors"][0], {}).get("type") == "Person":
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
     relation = _relations()[match["relation"]]
@@ -131,6 +149,19 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
+def _government(mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The one government the text names ("the government", "Kestria's government"), if only one."""
+    bodies = load_lexicon()["government_titles"]["bodies"]
+    found = {m["actors"][0]: m for m in mentions if len(m["actors"]) == 1 and
+             actors[m["actors"][0]].get("type") == "PublicBody" and
+             any(w in actors[m["actors"][0]]["label"].lower().split() for w in bodies)}
+    counts = sorted(((sum(m["actors"] == [a] for m in mentions), a) for a in found), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None  # none, or two governments named as often: which one is unclear
+    mention = found[counts[0][1]]
+    return {**mention, "far": True, "reading": f"the government the text names, {mention['text']!r}"}
+
+
 def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]]:
     found = []
     for fig in find_figures(sentence.text, sentence.start_char):
@@ -153,6 +184,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
+    government = _government(mentions, everyone)
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
@@ -161,8 +193,9 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if claimant is None and (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
                 claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
             spread = fan if match.get("fan", True) else list
-            subjects = [sent.actor(t, claimant) for t in spread(match["subjects"])] or [None]
-            objects = [sent.actor(t, claimant) for t in spread(match["objects"])]
+            subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
+            objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("government") \
+                else [government]
             pairs = [(s, o) for o in objects for s in subjects]
             if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
                 pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
@@ -173,5 +206,5 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                         results.append(cand)
         results.extend(_figures(sentence, event))
     results.sort(key=lambda c: (c["start"], c["end"]))
-    infer_agents(results)
+    infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

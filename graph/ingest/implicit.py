@@ -33,8 +33,17 @@ def _family(relation: str) -> set[str]:
     return set()
 
 
-def infer_agents(raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one."""
+def _authority(raw: dict[str, Any], actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether the claimant of ``raw`` is a body that does such acts ("Vail was ordered to leave, the ministry said")."""
+    claimant = actors.get(raw.get("claimant") or "", {})
+    spec = load_lexicon()["speaking_agents"]
+    return claimant.get("type") in spec["types"] and raw["relation"] in spec["relations"]
+
+
+def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
+    an earlier act of the family on the same object or a near one of the same relation, else an authority
+    that states it, else a near act of the family."""
     for i, raw in enumerate(raws):
         if raw.get("subject") is not None or not raw.get("passive") or raw.get("object") is None:
             continue
@@ -42,7 +51,12 @@ def infer_agents(raws: list[dict[str, Any]]) -> list[dict[str, Any]]:
         acts = [r for r in reversed(raws[:i]) if r.get("subject") and r.get("relation") in family and
                 not r.get("negated")]
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
-            (r for r in acts if raw["start"] - r["start"] <= NEAR), None)
+            (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None)
+        if earlier is None and _authority(raw, actors or {}):
+            raw["subject"], raw["agent_inferred"] = raw["claimant"], True
+            raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it"]
+            continue
+        earlier = earlier or next((r for r in acts if raw["start"] - r["start"] <= NEAR), None)
         if earlier is not None:
             raw["subject"], raw["agent_inferred"] = earlier["subject"], True
             raw["readings"] = [*raw.get("readings", []),

@@ -24,13 +24,10 @@ proposed, typed from the entity label and the head noun. Definite descriptions
 from __future__ import annotations
 
 import re
-import unicodedata
-from difflib import SequenceMatcher
-from pathlib import Path
 from typing import Any
 
-from graph.build.yamlfile import LineDict, read_yaml
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
@@ -38,76 +35,10 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": 
               "NORP": "CollectiveActor"}
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
-_VARIANT_SCORE = 0.84
+_BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
-
-
-def slug(text: str) -> str:
-    """An actor or assertion id from a name.
-
-    >>> slug("Joe Biden's"), slug("Kazakh civil society")
-    ('joe-biden', 'kazakh-civil-society')
-    """
-    text = re.sub(r"['\u2019]s\b", "", text.lower())
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
-
-
-def fold(name: str) -> str:
-    """A transliteration-folded key: accents off, lower case, doubled letters single, 'y' between vowels off.
-
-    >>> fold("Massimov") == fold("Masimov"), fold("Nazarbaev") == fold("Nazarbayev")
-    (True, True)
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", text)
-    return re.sub(r"(.)\1", r"\1", text)
-
-
-def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
-    """Every actor declared in the corpus's ``assertions.yaml`` files: id -> {type, label, aliases, source}."""
-    actors: dict[str, dict[str, Any]] = {}
-    if not corpus.is_dir():
-        return actors
-    for folder in sorted(corpus.iterdir()):
-        path = folder / "assertions.yaml"
-        if not path.is_file():
-            continue
-        raw = read_yaml(path)
-        section = raw.get("actors") if isinstance(raw, LineDict) else None
-        for actor_id, spec in (section or {}).items():
-            if isinstance(spec, dict) and str(actor_id) not in actors:
-                actors[str(actor_id)] = {"type": str(spec.get("type", "")), "label": str(spec.get("label", "")),
-                                         "aliases": [str(a) for a in spec.get("aliases") or []],
-                                         "source": folder.name}
-    return actors
-
-
-def _surfaces(actors: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
-    """Lower-cased surface form -> actor ids (label, aliases, a person's surname, without a leading 'the')."""
-    table: dict[str, set[str]] = {}
-    for actor_id, spec in actors.items():
-        names = [spec["label"], *spec.get("aliases", [])]
-        if spec.get("type") == "Person" and " " in spec["label"]:
-            last = spec["label"].split()[-1]
-            if len(last) > 2:
-                names.append(last)
-        for name in names:
-            name = name.strip().lower()
-            if name:
-                table.setdefault(name, set()).add(actor_id)
-                if name.startswith("the ") and len(name) > 4:
-                    table.setdefault(name[4:], set()).add(actor_id)
-    return table
-
-
-def _pattern(table: dict[str, set[str]]) -> re.Pattern[str] | None:
-    if not table:
-        return None
-    names = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
@@ -133,15 +64,41 @@ def _person_titled(head: Any) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
 
+def _org_word(token: Any) -> bool:
+    """Whether a name's last word makes it an organisation's ("Human Rights Watch", "Ossel Free Press")."""
+    return token.lower_ in load_lexicon()["org_words"] or _group_word(token) in _BODIES
+
+
+def _group_word(token: Any) -> str | None:
+    """The party type of a common noun of the lexicon's ``groups`` ("police", "families"), or None."""
+    groups = load_lexicon()["groups"]
+    found = groups.get(token.lower_) or (groups.get(token.lemma_.lower()) if token.tag_ == "NNS" else None)
+    return str(found) if found else None
+
+
+def _apposed_kind(head: Any) -> str | None:
+    """The party type an apposition gives a name ("Kestria Watch, the country's best-known rights group")."""
+    lex = load_lexicon()
+    near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    for noun in near:
+        kinds = lex["descriptions"].get(noun.lemma_.lower()) or [lex["groups"].get(noun.lower_)]
+        if kinds[0] and kinds[0] not in ("Person", "CollectiveActor", "Place"):
+            return str(kinds[0])
+    return None
+
+
 def _new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
-    groups = lex["groups"]
-    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN":
+    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN" and not _org_word(head):
         return "Person"
+    if ner == "PERSON" and _org_word(head):
+        return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
+    if ner and (kind := _apposed_kind(head)) is not None:
+        return kind
     if _SECURITY.search(label):
         return "SecurityService"
-    if head.lower_ in groups and ner != "PERSON":
-        return str(groups[head.lower_])
+    if _group_word(head) and ner != "PERSON":
+        return str(_group_word(head))
     if ner == "GPE" and label in set(lex["demonyms"].values()) | {"Kazakhstan", "Russia"}:
         return "State"
     return _NER_TYPES.get(ner, "Organisation")
@@ -157,72 +114,12 @@ def _demonym(word: str, states: list[str]) -> str | None:
     return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
 
 
-class _Linker:
-    """Links surface names to actors; proposes new ones; remembers what it proposed."""
-
-    def __init__(self, actors: dict[str, dict[str, Any]]) -> None:
-        self.actors = actors
-        self.table = _surfaces(actors)
-        self.proposed: dict[str, dict[str, Any]] = {}
-        self.folded = {fold(name): (ids, name) for name, ids in self.table.items() if len(name) > 3 and name[:1].isalpha()}
-
-    def link(self, name: str) -> tuple[list[str], str, str | None]:
-        """(actor ids, kind, reading) for ``name``; ids empty when nothing fits."""
-        low = name.lower()
-        if self.table.get(low):
-            return sorted(self.table[low]), "name", None
-        if " " not in low:
-            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low]
-            if len(same) == 1:
-                return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
-        ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
-        if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
-            return sorted(ids), "name", f"{name!r} read as {self._label(sorted(ids)[0])} (same surname)"
-        key = fold(low)
-        best, score, score_raw = None, 0.0, 0.0
-        for other, (other_ids, original) in self.folded.items():
-            if other[:1] != key[:1] or abs(len(other) - len(key)) > 3:
-                continue  # a variant keeps its first letter and about its length
-            ratio = SequenceMatcher(None, key, other).ratio()
-            if ratio > score:
-                best, score, score_raw = other_ids, ratio, SequenceMatcher(None, low, original).ratio()
-        if best and score >= _VARIANT_SCORE and len(best) == 1 and name[:1].isupper():
-            actor = sorted(best)[0]
-            return [actor], "variant", f"{name!r} linked to {self._label(actor)} as a spelling variant (score {score_raw:.2f})"
-        return [], "new", None
-
-    def propose(self, name: str, kind: str, text: str) -> str:
-        actor_id = slug(name)
-        while actor_id in self.actors and self.actors[actor_id]["label"].lower() != name.lower():
-            actor_id += "-new"
-        if actor_id not in self.actors:
-            aliases = [name.split()[-1]] if kind == "Person" and " " in name else []
-            if text.lower() != name.lower():
-                aliases.append(text)
-            spec = {"type": kind, "label": name, "aliases": aliases, "proposed": True}
-            self.actors[actor_id] = self.proposed[actor_id] = spec
-            for form in [name, *aliases]:
-                self.table.setdefault(form.lower(), set()).add(actor_id)
-        return actor_id
-
-    def _same_person(self, actor_id: str, name: str) -> bool:
-        """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""
-        label = self._label(actor_id).lower().split()
-        return len(label) < 2 or fold(label[0]) == fold(name.split()[0])
-
-    def _type(self, actor_id: str) -> str:
-        return str(self.actors.get(actor_id, {}).get("type"))
-
-    def _label(self, actor_id: str) -> str:
-        return str(self.actors.get(actor_id, {}).get("label"))
-
-
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
 
 
-def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: _Linker) -> None:
+def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
     """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
     for long, short in zip(mentions, mentions[1:]):
         a, b = long["tokens"][1], short["tokens"][0]
@@ -232,9 +129,11 @@ def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: _Linker) -> None
         keep, drop = (short, long) if long["kind"] == "new" else (long, short)
         if drop["kind"] != "new" or len(keep["actors"]) != 1:
             continue
-        linker.proposed.pop(drop["actors"][0], None)
+        dropped = linker.proposed.pop(drop["actors"][0], {})
         actor = linker.actors[keep["actors"][0]]
         actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
+        if actor.get("proposed") and actor.get("type") == "Organisation" and dropped.get("type"):
+            actor["type"] = dropped["type"]  # "SPB" is the bureau its long name says
         drop.update(actors=list(keep["actors"]), kind="name",
                     reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")
 
@@ -246,7 +145,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     (names, variants, new names, party nouns, demonyms; in text order). A mention with several
     ``actors`` is ambiguous.
     """
-    linker = _Linker(dict(actors))
+    linker = Linker(dict(actors))
     taken = [False] * len(doc)
     mentions: list[dict[str, Any]] = []
 
@@ -257,7 +156,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 taken[i] = True
 
     lex = load_lexicon()
-    pattern = _pattern(linker.table)
+    pattern = surface_pattern(linker.table)
     for match in pattern.finditer(doc.text) if pattern else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not (match.group()[:1].isupper() or match.group().islower()):
@@ -268,12 +167,19 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
-        add(span, sorted(linker.table[match.group().lower()]), "name", None)
+        ids = sorted(linker.table[match.group().lower()])
+        if match.group().islower() and not named_in(ids, match.group(), linker.actors, doc.text):
+            continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
+        add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
-        if ent.label_ not in _NER_TYPES or ent.label_ == "NORP" or any(t.text in ",;" for t in ent) or \
+        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not ent.text.endswith("s") \
+            and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
+        if ent.label_ not in _NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
+        if len(ent) == 1 and ent.root.dep_ == "amod" and _group_word(ent.root.head) is not None:
+            continue  # "Dravic troops": the party noun with its modifier, found below
         span = _clean(ent)
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
@@ -292,13 +198,22 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(span.text)
         if not ids:
             chunk = chunks.get(span.root.i, span.text)
-            ids = [linker.propose(span.text, _new_type(span.text, ent.label_, span.root), chunk)]
+            ids = [linker.propose(span.text, "Place" if nominal else _new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or taken[token.i] or not token.text[:1].isupper():
-            continue
+        modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
+        if token.pos_ != "PROPN" or (token.dep_ == "compound" and not modifier) or taken[token.i] or \
+                not token.text[:1].isupper():
+            continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1]:
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            place = [m for m in mentions if m["tokens"] == (start - 1, start) and _org_word(token) and
+                     all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
+            if taken[start - 1] and not place:
+                break
+            if place:  # "the Tarn Herald" is not Tarn
+                mentions.remove(place[0])
+                taken[start - 1] = False
             start -= 1
         span = _clean(doc[start:token.i + 1])
         if len(span) == 1 and span.text.isupper() and len(span.text) > 5:
@@ -311,14 +226,27 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
-            add(span, ids or [linker.propose(span.text, "Person" if len(span) <= 3 else "Organisation", span.text)],
+            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not _org_word(span[-1])
+            add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
             chunk = doc[dash[-1] + 1:chunk.end]  # "VARN - A court": a dateline before the noun phrase
         head = chunk.root
-        if head.lower_ not in lex["groups"] or taken[head.i]:
+        if _group_word(head) is None or taken[head.i]:
+            continue
+        named = [m for m in mentions if m["tokens"][1] == head.i and m["kind"] in ("name", "new", "variant")
+                 and len(m["actors"]) == 1 and doc[head.i - 1].pos_ == "PROPN"]
+        if named and _group_word(head) in _BODIES:  # "the Civic Dawn party": Civic Dawn
+            actor = named[0]["actors"][0]
+            if actor in linker.proposed and chunk.text not in linker.proposed[actor]["aliases"]:
+                linker.proposed[actor]["aliases"].append(chunk.text)
+            if actor in linker.proposed and linker.proposed[actor]["type"] == "Person":
+                linker.proposed[actor]["type"] = str(_group_word(head))  # a party is not a person
+            mentions.append(_mention(doc[head.i:head.i + 1], [actor], "group",
+                                     f"{chunk.text!r} read as {named[0]['text']}"))
+            taken[head.i] = True
             continue
         span = _clean(doc[chunk.start:head.i + 1], titles=False)
         mods = [t for t in doc[chunk.start:head.i] if not taken[t.i] and not t.is_punct and t.lower_ != "led"
@@ -340,7 +268,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             if chunk.text not in aliases and chunk.text.lower() != label.lower():
                 aliases.append(chunk.text)  # every form the text uses
         members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
-                   and str(lex["groups"][head.lower_]) in ("CollectiveActor", "ArmedForce")]
+                   and _group_word(head) in ("CollectiveActor", "ArmedForce")]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
@@ -351,8 +279,34 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if kind != "name":
             ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
                                            _new_type(label, "", head), chunk.text)], None
-        add(doc[chunk.start:span.end] if chunk.start < span.start and not any(taken[chunk.start:span.start])
-            else span, ids, "group", reading)
+            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
+                     and any(g.pos_ == "PROPN" for g in c.children)]
+            if where and ids[0] in linker.proposed:  # "families in Almaty": a form the curator may keep as the name
+                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].right_edge.i + 1].text)
+        lead = doc[chunk.start:span.start]
+        add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
+            not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
+    titles = lex["titles"]
+    for token in doc:  # "the Russian foreign ministry spokeswoman": the ministry is a party of its own
+        if token.dep_ != "compound" or not token.text.islower() or taken[token.i] or \
+                _group_word(token) not in _BODIES or token.head.lower_ not in titles:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].lower_ not in _PLAIN_ADJECTIVES:
+            start -= 1
+            if taken[start]:  # "the Dravic foreign ministry": "Dravic" named the state, here the ministry's
+                inner = [m for m in mentions if m["tokens"] == (start, start + 1)]
+                if not inner:
+                    start += 1
+                    break
+                mentions.remove(inner[0])
+                taken[start] = False
+        if start == token.i:
+            continue  # "the ministry spokesman": a description, resolved by coref
+        label = doc[start:token.i + 1].text
+        ids, kind, reading = linker.link(label)
+        add(doc[start:token.i + 1], ids or [linker.propose(label, str(_group_word(token)), label)],
+            kind if ids else "group", reading)
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:

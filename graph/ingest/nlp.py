@@ -50,10 +50,36 @@ def _line_breaks(doc: Any) -> Any:
     return doc
 
 
+def _hyphen_words() -> set[str]:
+    from graph.ingest.lexicon import load_lexicon
+    lex = load_lexicon()
+    words = {w for w in [*lex["titles"], *lex["name_title_words"], *lex["hyphen_words"]] if "-" in w}
+    return words | {w.replace("-", "s-", 1) for w in words if "-in-law" in w}  # "sons-in-law"
+
+
+def _hyphen_titles(doc: Any) -> Any:
+    """A pipeline component: a hyphenated title of the lexicon is one token ("son-in-law",
+    "Secretary-General"), which the tokenizer splits at its hyphens."""
+    words, spans, i = _hyphen_words(), [], 0
+    while i < len(doc):
+        j = i
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+            j += 2
+        if j > i and doc[i:j + 1].text.lower() in words:
+            spans.append(doc[i:j + 1])
+            i = j + 1
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
     """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached), with
-    line breaks as sentence boundaries."""
+    line breaks as sentence boundaries and hyphenated titles as one token."""
     try:
         import spacy
         from spacy.language import Language
@@ -61,12 +87,15 @@ def load_pipeline() -> Any:
         raise ModelMissingError("spaCy is not installed", hint=f"pip install spacy==3.8.*; then {_INSTALL}") from None
     if "powergraph_line_breaks" not in Language.factories:
         Language.component("powergraph_line_breaks", func=_line_breaks)
+    if "powergraph_hyphen_titles" not in Language.factories:
+        Language.component("powergraph_hyphen_titles", func=_hyphen_titles)
     for name in MODEL_PACKAGES:
         try:
             nlp = spacy.load(name)
         except OSError:
             continue
         nlp.add_pipe("powergraph_line_breaks", before="parser")
+        nlp.add_pipe("powergraph_hyphen_titles", first=True)
         return nlp
     raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)
 

@@ -26,7 +26,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 
 __all__ = ["fan", "subjects", "objects", "agents", "is_passive", "negation", "hedge", "speaker", "clause_chain",
-           "prep_objects"]
+           "prep_objects", "trailing_speaker", "named_beyond"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
@@ -59,7 +59,7 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "xcomp":
-        dobj = [c for c in head.children if c.dep_ in ("dobj", "dative")] or [
+        dobj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")] or [
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
             if g.dep_ == "pobj"]
         return dobj or subjects(head, depth=depth + 1)
@@ -73,7 +73,12 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
 
 def agents(verb: Any) -> list[Any]:
     """The objects of the 'by' phrase of a passive verb."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not found:  # "was appointed head of the committee by President Tokayev": "by" hung on the complement
+        found = [g for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")
+                 for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return found
 
 
 def prep_objects(token: Any, prep: str) -> list[Any]:
@@ -112,6 +117,8 @@ def negation(token: Any) -> str | None:
     lex = load_lexicon()
     chain = clause_chain(token)
     for i, link in enumerate(chain):
+        if i and chain[i - 1].dep_ == "advcl":
+            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
@@ -141,21 +148,65 @@ def _said_by(verb: Any) -> Any | None:
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
         return before
+    return found if found is not None else trailing_speaker(verb)
+
+
+def trailing_speaker(verb: Any) -> Any | None:
+    """The noun phrase right before a subjectless reporting verb at a sentence's end, which the parser
+    hung on the reported clause ("police arrested X, the party's spokesman, Emil Sorrow, said": the
+    spokesman), or None."""
+    if verb.lemma_ not in load_lexicon()["reporting"] or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].is_punct:
+        j -= 1
+    if j < verb.sent.start or verb.doc[j].pos_ not in ("PROPN", "NOUN") or verb.i - j > 2:
+        return None
+    top = verb.doc[j]
+    while top.dep_ == "compound" and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
+        top = top.head
+    return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
+
+
+def _source(according: Any) -> Any | None:
+    """Who "according to" names: its object, or the author of a document it names ("according to a
+    decree published by the press service", "according to the ministry's statement")."""
+    found = next((g for g in according.subtree if g.dep_ == "pobj"), None)
+    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
+        for g in found.subtree:
+            if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
+                return g
     return found
+
+
+def named_beyond(role: Any) -> list[Any]:
+    """The name the parser hung on the object of a role noun's "for"/"of" ("A spokesman for Halm, Ruben Aske,
+    said": Aske), when the role is a subject."""
+    if role.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in role.children):
+        return []
+    return [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i][:1]
+
+
+def _content_head(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` hangs on a common noun that names no party ("cases", "a video")."""
+    lex = load_lexicon()
+    head = clause.head
+    return head.pos_ == "NOUN" and not any(
+        w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
 
 
 def speaker(token: Any) -> Any | None:
     """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
     reporting = load_lexicon()["reporting"]
     chain = [token]
-    while chain[-1].head is not chain[-1] and chain[-1].dep_ != "relcl" and len(chain) < 12:
-        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause is background
+    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1])) and len(chain) < 12:
+        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
+        # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
         for child in link.children:
             if child.lower_ == "according":
-                for g in child.subtree:
-                    if g.dep_ == "pobj":
-                        return g
+                return _source(child)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children):
             return _said_by(link)

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
+from graph.ingest.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, trailing_speaker
 
 __all__ = ["matches"]
 
@@ -35,7 +35,7 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
-            "visit", "treatment"}
+            "visit", "treatment", "leaders", "leadership", "heads", "representatives"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 
@@ -73,12 +73,19 @@ def _lemmas(verb: Any) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def subjects_of(verb: Any) -> list[Any]:
+    """The verb's own subjects (not inherited)."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.head.lemma_ in lex["irrealis"] and (
             verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
             (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return  # "calls to resign", "a plan to send troops": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     for pattern in lex["verbs"].get(lemma or "", ()):
         if not _has_words(verb, pattern["words"]):
@@ -90,9 +97,17 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), agents(verb)
+            objs, subs = subjects(verb), [a for a in agents(verb) if a.lemma_.lower() not in lex["non_agents"]]
         else:
             objs, subs = objects(verb, None), subjects(verb)
+            if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
+                objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
+            if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
+                objs = [o for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
+                        for o in subjects_of(c)]
+            if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
+                objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                             and objects(c, None) and not subjects_of(c)), [])
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
                 subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
             objs = [verb.head]
@@ -100,6 +115,8 @@ def _verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and _descend(o) is not o]
         objs = [d for d in map(_descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+        if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
+            objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
@@ -172,6 +189,35 @@ def _noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
                "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": _verb_above(noun)}
 
 
+def _led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
+    """"Brask's government" (headed); "Mamin's cabinet resigned", "the resignation of Mamin's government"
+    (resignedFrom, the leader from the body: the convention of the ontology)."""
+    spec = load_lexicon()["led_bodies"]
+    leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP")]
+    if noun.lower_ not in spec["nouns"] or not leaders:
+        return
+    yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun],
+           "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None}
+    verb = noun.head if noun.dep_ == "nsubj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.lemma_.lower() in spec["resigning"]:
+        yield {"relation": "resignedFrom", "subjects": leaders, "objects": [noun], "trigger": [verb],
+               "rule": f"noun: X's {noun.lower_} {verb.lemma_.lower()}", "passive": False,
+               "clause": verb if verb.pos_ in ("VERB", "AUX") else _verb_above(verb)}
+
+
+def _affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
+    """"Petra Vail of the Northern Gazette": a person of an organisation, without a title, is its member."""
+    lex = load_lexicon()
+    if name.ent_type_ != "PERSON" or any(c.lower_ in lex["titles"] or c.lemma_.lower() in lex["titles"]
+                                         for c in name.children if c.dep_ in ("compound", "appos", "amod")):
+        return
+    bodies = [o for o in prep_objects(name, "of") if o.pos_ == "PROPN" and (
+        o.ent_type_ == "ORG" or o.lower_ in lex["org_words"] or o.lower_ in lex["groups"])]
+    if bodies:
+        yield {"relation": "memberOf", "subjects": [name], "objects": bodies, "trigger": [name],
+               "fan": False, "rule": "noun: X of <organisation>", "passive": False, "clause": None}
+
+
 def _verb_above(token: Any) -> Any | None:
     """The verb whose clause holds the noun ``token`` (None when it is not in a clause)."""
     head = token
@@ -195,7 +241,7 @@ def _title_of(token: Any) -> str | None:
 
 def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
-    if role.dep_ == "compound":
+    if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN"):
         head = role.head
         while head.dep_ == "compound":
             head = head.head
@@ -207,11 +253,23 @@ def _holder(role: Any) -> list[Any]:
     appos = [c for c in role.children if c.dep_ == "appos"]
     if appos:
         return appos
-    if role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as"):
-        verb = role.head if role.dep_ == "attr" else role.head.head
+    if named_beyond(role):  # "A spokesman for Halm, Ruben Aske, said": the parser hangs the name on Halm
+        return named_beyond(role)
+    if role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as"):
+        verb = role.head if role.dep_ in ("attr", "oprd") else role.head.head
         dobj = [c for c in verb.children if c.dep_ == "dobj"]
+        if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
+            return dobj or subjects(verb)
+        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
+            return subjects(verb)
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
     return []
+
+
+def _parenthesised(name: Any) -> list[Any]:
+    """The proper noun in parentheses after ``name`` ("Mira Tesch (Civic Dawn)")."""
+    return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i > 0
+            and name.doc[c.left_edge.i - 1].text == "("]
 
 
 def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
@@ -228,15 +286,40 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
     if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"
-        orgs = prep_objects(holders[0], "of")
-    predicative = role.dep_ == "attr" or (role.dep_ == "pobj" and role.head.lower_ == "as")
+        orgs = prep_objects(holders[0], "of") or _parenthesised(holders[0])  # "Opposition leader Tesch (Civic Dawn)"
+    predicative = role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
+    if holders and not orgs and role.dep_ in ("compound", "amod"):  # "the bureau's former chief Dmitar Welkow",
+        orgs = [c for c in holders[0].children if c.dep_ == "poss" or (  # "CSTO Secretary-General Stanislav Zas"
+            c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
-               "fan": role.dep_ != "compound", "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
+               "body": bool(holders and orgs == _parenthesised(holders[0])),
+               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": _verb_above(role) if predicative else None}
+
+
+def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
+    """"Interior Minister Casimir Dolan" (memberOf), "Prime Minister Teodor Brask" (headed): of the government
+    the text names; the object is left to the extractor (``government``), which knows the document."""
+    spec = load_lexicon()["government_titles"]
+    if role.lower_ not in spec["titles"]:
+        return
+    words: list[str] = []
+    j = role.i - 1
+    while j >= role.sent.start and role.doc[j].dep_ in ("compound", "amod") and role.doc[j].text[:1].isupper():
+        words.insert(0, role.doc[j].lower_)
+        j -= 1
+    heads = role.lower_ != "minister" or (words[-1:] == ["prime"])
+    relation = "memberOf" if not heads or set(words) & set(spec["deputies"]) else "headed"
+    holders = _holder(role) if role.dep_ != "compound" or role.head.pos_ == "PROPN" else []
+    if holders and (role.dep_ == "compound" or words or role.lower_ != "minister"):
+        yield {"relation": relation, "subjects": holders, "objects": [], "government": True,
+               "trigger": [*role.doc[j + 1:role.i], role],
+               "fan": role.dep_ != "compound", "rule": f"title: {' '.join([*words, role.lower_])} (of the government)",
+               "passive": False, "clause": _verb_above(role) if role.dep_ == "attr" else None}
 
 
 def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
@@ -248,6 +331,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if token.dep_ in ("acomp", "attr"):
             subs = subjects(token.head)
+        elif token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):  # "X is at odds with Y"
+            subs = subjects(token.head.head)
         elif token.dep_ in ("amod", "acl") or token.head.pos_ in ("NOUN", "PROPN"):
             subs = [token.head]
         else:
@@ -275,5 +360,10 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
         if token.pos_ in ("NOUN", "PROPN"):
             yield from _noun_matches(token)
             yield from _origin_matches(token)
+            yield from _title_matches(token)
+            yield from _government_matches(token)
+            yield from _led_body_matches(token)
+            yield from _affiliation_matches(token)
+        elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
             yield from _title_matches(token)
         yield from _copular_matches(token)

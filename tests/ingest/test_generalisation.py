@@ -76,3 +76,99 @@ def test_a_person_arriving_is_not_a_deployment() -> None:
                                   "Oskar Dorn, the predecessor of Ilya Marek, praised the police."])
 def test_a_predecessor_is_succeeded_by_the_holder_of_the_possessive(text: str) -> None:
     assert ("marek", "succeeded", "dorn", None) in claims(text)
+
+
+# Written for the rules of the second round (issue 14): each sentence varies one form of news prose.
+MORE = [
+    # "according to" a document names its author as the claimant
+    ("Police arrested Oskar Dorn, according to a statement published by the SBV.",
+     ("police", "arrested", "dorn", "sbv")),
+    # the body its members act for
+    ("Officers of the SBV detained Oskar Dorn on Monday.", ("sbv", "detained", "dorn", None)),
+    # a minister belongs to the government the text names; a prime minister heads it
+    ("The government met on Monday. Interior Minister Oskar Dorn spoke first.", ("dorn", "memberOf", "government", None)),
+    ("The government met on Monday. Prime Minister Lena Vasko spoke first.", ("vasko", "headed", "government", None)),
+    # a hyphenated title the tokenizer splits
+    ("Lena Vasko, Ilya Marek's son-in-law, was questioned.", ("vasko", "familyOf", "marek", None)),
+    # names apposed to a role noun are the subjects
+    ("Two deputies, Oskar Dorn and Lena Vasko, quit the SBV on Friday.", ("vasko", "resignedFrom", "sbv", None)),
+    # "whose" stands for the noun its clause hangs on
+    ("The SBV, whose chief Oskar Dorn resigned on Friday, said nothing.", ("dorn", "headed", "sbv", None)),
+    # an authority that states an agentless passive of its own acts is its agent
+    ("Lena Vasko has been ordered to leave Valdoria, the SBV said.", ("sbv", "expelled", "vasko", "sbv")),
+    # a relative clause on a content noun is part of the report
+    ("The SBV said it had found cases in which police beat protesters.", ("police", "assaulted", "protesters", "sbv")),
+    # conjoined verbs share the last one's object
+    ("Police beat and robbed Oskar Dorn in Tarn.", ("police", "assaulted", "dorn", None)),
+    # a threat reaches the object of its infinitive
+    ("Ilya Marek threatened to jail Oskar Dorn.", ("marek", "threatened", "dorn", None)),
+    # a name before a party noun is the party
+    ("Lena Vasko, the leader of the Green Dawn party, spoke in Tarn.", ("vasko", "headed", "green-dawn", None)),
+    # "replaced X as chairman": the subject takes the post
+    ("Lena Vasko replaced Oskar Dorn as chairman of the SBV.", ("vasko", "headed", "sbv", None)),
+    ("Lena Vasko replaced Oskar Dorn as chairman of the SBV.", ("vasko", "tookOverFrom", "dorn", None)),
+    # the name the parser hangs on a spokesman's "for" object is the spokesman, and the speaker
+    ("A spokesman for Ilya Marek, Oskar Dorn, said police had arrested Lena Vasko.",
+     ("dorn", "spokespersonFor", "marek", None)),
+    ("A spokesman for Ilya Marek, Oskar Dorn, said police had arrested Lena Vasko.",
+     ("police", "arrested", "vasko", "dorn")),
+    # the agent of a passive hung on its complement; the complement is the post
+    ("Oskar Dorn, who was appointed head of the SBV by Ilya Marek, kept quiet.", ("marek", "appointed", "dorn", None)),
+    ("Oskar Dorn, who was appointed head of the SBV by Ilya Marek, kept quiet.", ("dorn", "headed", "sbv", None)),
+    # a demand on the subject of its that-clause
+    ("Ilya Marek demanded that the police free Oskar Dorn.", ("marek", "demandedFrom", "police", None)),
+    # a person of an organisation, without a title, is its member
+    ("Police questioned Oskar Dorn of the Tarn Herald on Monday.", ("dorn", "memberOf", "tarn-herald", None)),
+    # an acronym takes the type of its long name ("the bureau" then finds it)
+    ("The State Bureau of Order (SBO) met. Lena Vasko, the bureau's chief, spoke.", ("vasko", "headed", "sbo", None)),
+    # a titled name's party in parentheses
+    ("Opposition leader Oskar Dorn (Green Dawn) spoke in Tarn.", ("dorn", "headed", "green-dawn", None)),
+    # a leader's government resigning: the leader resigned from it, and had headed it
+    ("Ilya Marek's cabinet resigned on Monday.", ("marek", "resignedFrom", "ilya-marek-cabinet", None)),
+    ("Ilya Marek's cabinet resigned on Monday.", ("marek", "headed", "ilya-marek-cabinet", None)),
+    # a body named inside a title is the title's body, not the state of its adjective
+    ("The Valdorian interior ministry spokesman, Ilya Marek, said nothing.",
+     ("marek", "spokespersonFor", "valdorian-interior-ministry", None)),
+    # an organisation's name, whatever the recogniser says, is an antecedent of "it"
+    ("Civic Watch, a rights group, met on Monday. It urged the police to free Oskar Dorn.",
+     ("civic-watch", "appealedTo", "police", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_second_round_forms(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in claims(text)
+
+
+def test_a_speaker_the_parser_made_an_object_is_not_an_object() -> None:
+    found = claims("Police detained Oskar Dorn at a rally, the bureau's spokesman, Ilya Marek, said.")
+    assert ("police", "detained", "dorn", "marek") in found
+    assert not {c for c in found if c[2] == "marek" and c[1] == "detained"}
+
+
+def test_a_main_clause_negation_stays_out_of_its_adverbial_clause() -> None:
+    found = candidates_for_text("When Ilya Marek sacked Oskar Dorn, Lena Vasko was not in Tarn.", ACTORS)["items"]
+    assert [bool(i.get("negated")) for i in found if i["relation"] == "dismissed"] == [False]
+
+
+def test_the_predecessor_in_replaced_as_does_not_hold_the_post() -> None:
+    assert ("dorn", "headed", "sbv", None) not in claims("Lena Vasko replaced Oskar Dorn as chairman of the SBV.")
+
+
+def test_a_demand_is_not_the_act() -> None:
+    assert not {c for c in claims("Ilya Marek demanded that the police free Oskar Dorn.") if c[1] == "released"}
+
+
+def test_denying_a_person_something_is_no_rejection() -> None:
+    assert not {c for c in claims("Oskar Dorn was denied access to a lawyer.") if c[1] == "rejected"}
+    assert ("marek", "rejected", "sbv", None) in claims("Ilya Marek denied the claims of the SBV.")
+
+
+def test_a_threat_is_not_the_act() -> None:
+    assert not {c for c in claims("Ilya Marek threatened to jail Oskar Dorn.") if c[1] == "detained"}
+
+
+def test_a_new_party_keeps_the_place_the_text_gives_it_as_a_form() -> None:
+    found = candidates_for_text("Several families in Tarn blamed the police.", ACTORS)
+    assert ("families", "blamed", "police") in {(i["subject"], i["relation"], i.get("object")) for i in found["items"]}
+    assert "Several families in Tarn" in found["proposed"]["families"]["aliases"]

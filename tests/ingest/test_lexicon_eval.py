@@ -43,8 +43,9 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     overall = table["overall"]
     assert overall["gold"] == sum(r["gold"] for r in table["relations"])
     assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
-    # measured 0.91 precision, 0.64 recall on the dev half (see README); floors a margin under them
-    assert overall["precision"] >= 0.85 and overall["recall"] >= 0.58
+    # the dev half of 24 reports (13-24 joined it in the third round): measured 0.87 precision, 0.64
+    # recall; floors a margin under them
+    assert overall["precision"] >= 0.84 and overall["recall"] >= 0.60
     assert table["negation_errors"] == 0
 
 
