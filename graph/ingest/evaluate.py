@@ -3,7 +3,7 @@
 Run ``python -m graph.ingest.evaluate [--half dev|heldout|all] [--format table|json]``: for every
 report of a half (``NN-slug.txt`` with its gold ``NN-slug.yaml``, see the folder's README), the
 extractor runs with the actors of the curated corpus, and its candidates are matched one to
-one against the gold relations (``/work/wt/EVAL_FORMAT.md``, the contract with the set's author):
+one against the gold relations (the format and the rules of ``tests/ingest/eval/README.md``):
 
 - the relation is the gold one, or the ontology inverse with subject and object swapped
   (symmetric relations also match swapped);

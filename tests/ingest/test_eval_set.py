@@ -1,7 +1,7 @@
 """The extractor's evaluation set (tests/ingest/eval/) is well formed and keeps its contract.
 
 Every report is a pair ``NN-slug.txt`` / ``NN-slug.yaml`` in ``dev/`` or ``heldout/``
-(format: /work/wt/EVAL_FORMAT.md, summarised in tests/ingest/eval/README.md). These tests
+(format: tests/ingest/eval/README.md). These tests
 fail when a gold quote is not a verbatim, unique substring of its text, when a relation id
 is not one of the contract's, when a subject, object or claimant is not an actor of the
 report, when the phenomenon tags contradict the flags, or when a half falls below the sizes
@@ -22,7 +22,7 @@ import yaml
 EVAL_DIR = Path(__file__).parent / "eval"
 HALVES = ("dev", "heldout")
 
-# The relation ids of the contract (EVAL_FORMAT.md). The 26 new ones are defined in
+# The relation ids of the format (tests/ingest/eval/README.md). The 26 new ones are defined in
 # ontology/relations.ttl by the extractor's branch; until that is merged the list lives here,
 # and test_contract_ids_are_ontology_relations checks it against the ontology once it is.
 EXISTING = frozenset(
