@@ -84,7 +84,8 @@ def _cap(graph: nx.MultiDiGraph, max_nodes: int, distance: dict[str, int] | None
     """The first ``max_nodes`` nodes: nearest the ego first, then most statements, then by id."""
     if graph.number_of_nodes() <= max_nodes:
         return graph
-    order = sorted(graph, key=lambda n: ((distance or {}).get(n, 0), -graph.degree(n), n))
+    degree = dict(graph.degree())
+    order = sorted(graph, key=lambda n: ((distance or {}).get(n, 0), -degree[n], n))
     kept = ordered_subgraph(graph, set(order[:max_nodes]))
     kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n != order[0]])
     return kept
