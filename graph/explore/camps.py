@@ -35,6 +35,7 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis import factions
+from graph.analysis._build import multidigraph
 from graph.analysis.projection import window_slice
 from graph.analysis.slices import DEFAULT_SLICES
 
@@ -98,11 +99,10 @@ def _groups(graph: nx.MultiDiGraph, result: dict[str, Any], names: dict[str, lis
 
 def dated(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The graph without its undated statements (no start and no end): they belong to no slice."""
-    out = graph.copy()
-    out.remove_edges_from([(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
-                           if d.get("start") is None and d.get("end") is None])
-    out.remove_nodes_from([n for n in list(out) if out.degree(n) == 0])
-    return out
+    edges = [(u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True)
+             if d.get("start") is not None or d.get("end") is not None]
+    used = {end for u, v, _, _ in edges for end in (u, v)}
+    return multidigraph({n: dict(d) for n, d in graph.nodes(data=True) if n in used}, edges, **graph.graph)
 
 
 def matched_camps(graph: nx.MultiDiGraph, names: dict[str, list[str]], reference: dict[str, int], *,

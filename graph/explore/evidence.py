@@ -1,12 +1,16 @@
-"""What the explorer shows beyond the projection: who claims each statement, and aliases.
+"""What the explorer shows beyond the projection: each statement's evidence, and aliases.
 
-Two named queries (``graph/queries/explore_evidence.rq`` and ``explore_aliases.rq``),
-each run once; the results are plain dicts keyed by local id.
+Three named queries (``graph/queries/explore_evidence.rq``, ``explore_sources.rq`` and
+``explore_aliases.rq``), each run once; the results are plain dicts keyed by local id.
+:func:`statement_details` answers for every statement, or for the ids given (the edges a
+view shows: one query, the ids as a ``VALUES`` block).
 
 >>> from graph.analysis._demo import demo_store
 >>> store = demo_store()
 >>> statement_details(store)["statements"]["st-ab"]
-{'quote': 'Alice backed Bob'}
+{'quote': 'Alice backed Bob', 'source': 'demo'}
+>>> sorted(statement_details(store, ["st-ab", "st-nobody"])["statements"])
+['st-ab']
 >>> aliases(store)
 {'a': ['Able'], 'b': ['Baker']}
 >>> status_label("AttributedClaim"), status_label(None)
@@ -16,17 +20,24 @@ each run once; the results are plain dicts keyed by local id.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import product
 from typing import TypedDict
 
-from graph.analysis._sparql import local_id, local_name, select, select_tsv
+import pyoxigraph as ox
+
+from graph.analysis._sparql import local_id, local_name, select, select_tsv, select_values_tsv
 from graph.analysis._tsv import iri, lexical, read_tsv
 from graph.store.base import Store
+from ontology import PGE, PGS
 
 __all__ = ["statement_details", "aliases", "status_label", "StatementDetails"]
 
 #: keys whose values are IRIs of the ontology, shown in words
 _WORDS = {"voice", "precision"}
+#: keys chosen from the (quote, source) pairs of each graph, not first come
+_PAIRED = {"statement", "quote", "source"}
 
 
 @lru_cache(maxsize=256)
@@ -46,38 +57,77 @@ class StatementDetails(TypedDict):
     sources: dict[str, str]
 
 
-def statement_details(store: Store) -> StatementDetails:
-    """``{"statements": {id: details}, "sources": {id: label}}``.
+def statement_details(store: Store, statements: Iterable[str] | None = None) -> StatementDetails:
+    """``{"statements": {id: details}, "sources": {id: label}}``, for the ``statements`` ids
+    given (as in a projection, ``st-...``; unknown ids are left out) or, with None, for every statement.
 
-    A statement's details hold, when known: ``quote`` (verbatim, from its source), ``voice`` (in words), ``claimant`` (id) and
-    ``claimantLabel``, ``time``, ``precision``, ``expression`` (the relative time expression),
-    ``reason`` (of its status), ``note`` (how it was read) and ``contradicts`` (the ids of the
-    statements of other sources it conflicts with, comma-separated and sorted).
+    A statement's details hold, when known: ``quote`` (verbatim) and ``source`` (the source
+    document's id), ``voice`` (in words), ``claimant`` (id) and ``claimantLabel``, ``time``,
+    ``precision``, ``expression`` (the relative time expression), ``reason`` (of its status),
+    ``note`` (how it was read) and ``contradicts`` (the ids of the statements of other sources
+    it conflicts with, comma-separated and sorted).
+
+    A statement read from several source graphs may have several quotes and sources: the quote
+    and source are one graph's pair, the smallest (quote, then source, in their SPARQL TSV
+    form, a graph without a quote or source first), as :func:`graph.analysis.evidence.statement_evidence`
+    chooses; when that pair has no quote, the smallest quote of any graph. Other keys with
+    several values keep the first the engine gives.
     """
-    statements: dict[str, dict[str, str]] = {}
-    sources: dict[str, str] = {}
-    # read as TSV text: a large store has a million rows here, too many for pyoxigraph terms
-    names, rows = read_tsv(select_tsv(store, "explore_evidence"))
-    ST, KEY, VALUE = (names.index(name) for name in ("st", "key", "value"))
+    if statements is None:
+        data = select_tsv(store, "explore_evidence")
+    else:
+        wanted = sorted(set(statements))
+        if not wanted:
+            return {"statements": {}, "sources": _sources(store)}
+        data = select_values_tsv(store, "explore_evidence", "st", [ox.NamedNode(f"{PGE}{s}") for s in wanted])
+    found: dict[str, dict[str, str]] = {}
+    pairs: dict[str, dict[str, dict[str, list[str]]]] = {}  # statement -> graph -> statement/quote/source cells
+    names, rows = read_tsv(data)
+    G, ST, KEY, VALUE = (names.index(name) for name in ("g", "st", "key", "value"))
     for row in rows:
         key, value, ident = lexical(row[KEY]) or "", row[VALUE], _local(iri(row[ST]))
-        if key == "sourceLabel":
-            sources.setdefault(ident, lexical(value) or "")
-            continue
-        entry = statements.setdefault(ident, {})
-        if key == "contradicts":
+        entry = found.setdefault(ident, {})
+        if key in _PAIRED:
+            pairs.setdefault(ident, {}).setdefault(row[G], {}).setdefault(key, []).append(value)
+        elif key == "contradicts":
             others = set(filter(None, entry.get(key, "").split(", "))) | {_local(iri(value))}
             entry[key] = ", ".join(sorted(others))
+        elif key in entry:  # several values (one per source graph): keep the first
             continue
-        if key in entry:  # several values (one per source graph): keep the first
-            continue
-        if key in _WORDS:
+        elif key in _WORDS:
             entry[key] = status_label(_local(iri(value)))
         elif key == "claimant":
             entry[key] = _local(iri(value))
         else:
             entry[key] = lexical(value) or ""
-    return {"statements": statements, "sources": sources}
+    for ident, graphs in pairs.items():
+        found[ident].update(_evidence(graphs))
+    return {"statements": {ident: found[ident] for ident in sorted(found)}, "sources": _sources(store)}
+
+
+def _evidence(graphs: dict[str, dict[str, list[str]]]) -> dict[str, str]:
+    """The quote and source of a statement from its graphs' cells (see :func:`statement_details`)."""
+    chosen = min((pair for cells in graphs.values() if "statement" in cells
+                  for pair in product(cells.get("quote", [""]), cells.get("source", [""]))), default=("", ""))
+    quote = lexical(chosen[0]) or lexical(min((q for cells in graphs.values() for q in cells.get("quote", [])),
+                                               default=""))
+    out = {"quote": quote} if quote is not None else {}
+    return out | ({"source": _source(chosen[1])} if chosen[1] else {})
+
+
+def _source(cell: str) -> str:
+    value = iri(cell) or ""
+    return value.removeprefix(str(PGS)) if value.startswith(str(PGS)) else local_name(value)
+
+
+def _sources(store: Store) -> dict[str, str]:
+    """Source id -> its label (the first the engine gives)."""
+    names, rows = read_tsv(select_tsv(store, "explore_sources"))
+    SOURCE, LABEL = names.index("source"), names.index("label")
+    out: dict[str, str] = {}
+    for row in rows:
+        out.setdefault(_source(row[SOURCE]), lexical(row[LABEL]) or "")
+    return out
 
 
 def _local(value: str | None) -> str:

@@ -28,7 +28,6 @@ import networkx as nx
 
 from graph.analysis import centrality, project, resolve_actor
 from graph.analysis._build import ordered_subgraph
-from graph.analysis.evidence import statement_evidence
 from graph.analysis.projection import STATUSES
 from graph.errors import NotFoundError, QueryError
 from graph.explore.camps import NO_FACTION, PALETTE, matched_camps, window_camps
@@ -85,7 +84,8 @@ def _cap(graph: nx.MultiDiGraph, max_nodes: int, distance: dict[str, int] | None
     """The first ``max_nodes`` nodes: nearest the ego first, then most statements, then by id."""
     if graph.number_of_nodes() <= max_nodes:
         return graph
-    order = sorted(graph, key=lambda n: ((distance or {}).get(n, 0), -graph.degree(n), n))
+    degree = dict(graph.degree())
+    order = sorted(graph, key=lambda n: ((distance or {}).get(n, 0), -degree[n], n))
     kept = ordered_subgraph(graph, set(order[:max_nodes]))
     kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n != order[0]])
     return kept
@@ -125,14 +125,13 @@ def _camps(store: Store, full: nx.MultiDiGraph, shown: nx.MultiDiGraph | None, n
 
 
 def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
-    details = statement_details(store)
-    quoted = statement_evidence(store, (key for _, _, key in graph.edges(keys=True)))
+    details = statement_details(store, (key for _, _, key in graph.edges(keys=True)))
     meta = {rel.id: rel for rel in relation_metadata().values()}
     labels = {n: d.get("label", n) for n, d in graph.nodes(data=True)}
     rows: list[dict[str, Any]] = []
     for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         more = details["statements"].get(key, {})
-        said = quoted.get(key) or {"quote": None, "source": None}
+        source = more.get("source")
         rel = meta.get(data["relation"])
         rows.append({
             "id": key, "from": u, "to": v, "from_label": labels[u], "to_label": labels[v],
@@ -140,9 +139,9 @@ def _edges(graph: nx.MultiDiGraph, store: Store) -> list[dict[str, Any]]:
             "sign": data["sign"], "status": data["status"], "status_label": status_label(data["status"]),
             "start": data["start"], "end": data["end"], "time": more.get("time"),
             "precision": more.get("precision"), "expression": more.get("expression"),
-            "quote": said["quote"] or more.get("quote"), "source": said["source"],
-            "sources": [said["source"]] if said["source"] else [], "source_count": data.get("sources"),
-            "source_label": details["sources"].get(said["source"] or "", said["source"]),
+            "quote": more.get("quote"), "source": source,
+            "sources": [source] if source else [], "source_count": data.get("sources"),
+            "source_label": details["sources"].get(source or "", source),
             "voice": more.get("voice"), "claimant": more.get("claimant"),
             "claimant_label": more.get("claimantLabel"), "reason": more.get("reason"), "note": more.get("note"),
             "contradicts": more.get("contradicts"),

@@ -16,6 +16,7 @@ and on the server from the layout's estimated boxes. No timed assertion: a bench
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
         store = _store(args.store, args.actors, args.relations, work)
         began = time.perf_counter()
         whole = project(store, include_deprecated=True)
@@ -115,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
               f"drawn (vis-network's bounding boxes, the whole window); {server_overlaps:,} in the layout's "
               f"own estimate over all {len(view['nodes']):,} nodes")
         store.close()
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

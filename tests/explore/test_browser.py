@@ -218,3 +218,47 @@ def test_standalone_page_of_one_day_says_so(browser: Any, article_store: Store, 
     assert tab.locator("#pg-faction-label").inner_text().startswith("Camps of 2022-01-10")
     assert _overlaps(tab) == [] and watch.errors == []
     tab.close()
+
+
+_DRAWINGS_OF_A_TOGGLE = """() => new Promise(done => {
+  let drawings = 0;
+  const count = () => { drawings += 1; };
+  pgExplorer.network.on("afterDrawing", count);
+  document.querySelector("#pg-relations input[value=arrested]").click();
+  const during = drawings;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    pgExplorer.network.off("afterDrawing", count);
+    done([during, drawings]);
+  }));
+})"""
+
+
+def test_a_filter_toggle_draws_the_network_once_on_the_next_frame(page: tuple[Any, Watch]) -> None:
+    tab, _ = page
+    tab.locator("#pg-timebar button[data-time=all]").click()
+    before = _visible(tab)
+    # vis-network drew synchronously on each data event (edges, then nodes, then colours) before
+    assert tab.evaluate(_DRAWINGS_OF_A_TOGGLE) == [0, 1]
+    assert "st-masimov-arrested" in before[1] and "st-masimov-arrested" not in _visible(tab)[1]
+    assert tab.evaluate(_DRAWINGS_OF_A_TOGGLE) == [0, 1]
+    assert _visible(tab) == before
+
+
+def test_arrowheads_are_drawn_only_when_large_enough_to_see(page: tuple[Any, Watch]) -> None:
+    tab, _ = page
+    first = next(iter(tab.evaluate("pgExplorer.visibleEdgeIds()")))
+    arrow = f"() => pgExplorer.network.body.edges[{first!r}].options.arrows.to.enabled"
+    assert tab.evaluate("pgExplorer.network.getScale()") > 0.3 and tab.evaluate("pgExplorer.arrowsDrawn()")
+    assert tab.evaluate(arrow) is True
+    box = tab.locator("#pg-network").bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(40):  # zoom far out with the wheel, as a user would
+        tab.mouse.wheel(0, 400)
+        if not tab.evaluate("pgExplorer.arrowsDrawn()"):
+            break
+    assert tab.evaluate("pgExplorer.network.getScale()") < 0.3 and tab.evaluate(arrow) is False
+    for _ in range(60):
+        tab.mouse.wheel(0, -400)
+        if tab.evaluate("pgExplorer.arrowsDrawn()"):
+            break
+    assert tab.evaluate(arrow) is True

@@ -133,6 +133,8 @@
   }
 
   var nodes = new vis.DataSet(data.vis.nodes);
+  /* arrowheads come from the options (edges.arrows), not from each edge: see arrowsToScale */
+  data.vis.edges.forEach(function (e) { delete e.arrows; });
   var edges = new vis.DataSet(data.vis.edges);
   compute();
   var nodesView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
@@ -140,6 +142,20 @@
   var container = byId("pg-network");
   var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, data.vis.options);
   view.nodes.forEach(function (n) { colourOf.set(n.id, n.faction); });
+
+  /* Arrowheads are most of a drawing's cost (one canvas fill each: 21,000 on a large view) and
+     cannot be seen once smaller than a few pixels: drawn only when the scale makes them visible. */
+  var arrow = data.vis.options.edges.arrows.to, ARROW_PIXELS = 3, arrowsOn = true;
+  var arrowLength = 15 * arrow.scaleFactor + 3 * (data.vis.options.edges.width || 1);  /* vis-network's arrow size */
+  function arrowsToScale() {
+    var on = network.getScale() * arrowLength >= ARROW_PIXELS;
+    if (on !== arrowsOn) {
+      arrowsOn = on;
+      network.setOptions({ edges: { arrows: { to: { enabled: on, scaleFactor: arrow.scaleFactor } } } });
+    }
+  }
+  arrowsToScale();
+  network.on("zoom", function () { drawnOnce(arrowsToScale); });
 
   network.once("afterDrawing", function () {
     var ms = performance.now();
@@ -256,20 +272,32 @@
     }
     if (updates.length) { nodes.update(updates); }
   }
+  function drawnOnce(change) {
+    /* with physics off, vis-network redraws the whole network synchronously on every data event
+       (its "startSimulation" falls back to a redraw): a filter's edges leaving, then nodes leaving,
+       then new colours drew 21,000 edges three or four times. Its own redraw lock (the one setData
+       uses) batches the changes into one drawing, on the next frame. */
+    var emitter = network.body.emitter;
+    emitter.emit("_blockRedraw");
+    try { change(); } finally { emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw"); }
+  }
   function refresh(keepView) {
-    var distance = compute();
-    applyEgoLayout(distance);
-    nodesView.refresh();
-    edgesView.refresh();
-    recolour();
-    legend();
-    counts();
-    timeBar();
-    followSelection();
-    updateTimeline();
-    egoLabel();
-    writeState();
-    if (!keepView) { network.fit({ animation: false }); }
+    drawnOnce(function () {
+      var distance = compute();
+      applyEgoLayout(distance);
+      nodesView.refresh();  /* only the items whose filter answer changed are added or removed */
+      edgesView.refresh();
+      recolour();
+      legend();
+      counts();
+      timeBar();
+      followSelection();
+      updateTimeline();
+      egoLabel();
+      writeState();
+      if (!keepView) { network.fit({ animation: false }); }
+      arrowsToScale();
+    });
   }
 
   /* evidence panel: always what is visible */
@@ -414,7 +442,7 @@
   }
   function choose(id) {
     select("node", id);
-    if (visibleNodes.has(id)) { network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false }); }
+    if (visibleNodes.has(id)) { network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false }); arrowsToScale(); }
   }
   search.addEventListener("input", function () {
     clear(results);
@@ -551,6 +579,7 @@
   refresh();
   if (state.selected && state.selected.kind === "node" && visibleNodes.has(state.selected.id)) {
     network.focus(state.selected.id, { scale: 1.0, animation: false });
+    arrowsToScale();
   }
 
   /* a small handle for tests, the benchmark and `powergraph explore --image` */
@@ -558,6 +587,7 @@
     network: network,
     state: function () { return writeState(); },
     caption: caption,
+    arrowsDrawn: function () { return arrowsOn; },
     visibleEdgeIds: function () { return Array.from(visibleEdges).sort(); },
     visibleNodeIds: function () { return Array.from(visibleNodes).sort(); },
     nodeColour: function (id) { return nodes.get(id).color.background; },
