@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -81,7 +82,7 @@ def engine_json(result: ox.QuerySolutions, *, max_rows: int, budget: int) -> tup
     """``(body, rows, False)`` for a result of at most ``max_rows`` rows and ``budget`` bytes, else ``None``."""
     out = _Budget(budget)
     try:
-        result.serialize(out, format=ox.QueryResultsFormat.JSON)
+        result.serialize(cast(IO[bytes], out), format=ox.QueryResultsFormat.JSON)
     except _Over:
         return None
     body = b"".join(out.parts)
