@@ -485,6 +485,11 @@ def _run(data: str, work: Path, args: argparse.Namespace, use_wrk: bool) -> None
     _table(data, queries, runs)
 
 
+def _set_connections(count: int) -> None:
+    global CONNECTIONS
+    CONNECTIONS = count
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
@@ -495,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--aggregate-seconds", type=float, default=0.0,
                         help="load duration of the aggregate (0 = --seconds); on a loaded machine one aggregate may "
                         "take seconds, and a window with no completed request measures nothing")
+    parser.add_argument("--connections", type=int, default=8,
+                        help="concurrent connections of the load (fewer for the aggregate on a loaded machine)")
     parser.add_argument("--query", choices=["both", "lookup", "aggregate"], default="both", help="which query or both")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of the servers")
     parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = the default: two per core)")
@@ -506,6 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     use_wrk = shutil.which("wrk") is not None and not args.python_load
+    _set_connections(args.connections)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     try:
         for data in (QUERIES if args.data == "both" else [args.data]):
