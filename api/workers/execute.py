@@ -20,6 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from api.sparql.engine_json import ENGINE_JSON_BUDGET, engine_json
 from api.sparql.results_json import JSON_MEDIA, solutions_json
 from api.sparql.serialize import decode_term, result_kind, serialize
 
@@ -88,6 +89,17 @@ def store_runner(store: Any) -> Runner:
     return run
 
 
+def _solutions_json(runner: Runner, request: dict[str, Any], result: ox.QuerySolutions, media: str) -> dict[str, Any]:
+    """SPARQL JSON written by the engine; a result over the row cap or the budget is run again, capped, in Python."""
+    max_rows = int(request["max_rows"])
+    native = isinstance(result, ox.QuerySolutions)  # a remote store's results are not the engine's
+    written = engine_json(result, max_rows=max_rows, budget=ENGINE_JSON_BUDGET) if native else None
+    if written is None:
+        written = solutions_json(runner(request) if native else result, max_rows=max_rows)  # type: ignore[arg-type]
+    body, rows, truncated = written
+    return {"ok": True, "body": body, "kind": "solutions", "media": media, "truncated": truncated, "rows": rows}
+
+
 def execute(runner: Runner, request: dict[str, Any]) -> dict[str, Any]:
     """Run ``request`` and return ``{"ok": True, "body", "kind", "media", "truncated", "rows"}`` or an error."""
     try:
@@ -97,8 +109,7 @@ def execute(runner: Runner, request: dict[str, Any]) -> dict[str, Any]:
         if media is None:
             return {"ok": False, "error": {"type": "not_acceptable", "kind": kind}}
         if kind == "solutions" and media in JSON_MEDIA:  # the hot path: SPARQL JSON straight to bytes
-            body, rows, truncated = solutions_json(result, max_rows=int(request["max_rows"]))  # type: ignore[arg-type]
-            return {"ok": True, "body": body, "kind": kind, "media": media, "truncated": truncated, "rows": rows}
+            return _solutions_json(runner, request, result, media)  # type: ignore[arg-type]
         try:
             out = serialize(result, media, max_rows=int(request["max_rows"]), prefixes=request.get("prefixes"))
         except (OSError, ValueError, TypeError) as exc:  # the format cannot hold this result (triple terms in JSON-LD)
