@@ -80,14 +80,48 @@ def run_update(before: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply_change(store: ox.Store, change: dict[str, Any]) -> None:
-    """In the server: apply a worker's difference (removals first, then additions)."""
-    for graph in change["graphs_removed"]:
-        store.remove_graph(graph)
-    for quad in change["removed"]:
-        store.remove(quad)
-    store.extend(change["added"])
+    """In the server: apply a worker's difference to ``store``, all of it or (when a step fails) none.
+
+    Removals first, then additions (each addition is one transaction); if any step raises,
+    the steps already made are undone before the error goes on. A crash of the process
+    between the steps is the caller's to cover: :func:`api.workers.writes.apply_reply` runs
+    this on a new generation of an on-disk store, committed by one rename.
+
+    >>> store = ox.Store()
+    >>> old = ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("1"))
+    >>> store.add(old)
+    >>> def failing():
+    ...     raise OSError("disk full")
+    ...     yield old
+    >>> apply_change(store, {"removed": [old], "added": failing(), "graphs_added": [], "graphs_removed": []})
+    Traceback (most recent call last):
+    ...
+    OSError: disk full
+    >>> list(store) == [old]
+    True
+    """
+    try:
+        for quad in change["removed"]:
+            store.remove(quad)
+        for graph in change["graphs_removed"]:
+            store.remove_graph(graph)
+        store.extend(change["added"])
+        for graph in change["graphs_added"]:
+            store.add_graph(graph)
+    except BaseException:
+        _undo(store, change)
+        raise
+
+
+def _undo(store: ox.Store, change: dict[str, Any]) -> None:
+    """Put back what :func:`apply_change` may have done so far (each step is safe to repeat)."""
     for graph in change["graphs_added"]:
+        store.remove_graph(graph)  # with its quads: every one of them is an added quad
+    for quad in change["added"] if isinstance(change["added"], list) else []:
+        store.remove(quad)
+    for graph in change["graphs_removed"]:
         store.add_graph(graph)
+    store.extend(change["removed"])
 
 
 def checkpoint(store: ox.Store) -> str:

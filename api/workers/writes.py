@@ -2,7 +2,9 @@
 
 See :mod:`api.workers.updates` for why the engine never runs an update in the server.
 A remote store runs its updates itself (the server sends them over HTTP, in a thread).
-Call under the update lock; at the deadline the worker is killed and nothing changes.
+Call under the update lock; at the deadline the worker is killed and nothing changes. The
+difference is applied as one commit (:func:`apply_reply`): a kill of the server while it is
+applied leaves the store with none or all of it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from api.workers.pool import WorkerPool
 from api.workers.updates import apply_change, checkpoint, discard, raw_store
 from graph.errors import QueryError, StoreError
 
-__all__ = ["run_update"]
+__all__ = ["run_update", "apply_reply"]
 
 
 def _direct(store: Any, text: str) -> None:
@@ -58,4 +60,26 @@ async def run_update(store: Any, executor: Executor, text: str, *, timeout: floa
         await asyncio.to_thread(discard, scratch)
     if not reply.get("ok"):
         raise reply_error(reply["error"])
-    await asyncio.to_thread(apply_change, raw, reply)
+    await asyncio.to_thread(apply_reply, store, reply)
+
+
+def apply_reply(store: Any, reply: dict[str, Any]) -> None:
+    """Apply a worker's difference to the server's store as one commit: on disk, on a new generation
+    that one rename makes current (a kill at any moment leaves none or all); in memory, in place,
+    undone if a step fails (see :func:`~api.workers.updates.apply_change`).
+
+    >>> import pyoxigraph as ox
+    >>> from graph.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> apply_reply(store, {"removed": [], "added": [], "graphs_added": [ox.NamedNode("http://x/g")],
+    ...                     "graphs_removed": []})
+    >>> store.graphs()
+    ['http://x/g']
+    """
+    commit = getattr(store, "commit", None)
+    if callable(commit):
+        commit(lambda db: apply_change(db, reply))
+    else:
+        raw = raw_store(store)
+        assert raw is not None
+        apply_change(raw, reply)
