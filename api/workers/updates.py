@@ -2,7 +2,8 @@
 
 An update is SPARQL like a query: it can recurse deeply, allocate without bound, run
 for minutes, or ask for the network (``LOAD``, ``SERVICE``). So the server never runs it
-itself. The worker (no network, bounded memory, killed at the deadline) runs it on a
+itself (and where the network is allowed, a LOAD is fetched and checked by
+:mod:`api.workers.loads`, never by the engine). The worker (no network, bounded memory, killed at the deadline) runs it on a
 writable copy of the data it already has open (:func:`run_update`): an in-memory copy
 of its own store, or a RocksDB checkpoint the server made for it (hard links,
 milliseconds). It answers with the difference (quads and empty named graphs added and
@@ -34,6 +35,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from api.workers.execute import engine_error, syntax_details
+from api.workers.loads import LoadRefused, has_load, run_with_loads
+from graph.errors import QueryError
 
 __all__ = ["run_update", "apply_change", "raw_store", "checkpoint", "discard"]
 
@@ -63,7 +66,14 @@ def run_update(before: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
             for graph in before.named_graphs():
                 after.add_graph(graph)
         try:
-            after.update(request["sparql"])
+            if has_load(request["sparql"]):  # fetched and checked here, never by the engine
+                run_with_loads(after, request["sparql"], timeout=float(request.get("timeout", 30)))
+            else:
+                after.update(request["sparql"])
+        except LoadRefused as exc:
+            return {"ok": False, "error": {"type": "refused", "message": exc.message, "hint": exc.hint}}
+        except QueryError as exc:
+            return {"ok": False, "error": {"type": "refused", "message": exc.message, "hint": exc.hint}}
         except SyntaxError as exc:
             return {"ok": False, "error": syntax_details(exc)}
         except (OSError, RuntimeError, ValueError, TypeError) as exc:

@@ -41,6 +41,8 @@ def reply_error(error: dict[str, Any]) -> Exception:
     if error["type"] == "syntax":
         return QueryError(f"invalid SPARQL update: {error['message']}", line=error.get("line"),
                           column=error.get("column"))
+    if error["type"] == "refused":  # a LOAD's document (or its form) refused before anything was written
+        return QueryError(error["message"], hint=f"{error['hint']}; nothing was written")
     if error["type"] == "evaluation":
         return QueryError(f"the update failed: {error['message']}",
                           hint="check the update; nothing was written")
@@ -55,7 +57,7 @@ async def run_update(store: Any, executor: Executor, text: str, *, timeout: floa
         return
     scratch = await asyncio.to_thread(checkpoint, raw) if executor.on_disk else None
     try:
-        reply = await executor.run({"op": "update", "sparql": text, "scratch": scratch}, timeout=timeout)
+        reply = await executor.run({"op": "update", "sparql": text, "scratch": scratch, "timeout": timeout}, timeout=timeout)
     finally:
         await asyncio.to_thread(discard, scratch)
     if not reply.get("ok"):
