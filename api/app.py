@@ -67,7 +67,6 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         favour_the_loop()
-        scanner.start()
         await executor.start()
         follower = asyncio.create_task(_follow_generations(app.state.pg))
         try:

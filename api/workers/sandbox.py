@@ -16,16 +16,11 @@ Memory: each worker limits its own address space (``RLIMIT_AS``) to
 ``POWERGRAPH_WORKER_MEMORY`` MiB; a query that needs more fails (the engine aborts, or
 Python raises MemoryError) and the pool replaces the worker.
 
-CPU: each worker lowers its own priority by :data:`NICENESS`, so the server's event loop
-(which answers /health and moves every request's bytes) gets a core first while queries
-compete for the rest: on a machine with fewer cores than busy workers, a query's CPU
-otherwise delays every other client's answer.
-
 >>> Sandbox(network=True, memory_mib=0).command()
 []
 >>> limits = Sandbox(network=True, memory_mib=512).environment()
->>> limits["POWERGRAPH_WORKER_MEMORY_BYTES"], limits["POWERGRAPH_WORKER_NICENESS"]
-('536870912', '5')
+>>> limits["POWERGRAPH_WORKER_MEMORY_BYTES"]
+'536870912'
 """
 
 from __future__ import annotations
@@ -39,14 +34,11 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["Sandbox", "Canary", "isolation_command", "enter", "NetworkReachable", "NICENESS"]
+__all__ = ["Sandbox", "Canary", "isolation_command", "enter", "NetworkReachable"]
 
 _CANARY = "POWERGRAPH_WORKER_CANARY"
 _MEMORY = "POWERGRAPH_WORKER_MEMORY_BYTES"
 _ISOLATED = "POWERGRAPH_WORKER_ISOLATED"
-_NICENESS = "POWERGRAPH_WORKER_NICENESS"
-#: how much lower than the server's a worker's CPU priority is (``nice``)
-NICENESS = 5
 
 
 class NetworkReachable(RuntimeError):
@@ -98,7 +90,7 @@ class Sandbox:
 
     def environment(self) -> dict[str, str]:
         """What the worker reads at start (:func:`enter`)."""
-        env = {_MEMORY: str(self.memory_mib * 2**20), _NICENESS: str(NICENESS)}
+        env = {_MEMORY: str(self.memory_mib * 2**20)}
         if not self.network:
             with self._lock:  # workers start from several threads at once: one canary for all
                 if self.canary is None:
@@ -130,12 +122,11 @@ def _reachable(port: int) -> str | None:
 
 
 def enter(environ: dict[str, str] | None = None) -> None:
-    """In the worker, before it opens the store: lower its priority, apply the memory limit, check the network is gone.
+    """In the worker, before it opens the store: apply the memory limit; check the network is gone.
 
     Raises :class:`NetworkReachable` (the worker then reports it and exits).
     """
     environ = dict(os.environ) if environ is None else environ
-    os.nice(int(environ.get(_NICENESS, "0") or 0))
     limit = int(environ.get(_MEMORY, "0") or 0)
     if limit > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

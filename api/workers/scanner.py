@@ -32,10 +32,12 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from api.sparql.scan import Scan, scan
-from api.workers.sandbox import NICENESS
 from graph.errors import QueryError
 
 __all__ = ["scan_elsewhere", "start", "close"]
+
+#: how much lower than the server's the scanning process's CPU priority is (``nice``)
+NICENESS = 5
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
