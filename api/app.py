@@ -26,6 +26,8 @@ from api.context import Context
 from api.pages.docs import router as docs_router
 from api.http.errors import install_error_handlers
 from api.http.headers import SecureHeaders
+from api.http.transport import favour_the_loop
+from api.workers import scanner
 from api.workers.executors import executor_for
 from api.workers.sandbox import Sandbox
 from api.routes import actors, analysis, entity, explore, home, meta, ontology, review, sources, sparql, timeline
@@ -64,6 +66,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        favour_the_loop()
         await executor.start()
         follower = asyncio.create_task(_follow_generations(app.state.pg))
         try:
@@ -71,6 +74,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
         finally:
             follower.cancel()
             executor.close()
+            scanner.close()
 
     app = FastAPI(
         title="powergraph",

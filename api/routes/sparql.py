@@ -24,9 +24,10 @@ from api.http.errors import Problem
 from api.http.tokens import require_token
 from api.sparql.hot import MEMO_MAX_TEXT, media_for, query_params, scan_query
 from api.sparql.negotiate import MEDIA, pick, wants_html
-from api.sparql.scan import Scan, scan, with_base, with_using
+from api.sparql.scan import Scan, with_base, with_using
 from api.pages.query_errors import explain, undeclared_prefix
 from api.pages.ui import query_ui
+from api.workers.scanner import scan_elsewhere
 from api.workers.writes import run_update
 from graph.errors import ForbiddenOperationError, QueryError, QueryTimeoutError, StoreError
 
@@ -112,8 +113,8 @@ def _check_outbound(ctx: Context, keywords: list[str]) -> None:
 
 
 async def _scanned(text: str) -> Scan:
-    """:func:`api.sparql.scan.scan`, in a thread for a long text (the event loop does only I/O)."""
-    return scan_query(text) if len(text) <= MEMO_MAX_TEXT else await asyncio.to_thread(scan, text)
+    """:func:`api.sparql.scan.scan`, in the scanning process for a long text (the event loop does only I/O)."""
+    return scan_query(text) if len(text) <= MEMO_MAX_TEXT else await scan_elsewhere(text)
 
 
 def _dataset_iris(params: dict[str, list[str]], *names: str) -> None:

@@ -2,7 +2,8 @@
 
 An update is SPARQL like a query: it can recurse deeply, allocate without bound, run
 for minutes, or ask for the network (``LOAD``, ``SERVICE``). So the server never runs it
-itself. The worker (no network, bounded memory, killed at the deadline) runs it on a
+itself (and where the network is allowed, a LOAD is fetched and checked by
+:mod:`api.workers.loads`, never by the engine). The worker (no network, bounded memory, killed at the deadline) runs it on a
 writable copy of the data it already has open (:func:`run_update`): an in-memory copy
 of its own store, or a RocksDB checkpoint the server made for it (hard links,
 milliseconds). It answers with the difference (quads and empty named graphs added and
@@ -34,6 +35,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from api.workers.execute import engine_error, syntax_details
+from api.workers.loads import LoadRefused, has_load, run_with_loads
+from graph.errors import QueryError
 
 __all__ = ["run_update", "apply_change", "raw_store", "checkpoint", "discard"]
 
@@ -63,7 +66,14 @@ def run_update(before: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
             for graph in before.named_graphs():
                 after.add_graph(graph)
         try:
-            after.update(request["sparql"])
+            if has_load(request["sparql"]):  # fetched and checked here, never by the engine
+                run_with_loads(after, request["sparql"], timeout=float(request.get("timeout", 30)))
+            else:
+                after.update(request["sparql"])
+        except LoadRefused as exc:
+            return {"ok": False, "error": {"type": "refused", "message": exc.message, "hint": exc.hint}}
+        except QueryError as exc:
+            return {"ok": False, "error": {"type": "refused", "message": exc.message, "hint": exc.hint}}
         except SyntaxError as exc:
             return {"ok": False, "error": syntax_details(exc)}
         except (OSError, RuntimeError, ValueError, TypeError) as exc:
@@ -80,14 +90,48 @@ def run_update(before: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply_change(store: ox.Store, change: dict[str, Any]) -> None:
-    """In the server: apply a worker's difference (removals first, then additions)."""
-    for graph in change["graphs_removed"]:
-        store.remove_graph(graph)
-    for quad in change["removed"]:
-        store.remove(quad)
-    store.extend(change["added"])
+    """In the server: apply a worker's difference to ``store``, all of it or (when a step fails) none.
+
+    Removals first, then additions (each addition is one transaction); if any step raises,
+    the steps already made are undone before the error goes on. A crash of the process
+    between the steps is the caller's to cover: :func:`api.workers.writes.apply_reply` runs
+    this on a new generation of an on-disk store, committed by one rename.
+
+    >>> store = ox.Store()
+    >>> old = ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.Literal("1"))
+    >>> store.add(old)
+    >>> def failing():
+    ...     raise OSError("disk full")
+    ...     yield old
+    >>> apply_change(store, {"removed": [old], "added": failing(), "graphs_added": [], "graphs_removed": []})
+    Traceback (most recent call last):
+    ...
+    OSError: disk full
+    >>> list(store) == [old]
+    True
+    """
+    try:
+        for quad in change["removed"]:
+            store.remove(quad)
+        for graph in change["graphs_removed"]:
+            store.remove_graph(graph)
+        store.extend(change["added"])
+        for graph in change["graphs_added"]:
+            store.add_graph(graph)
+    except BaseException:
+        _undo(store, change)
+        raise
+
+
+def _undo(store: ox.Store, change: dict[str, Any]) -> None:
+    """Put back what :func:`apply_change` may have done so far (each step is safe to repeat)."""
     for graph in change["graphs_added"]:
+        store.remove_graph(graph)  # with its quads: every one of them is an added quad
+    for quad in change["added"] if isinstance(change["added"], list) else []:
+        store.remove(quad)
+    for graph in change["graphs_removed"]:
         store.add_graph(graph)
+    store.extend(change["removed"])
 
 
 def checkpoint(store: ox.Store) -> str:

@@ -2,7 +2,9 @@
 
 See :mod:`api.workers.updates` for why the engine never runs an update in the server.
 A remote store runs its updates itself (the server sends them over HTTP, in a thread).
-Call under the update lock; at the deadline the worker is killed and nothing changes.
+Call under the update lock; at the deadline the worker is killed and nothing changes. The
+difference is applied as one commit (:func:`apply_reply`): a kill of the server while it is
+applied leaves the store with none or all of it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from api.workers.pool import WorkerPool
 from api.workers.updates import apply_change, checkpoint, discard, raw_store
 from graph.errors import QueryError, StoreError
 
-__all__ = ["run_update"]
+__all__ = ["run_update", "apply_reply"]
 
 
 def _direct(store: Any, text: str) -> None:
@@ -39,6 +41,8 @@ def reply_error(error: dict[str, Any]) -> Exception:
     if error["type"] == "syntax":
         return QueryError(f"invalid SPARQL update: {error['message']}", line=error.get("line"),
                           column=error.get("column"))
+    if error["type"] == "refused":  # a LOAD's document (or its form) refused before anything was written
+        return QueryError(error["message"], hint=f"{error['hint']}; nothing was written")
     if error["type"] == "evaluation":
         return QueryError(f"the update failed: {error['message']}",
                           hint="check the update; nothing was written")
@@ -53,9 +57,31 @@ async def run_update(store: Any, executor: Executor, text: str, *, timeout: floa
         return
     scratch = await asyncio.to_thread(checkpoint, raw) if executor.on_disk else None
     try:
-        reply = await executor.run({"op": "update", "sparql": text, "scratch": scratch}, timeout=timeout)
+        reply = await executor.run({"op": "update", "sparql": text, "scratch": scratch, "timeout": timeout}, timeout=timeout)
     finally:
         await asyncio.to_thread(discard, scratch)
     if not reply.get("ok"):
         raise reply_error(reply["error"])
-    await asyncio.to_thread(apply_change, raw, reply)
+    await asyncio.to_thread(apply_reply, store, reply)
+
+
+def apply_reply(store: Any, reply: dict[str, Any]) -> None:
+    """Apply a worker's difference to the server's store as one commit: on disk, on a new generation
+    that one rename makes current (a kill at any moment leaves none or all); in memory, in place,
+    undone if a step fails (see :func:`~api.workers.updates.apply_change`).
+
+    >>> import pyoxigraph as ox
+    >>> from graph.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> apply_reply(store, {"removed": [], "added": [], "graphs_added": [ox.NamedNode("http://x/g")],
+    ...                     "graphs_removed": []})
+    >>> store.graphs()
+    ['http://x/g']
+    """
+    commit = getattr(store, "commit", None)
+    if callable(commit):
+        commit(lambda db: apply_change(db, reply))
+    else:
+        raw = raw_store(store)
+        assert raw is not None
+        apply_change(raw, reply)

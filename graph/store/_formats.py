@@ -27,6 +27,7 @@ __all__ = [
     "rdf_format",
     "format_for_path",
     "check_safe",
+    "check_safe_bytes",
     "check_rdfxml_bytes",
     "syntax_error",
     "is_line_based",
@@ -143,16 +144,20 @@ def _contexts(node: object) -> Iterator[object]:
 
 def _check_jsonld(path: Path) -> None:
     """Refuse a remote (or file) ``@context``: loading it would need the network."""
+    _check_jsonld_bytes(path.read_bytes(), source=str(path))
+
+
+def _check_jsonld_bytes(data: bytes, *, source: str) -> None:
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(data)
         contexts = list(_contexts(document))
     except json.JSONDecodeError as exc:
-        raise RDFSyntaxError(f"invalid JSON: {exc.msg}", file=str(path), line=exc.lineno, column=exc.colno) from None
+        raise RDFSyntaxError(f"invalid JSON: {exc.msg}", file=source, line=exc.lineno, column=exc.colno) from None
     except RecursionError:
-        raise RDFSyntaxError("the JSON is nested too deeply to read", file=str(path),
+        raise RDFSyntaxError("the JSON is nested too deeply to read", file=source,
                              hint="flatten the document (a few hundred levels at most)") from None
     except UnicodeDecodeError as exc:
-        raise RDFSyntaxError(f"the JSON is not valid UTF-8 (byte {exc.start})", file=str(path),
+        raise RDFSyntaxError(f"the JSON is not valid UTF-8 (byte {exc.start})", file=source,
                              hint="save the file as UTF-8") from None
     for context in contexts:
         items = context if isinstance(context, list) else [context]
@@ -160,7 +165,7 @@ def _check_jsonld(path: Path) -> None:
             if isinstance(item, str):
                 raise RDFSyntaxError(
                     f"JSON-LD with a remote @context {item!r} is refused (loading it needs the network)",
-                    file=str(path),
+                    file=source,
                     hint="inline the context as a JSON object, or convert the file to Turtle or N-Quads",
                 )
 
@@ -171,6 +176,21 @@ def check_safe(path: Path, format: ox.RdfFormat) -> None:
         _check_rdfxml(path)
     elif format == ox.RdfFormat.JSON_LD:
         _check_jsonld(path)
+
+
+def check_safe_bytes(data: bytes, format: ox.RdfFormat, *, source: str) -> None:
+    """:func:`check_safe` for a document held in memory (e.g. one a SPARQL LOAD fetched).
+
+    >>> check_safe_bytes(b'{"@context": "http://x/c.jsonld", "@id": "http://x/a"}', ox.RdfFormat.JSON_LD,
+    ...                  source="http://x/a.jsonld")
+    Traceback (most recent call last):
+    ...
+    graph.errors.RDFSyntaxError: http://x/a.jsonld: JSON-LD with a remote @context 'http://x/c.jsonld' is refused (loading it needs the network) (hint: inline the context as a JSON object, or convert the file to Turtle or N-Quads)
+    """
+    if format == ox.RdfFormat.RDF_XML:
+        check_rdfxml_bytes(data, source=source)
+    elif format == ox.RdfFormat.JSON_LD:
+        _check_jsonld_bytes(data, source=source)
 
 
 def syntax_error(exc: SyntaxError, *, file: str | None, line_offset: int = 0) -> RDFSyntaxError:

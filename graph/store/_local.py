@@ -220,6 +220,26 @@ class OxigraphStore(StoreBase):
 
     # -- writes --------------------------------------------------------------------------------
 
+    def commit(self, write: Callable[[ox.Store], _T]) -> _T:
+        """Run ``write`` (several steps) so that a crash at any moment leaves none or all of it.
+
+        On disk (the generations layout) it writes a checkpoint of the current generation and
+        commits it as the next one by an atomic rename (see :mod:`._generations`); readers see
+        the old data or the new. In memory, or on a plain Oxigraph database, it writes in
+        place: ``write`` must then undo its own steps when one fails.
+
+        >>> store = OxigraphStore()
+        >>> store.commit(lambda db: db.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"),
+        ...                                        ox.Literal("1"))))
+        >>> len(store)
+        1
+        """
+        self.revision += 1
+        with self._lock:
+            if self._root is None or self._legacy:
+                return write(self._store)
+            return self._in_new_generation(write)
+
     def add_quads(self, quads: Iterable[ox.Quad]) -> int:
         """Add quads in one transaction; returns how many were given."""
         given = list(quads)

@@ -26,7 +26,9 @@ WORKERS = 3
 
 
 def _worker_pids(server_pid: int) -> set[int]:
-    return {child.pid for child in psutil.Process(server_pid).children(recursive=True)}
+    """The query workers (not the scanning process of ``api/workers/scanner.py``, a multiprocessing child)."""
+    return {child.pid for child in psutil.Process(server_pid).children(recursive=True)
+            if "multiprocessing" not in " ".join(child.cmdline())}
 
 
 @pytest.mark.slow

@@ -58,8 +58,17 @@ def server_process(base: str) -> psutil.Process:
 
 
 def workers(server: psutil.Process) -> list[psutil.Process]:
-    """The server's query worker processes."""
-    return [child for child in server.children(recursive=True) if child.is_running()]
+    """The server's query worker processes (not the scanning process of ``api/workers/scanner.py``,
+    nor multiprocessing's resource tracker)."""
+    return [child for child in server.children(recursive=True)
+            if child.is_running() and "multiprocessing" not in " ".join(_cmdline(child))]
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
+    try:
+        return process.cmdline()
+    except psutil.Error:
+        return []
 
 
 def peak_rss_mb(process: psutil.Process) -> float:
