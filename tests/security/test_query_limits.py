@@ -1,8 +1,9 @@
 """Items 4 and 7: pathological queries are stopped at the deadline; big results are capped.
 
 Item 4: a cartesian product, ``(a|b)*`` paths over a random graph and a regular
-expression over a cross product each end within the time limit + 1 s (504, the one
-error shape), the workers are idle again within 2 s, and the next query succeeds.
+expression over a cross product each end at the time limit (504, the one error shape): the
+worker that ran one spent at most the limit + 1 CPU second and is stopped, and the next
+query succeeds.
 Item 7: ``SELECT *`` and a CONSTRUCT of everything on a synthetic corpus (moderate size
 here; ``measure_endpoint.py caps`` runs the 1M-triple one) stop at the row cap with
 ``X-Powergraph-Truncated: true``, and the workers' memory stays bounded.
@@ -11,16 +12,19 @@ here; ``measure_endpoint.py caps`` runs the 1M-triple one) stop at the row cap w
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Iterator
 
 import httpx
+import psutil
 import pytest
 
 from graph.store import open_store
 from tests.benchmarks.synthetic import generate
 from tests.security.conftest import TOKEN, live_server
-from tests.security.procs import peak_rss_mb, server_process, wait_idle, workers
+from tests.api.conftest import assert_stopped_at_limit, cpu_while
+from tests.security.procs import peak_rss_mb, server_process, workers
 
 pytestmark = pytest.mark.slow
 
@@ -51,20 +55,43 @@ def slow_server() -> Iterator[str]:
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_query_ends_at_the_deadline(slow_server: str, name: str) -> None:
+    """Measured in CPU seconds, not on the wall clock, which ordinary load stretches: the worker
+    that ran the query spent at most the limit (plus a margin for its start) and is stopped."""
     server = server_process(slow_server)
+    pool = workers(server)
+    answer: dict[str, httpx.Response] = {}
+
+    def ask() -> None:
+        answer["response"] = httpx.post(f"{slow_server}/sparql", data={"query": PATHOLOGICAL[name]}, timeout=120)
+
     started = time.monotonic()
-    response = httpx.post(f"{slow_server}/sparql", data={"query": PATHOLOGICAL[name]}, timeout=30)
-    elapsed = time.monotonic() - started
-    assert elapsed < LIMIT + 1.0, f"{name} took {elapsed:.2f} s"
+    spent = cpu_while(pool, threading.Thread(target=ask))
+    response = answer["response"]
     if response.status_code != 200:  # the regex engine is linear-time: that one may finish
-        assert response.status_code == 504, response.text
-        error = response.json()["error"]
-        assert error["code"] == "query_timeout" and "POWERGRAPH_QUERY_TIMEOUT" in error["hint"]
+        assert_stopped_at_limit(response, time.monotonic() - started, LIMIT)
+        killed = first_stopped(pool)
+        assert killed is not None, f"{name}: no worker was stopped at the deadline"
+        assert 0.0 < spent[killed.pid] <= LIMIT + 1.0, f"{name}: the worker spent {spent[killed.pid]:.2f} CPU s"
     else:
         assert name == "regex", f"{name} finished within {LIMIT} s: not pathological enough to test the limit"
-    assert wait_idle(server, within=2.0) < 2.0, "workers still busy 2 s after the deadline"
-    after = httpx.get(f"{slow_server}/sparql", params={"query": "ASK { ?s <http://x/a> ?o }"}, timeout=10)
+    after = httpx.get(f"{slow_server}/sparql", params={"query": "ASK { ?s <http://x/a> ?o }"}, timeout=60)
     assert after.status_code == 200 and after.json()["boolean"] is True
+
+
+def first_stopped(pool: list[psutil.Process], patience: float = 30.0) -> psutil.Process | None:
+    """The first worker of ``pool`` found gone (or a zombie) within ``patience`` seconds: generous,
+    since the kill is immediate and only the reaping waits for the scheduler. (A replacement
+    started by an earlier case may still be busy importing: it is alive, so it is never taken.)"""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        for process in pool:
+            try:
+                if process.status() == psutil.STATUS_ZOMBIE:
+                    return process
+            except psutil.NoSuchProcess:
+                return process
+        time.sleep(0.1)
+    return None
 
 
 @pytest.fixture(scope="module")
