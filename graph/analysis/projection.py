@@ -224,7 +224,7 @@ def _project(store: Store, low: str, high: str, include_deprecated: bool, wanted
     # The rows come as TSV text from the engine's writer (pyoxigraph terms cost more than the
     # query), are read by column, and each IRI is cut to its id once (a dict remembers it):
     # 114,000 statements mention 18,000 actors, 40 relations, 6 statuses and 50 sources.
-    rel_of = {iri: (rel.id, rel.sign) for iri, rel in meta.items()
+    rel_of = {f"<{iri}>": (rel.id, rel.sign) for iri, rel in meta.items()
               if wanted_relations is None or rel.id in wanted_relations}
     status_of = {f"<{_PG}{s}>": s for s in wanted_statuses}
     ids: dict[str, str] = {}
@@ -232,52 +232,64 @@ def _project(store: Store, low: str, high: str, include_deprecated: bool, wanted
     labels: dict[str, tuple[str, str | None]] = {}
     edges: list[tuple[str, str, str, dict[str, object]]] = []
     append = edges.append
-    reported: dict[str, set[str]] = {}  # statement id -> its source ids, when a statement has several rows
+    first: dict[str, tuple[dict[str, object], str | None]] = {}  # statement id -> its edge data, its first source
+    several: dict[str, set[str]] = {}  # statement id -> its sources, for the few statements with more than one
     names, rows = read_tsv(select_tsv(store, "projection", bindings))
     col = {name: index for index, name in enumerate(names)}
     entity_cell = "<" + _ENTITY_PREFIX
+    cut = len(entity_cell)
     ST, S, P, O, STATUS, T0, T1, SOURCE, NODE, LABEL, KIND = (
         col[name] for name in ("st", "s", "p", "o", "status", "start", "end", "source", "node", "label", "type"))
     for row in rows:
-        if not row[ST]:
+        st = row[ST]
+        if not st:
             if row[NODE].startswith(entity_cell):
-                ident = row[NODE][len(entity_cell):-1]
+                ident = row[NODE][cut:-1]
                 label, kind_id = lexical(row[LABEL]) or "", _short(row[KIND][1:-1], _PG) if row[KIND] else None
                 # several types or labels (one per source graph): keep the smallest, stably
                 known = labels.get(ident)
                 if known is None or (label, kind_id or "") < (known[0], known[1] or ""):
                     labels[ident] = (label, kind_id)
             continue
-        rel = rel_of.get(row[P][1:-1])
+        rel = rel_of.get(row[P])
         status_id = status_of.get(row[STATUS])
         if rel is None or status_id is None:
             continue
-        s_iri, o_iri = row[S], row[O]
-        s_id = ids.get(s_iri) or ids.setdefault(s_iri, _short(s_iri[1:-1], _ENTITY_PREFIX))
-        o_id = ids.get(o_iri) or ids.setdefault(o_iri, _short(o_iri[1:-1], _ENTITY_PREFIX))
-        st_id = _short(row[ST][1:-1], _ENTITY_PREFIX)
+        st_id = st[cut:-1] if st.startswith(entity_cell) else _short(st[1:-1], _ENTITY_PREFIX)
         src = row[SOURCE]
         source_id = (sources.get(src) or sources.setdefault(src, _short(src[1:-1], _SOURCE_PREFIX))) if src else None
-        seen = reported.get(st_id)
+        seen = first.get(st_id)
         if seen is None:
-            reported[st_id] = {source_id} if source_id else set()
-            append((s_id, o_id, st_id, {
-                "relation": rel[0], "sign": rel[1], "start": lexical(row[T0]), "end": lexical(row[T1]),
-                "status": status_id, "statements": [st_id], "sources": 0,
-            }))
-        elif source_id:
-            seen.add(source_id)
-    group = same_report(store)
-    for edge in edges:
-        found = reported[edge[2]]
-        edge[3]["sources"] = len({group.get(x, x) for x in found}) if group else len(found)
+            s_iri, o_iri = row[S], row[O]
+            s_id = ids.get(s_iri) or ids.setdefault(s_iri, _short(s_iri[1:-1], _ENTITY_PREFIX))
+            o_id = ids.get(o_iri) or ids.setdefault(o_iri, _short(o_iri[1:-1], _ENTITY_PREFIX))
+            t0, t1 = row[T0], row[T1]
+            data: dict[str, object] = {
+                "relation": rel[0], "sign": rel[1], "start": lexical(t0) if t0 else None,
+                "end": lexical(t1) if t1 else None, "status": status_id, "statements": [st_id],
+                "sources": 1 if source_id else 0,
+            }
+            first[st_id] = (data, source_id)
+            append((s_id, o_id, st_id, data))
+        elif source_id and source_id != seen[1]:
+            found = several.get(st_id)
+            if found is None:
+                several[st_id] = {source_id} if seen[1] is None else {seen[1], source_id}
+            else:
+                found.add(source_id)
+    group = same_report(store) if several else {}
+    for st_id, found in several.items():
+        first[st_id][0]["sources"] = len({group.get(x, x) for x in found}) if group else len(found)
     if min_sources > 1:
         edges = [edge for edge in edges if edge[3]["sources"] >= min_sources]  # type: ignore[operator]
+        used = {ident for s_id, o_id, _, _ in edges for ident in (s_id, o_id)}
+    else:
+        used = set(ids.values())
     # nodes and edges in sorted order: the rows come in the store's internal order, which differs
     # between stores holding the same data (a disk store, a copy in memory); the analyses that
-    # follow (seeded heuristics, layouts) depend on the order of the graph
-    edges.sort(key=lambda edge: edge[:3])
-    used = {ident for s_id, o_id, _, _ in edges for ident in (s_id, o_id)}
+    # follow (seeded heuristics, layouts) depend on the order of the graph. Statement ids are
+    # unique, so the sort never compares the data dicts.
+    edges.sort()
     nodes: dict[str, dict[str, object]] = {}
     for ident in sorted(used):
         label_text, kind_id = labels.get(ident, (ident, None))

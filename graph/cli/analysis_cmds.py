@@ -165,7 +165,7 @@ def path(
 @app.command()
 def timeline(
     method: MethodOption = Method.correlation, seed: SeedOption = 0,
-    inferred: InferredOption = True, fmt: FormatOption = OutputFormat.table,
+    inferred: InferredOption = True, min_sources: MinSourcesOption = 1, fmt: FormatOption = OutputFormat.table,
     store: StoreOption = None, update_url: UpdateUrlOption = None, store_token: StoreTokenOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
@@ -173,7 +173,8 @@ def timeline(
     from graph.analysis import timeline as run
 
     with handle_errors():
-        result = run(_store(store, update_url, store_token, timeout), method=method.value, seed=seed, include_inferred=inferred)
+        result = run(_store(store, update_url, store_token, timeout), method=method.value, seed=seed, include_inferred=inferred,
+                     min_sources=min_sources)
         if fmt == OutputFormat.json:
             _dump(result)
             return

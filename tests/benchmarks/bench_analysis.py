@@ -118,8 +118,42 @@ def _floor_rows(store: Any, repeat: int) -> None:
     _row("projection, cached (same store revision)", cached, None, f"{cached / floor:.3f}x the floor; target <= 0.2x")
 
 
-def _scale(sizes: list[int], disk_from: int, repeat: int) -> None:
-    """Each step's time and peak Python memory at each size (relations; actors = relations / 6)."""
+class _TimeLimit(Exception):
+    """A step ran past ``--step-limit``."""
+
+
+def _limited(step: Callable[[], Any], seconds: int) -> tuple[float | None, Any]:
+    """The step's time, or None when it runs past ``seconds`` (SIGALRM; a step inside C code stops late)."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        return _timed(step)
+    except _TimeLimit:
+        return None, None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: float) -> None:
+    """Each step's time and memory at each size (relations; actors = relations / 6), then growth exponents.
+
+    Memory: the peak of Python allocations under ``tracemalloc`` (a second run of the step, made
+    only when the first took under ``traced_below`` seconds: tracing slows a step several times),
+    and the process's peak resident set size after the step (monotone: an upper bound of the step's).
+    """
+    import math
+    import os
+
     from synthetic import generate
 
     from graph.analysis import centrality, correlation_clustering, frustration, louvain, project, signed_graph, \
@@ -127,16 +161,22 @@ def _scale(sizes: list[int], disk_from: int, repeat: int) -> None:
     from graph.analysis.projection import _CACHE
     from graph.store import open_store
 
-    print(f"{'relations':>10} {'step':<34} {'time':>9} {'peak (py)':>11}")
+    print(f"load average {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f} "
+          f"on {os.cpu_count()} cores; step limit {step_limit} s")
+    print(f"{'relations':>10} {'step':<34} {'time':>9} {'peak (py)':>11} {'peak RSS':>10}")
+    times: dict[str, dict[int, float]] = {}
     for relations in sizes:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
             corpus = Path(tmp) / "corpus.nq"
+            began = time.perf_counter()
             with corpus.open("w", encoding="utf-8", buffering=1 << 20) as out:
                 generate(out, actors=max(100, relations // 6), relations=relations)
             on_disk = relations >= disk_from
             store = open_store(str(Path(tmp) / "store") if on_disk else "memory")
             store.load(corpus)
             corpus.unlink()
+            print(f"{relations:>10,} {'generate + load' + (' (disk)' if on_disk else ' (memory)'):<34} "
+                  f"{time.perf_counter() - began:8.2f}s {'':>11} {_rss_mib():8.0f} MiB", flush=True)
             state: dict[str, Any] = {}
 
             def projected() -> Any:
@@ -146,7 +186,7 @@ def _scale(sizes: list[int], disk_from: int, repeat: int) -> None:
                 return state["graph"]
 
             steps: list[tuple[str, Callable[[], Any]]] = [
-                ("projection + signed graph" + (" (disk)" if on_disk else ""), projected),
+                ("projection + signed graph", projected),
                 ("balance", lambda: frustration(state["signed"])),
                 ("correlation", lambda: correlation_clustering(state["signed"])),
                 ("spectral", lambda: sponge(state["signed"])),
@@ -155,12 +195,24 @@ def _scale(sizes: list[int], disk_from: int, repeat: int) -> None:
                 ("timeline (louvain)", lambda: timeline(store, method="louvain")),
             ]
             for name, step in steps:
-                seconds, _ = _timed(step)
-                peak = _peak_mib(step)
-                print(f"{relations:>10,} {name:<34} {seconds:8.2f}s {peak:8.0f} MiB", flush=True)
-            print(f"{relations:>10,} {'peak resident memory so far':<34} {'':>9} "
-                  f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MiB", flush=True)
+                seconds, _ = _limited(step, step_limit)
+                if seconds is None:
+                    print(f"{relations:>10,} {name:<34} {'> ' + str(step_limit):>8}s  stopped at the step limit",
+                          flush=True)
+                    if "graph" not in state:
+                        break
+                    continue
+                times.setdefault(name, {})[relations] = seconds
+                peak = f"{_peak_mib(step):8.0f} MiB" if seconds < traced_below else f"{'-':>11}"
+                print(f"{relations:>10,} {name:<34} {seconds:8.2f}s {peak} {_rss_mib():8.0f} MiB", flush=True)
+            state.clear()
             store.close()
+    print("\ngrowth exponent of the time between sizes (1 = linear; n log n from 12k to 1.2M is about 1.1)")
+    for name, by_size in times.items():
+        known = sorted(by_size)
+        exponents = [f"{a:,}->{b:,}: {math.log(by_size[b] / by_size[a]) / math.log(b / a):.2f}"
+                     for a, b in zip(known, known[1:]) if by_size[a] > 0]
+        print(f"  {name:<34} {'   '.join(exponents)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,11 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", action="store_true", help="time and memory per step at several sizes")
     parser.add_argument("--sizes", type=int, nargs="+", default=[12_000, 120_000, 1_200_000])
     parser.add_argument("--disk-from", type=int, default=1_000_000, help="sizes from this one load on disk")
+    parser.add_argument("--step-limit", type=int, default=900, help="--scale: seconds a step may run")
+    parser.add_argument("--traced-below", type=float, default=60.0,
+                        help="--scale: rerun a step under tracemalloc when it took less than this")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     if args.scale:
-        _scale(args.sizes, args.disk_from, args.repeat)
+        _scale(args.sizes, args.disk_from, args.step_limit, args.traced_below)
         return 0
     from synthetic import generate
 
