@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO
 
@@ -82,15 +82,18 @@ class Http:
         self.client = httpx.Client(timeout=timeout, headers={**headers, "Accept-Encoding": _ENCODING}, auth=auth)
 
     def post(self, url: str, *, accept: str, form: Mapping[str, str | list[str]] | None = None,
-             content: bytes | None = None, content_type: str | None = None, deadline: bool = True) -> Answer:
-        """POST a form or a body; the answer within ``timeout`` seconds in all when ``deadline``
-        (a big export passes False: each read is still bounded by the timeout)."""
+             content: bytes | Iterable[bytes] | None = None, content_type: str | None = None,
+             params: Mapping[str, str] | None = None, deadline: bool = True) -> Answer:
+        """POST a form or a body (bytes, or blocks streamed as they come); the answer within
+        ``timeout`` seconds in all when ``deadline`` (a big export or upload passes False: each
+        read is still bounded by the timeout)."""
         headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
         ends = time.monotonic() + self.timeout if deadline else float("inf")
         try:
-            with self.client.stream("POST", url, data=form, content=content, headers=headers) as response:
+            with self.client.stream("POST", url, data=form, content=content, headers=headers,
+                                    params=params) as response:
                 if response.status_code >= 400:
                     self._refuse(response, url)
                 if response.headers.get("x-powergraph-truncated", "").lower() == "true":
