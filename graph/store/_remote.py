@@ -97,7 +97,7 @@ def _nquads(quads: list[ox.Quad]) -> bytes:
     """``quads`` as N-Quads.
 
     >>> _nquads([ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://p"), ox.Literal("o"))])
-    b'<http://s> <http://p> "o" .\n'
+    b'<http://s> <http://p> "o" .\\n'
     """
     out = io.BytesIO()
     ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
