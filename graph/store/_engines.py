@@ -19,6 +19,10 @@ graph by graph, and never touches the engine's own graphs.
 b'{"s": { "type": "bnode", "value": "b10000" }}'
 >>> VIRTUOSO.fix_results(b'{"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }')
 b'{"datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "true" }'
+>>> VIRTUOSO.fix_results(b'<binding name="o"><bnode>nodeID://b10000</bnode></binding>')
+b'<binding name="o"><bnode>b10000</bnode></binding>'
+>>> VIRTUOSO.fix_results(b'<literal datatype="http://www.w3.org/2001/XMLSchema#boolean">0</literal>')
+b'<literal datatype="http://www.w3.org/2001/XMLSchema#boolean">false</literal>'
 >>> VIRTUOSO.fix_triples(b'<http://s> <http://p> "0"^^<http://www.w3.org/2001/XMLSchema#boolean> .')
 b'<http://s> <http://p> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> .'
 """
@@ -36,12 +40,15 @@ DEFAULT_GRAPH_STANDIN = "urn:powergraph:default-graph"
 STAGING_PREFIX = "urn:powergraph:staging:"
 
 _SELECT_TSV = "text/tab-separated-values, application/sparql-results+json;q=0.5"
-_SELECT_JSON = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
+#: Virtuoso writes SPARQL XML about twice as fast as SPARQL JSON (9.3 s against 16.6 s for one 8 MB
+#: projection answer here; its TSV and CSV, faster still, lose the term types)
+_SELECT_XML = "application/sparql-results+xml, application/sparql-results+json;q=0.5"
 #: Virtuoso writes blank nodes in SPARQL JSON/XML as ``nodeID://b123``, which is no blank node label
-_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+_VIRTUOSO_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*"|<bnode>)nodeID://')
 #: and stores xsd:boolean as a number: ``true`` comes back as ``"1"^^xsd:boolean`` (valid, not canonical)
 _NT_BOOLEAN = re.compile(rb'"([01])"(?=\^\^<http://www\.w3\.org/2001/XMLSchema#boolean>)')
-_VIRTUOSO_BOOLEAN = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*")([01])"')
+_VIRTUOSO_BOOLEAN = re.compile(rb'("datatype"\s*:\s*"http://www.w3.org/2001/XMLSchema#boolean"\s*,\s*"value"\s*:\s*"|'
+                               rb'<literal datatype="http://www.w3.org/2001/XMLSchema#boolean">)([01])(["<])')
 
 
 @dataclass(frozen=True)
@@ -79,11 +86,12 @@ class Engine:
         return graph in self.system_graphs or graph.startswith(self.system_prefixes)
 
     def fix_results(self, body: bytes) -> bytes:
-        """SPARQL JSON results made readable by pyoxigraph, booleans in their canonical form."""
+        """SPARQL JSON or XML results made readable by pyoxigraph, booleans in their canonical form."""
         if not self.rewrites_results:
             return body
         body = _VIRTUOSO_BNODE.sub(rb"\1", body)
-        return _VIRTUOSO_BOOLEAN.sub(lambda m: m.group(1) + (b'true"' if m.group(2) == b"1" else b'false"'), body)
+        return _VIRTUOSO_BOOLEAN.sub(lambda m: m.group(1) + (b"true" if m.group(2) == b"1" else b"false") + m.group(3),
+                                     body)
 
     def fix_triples(self, body: bytes) -> bytes:
         """N-Triples with booleans in their canonical form."""
@@ -103,8 +111,8 @@ VIRTUOSO = Engine(
                              "http://www.w3.org/2002/07/owl#"}),
     # the URIQA host's graphs (``[URIQA] DefaultHost``; localuriqaserver when unset) and the DAV's
     system_prefixes=("http://localuriqaserver/", "http://localhost:8890/"),
-    # Virtuoso's TSV is not SPARQL TSV (IRIs come quoted like strings)
-    select_accept=_SELECT_JSON,
+    # Virtuoso's TSV is not SPARQL TSV (IRIs come quoted like strings, language tags are dropped)
+    select_accept=_SELECT_XML,
     rewrites_results=True,
     # its SPARQL parser runs out of stack ("memory exhausted") at about 5,000 triples in one INSERT DATA
     chunk_triples=2_000,

@@ -184,7 +184,7 @@ class RemoteStore(StoreBase):
         if fmt is None:
             return self._graph_answer(self._engine.fix_triples(answer.read()), answer.media)
         body: BinaryIO = answer.body  # type: ignore[assignment]
-        if fmt == ox.QueryResultsFormat.JSON and self._engine.rewrites_results:
+        if fmt != ox.QueryResultsFormat.TSV and self._engine.rewrites_results:
             body = io.BytesIO(self._engine.fix_results(answer.read()))
         return self._parsed(body, fmt)
 
@@ -314,7 +314,7 @@ class RemoteStore(StoreBase):
         """A bulk SELECT's answer as the engine wrote it (spooled to a file) and its format."""
         answer = self._http.post(self.url, accept=self.engine.select_accept, form={"query": query}, deadline=False)
         fmt = _RESULTS.get(answer.media, ox.QueryResultsFormat.JSON)
-        if fmt == ox.QueryResultsFormat.JSON and self.engine.rewrites_results:
+        if fmt != ox.QueryResultsFormat.TSV and self.engine.rewrites_results:
             return io.BytesIO(self.engine.fix_results(answer.read())), fmt
         return answer.body, fmt  # type: ignore[return-value]
 

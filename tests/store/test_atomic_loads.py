@@ -76,6 +76,7 @@ class Server:
             self.url, self.token, probe = f"http://127.0.0.1:{port}/sparql", TOKEN, f"http://127.0.0.1:{port}/health"
         env = {k: v for k, v in os.environ.items() if not k.startswith("POWERGRAPH_")}
         env["POWERGRAPH_UPDATE_TOKEN"] = TOKEN
+        env["POWERGRAPH_QUERY_TIMEOUT"] = "300"  # the one move of 30,000 triples took over 30 s on a loaded machine
         self.process = subprocess.Popen(argv, cwd=ROOT, env=env, start_new_session=True,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
