@@ -42,7 +42,7 @@ def test_typed_literals_round_trip(engine: Store) -> None:
                 ox.Literal("2019", datatype=ox.NamedNode(XSD + "gYear")),
                 ox.Literal("164", datatype=ox.NamedNode(XSD + "integer")),
                 ox.Literal(True), ox.Literal(False),
-                ox.Literal("Токаев", language="ru"), ox.Literal('tab\there "quoted"\nline')]
+                ox.Literal("Токаев", language="ru"), ox.Literal('tab\there "quoted"\nline'), ox.Literal("carriage\rreturn, trailing newline\n")]
     quads = [ox.Quad(ex("s"), ex(f"p{i}"), literal, ex("g")) for i, literal in enumerate(literals)]
     engine.add_quads(quads)
     assert set(engine.quads(EX + "g")) == set(quads)
