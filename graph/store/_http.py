@@ -12,14 +12,18 @@ decoding, so a gzip bomb stops at the cap too). Every failure is a
 "Virtuoso 37000 Error SP030: syntax error at '}'"
 >>> engine_message('{"error": {"code": "bad_query", "message": "no", "hint": "fix it"}}')
 'no (fix it)'
+>>> engine_message("<!DOCTYPE HTML><html><h1>HTTP/1.1 403 Forbidden</h1><xmp>Error SR186: No permission</xmp></html>")
+'Error SR186: No permission'
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO
 
@@ -36,6 +40,10 @@ _SPOOL = 8 << 20
 #: asked of every engine (one that compresses anyway is decoded once, by httpx): Virtuoso's gzip
 #: ran at about 3.6 MB/s here, slower than the network it would save (bench_remote.py)
 _ENCODING = "identity"
+
+
+_XMP = re.compile(r"<xmp>(.*?)</xmp>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class BodyTooLarge(StoreError):
@@ -68,6 +76,9 @@ def engine_message(text: str) -> str:
                 return f"{error['message']}{hint}"[:500]
         except (ValueError, AttributeError):
             pass
+    if text[:14].lower() in ("<!doctype html", "<html>") or text[:5].lower() == "<html":  # Virtuoso's Graph Store
+        detail = _XMP.search(text)
+        text = html.unescape(_TAG.sub(" ", detail.group(1) if detail else text))
     text = text.split("\n\nSPARQL query:", 1)[0]
     return " ".join(text.split())[:500]
 
@@ -82,15 +93,18 @@ class Http:
         self.client = httpx.Client(timeout=timeout, headers={**headers, "Accept-Encoding": _ENCODING}, auth=auth)
 
     def post(self, url: str, *, accept: str, form: Mapping[str, str | list[str]] | None = None,
-             content: bytes | None = None, content_type: str | None = None, deadline: bool = True) -> Answer:
-        """POST a form or a body; the answer within ``timeout`` seconds in all when ``deadline``
-        (a big export passes False: each read is still bounded by the timeout)."""
+             content: bytes | Iterable[bytes] | None = None, content_type: str | None = None,
+             params: Mapping[str, str] | None = None, deadline: bool = True) -> Answer:
+        """POST a form or a body (bytes, or blocks streamed as they come); the answer within
+        ``timeout`` seconds in all when ``deadline`` (a big export or upload passes False: each
+        read is still bounded by the timeout)."""
         headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
         ends = time.monotonic() + self.timeout if deadline else float("inf")
         try:
-            with self.client.stream("POST", url, data=form, content=content, headers=headers) as response:
+            with self.client.stream("POST", url, data=form, content=content, headers=headers,
+                                    params=params) as response:
                 if response.status_code >= 400:
                     self._refuse(response, url)
                 if response.headers.get("x-powergraph-truncated", "").lower() == "true":

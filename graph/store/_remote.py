@@ -9,7 +9,9 @@ as from the embedded store. What differs between engines (Virtuoso's union defau
 and its system graphs) is in :mod:`._engines`.
 
 Loads and graph replacements are atomic (:mod:`._staging`): chunks under the server's body
-limit go into staging graphs, which one update moves into place. A URL with
+limit (on Virtuoso, Graph Store POSTs) go into staging graphs, which one update moves into
+place; on ``oxigraph serve`` a load is one streamed N-Quads POST to its ``/store``, which the
+server loads in one transaction. A URL with
 ``user:password@`` authenticates with HTTP digest (Virtuoso's ``/sparql-auth``).
 """
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -40,6 +42,8 @@ from graph.store.base import QueryResult, Term
 __all__ = ["RemoteStore", "DEFAULT_TIMEOUT", "DEFAULT_MAX_BYTES", "CHUNK_BYTES"]
 
 DEFAULT_TIMEOUT = 30.0
+#: quads serialized at a time into a streamed N-Quads upload
+_BATCH = 20_000
 
 #: Accept by query form: some engines (Virtuoso) answer in the first type they can write, whatever the q
 _ACCEPT_SOLUTIONS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -87,6 +91,17 @@ def _with_graph(quads: Iterable[ox.Quad], graph: str | None) -> Iterable[ox.Quad
     name = ox.NamedNode(graph)
     return (ox.Quad(q.subject, q.predicate, q.object, name) if isinstance(q.graph_name, ox.DefaultGraph) else q
             for q in quads)
+
+
+def _nquads(quads: list[ox.Quad]) -> bytes:
+    """``quads`` as N-Quads.
+
+    >>> _nquads([ox.Quad(ox.NamedNode("http://s"), ox.NamedNode("http://p"), ox.Literal("o"))])
+    b'<http://s> <http://p> "o" .\\n'
+    """
+    out = io.BytesIO()
+    ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
+    return out.getvalue()
 
 
 class _Discard(io.BytesIO):
@@ -169,7 +184,7 @@ class RemoteStore(StoreBase):
         if fmt is None:
             return self._graph_answer(self._engine.fix_triples(answer.read()), answer.media)
         body: BinaryIO = answer.body  # type: ignore[assignment]
-        if fmt == ox.QueryResultsFormat.JSON and self._engine.rewrites_results:
+        if fmt != ox.QueryResultsFormat.TSV and self._engine.rewrites_results:
             body = io.BytesIO(self._engine.fix_results(answer.read()))
         return self._parsed(body, fmt)
 
@@ -222,12 +237,48 @@ class RemoteStore(StoreBase):
     # -- writes --------------------------------------------------------------------------------
 
     def _staged(self) -> StagedLoad:
-        return StagedLoad(self, self.engine, chunk_bytes=self.chunk_bytes)
+        store_url = self.engine.store_url(self.url)
+        upload = None
+        if self.engine.upload == "graph" and store_url is not None:
+            def upload(graph: str, body: bytes) -> None:
+                self._http.post(store_url, accept="*/*", params={"graph-uri": graph}, content=body,
+                                content_type="application/n-triples", deadline=False)
+        return StagedLoad(self, self.engine, chunk_bytes=self.chunk_bytes, upload=upload)
 
     def add_quads(self, quads: Iterable[ox.Quad], *, progress: Progress | None = None, total: int = 0) -> int:
-        """Add quads atomically (staged, then moved into place); returns how many were given."""
+        """Add quads atomically (staged, then moved into place; on ``oxigraph serve`` one
+        transaction); returns how many were given."""
         report = (lambda sent: progress(sent, total or sent, sent)) if progress else None
+        store_url = self.engine.store_url(self.url)
+        if self.engine.upload == "dataset" and store_url is not None:
+            return self._post_dataset(store_url, quads, report)
         return self._staged().run(quads, progress=report)
+
+    def _post_dataset(self, store_url: str, quads: Iterable[ox.Quad], progress: Callable[[int], None] | None) -> int:
+        """One POST of the quads as N-Quads, streamed: the engine loads the body in one
+        transaction, and a body cut short (a killed client) loads nothing."""
+        self._staged().drop_stale()
+        sent = 0
+
+        def body() -> Iterator[bytes]:
+            nonlocal sent
+            batch: list[ox.Quad] = []
+            for quad in quads:
+                batch.append(quad)
+                if len(batch) == _BATCH:
+                    yield _nquads(batch)
+                    sent += len(batch)
+                    batch = []
+                    if progress:
+                        progress(sent)
+            if batch:
+                yield _nquads(batch)
+                sent += len(batch)
+
+        self._http.post(store_url, accept="*/*", content=body(), content_type="application/n-quads", deadline=False)
+        if progress:
+            progress(sent)
+        return sent
 
     def replace_graphs(self, quads_by_graph: Mapping[str, Iterable[ox.Quad]]) -> None:
         """Replace each named graph atomically: the new contents are staged, then one update
@@ -263,7 +314,7 @@ class RemoteStore(StoreBase):
         """A bulk SELECT's answer as the engine wrote it (spooled to a file) and its format."""
         answer = self._http.post(self.url, accept=self.engine.select_accept, form={"query": query}, deadline=False)
         fmt = _RESULTS.get(answer.media, ox.QueryResultsFormat.JSON)
-        if fmt == ox.QueryResultsFormat.JSON and self.engine.rewrites_results:
+        if fmt != ox.QueryResultsFormat.TSV and self.engine.rewrites_results:
             return io.BytesIO(self.engine.fix_results(answer.read())), fmt
         return answer.body, fmt  # type: ignore[return-value]
 

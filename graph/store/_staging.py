@@ -11,6 +11,11 @@ load drops staging graphs older than :data:`STALE_AFTER` seconds. Quads with bla
 travel in one request at the end (``INSERT { } WHERE {}``: one label scope, which
 Virtuoso needs); a file with more of them than one request holds is refused.
 
+Given an ``upload`` (Virtuoso's Graph Store endpoint), the triples without blank nodes go
+instead as N-Triples POSTs into their staging graph, one graph's
+:data:`GRAPH_CHUNK_BYTES` at a time (the engine's Turtle loader is much faster than its
+SPARQL parser); the staging and the one move stay the same.
+
 >>> staging_time("urn:powergraph:staging:1700000000:ab12:0"), staging_time("http://example.org/g")
 (1700000000, None)
 """
@@ -29,10 +34,13 @@ from graph.store._engines import DEFAULT_GRAPH_STANDIN, STAGING_PREFIX, Engine
 from graph.store._http import BodyTooLarge
 from graph.store._sparql_text import drop_graphs_update, insert_lines, move_graphs_update, triple_line
 
-__all__ = ["StagedLoad", "CHUNK_BYTES", "STALE_AFTER", "staging_time"]
+__all__ = ["StagedLoad", "CHUNK_BYTES", "GRAPH_CHUNK_BYTES", "STALE_AFTER", "staging_time"]
 
 #: bytes of update text per request (the default body limit of ``powergraph serve`` is 1 MiB)
 CHUNK_BYTES = 900_000
+#: bytes of N-Triples per Graph Store POST into one staging graph (Virtuoso: each POST costs
+#: about 0.3 s beside its triples, so few and large)
+GRAPH_CHUNK_BYTES = 16 << 20
 #: staging graphs older than this (seconds) are a killed load's leftovers
 STALE_AFTER = 24 * 3600
 _SMALLEST = 4_096
@@ -54,10 +62,13 @@ def staging_time(graph: str) -> int | None:
 class StagedLoad:
     """One file's quads into ``store``, staged then moved (see the module docstring)."""
 
-    def __init__(self, store: _Target, engine: Engine, *, chunk_bytes: int = CHUNK_BYTES) -> None:
+    def __init__(self, store: _Target, engine: Engine, *, chunk_bytes: int = CHUNK_BYTES,
+                 upload: Callable[[str, bytes], None] | None = None) -> None:
         self.store = store
         self.engine = engine
         self.chunk_bytes = chunk_bytes
+        #: POSTs N-Triples into a (staging) graph, when the engine has a Graph Store endpoint
+        self.upload = upload
         self.prefix = f"{STAGING_PREFIX}{int(time.time())}:{secrets.token_hex(6)}:"
         #: staging graph -> target graph (None: the default graph)
         self.moves: dict[str, str | None] = {}
@@ -99,24 +110,37 @@ class StagedLoad:
     def _stage(self, quads: Iterable[ox.Quad], progress: Callable[[int], None] | None) -> int:
         chunk: dict[str, list[str]] = {}
         blanks: dict[str, list[str]] = {}
+        sizes: dict[str, int] = {}
         size = blank_size = sent = pending = 0
         most = self.engine.chunk_triples or 1 << 62
         for quad in quads:
             line = triple_line(quad)
-            if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
-                blanks.setdefault(self._staging(quad), []).append(line)
-                blank_size += len(line.encode())
-                pending += 1
-                continue
-            chunk.setdefault(self._staging(quad), []).append(line)
-            size += len(line.encode())
+            staging = self._staging(quad)
             pending += 1
-            if size >= self.chunk_bytes or pending >= most:
+            if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+                blanks.setdefault(staging, []).append(line)
+                blank_size += len(line.encode())
+                continue
+            chunk.setdefault(staging, []).append(line)
+            if self.upload is not None:  # one staging graph's N-Triples per POST
+                sizes[staging] = sizes.get(staging, 0) + len(line)
+                if sizes[staging] < GRAPH_CHUNK_BYTES:
+                    continue
+                self._post(staging, chunk.pop(staging))
+                sizes[staging] = 0
+            else:
+                size += len(line.encode())
+                if size < self.chunk_bytes and pending < most:
+                    continue
                 self._send(chunk)
-                sent, pending, chunk, size = sent + pending, 0, {}, 0
-                if progress:
-                    progress(sent)
-        if chunk:
+                chunk, size = {}, 0
+            sent, pending = sent + pending, 0
+            if progress:
+                progress(sent)
+        if self.upload is not None:
+            for staging, lines in chunk.items():
+                self._post(staging, lines)
+        elif chunk:
             self._send(chunk)
         if blanks:
             self._send_blanks(blanks, blank_size)
@@ -124,6 +148,10 @@ class StagedLoad:
         if progress:
             progress(sent)
         return sent
+
+    def _post(self, staging: str, lines: list[str]) -> None:
+        assert self.upload is not None
+        self.upload(staging, "".join(lines).encode("utf-8"))
 
     def _send(self, chunk: dict[str, list[str]]) -> None:
         """One ``INSERT DATA``; refused as too large, it goes again as two halves."""

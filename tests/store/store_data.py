@@ -149,7 +149,7 @@ class VirtuosoServer:
     def start(self) -> None:
         self.process = subprocess.Popen([str(VIRTUOSO), "+foreground", "+configfile", str(self.ini)],
                                         cwd=self.location, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300  # 120 s were not enough beside other Virtuoso instances on 2 cores
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 log = (self.location / "virtuoso.log").read_text(errors="replace")[-2000:]
@@ -161,7 +161,7 @@ class VirtuosoServer:
                 pass
             time.sleep(0.2)
         self.stop()
-        raise RuntimeError("virtuoso-t did not start within 120 s")
+        raise RuntimeError("virtuoso-t did not start within 300 s")
 
     @property
     def query_url(self) -> str:
