@@ -3,7 +3,8 @@
 The front door says what the graph holds (counts, sources), where to go (explorer,
 query UI, timeline, actors, ontology), searches actors as you type (``/static/home.js``
 over ``/search.json``), and shows the latest time slice's factions with their evidence.
-``/?format=json`` (or ``Accept: application/json``) is its JSON twin.
+``/?format=json`` (or ``Accept: application/json``) is its JSON twin; any other client
+(``*/*``, as curl sends) gets the page, as on every other page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from api.context import Context
 from api.pages.html import render
 from api.pages.ui import examples
 from api.routes.sources import source_list
-from api.sparql.negotiate import wants_html
+from api.http.errors import Problem
+from api.routes.entity import negotiate_view
 from graph.errors import PowergraphError
 
 __all__ = ["router", "front_door", "latest_factions"]
@@ -67,8 +69,12 @@ async def front_door(ctx: Context) -> dict[str, Any]:
 @router.get("/", include_in_schema=False)
 async def home(request: Request) -> Response:
     """The front door (HTML), or its JSON twin."""
+    view = negotiate_view(request, None)
+    if view not in ("html", "json"):
+        raise Problem(406, "not_acceptable", "the front door is served as HTML or JSON",
+                      hint="accept text/html or application/json, or ask for /?format=json")
     data = await front_door(request.app.state.pg)
-    if request.query_params.get("format") != "json" and wants_html(request.headers.get("accept")):
+    if view == "html":
         return render(request, "home.html", data=data)
     return JSONResponse(data, headers={"Vary": "Accept"})
 

@@ -46,6 +46,19 @@ def test_front_door_links_counts_and_twin(web: tuple[TestClient, Path]) -> None:
     assert f'href="/entity/{tokayev_camp["evidence"][0]}"' in page.text
 
 
+@pytest.mark.parametrize("accept", [None, "*/*", "text/*"])
+def test_front_door_is_the_page_for_any_client(web: tuple[TestClient, Path], accept: str | None) -> None:
+    """curl and other clients that accept anything get the page with its links, like every other
+    page; JSON only when asked for (the front door used to answer such clients with JSON)."""
+    client, _ = web
+    page = client.get("/", headers={"Accept": accept} if accept else {})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'href="/explore"' in page.text
+    assert client.get("/", headers={"Accept": "application/json"}).json()["links"]["explore"] == "/explore"
+    refused = client.get("/", headers={"Accept": "text/turtle"})
+    assert refused.status_code == 406 and refused.json()["error"]["code"] == "not_acceptable"
+
+
 def test_navigation_bar_and_favicon_on_every_page(web: tuple[TestClient, Path]) -> None:
     client, _ = web
     for path in ("/", "/entity/", "/entity/tokayev", f"/source/{SEED}", "/ontology", f"/review/{SOURCE}", "/sparql"):
