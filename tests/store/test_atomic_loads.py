@@ -207,32 +207,26 @@ def test_stale_staging_graphs_are_dropped_by_the_next_load(server: Server, data:
     assert old not in store.all_graphs() and store.graphs() == [TARGET]
 
 
+def _quads_then_failure() -> Iterator[ox.Quad]:
+    """20,000 quads (about 2 MB as N-Quads) into the target graph, then the reading fails."""
+    for i in range(20_000):
+        yield ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                      ox.Literal("x" * 100), ox.NamedNode(TARGET))
+    raise StoreError("the file went away")
+
+
 def test_a_failed_chunk_drops_the_staging_graphs(server: Server) -> None:
     store = server.store()
-
-    def quads() -> Iterator[ox.Quad]:
-        for i in range(20_000):
-            yield ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                          ox.Literal("x" * 100), ox.NamedNode(TARGET))
-        raise StoreError("the file went away")
-
     with pytest.raises(StoreError, match="went away"):
-        StagedLoad(store, store.engine, chunk_bytes=200_000).run(quads())
+        StagedLoad(store, store.engine, chunk_bytes=200_000).run(_quads_then_failure())
     assert _in_target(store) == 0 and _staging(store) == []
 
 
 def test_a_load_cut_short_loads_nothing(server: Server) -> None:
     """The quads stop with an error part-way (after 2 MB were sent): staged or streamed, nothing lands."""
     store = server.store()
-
-    def quads() -> Iterator[ox.Quad]:
-        for i in range(20_000):
-            yield ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
-                          ox.Literal("x" * 100), ox.NamedNode(TARGET))
-        raise StoreError("the file went away")
-
     with pytest.raises(StoreError, match="went away"):
-        store.add_quads(quads())
+        store.add_quads(_quads_then_failure())
     assert _in_target(store) == 0 and _staging(store) == [] and store.graphs() == []
 
 
