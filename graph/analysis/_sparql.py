@@ -52,8 +52,8 @@ def select_values_tsv(store: Store, name: str, variable: str, terms: Sequence[ox
 
     >>> from graph.analysis._demo import demo_store
     >>> st = ox.NamedNode("https://w3id.org/powergraph/entity/st-ab")
-    >>> len(select_values_tsv(demo_store(), "statement_evidence", "st", [st]).decode().splitlines())
-    2
+    >>> len(select_values_tsv(demo_store(), "statement_evidence", "st", [st]).decode().splitlines())  # header, 3 keys
+    4
     """
     text = load_query(name)
     brace = outermost_group(text)

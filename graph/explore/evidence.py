@@ -22,22 +22,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import product
 from typing import TypedDict
 
 import pyoxigraph as ox
 
 from graph.analysis._sparql import local_id, local_name, select, select_tsv, select_values_tsv
+from graph.analysis.evidence import EVIDENCE_KEYS, choose_evidence, source_id, statement_id
 from graph.analysis._tsv import iri, lexical, read_tsv
 from graph.store.base import Store
-from ontology import PGE, PGS
+from ontology import PGE
 
 __all__ = ["statement_details", "aliases", "status_label", "StatementDetails"]
 
 #: keys whose values are IRIs of the ontology, shown in words
 _WORDS = {"voice", "precision"}
-#: keys chosen from the (quote, source) pairs of each graph, not first come
-_PAIRED = {"statement", "quote", "source"}
 
 
 @lru_cache(maxsize=256)
@@ -68,10 +66,9 @@ def statement_details(store: Store, statements: Iterable[str] | None = None) -> 
     it conflicts with, comma-separated and sorted).
 
     A statement read from several source graphs may have several quotes and sources: the quote
-    and source are one graph's pair, the smallest (quote, then source, in their SPARQL TSV
-    form, a graph without a quote or source first), as :func:`graph.analysis.evidence.statement_evidence`
-    chooses; when that pair has no quote, the smallest quote of any graph. Other keys with
-    several values keep the first the engine gives.
+    and source are one graph's pair, chosen by :func:`graph.analysis.evidence.choose_evidence`
+    (as :func:`graph.analysis.evidence.statement_evidence` gives them). Other keys with several
+    values keep the first the engine gives.
     """
     if statements is None:
         data = select_tsv(store, "explore_evidence")
@@ -85,9 +82,9 @@ def statement_details(store: Store, statements: Iterable[str] | None = None) -> 
     names, rows = read_tsv(data)
     G, ST, KEY, VALUE = (names.index(name) for name in ("g", "st", "key", "value"))
     for row in rows:
-        key, value, ident = lexical(row[KEY]) or "", row[VALUE], _local(iri(row[ST]))
+        key, value, ident = lexical(row[KEY]) or "", row[VALUE], statement_id(row[ST])
         entry = found.setdefault(ident, {})
-        if key in _PAIRED:
+        if key in EVIDENCE_KEYS:
             pairs.setdefault(ident, {}).setdefault(row[G], {}).setdefault(key, []).append(value)
         elif key == "contradicts":
             others = set(filter(None, entry.get(key, "").split(", "))) | {_local(iri(value))}
@@ -101,23 +98,10 @@ def statement_details(store: Store, statements: Iterable[str] | None = None) -> 
         else:
             entry[key] = lexical(value) or ""
     for ident, graphs in pairs.items():
-        found[ident].update(_evidence(graphs))
+        chosen = choose_evidence(graphs)
+        found[ident].update({key: value for key, value in (("quote", chosen["quote"]), ("source", chosen["source"]))
+                             if value is not None})
     return {"statements": {ident: found[ident] for ident in sorted(found)}, "sources": _sources(store)}
-
-
-def _evidence(graphs: dict[str, dict[str, list[str]]]) -> dict[str, str]:
-    """The quote and source of a statement from its graphs' cells (see :func:`statement_details`)."""
-    chosen = min((pair for cells in graphs.values() if "statement" in cells
-                  for pair in product(cells.get("quote", [""]), cells.get("source", [""]))), default=("", ""))
-    quote = lexical(chosen[0]) or lexical(min((q for cells in graphs.values() for q in cells.get("quote", [])),
-                                               default=""))
-    out = {"quote": quote} if quote is not None else {}
-    return out | ({"source": _source(chosen[1])} if chosen[1] else {})
-
-
-def _source(cell: str) -> str:
-    value = iri(cell) or ""
-    return value.removeprefix(str(PGS)) if value.startswith(str(PGS)) else local_name(value)
 
 
 def _sources(store: Store) -> dict[str, str]:
@@ -126,7 +110,7 @@ def _sources(store: Store) -> dict[str, str]:
     SOURCE, LABEL = names.index("source"), names.index("label")
     out: dict[str, str] = {}
     for row in rows:
-        out.setdefault(_source(row[SOURCE]), lexical(row[LABEL]) or "")
+        out.setdefault(source_id(row[SOURCE]), lexical(row[LABEL]) or "")
     return out
 
 

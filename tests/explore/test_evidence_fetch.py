@@ -38,9 +38,9 @@ def test_several_quotes_take_one_graphs_pair_as_statement_evidence_does(several:
     # the smallest quote, with the source of its own graph (not the smallest source of any graph)
     assert (found["st-m"]["quote"], found["st-m"]["source"]) == ("Ann spoke too", "late")
     assert statement_evidence(several, ["st-m"])["st-m"] == {"quote": "Ann spoke too", "source": "late"}
-    # a graph with no quote comes first: its source, and the smallest quote of the others (documented)
-    assert statement_evidence(several, ["st-q"])["st-q"] == {"quote": None, "source": "early"}
-    assert (found["st-q"]["quote"], found["st-q"]["source"]) == ("First reading", "early")
+    # a graph with a quote comes before one without; the quote keeps its own graph's source
+    assert statement_evidence(several, ["st-q"])["st-q"] == {"quote": "First reading", "source": "zlast"}
+    assert (found["st-q"]["quote"], found["st-q"]["source"]) == ("First reading", "zlast")
 
 
 def test_ids_given_or_not_give_the_same_details(several: Store, article_store: Store) -> None:
