@@ -72,8 +72,9 @@ def load(
                     total += count
             elapsed = time.perf_counter() - began
             size = len(target)
-            say(f"loaded {total:,} triples from {len(files)} file{'s' if len(files) != 1 else ''} in {elapsed:.1f} s "
-                f"({total / max(elapsed, 1e-9):,.0f} triples/s) into {target.description}; it now holds {size:,} quads")
+            say(f"loaded {total:,} triple{'s' if total != 1 else ''} from {len(files)} file{'s' if len(files) != 1 else ''}"
+                f" in {elapsed:.1f} s ({total / max(elapsed, 1e-9):,.0f} triples/s) into {target.description};"
+                f" it now holds {size:,} quad{'s' if size != 1 else ''}")
         finally:
             target.close()
 

@@ -169,7 +169,7 @@ def print_rows(
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(row.get(k)) for k in names})
-    elif names:
+    elif names and rows:
         _table(rows, names, title, out, width)
     elif title:
         out.write(f"{title}\n(nothing)\n")

@@ -66,6 +66,12 @@ def test_iris_are_prefixed_names_in_tables_and_whole_in_json() -> None:
     assert json.loads(out.getvalue()) == IRIS
 
 
+def test_no_rows_is_said_in_words_not_an_empty_header() -> None:
+    out = io.StringIO()
+    print_rows([], format=OutputFormat.table, file=out, width=80, columns=["a", "b"], title="0 likely duplicate(s)")
+    assert out.getvalue() == "0 likely duplicate(s)\n(nothing)\n"
+
+
 def test_not_a_terminal_means_one_line_per_row() -> None:
     text = _render(STEPS, None)
     rows = [line for line in text.splitlines() if "st-veldora-step-" in line]
