@@ -16,7 +16,7 @@ import typer
 
 from graph.cli._app import app
 from graph.cli.options import (FormatOption, OutputFileOption, OutputFormat, StoreOption, StoreTokenOption,
-                               TimeoutOption, UpdateUrlOption, handle_errors, print_rows, say, store_from_options)
+                               TimeoutOption, UpdateUrlOption, handle_errors, opened_store, print_rows, say)
 
 __all__ = ["factions", "centrality", "path", "timeline", "export_network", "Method", "ExportFormat"]
 
@@ -49,10 +49,6 @@ MethodOption = Annotated[Method, typer.Option("--method", "-m", help="Faction me
 SeedOption = Annotated[int, typer.Option("--seed", help="Random seed of the heuristics (results are reproducible).")]
 MinSourcesOption = Annotated[int, typer.Option("--min-sources", min=1,
                                                help="Only statements reported by at least N distinct sources.")]
-
-
-def _store(store: str | None, update_url: str | None, token: str | None, timeout: float | None) -> Any:
-    return store_from_options(store, update_url, token, timeout, create=False)
 
 
 def _projection(store: Any, at: str | None, start: str | None, end: str | None, deprecated: bool,
@@ -95,9 +91,8 @@ def factions(
     frustrated edges."""
     from graph.analysis import factions as run
 
-    with handle_errors():
-        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred,
-                            relation, min_sources)
+    with handle_errors(), opened_store(store, update_url, store_token, timeout, create=False) as db:
+        graph = _projection(db, at, start, end, include_deprecated, inferred, relation, min_sources)
         result = run(graph, method=method.value, seed=seed)
         if fmt == OutputFormat.json:
             _dump(result)
@@ -122,9 +117,8 @@ def centrality(
     """Degree, PageRank, betweenness and brokers, one row per actor."""
     from graph.analysis import centrality as run
 
-    with handle_errors():
-        graph = _projection(_store(store, update_url, store_token, timeout), at, start, end, include_deprecated, inferred,
-                            relation, min_sources)
+    with handle_errors(), opened_store(store, update_url, store_token, timeout, create=False) as db:
+        graph = _projection(db, at, start, end, include_deprecated, inferred, relation, min_sources)
         print_rows(run(graph, top=top), format=fmt, title="centrality")
 
 
@@ -142,8 +136,7 @@ def path(
     """How two actors are connected, and says who: each step with its relation, sign and quote."""
     from graph.analysis import evidence_paths, resolve_actor
 
-    with handle_errors():
-        db = _store(store, update_url, store_token, timeout)
+    with handle_errors(), opened_store(store, update_url, store_token, timeout, create=False) as db:
         a, b = resolve_actor(db, source), resolve_actor(db, target)
         graph = _projection(db, at, start, end, include_deprecated, inferred, relation, min_sources)
         found = evidence_paths(graph, a, b, limit=limit, store=db)
@@ -172,9 +165,8 @@ def timeline(
     """Factions before 2022 and in January 2022, and who changed camp relative to whom."""
     from graph.analysis import timeline as run
 
-    with handle_errors():
-        result = run(_store(store, update_url, store_token, timeout), method=method.value, seed=seed, include_inferred=inferred,
-                     min_sources=min_sources)
+    with handle_errors(), opened_store(store, update_url, store_token, timeout, create=False) as db:
+        result = run(db, method=method.value, seed=seed, include_inferred=inferred, min_sources=min_sources)
         if fmt == OutputFormat.json:
             _dump(result)
             return
@@ -200,8 +192,7 @@ def export_network(
     from graph.analysis import write_network
     from graph.analysis.evidence import statement_evidence
 
-    with handle_errors():
-        db = _store(store, update_url, store_token, timeout)
+    with handle_errors(), opened_store(store, update_url, store_token, timeout, create=False) as db:
         graph = _projection(db, at, start, end, include_deprecated, inferred, relation, min_sources)
         written = write_network(graph, output, format=fmt.value if fmt else None, evidence=statement_evidence(db))
         say(f"wrote {graph.number_of_nodes():,} actors and {graph.number_of_edges():,} relations to {written}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from pathlib import Path
 
@@ -99,7 +98,6 @@ def test_min_sources_leaves_out_thinly_sourced_statements(article_dir: Path) -> 
 
 
 def test_timeline_takes_min_sources_like_the_other_analysis_commands(article_dir: Path) -> None:
-    gc.collect()  # the stores of the commands run before in this process hold the store's lock until collected
     code, out, err = run("timeline", "--format", "json", "--min-sources", "1", "--store", str(article_dir))
     assert code == 0, err
     members = [m for s in json.loads(out)["slices"] for f in s["result"]["factions"] for m in f["members"]]
