@@ -36,6 +36,7 @@ _NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": 
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "madam", "madame"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -89,6 +90,8 @@ def _apposed_kind(head: Any) -> str | None:
 
 def _new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
+    if any(c.dep_ == "compound" and c.i < head.i and c.lower_.rstrip(".") in _HONORIFICS for c in head.children):
+        return "Person"  # "Mr Brask", whatever the recogniser took him for
     if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN" and not _org_word(head):
         return "Person"
     if ner == "PERSON" and _org_word(head):
