@@ -122,8 +122,11 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
         here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
         firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
                   (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
+        if here and sentence.start <= token.i < sentence.end:
+            return (firsts or here)[-1]  # the pronoun's own sentence: its nearest subject, or mention
+        main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
         if firsts or here:
-            return firsts[-1] if firsts else here[-1]
+            return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent

@@ -74,6 +74,15 @@ def _role_words(noun: Any) -> set[str]:
     return {word, f"former {word}"} if is_former(noun) else {word}
 
 
+def _within(token: Any, start: int, end: int) -> bool:
+    """Whether ``token`` modifies the name at ``start:end``, directly or through the words before it."""
+    while token.dep_ in ("compound", "amod", "nmod", "npadvmod") and token.head.i < end and token.head is not token:
+        token = token.head
+        if start <= token.i < end:
+            return True
+    return False
+
+
 def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Actor id -> the role words the text gives it: nouns before its name ("Former president Gustav Halm",
     "The 83-year-old Halm"), its apposition's head ("Masimov, the spy chief"), the noun it is apposed to;
@@ -84,10 +93,10 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
             continue
         head = doc[mention["head"]]
         words: set[str] = set()
-        for token in doc[head.left_edge.i:mention["tokens"][0]]:
-            if token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old":
-                if token.head.i == head.i or token.head.i < mention["tokens"][0] and token.dep_ == "compound":
-                    words |= _role_words(token)
+        start, end = mention["tokens"]
+        for token in doc[min(head.left_edge.i, doc[start].left_edge.i):start]:
+            if (token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old") and _within(token, start, end):
+                words |= _role_words(token)
         roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.append(head.head)

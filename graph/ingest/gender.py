@@ -63,9 +63,10 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if sex is None or token.tag_ not in ("PRP", "PRP$"):
             continue
         sentence = token.sent
-        number = position[sentence.start]
-        start = sentences[number - 1].start_char if number else sentence.start_char
-        before = {m["actors"][0] for m in persons if start <= m["start"] and m["end"] <= token.idx}
+        before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
+        if not before and position[sentence.start]:
+            previous = sentences[position[sentence.start] - 1]
+            before = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
         if len(before) == 1:
             actor = before.pop()
             votes.setdefault(actor, {}).setdefault(sex, 0)
