@@ -43,6 +43,7 @@ _PLURAL = {"they", "them", "their", "themselves"}
 _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
 
 Test = Callable[[dict[str, Any]], bool]
 
@@ -66,8 +67,8 @@ def _pronoun_test(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes
         sex = pronoun_gender(token.text)
         return lambda m: actors[m["actors"][0]].get("type") == "Person" and sexes.get(m["actors"][0], sex) == sex
     owned = load_mention_data()["possessed_types"].get(token.head.lower_) if token.tag_ == "PRP$" else None
-    if kind == "it":
-        types = set(owned or _ORGS)
+    if kind == "it":  # a body, or a collective named in the singular ("the family", "the opposition")
+        types = set(owned or _ORGS | {"CollectiveActor"})
         return lambda m: actors[m["actors"][0]].get("type") in types and doc[m["head"]].tag_ not in ("NNS", "NNPS")
     if kind == "they":
         if owned:
@@ -149,6 +150,13 @@ def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict
     return [named] if "PublicBody" in types else [named, tests[0]]
 
 
+def _role_object(token: Any) -> bool:
+    """Whether ``token`` is the "for"/"of" object of a person's role ("a spokesman for the former president,
+    Ruben Aske": the name stands for the spokesman, though the parser hangs it on the president)."""
+    role = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("for", "of", "to") else None
+    return role is not None and "Person" in load_mention_data()["descriptions"].get(description_noun(role), [])
+
+
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
     son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
@@ -180,7 +188,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             if test is None:
                 continue
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
-            if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it"):
+            if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
+                    head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else head.head.head
                 exclude |= {s.i for s in subjects(verb)}  # "Reval dismissed him": not Reval
             found = _antecedent(result, head, test, doc, exclude)
@@ -190,7 +199,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered]
             if head.dep_ == "appos" and head.head.i in covered:
                 found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
-            elif apposed:
+            elif apposed and not _role_object(head):
                 found = covered[apposed[0].i]  # "the capital, Varn"
             else:
                 for test in _description_tiers(head, actors, roles, taken, counts):

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mention_data import load_mention_data
 from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
@@ -54,6 +55,16 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
+
+
+def _cut(span: Any) -> Any:
+    """The span up to a parenthesis or a preposition that no name holds ("the State Council to Reval",
+    "National Council for Renewal and Order (NCRO")."""
+    breaking = load_mention_data()["breaking"]
+    for token in span[1:]:
+        if token.text == "(" or (token.pos_ == "ADP" and token.lower_ in breaking):
+            return span.doc[span.start:token.i]
+    return span
 
 
 def _person_titled(head: Any) -> bool:
@@ -167,11 +178,13 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if match.group().isupper() and len(match.group()) > 5 and not any(
                 n.isupper() for n in linker.table if n == match.group().lower()):
             continue  # "ALMATY, Jan 8": a dateline, not a mention
-        if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
+        common = match.group().islower() or (span[0].is_sent_start and match.group()[1:].islower()
+                                             and match.group()[:1].lower() + match.group()[1:] != match.group())
+        if common and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
-        if match.group().islower() and not named_in(ids, match.group(), linker.actors, doc.text):
+        if common and not named_in(ids, match.group().lower(), linker.actors, doc.text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
@@ -183,7 +196,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue
         if len(ent) == 1 and ent.root.dep_ == "amod" and _group_word(ent.root.head) is not None:
             continue  # "Dravic troops": the party noun with its modifier, found below
-        span = _clean(ent)
+        span = _cut(_clean(ent))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
@@ -261,6 +274,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             span = doc[span.start + 1:span.end]
             if doc[span.start - 1].pos_ != "PROPN":
                 label_span = span  # "Almaty airport" keeps the name it is the airport of
+        while span.start < head.i and (doc[span.start].tag_ == "POS" or doc[span.start].is_punct):
+            span = doc[span.start + 1:span.end]  # "the TPA's headquarters", "a Moscow-led alliance": the noun's
         if head.lower_ in lex["unit_nouns"] and (of := [c for c in head.children if c.lower_ == "of"]):
             span = doc[span.start:of[0].right_edge.i + 1]
             label_span = doc[label_span.start:span.end]
@@ -271,6 +286,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             if chunk.text not in aliases and chunk.text.lower() != label.lower():
                 aliases.append(chunk.text)  # every form the text uses
         members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
+                   and head.lower_ in lex["member_nouns"]
                    and _group_word(head) in ("CollectiveActor", "ArmedForce")]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
@@ -280,12 +296,21 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             taken[head.i] = True
             continue
         if kind != "name":
-            ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
+            ids, reading = [linker.propose(label[:1].lower() + label[1:] if label_span[0].pos_ != "PROPN" else label,
                                            _new_type(label, "", head), chunk.text)], None
             where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
                      and any(g.pos_ == "PROPN" for g in c.children)]
             if where and ids[0] in linker.proposed:  # "families in Almaty": a form the curator may keep as the name
                 linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].right_edge.i + 1].text)
+            persons = [m for m in mentions if label_span.start <= m["tokens"][0] and m["tokens"][1] <= span.start
+                       and all(linker.actors.get(a, {}).get("type") == "Person" for a in m["actors"])
+                       and doc[m["head"]].dep_ == "compound"]
+            if persons and _group_word(head) == "CollectiveActor":  # "the Nazarbaev family": not the man
+                for m in persons:
+                    mentions.remove(m)
+                    for i in range(*m["tokens"]):
+                        taken[i] = False
+                span = doc[persons[0]["tokens"][0]:span.end]
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
