@@ -28,6 +28,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
@@ -45,7 +46,7 @@ _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
     """The span without leading determiners, numbers, titles (of a name) and quotes, and without a trailing "'s"."""
-    titles_words = load_lexicon()["name_title_words"] if titles else set()
+    titles_words = load_mention_data()["name_titles"] if titles else set()
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
@@ -78,7 +79,8 @@ def _person_titled(head: Any) -> bool:
 
 def _org_word(token: Any) -> bool:
     """Whether a name's last word makes it an organisation's ("Human Rights Watch", "Ossel Free Press")."""
-    return token.lower_ in load_lexicon()["org_words"] or _group_word(token) in _BODIES
+    return token.lower_ in load_lexicon()["org_words"] or _group_word(token) in _BODIES | {"ArmedForce"} or \
+        token.lower_ in load_mention_data()["unit_words"]
 
 
 def _group_word(token: Any) -> str | None:
@@ -198,7 +200,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Dravic troops": the party noun with its modifier, found below
         span = _cut(_clean(ent))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
-                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
+                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():
@@ -345,4 +347,6 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 f"{token.text!r} read as {state}")
     mentions.sort(key=lambda m: m["start"])
     _acronyms(doc, mentions, linker)
+    retype_places(doc, mentions, linker.proposed,
+                  lambda h: _person_titled(h) or any(c.lower_.rstrip(".") in _HONORIFICS for c in h.children))
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}
