@@ -61,20 +61,28 @@ def _pronoun_class(low: str) -> str | None:
     return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
 
 
-def _pronoun_test(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> Test | None:
+def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> list[Test]:
+    """The tests of a pronoun's antecedent, strictest first (empty: not a pronoun of a party)."""
     kind = _pronoun_class(token.lower_)
     if kind == "he":
         sex = pronoun_gender(token.text)
-        return lambda m: actors[m["actors"][0]].get("type") == "Person" and sexes.get(m["actors"][0], sex) == sex
+        person: Test = lambda m: actors[m["actors"][0]].get("type") == "Person" and \
+            sexes.get(m["actors"][0], sex) == sex  # noqa: E731
+        if sex == "female":  # "her" after a woman the text gendered and a man it did not: the woman
+            return [lambda m: person(m) and m["actors"][0] in sexes, person]
+        return [person]
     owned = load_mention_data()["possessed_types"].get(token.head.lower_) if token.tag_ == "PRP$" else None
     if kind == "it":  # a body, or a collective named in the singular ("the family", "the opposition")
-        types = set(owned or _ORGS | {"CollectiveActor"})
-        return lambda m: actors[m["actors"][0]].get("type") in types and doc[m["head"]].tag_ not in ("NNS", "NNPS")
-    if kind == "they":
-        if owned:
-            return lambda m: actors[m["actors"][0]].get("type") in owned
-        return lambda m: actors[m["actors"][0]].get("type") in _GROUPS and doc[m["head"]].tag_ in ("NNS", "NNPS")
-    return None
+        single: Test = lambda m: actors[m["actors"][0]].get("type") in _ORGS | {"CollectiveActor"} and \
+            doc[m["head"]].tag_ not in ("NNS", "NNPS")  # noqa: E731
+    elif kind == "they":
+        single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and \
+            doc[m["head"]].tag_ in ("NNS", "NNPS")  # noqa: E731
+    else:
+        return []
+    if owned:  # "two of its reporters": a media outlet first
+        return [lambda m: actors[m["actors"][0]].get("type") in owned, single]
+    return [single]
 
 
 def _subject_tokens(verb: Any) -> list[Any]:
@@ -95,11 +103,13 @@ def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | N
 
 
 def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
-                exclude: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
-    """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``."""
+                exclude: set[int] = frozenset(), window: bool = False) -> dict[str, Any] | None:  # type: ignore[assignment]
+    """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
+    (with ``window``, only in its sentence and the one before)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
-    earlier = [m for m in mentions if m["end"] <= start and len(m["actors"]) == 1 and test(m)
-               and m["head"] not in exclude]
+    first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
+    earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
+               and test(m) and m["head"] not in exclude]
     if not earlier:
         return None
     own = set(t.i for t in token.subtree) | {token.i}
@@ -184,15 +194,18 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         exclude = _excluded(head, covered)
         if head.tag_ in ("PRP", "PRP$"):
             kind = "pronoun"
-            test = _pronoun_test(head, doc, actors, sexes)
-            if test is None:
+            tests = _pronoun_tests(head, doc, actors, sexes)
+            if not tests:
                 continue
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else head.head.head
                 exclude |= {s.i for s in subjects(verb)}  # "Reval dismissed him": not Reval
-            found = _antecedent(result, head, test, doc, exclude)
+            for test in tests:
+                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
+                if found is not None:
+                    break
         else:
             kind, noun = "description", description_noun(head)
             what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"

@@ -55,8 +55,8 @@ def description_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
             chunks.append(doc[det[0].i:token.i + 1])
         elif token.i and doc[token.i - 1].lower_ == "the":
             chunks.append(doc[token.i - 1:token.i + 1])  # "the bureau's former chief Welkow": "the" hangs on the name
-        elif description_noun(token) == "year-old" and token.i > 4 and doc[token.i - 4].lower_ == "the":
-            chunks.append(doc[token.i - 4:token.i + 1])  # "the 81-year-old": "the" may hang elsewhere
+        elif description_noun(token) == "year-old" and token.i > 4 and doc[token.i - 5].lower_ == "the":
+            chunks.append(doc[token.i - 5:token.i + 1])  # "the 81-year-old": "the" may hang elsewhere
     return chunks
 
 
@@ -94,9 +94,11 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
         head = doc[mention["head"]]
         words: set[str] = set()
         start, end = mention["tokens"]
-        for token in doc[min(head.left_edge.i, doc[start].left_edge.i):start]:
-            if (token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old") and _within(token, start, end):
-                words |= _role_words(token)
+        left = [t for t in doc[min(head.left_edge.i, doc[start].left_edge.i):start] if _within(t, start, end)]
+        former = any(t.lower_ in _FORMER for t in left)  # "Former president Edvard Lunn"
+        for token in left:
+            if token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old":
+                words |= _role_words(token) | ({f"former {description_noun(token)}"} if former else set())
         roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.append(head.head)
@@ -131,7 +133,8 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
             return False
         if former:
             return f"former {noun}" in words or f"former {noun}" in names
-        return (noun in words and f"former {noun}" not in words) or noun in names.split()
+        was = f"former {noun}" in words or f"former {noun}" in names or f"ex-{noun}" in names
+        return (noun in words or noun in names.split()) and not was
 
     def person(m: dict[str, Any]) -> bool:
         return actors[m["actors"][0]].get("type") == "Person"

@@ -2,9 +2,11 @@
 
 A person is ``male`` or ``female`` when the text says so: a title before the name ("Mr",
 "Ms", "Mrs"), a gendered role noun beside it ("Oksana Prell, its spokeswoman", "his
-nephew Oskar Halm-Lind"), or the pronouns it uses where only that person can be meant (the
-only person named in the previous sentence and in the pronoun's own before it). Titles and nouns
-weigh three times a pronoun; a tie leaves the gender unknown. No list of first names is used: a name says nothing the text does not.
+nephew Oskar Halm-Lind"), or the pronouns it uses where only that person can be meant: a pronoun after the only person
+named before it in its sentence ("Marrow said she"), or in a sentence that names no person before it, after the only
+person of the previous sentence. Titles and nouns weigh three times an object or possessive pronoun,
+a subject pronoun twice ("Harl said he would name her successor": Harl is the man); a tie leaves the
+gender unknown. No list of first names is used: a name says nothing the text does not.
 
 >>> from graph.ingest.nlp import parse
 >>> from graph.ingest.mentions import find_mentions
@@ -67,10 +69,10 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if not before and position[sentence.start]:
             previous = sentences[position[sentence.start] - 1]
             before = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
-        if len(before) == 1:
+        if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
             actor = before.pop()
             votes.setdefault(actor, {}).setdefault(sex, 0)
-            votes[actor][sex] += 1
+            votes[actor][sex] += 2 if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self") else 1
     found = {}
     for actor, counts in votes.items():
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.descriptions import description_noun
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
@@ -103,8 +104,11 @@ def _apposed_kind(head: Any) -> str | None:
 
 def _new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
-    if any(c.dep_ == "compound" and c.i < head.i and c.lower_.rstrip(".") in _HONORIFICS for c in head.children):
-        return "Person"  # "Mr Brask", whatever the recogniser took him for
+    if head.pos_ == "PROPN" and head.lower_ in load_mention_data()["media_words"]:
+        return "MediaOutlet"  # "the Tarvo Courier", "Vista TV"
+    if any(c.dep_ == "compound" and c.i < head.i and c.lower_.rstrip(".") in _HONORIFICS for c in head.children) \
+            or any(description_noun(c) == "year-old" for c in head.children if c.i < head.i):
+        return "Person"  # "Mr Brask", "the 79-year-old Lunn", whatever the recogniser took him for
     if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN" and not _org_word(head):
         return "Person"
     if ner == "PERSON" and _org_word(head):
@@ -274,8 +278,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         label_span = span
         while span.start < head.i and taken[span.start]:
             span = doc[span.start + 1:span.end]
-            if doc[span.start - 1].pos_ != "PROPN":
-                label_span = span  # "Almaty airport" keeps the name it is the airport of
+            if doc[span.start - 1].pos_ != "PROPN" and not doc[span.start - 1].text.isupper():
+                label_span = span  # "Almaty airport", "CFN diplomats" keep the name they are of
         while span.start < head.i and (doc[span.start].tag_ == "POS" or doc[span.start].is_punct):
             span = doc[span.start + 1:span.end]  # "the TPA's headquarters", "a Moscow-led alliance": the noun's
         if head.lower_ in lex["unit_nouns"] and (of := [c for c in head.children if c.lower_ == "of"]):
@@ -298,7 +302,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             taken[head.i] = True
             continue
         if kind != "name":
-            ids, reading = [linker.propose(label[:1].lower() + label[1:] if label_span[0].pos_ != "PROPN" else label,
+            ids, reading = [linker.propose(label[:1].lower() + label[1:] if label_span[0].pos_ != "PROPN"
+                                           and not label_span[0].text.isupper() else label,
                                            _new_type(label, "", head), chunk.text)], None
             where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
                      and any(g.pos_ == "PROPN" for g in c.children)]
