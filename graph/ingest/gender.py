@@ -61,8 +61,8 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     sentences = list(doc.sents)
     position = {s.start: n for n, s in enumerate(sentences)}
     for token in doc:
-        sex = pronoun_gender(token.text)
-        if sex is None or token.tag_ not in ("PRP", "PRP$"):
+        said = pronoun_gender(token.text)
+        if said is None or token.tag_ not in ("PRP", "PRP$"):
             continue
         sentence = token.sent
         before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
@@ -71,8 +71,8 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             before = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
         if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
             actor = before.pop()
-            votes.setdefault(actor, {}).setdefault(sex, 0)
-            votes[actor][sex] += 2 if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self") else 1
+            votes.setdefault(actor, {}).setdefault(said, 0)
+            votes[actor][said] += 2 if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self") else 1
     found = {}
     for actor, counts in votes.items():
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
