@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from graph.ingest.descriptions import description_chunks, description_noun, description_test, titles
+from graph.ingest.descriptions import description_chunks, description_noun, description_test, relational_chunks, titles
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.roles import subjects
@@ -167,6 +167,17 @@ def _role_object(token: Any) -> bool:
     return role is not None and "Person" in load_mention_data()["descriptions"].get(description_noun(role), [])
 
 
+def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+           actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """For "his predecessor": the person named most before ``chunk`` other than the possessor (None on a tie)."""
+    earlier = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1
+               and actors[m["actors"][0]].get("type") == "Person" and m["actors"] != owner]
+    counts = Counter(m["actors"][0] for m in earlier).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None
+    return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
+
+
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
     son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
@@ -186,13 +197,19 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     covered = token_index(mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
-    for chunk in sorted(pronouns + description_chunks(doc, covered), key=lambda c: c.start):
+    kin = relational_chunks(doc, covered)
+    for chunk in sorted(pronouns + description_chunks(doc, covered) + kin, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
-        if head.i in covered:
+        if head.i in covered or any(m["head"] == head.i for m in result):
             continue
         found: dict[str, Any] | None = None
         exclude = _excluded(head, covered)
-        if head.tag_ in ("PRP", "PRP$"):
+        if chunk in kin:
+            kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
+            owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
+                          m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
+            found = _other(result, chunk, owner, actors) if owner and len(owner) == 1 else None
+        elif head.tag_ in ("PRP", "PRP$"):
             kind = "pronoun"
             tests = _pronoun_tests(head, doc, actors, sexes)
             if not tests:

@@ -24,7 +24,7 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["description_chunks", "description_noun", "titles", "description_test", "is_former"]
+__all__ = ["description_chunks", "relational_chunks", "description_noun", "titles", "description_test", "is_former"]
 
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
@@ -58,6 +58,14 @@ def description_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
         elif description_noun(token) == "year-old" and token.i > 4 and doc[token.i - 5].lower_ == "the":
             chunks.append(doc[token.i - 5:token.i + 1])  # "the 81-year-old": "the" may hang elsewhere
     return chunks
+
+
+def relational_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
+    """Spans "<possessor> <relational noun>" that no name stands beside ("his predecessor", "Reval's mentor")."""
+    nouns = load_mention_data()["kin_resolved"]
+    return [doc[c.i:t.i + 1] for t in doc if t.lemma_.lower() in nouns and t.pos_ == "NOUN" and t.i not in covered
+            and not any(a.dep_ == "appos" for a in t.children) and t.dep_ != "appos"
+            for c in t.children if c.dep_ == "poss"]
 
 
 def is_former(token: Any) -> bool:

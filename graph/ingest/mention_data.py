@@ -26,14 +26,14 @@ __all__ = ["MENTIONS_FILE", "load_mention_data"]
 
 MENTIONS_FILE = Path(__file__).with_name("mentions.yaml")
 _KEYS = ("groups", "descriptions", "generic_persons", "gender_words", "relational", "possessed_types",
-         "name_breaking_prepositions", "name_titles", "unit_words", "media_words")
+         "name_breaking_prepositions", "name_titles", "unit_words", "media_words", "kin_resolved")
 
 
 @lru_cache(maxsize=2)
 def load_mention_data(path: Path = MENTIONS_FILE) -> dict[str, Any]:
     """The merged tables: ``groups`` (noun -> type), ``descriptions`` (noun -> types), ``gender``
     (word -> male/female), ``generic_persons``, ``relational``, ``breaking``, ``name_titles`` (with the
-    lexicon's), ``unit_words``, ``media_words`` (sets), ``possessed_types``."""
+    lexicon's), ``unit_words``, ``media_words``, ``kin_resolved`` (sets), ``possessed_types``."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     missing = [k for k in _KEYS if not isinstance(raw, dict) or k not in raw]
     if missing:
@@ -46,4 +46,4 @@ def load_mention_data(path: Path = MENTIONS_FILE) -> dict[str, Any]:
             "gender": gender, "generic_persons": set(raw["generic_persons"]), "relational": set(raw["relational"]),
             "possessed_types": dict(raw["possessed_types"]), "breaking": set(raw["name_breaking_prepositions"]),
             "name_titles": lex["name_title_words"] | set(raw["name_titles"]), "unit_words": set(raw["unit_words"]),
-            "media_words": set(raw["media_words"])}
+            "media_words": set(raw["media_words"]), "kin_resolved": set(raw["kin_resolved"])}

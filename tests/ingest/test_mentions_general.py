@@ -60,6 +60,9 @@ CASES = [
     # what "its" owns says what it is: reporters belong to a newspaper, not to the guard that arrested them
     ("Anna Brill, the editor of the Tarvo Courier, said officers of the State Guard had arrested two of its "
      "reporters.", "its", 1, "Tarvo Courier"),
+    # a relational noun without a name beside it: the person the text names most, other than its possessor
+    ("Edvard Lunn ruled for two decades. Lunn chose Ivo Harl to follow him. On Monday Harl criticised his "
+     "predecessor in parliament.", "his predecessor", 1, "Edvard Lunn"),
     # a locative "behind him" may be the subject of its own clause
     ("Ivo Harl had the army behind him.", "him", 1, "Ivo Harl"),
 ]
