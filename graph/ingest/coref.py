@@ -61,6 +61,12 @@ def _pronoun_class(low: str) -> str | None:
     return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
 
 
+def _plural(token: Any) -> bool:
+    """A plural noun, also a capitalised one the tagger took for a proper noun ("Protesters stormed")."""
+    return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s") and
+                                              token.lemma_.lower() != token.lower_)
+
+
 def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> list[Test]:
     """The tests of a pronoun's antecedent, strictest first (empty: not a pronoun of a party)."""
     kind = _pronoun_class(token.lower_)
@@ -74,10 +80,9 @@ def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexe
     owned = load_mention_data()["possessed_types"].get(token.head.lower_) if token.tag_ == "PRP$" else None
     if kind == "it":  # a body, or a collective named in the singular ("the family", "the opposition")
         single: Test = lambda m: actors[m["actors"][0]].get("type") in _ORGS | {"CollectiveActor"} and \
-            doc[m["head"]].tag_ not in ("NNS", "NNPS")  # noqa: E731
+            not _plural(doc[m["head"]])  # noqa: E731
     elif kind == "they":
-        single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and \
-            doc[m["head"]].tag_ in ("NNS", "NNPS")  # noqa: E731
+        single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and _plural(doc[m["head"]])  # noqa: E731
     else:
         return []
     if owned:  # "two of its reporters": a media outlet first
@@ -133,8 +138,9 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
         here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
         firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
                   (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
-        if here and sentence.start <= token.i < sentence.end:
-            return (firsts or here)[-1]  # the pronoun's own sentence: its nearest subject, or mention
+        if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
+            owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
+            return (firsts or owners or here)[-1]
         main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
         if firsts or here:
             return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention

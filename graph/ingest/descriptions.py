@@ -48,8 +48,9 @@ def description_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
     table = load_mention_data()["descriptions"]
     chunks = []
     for token in doc:
-        if description_noun(token) not in table or not _common(token) or token.i in covered:
-            continue
+        if description_noun(token) not in table or not _common(token) or token.i in covered or \
+                (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+            continue  # "the army chief" is a chief
         det = [d for d in token.children if d.dep_ == "det" and d.lower_ == "the"]
         if det:
             chunks.append(doc[det[0].i:token.i + 1])

@@ -63,6 +63,12 @@ CASES = [
     # a relational noun without a name beside it: the person the text names most, other than its possessor
     ("Edvard Lunn ruled for two decades. Lunn chose Ivo Harl to follow him. On Monday Harl criticised his "
      "predecessor in parliament.", "his predecessor", 1, "Edvard Lunn"),
+    # "it" in the sentence of an office is the office: not the plural protesters, nor the country a
+    # possessive names in between
+    ("Protesters stormed the governor's office in Tarvo, the country's largest city, and set parts of it on fire.",
+     "it", 1, "governor's office"),
+    # a role noun's modifier is no description of its own: "the army chief" is a chief
+    ("The army chief, General Sorin Petrache, resigned on Friday.", "The army chief", 1, "Sorin Petrache"),
     # a locative "behind him" may be the subject of its own clause
     ("Ivo Harl had the army behind him.", "him", 1, "Ivo Harl"),
 ]
