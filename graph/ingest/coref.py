@@ -1,12 +1,15 @@
 """Pronouns and definite descriptions, resolved to the nearest compatible antecedent.
 
-"he", "him", "his", "she", "her" go to the nearest person named before (a subject
-of the current or the previous sentences first); "it", "its" to the nearest
-organisation, state or alliance; "they", "them", "their" to the nearest plural
-party. "the president", "the former spy chief", "the alliance", "the ministry"
-go to the nearest actor whose type fits the noun (``descriptions`` of the lexicon)
-and, for a person, who carried that title in the text ("President Tokayev",
-"Masimov, the spy chief") or in a label. Each resolution is written as a reading.
+Compatible: "he"/"she" a person of that gender or of none the text gave (:mod:`~graph.ingest.gender`),
+"it"/"its" a singular organisation, state or alliance, "they"/"their" a plural party; what a
+possessive owns narrows it ("two of its reporters": a media outlet); "the president", "the former
+spy chief", "the alliance" an actor the description fits (:mod:`~graph.ingest.descriptions`).
+Nearest, by salience: the subject of a clause above the pronoun ("Tokayev sacked Bektanov, whom
+he had criticised": Tokayev), then an earlier pronoun of the same kind in the sentence ("his seat;
+his enforcer"), a subject of the sentence, the nearest mention in it; then the previous sentences,
+their subjects first. An object pronoun is not the subject of its own verb ("Reval dismissed him"),
+a possessor not the name its noun stands beside ("the former president's son-in-law, X").
+Each resolution is written as a reading.
 
 >>> from graph.ingest.nlp import parse
 >>> from graph.ingest.mentions import find_mentions
@@ -23,19 +26,26 @@ and, for a person, who carried that title in the text ("President Tokayev",
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from graph.ingest.lexicon import load_lexicon
+from graph.ingest.descriptions import description_chunks, description_noun, description_test, relational_chunks, titles
+from graph.ingest.gender import genders, pronoun_gender
+from graph.ingest.mention_data import load_mention_data
 from graph.ingest.roles import subjects
 
 __all__ = ["resolve", "token_index"]
 
 _PERSON = {"he", "him", "his", "she", "her", "himself", "herself"}
-_THING = {"it", "its"}
-_PLURAL = {"they", "them", "their"}
+_THING = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "themselves"}
 _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
+
+Test = Callable[[dict[str, Any]], bool]
 
 
 def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
@@ -47,110 +57,191 @@ def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     return index
 
 
-def _titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
-    """Actor id -> the role nouns the text gives it (compounds before its name, appositions)."""
-    found: dict[str, set[str]] = {}
-    for mention in mentions:
-        if len(mention["actors"]) != 1:
-            continue
-        head = doc[mention["head"]]
-        words = {t.lower_ for t in head.subtree if t.i < mention["tokens"][0] and t.pos_ in ("NOUN", "PROPN")}
-        words |= {t.lemma_.lower() for c in head.children if c.dep_ == "appos" for t in c.subtree
-                  if t.pos_ == "NOUN"}
-        if head.dep_ == "appos":
-            words |= {t.lemma_.lower() for t in head.head.subtree if t.pos_ == "NOUN" and t.i < head.i}
-        found.setdefault(mention["actors"][0], set()).update(words)
-    return found
-
-
-def _fits(actor: dict[str, Any], types: list[str], noun: str, titles: set[str]) -> bool:
-    if actor.get("type") not in types:
-        return False
-    if types == ["Person"]:
-        words = {w.lower() for name in [actor["label"], *actor.get("aliases", [])] for w in name.split()}
-        return noun in titles or noun in words
-    return True
-
-
-def _antecedent(mentions: list[dict[str, Any]], before: int, test: Any, doc: Any) -> dict[str, Any] | None:
-    """The nearest earlier mention passing ``test``; for persons a subject of the last sentences first."""
-    earlier = [m for m in mentions if m["end"] <= before and len(m["actors"]) == 1 and test(m)]
-    if not earlier:
-        return None
-    sentence = doc[earlier[-1]["head"]].sent.start
-    subjects = [m for m in earlier if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") and
-                doc[m["head"]].sent.start >= sentence]
-    return (subjects or earlier)[-1]
-
-
-def _common(token: Any) -> bool:
-    """A common noun, also one the tagger took for a proper noun ("the bloc")."""
-    return bool(token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower()))
-
-
 def _pronoun_class(low: str) -> str | None:
     return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
 
 
-def _pronoun_test(token: Any, doc: Any, actors: dict[str, dict[str, Any]]) -> Callable[[dict[str, Any]], bool] | None:
+def _plural(token: Any) -> bool:
+    """A plural noun, also a capitalised one the tagger took for a proper noun ("Protesters stormed")."""
+    return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s") and
+                                              token.lemma_.lower() != token.lower_)
+
+
+def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> list[Test]:
+    """The tests of a pronoun's antecedent, strictest first (empty: not a pronoun of a party)."""
     kind = _pronoun_class(token.lower_)
     if kind == "he":
-        return lambda m: actors[m["actors"][0]].get("type") == "Person"
-    if kind == "it":
-        return lambda m: actors[m["actors"][0]].get("type") in _ORGS and doc[m["head"]].tag_ not in ("NNS", "NNPS")
-    if kind == "they":
-        return lambda m: actors[m["actors"][0]].get("type") in _GROUPS and doc[m["head"]].tag_ in ("NNS", "NNPS")
-    return None
+        sex = pronoun_gender(token.text)
+        person: Test = lambda m: actors[m["actors"][0]].get("type") == "Person" and \
+            sexes.get(m["actors"][0], sex) == sex  # noqa: E731
+        if sex == "female":  # "her" after a woman the text gendered and a man it did not: the woman
+            return [lambda m: person(m) and m["actors"][0] in sexes, person]
+        return [person]
+    owned = load_mention_data()["possessed_types"].get(token.head.lower_) if token.tag_ == "PRP$" else None
+    if kind == "it":  # a body, or a collective named in the singular ("the family", "the opposition")
+        single: Test = lambda m: actors[m["actors"][0]].get("type") in _ORGS | {"CollectiveActor"} and \
+            not _plural(doc[m["head"]])  # noqa: E731
+    elif kind == "they":
+        single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and _plural(doc[m["head"]])  # noqa: E731
+    else:
+        return []
+    if owned:  # "two of its reporters": a media outlet first
+        return [lambda m: actors[m["actors"][0]].get("type") in owned, single]
+    return [single]
 
 
-def _description_test(types: list[str], noun: str, actors: dict[str, dict[str, Any]],
-                      titles: dict[str, set[str]]) -> Callable[[dict[str, Any]], bool]:
-    return lambda m: _fits(actors[m["actors"][0]], types, noun, titles.get(m["actors"][0], set()))
+def _subject_tokens(verb: Any) -> list[Any]:
+    """The subjects of ``verb``, a relative pronoun read as the noun its clause hangs on."""
+    found = []
+    for s in subjects(verb):
+        found.append(s.head.head if s.lower_ in _RELATIVE and s.head.dep_ == "relcl" else s)
+    return found
+
+
+def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The earlier mention a subject token stands for: its own, or the name apposed to it."""
+    for m in reversed(earlier):
+        if m["head"] == token.i or m["tokens"][0] <= token.i < m["tokens"][1]:
+            return m
+    apposed = [c.i for c in token.children if c.dep_ == "appos"]
+    return next((m for m in reversed(earlier) if m["head"] in apposed), None)
+
+
+def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
+                exclude: set[int] = frozenset(), window: bool = False) -> dict[str, Any] | None:  # type: ignore[assignment]
+    """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
+    (with ``window``, only in its sentence and the one before)."""
+    start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
+    first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
+    earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
+               and test(m) and m["head"] not in exclude]
+    if not earlier:
+        return None
+    own = set(t.i for t in token.subtree) | {token.i}
+    sibling = False
+    for verb in (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")):
+        for s in [] if sibling else _subject_tokens(verb):
+            if s.i in own or any(t.i in own for t in s.subtree):
+                continue  # the phrase that holds the pronoun is not its antecedent
+            found = _mention_of(s, earlier)
+            if found is not None:
+                return found
+        # a conjoined clause with a subject of its own: the first clause's subject is no superior
+        sibling = verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    sentence = token.sent
+    same = [m for m in earlier if m["start"] >= sentence.start_char]
+    kind = _pronoun_class(token.lower_)
+    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind]
+    if alike:
+        return alike[-1]
+    while True:
+        here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
+        firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
+                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
+        if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
+            owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
+            return (firsts or owners or here)[-1]
+        main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
+        if firsts or here:
+            return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+
+
+def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
+                       taken: set[str], counts: dict[str, int]) -> list[Test]:
+    """The tests of a description, strictest first: for a body, one whose name holds the noun ("the
+    ministry": "the Interior Ministry"), then (but for a public body) any of the type."""
+    noun = description_noun(head)
+    types = load_mention_data()["descriptions"][noun]
+    tests = description_test(head, actors, roles, taken, counts)
+    if "Person" in types:
+        return tests
+
+    def named(m: dict[str, Any]) -> bool:
+        spec = actors[m["actors"][0]]
+        return tests[0](m) and noun in " ".join([spec["label"], *spec.get("aliases", [])]).lower()
+
+    return [named] if "PublicBody" in types else [named, tests[0]]
+
+
+def _role_object(token: Any) -> bool:
+    """Whether ``token`` is the "for"/"of" object of a person's role ("a spokesman for the former president,
+    Ruben Aske": the name stands for the spokesman, though the parser hangs it on the president)."""
+    role = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("for", "of", "to") else None
+    return role is not None and "Person" in load_mention_data()["descriptions"].get(description_noun(role), [])
+
+
+def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+           actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """For "his predecessor": the person named most before ``chunk`` other than the possessor (None on a tie)."""
+    earlier = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1
+               and actors[m["actors"][0]].get("type") == "Person" and m["actors"] != owner]
+    counts = Counter(m["actors"][0] for m in earlier).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None
+    return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
+
+
+def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
+    """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
+    son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
+    if token.dep_ != "poss":
+        return set()
+    owned = token.head
+    near = [c for c in owned.children if c.dep_ in ("appos", "compound")] + ([owned.head] if owned.dep_ == "appos" else [])
+    return {covered[t.i]["head"] for t in near if t.i in covered}
 
 
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
-    lex = load_lexicon()
-    titles = _titles(doc, mentions)
+    roles = titles(doc, mentions)
+    taken = set().union(*roles.values()) if roles else set()
+    sexes = genders(doc, mentions, actors)
+    counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
     covered = token_index(mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
-    chunks = [doc[d.i:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and _common(t)
-              for d in t.children if d.dep_ == "det" and d.lower_ == "the"]  # "the former president('s)"
-    chunks += [doc[t.i - 1:t.i + 1] for t in doc if t.lemma_.lower() in lex["descriptions"] and _common(t)
-               and t.i and doc[t.i - 1].lower_ == "the" and not any(c.start == t.i - 1 for c in chunks)]
-    # "the bureau's former chief Dmitar Welkow": the parser hangs "the" on the name
-    for chunk in sorted(pronouns + chunks, key=lambda c: c.start):
+    kin = relational_chunks(doc, covered)
+    for chunk in sorted(pronouns + description_chunks(doc, covered) + kin, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
-        if head.i in covered:
+        if head.i in covered or any(m["head"] == head.i for m in result):
             continue
         found: dict[str, Any] | None = None
-        if head.tag_ in ("PRP", "PRP$"):
+        exclude = _excluded(head, covered)
+        if chunk in kin:
+            kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
+            owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
+                          m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
+            found = _other(result, chunk, owner, actors) if owner and len(owner) == 1 else None
+        elif head.tag_ in ("PRP", "PRP$"):
             kind = "pronoun"
-            test = _pronoun_test(head, doc, actors)
-            if test is None:
+            tests = _pronoun_tests(head, doc, actors, sexes)
+            if not tests:
                 continue
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
-            if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it"):
+            if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
+                    head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else head.head.head
-                own = {s.i for s in subjects(verb)}
-                base = test
-                test = (lambda m, b=base, o=own: b(m) and m["head"] not in o)  # "Reval dismissed him": not Reval
-            found = _antecedent(result, chunk.start_char, test, doc)
+                exclude |= {s.i for s in subjects(verb)}  # "Reval dismissed him": not Reval
+            for test in tests:
+                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
+                if found is not None:
+                    break
         else:
-            kind, noun = "description", head.lemma_.lower()
-            types = list(lex["descriptions"][noun])
-            test = _description_test(types, noun, actors, titles)
-            what = f"{types[0]} described as {noun!r}"
+            kind, noun = "description", description_noun(head)
+            what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"
+            apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered]
             if head.dep_ == "appos" and head.head.i in covered:
                 found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
+            elif apposed and not _role_object(head):
+                found = covered[apposed[0].i]  # "the capital, Varn"
             else:
-                found = _antecedent(result, chunk.start_char,
-                                    lambda m: test(m) and noun in " ".join(
-                                        [actors[m["actors"][0]]["label"], *actors[m["actors"][0]].get("aliases", [])]).lower(),
-                                    doc)
-                if found is None and "PublicBody" not in types:  # "the ministry" needs a ministry; "the country" a state
-                    found = _antecedent(result, chunk.start_char, test, doc)
+                for test in _description_tiers(head, actors, roles, taken, counts):
+                    found = _antecedent(result, head, test, doc, exclude)
+                    if found is not None:
+                        break
         if found is None:
             continue
         actor = found["actors"][0]

@@ -23,19 +23,19 @@ proposed, typed from the entity label and the head noun. Definite descriptions
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
+from graph.ingest.mention_data import load_mention_data
+from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
-_NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
-              "NORP": "CollectiveActor"}
-_SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
-_BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
+_QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
+                "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -43,65 +43,26 @@ _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
     """The span without leading determiners, numbers, titles (of a name) and quotes, and without a trailing "'s"."""
-    titles_words = load_lexicon()["name_title_words"] if titles else set()
+    titles_words = load_mention_data()["name_titles"] if titles else set()
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
                            or doc[start].lower_ in _PLAIN_ADJECTIVES or doc[start].lower_ in ("a", "an", "the")
-                           or doc[start].lower_ in ("more", "than", "some", "dozens", "hundreds", "of", "several")):
+                           or doc[start].lower_ in _QUANTIFIERS):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
 
 
-def _person_titled(head: Any) -> bool:
-    """Whether a person's title stands beside the name: "spokesman Aidos Ukibay", "Ukibay, his spokesman"."""
-    lex = load_lexicon()
-    words = set(lex["titles"]) | {w for w, types in lex["descriptions"].items() if "Person" in types}
-    words -= {t for t, r in lex["titles"].items() if r == "locatedIn"}
-    near = [c for c in head.children if c.dep_ in ("compound", "appos")] + ([head.head] if head.dep_ == "appos" else [])
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
-
-
-def _org_word(token: Any) -> bool:
-    """Whether a name's last word makes it an organisation's ("Human Rights Watch", "Ossel Free Press")."""
-    return token.lower_ in load_lexicon()["org_words"] or _group_word(token) in _BODIES
-
-
-def _group_word(token: Any) -> str | None:
-    """The party type of a common noun of the lexicon's ``groups`` ("police", "families"), or None."""
-    groups = load_lexicon()["groups"]
-    found = groups.get(token.lower_) or (groups.get(token.lemma_.lower()) if token.tag_ == "NNS" else None)
-    return str(found) if found else None
-
-
-def _apposed_kind(head: Any) -> str | None:
-    """The party type an apposition gives a name ("Kestria Watch, the country's best-known rights group")."""
-    lex = load_lexicon()
-    near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-    for noun in near:
-        kinds = lex["descriptions"].get(noun.lemma_.lower()) or [lex["groups"].get(noun.lower_)]
-        if kinds[0] and kinds[0] not in ("Person", "CollectiveActor", "Place"):
-            return str(kinds[0])
-    return None
-
-
-def _new_type(label: str, ner: str, head: Any) -> str:
-    lex = load_lexicon()
-    if ner and _person_titled(head) and " " in label and head.pos_ == "PROPN" and not _org_word(head):
-        return "Person"
-    if ner == "PERSON" and _org_word(head):
-        return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
-    if ner and (kind := _apposed_kind(head)) is not None:
-        return kind
-    if _SECURITY.search(label):
-        return "SecurityService"
-    if _group_word(head) and ner != "PERSON":
-        return str(_group_word(head))
-    if ner == "GPE" and label in set(lex["demonyms"].values()) | {"Kazakhstan", "Russia"}:
-        return "State"
-    return _NER_TYPES.get(ner, "Organisation")
+def _cut(span: Any) -> Any:
+    """The span up to a parenthesis or a preposition that no name holds ("the State Council to Reval",
+    "National Council for Renewal and Order (NCRO")."""
+    breaking = load_mention_data()["breaking"]
+    for token in span[1:]:
+        if token.text == "(" or (token.pos_ == "ADP" and token.lower_ in breaking):
+            return span.doc[span.start:token.i]
+    return span
 
 
 def _demonym(word: str, states: list[str]) -> str | None:
@@ -164,25 +125,27 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if match.group().isupper() and len(match.group()) > 5 and not any(
                 n.isupper() for n in linker.table if n == match.group().lower()):
             continue  # "ALMATY, Jan 8": a dateline, not a mention
-        if match.group().islower() and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
+        common = match.group().islower() or (span[0].is_sent_start and match.group()[1:].islower()
+                                             and match.group()[:1].lower() + match.group()[1:] != match.group())
+        if common and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
-        if match.group().islower() and not named_in(ids, match.group(), linker.actors, doc.text):
+        if common and not named_in(ids, match.group().lower(), linker.actors, doc.text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
         nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not ent.text.endswith("s") \
             and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
-        if ent.label_ not in _NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
+        if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
-        if len(ent) == 1 and ent.root.dep_ == "amod" and _group_word(ent.root.head) is not None:
+        if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None:
             continue  # "Dravic troops": the party noun with its modifier, found below
-        span = _clean(ent)
+        span = _cut(_clean(ent))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
-                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in lex["name_title_words"] \
+                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():
@@ -198,7 +161,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(span.text)
         if not ids:
             chunk = chunks.get(span.root.i, span.text)
-            ids = [linker.propose(span.text, "Place" if nominal else _new_type(span.text, ent.label_, span.root), chunk)]
+            ids = [linker.propose(span.text, "Place" if nominal else new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
@@ -207,7 +170,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-            place = [m for m in mentions if m["tokens"] == (start - 1, start) and _org_word(token) and
+            place = [m for m in mentions if m["tokens"] == (start - 1, start) and org_word(token) and
                      all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
             if taken[start - 1] and not place:
                 break
@@ -226,7 +189,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
-            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not _org_word(span[-1])
+            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1])
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     for chunk in doc.noun_chunks:
@@ -234,16 +197,19 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
             chunk = doc[dash[-1] + 1:chunk.end]  # "VARN - A court": a dateline before the noun phrase
         head = chunk.root
-        if _group_word(head) is None or taken[head.i]:
+        if group_word(head) is None or taken[head.i]:
             continue
+        if group_word(head) == "CollectiveActor" and head.tag_ == "NNS" and \
+                any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+            continue  # "two deputies, Oskar Dorn and Lena Vasko": the names are the party
         named = [m for m in mentions if m["tokens"][1] == head.i and m["kind"] in ("name", "new", "variant")
                  and len(m["actors"]) == 1 and doc[head.i - 1].pos_ == "PROPN"]
-        if named and _group_word(head) in _BODIES:  # "the Civic Dawn party": Civic Dawn
+        if named and group_word(head) in BODIES:  # "the Civic Dawn party": Civic Dawn
             actor = named[0]["actors"][0]
             if actor in linker.proposed and chunk.text not in linker.proposed[actor]["aliases"]:
                 linker.proposed[actor]["aliases"].append(chunk.text)
             if actor in linker.proposed and linker.proposed[actor]["type"] == "Person":
-                linker.proposed[actor]["type"] = str(_group_word(head))  # a party is not a person
+                linker.proposed[actor]["type"] = str(group_word(head))  # a party is not a person
             mentions.append(_mention(doc[head.i:head.i + 1], [actor], "group",
                                      f"{chunk.text!r} read as {named[0]['text']}"))
             taken[head.i] = True
@@ -256,8 +222,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         label_span = span
         while span.start < head.i and taken[span.start]:
             span = doc[span.start + 1:span.end]
-            if doc[span.start - 1].pos_ != "PROPN":
-                label_span = span  # "Almaty airport" keeps the name it is the airport of
+            if doc[span.start - 1].pos_ != "PROPN" and not doc[span.start - 1].text.isupper():
+                label_span = span  # "Almaty airport", "CFN diplomats" keep the name they are of
+        while span.start < head.i and (doc[span.start].tag_ == "POS" or doc[span.start].is_punct):
+            span = doc[span.start + 1:span.end]  # "the TPA's headquarters", "a Moscow-led alliance": the noun's
         if head.lower_ in lex["unit_nouns"] and (of := [c for c in head.children if c.lower_ == "of"]):
             span = doc[span.start:of[0].right_edge.i + 1]
             label_span = doc[label_span.start:span.end]
@@ -268,7 +236,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             if chunk.text not in aliases and chunk.text.lower() != label.lower():
                 aliases.append(chunk.text)  # every form the text uses
         members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
-                   and _group_word(head) in ("CollectiveActor", "ArmedForce")]
+                   and head.lower_ in lex["member_nouns"]
+                   and group_word(head) in ("CollectiveActor", "ArmedForce")]
         if kind != "name" and members:  # "police officers", "KNB officers": the body they belong to
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
@@ -277,19 +246,29 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             taken[head.i] = True
             continue
         if kind != "name":
-            ids, reading = [linker.propose(label[:1].lower() + label[1:] if span[0].pos_ != "PROPN" else label,
-                                           _new_type(label, "", head), chunk.text)], None
+            ids, reading = [linker.propose(label[:1].lower() + label[1:] if label_span[0].pos_ != "PROPN"
+                                           and not label_span[0].text.isupper() else label,
+                                           new_type(label, "", head), chunk.text)], None
             where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
                      and any(g.pos_ == "PROPN" for g in c.children)]
             if where and ids[0] in linker.proposed:  # "families in Almaty": a form the curator may keep as the name
                 linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].right_edge.i + 1].text)
+            persons = [m for m in mentions if label_span.start <= m["tokens"][0] and m["tokens"][1] <= span.start
+                       and all(linker.actors.get(a, {}).get("type") == "Person" for a in m["actors"])
+                       and doc[m["head"]].dep_ == "compound"]
+            if persons and group_word(head) == "CollectiveActor":  # "the Nazarbaev family": not the man
+                for m in persons:
+                    mentions.remove(m)
+                    for i in range(*m["tokens"]):
+                        taken[i] = False
+                span = doc[persons[0]["tokens"][0]:span.end]
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
     titles = lex["titles"]
     for token in doc:  # "the Russian foreign ministry spokeswoman": the ministry is a party of its own
         if token.dep_ != "compound" or not token.text.islower() or taken[token.i] or \
-                _group_word(token) not in _BODIES or token.head.lower_ not in titles:
+                group_word(token) not in BODIES or token.head.lower_ not in titles:
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].lower_ not in _PLAIN_ADJECTIVES:
@@ -305,7 +284,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "the ministry spokesman": a description, resolved by coref
         label = doc[start:token.i + 1].text
         ids, kind, reading = linker.link(label)
-        add(doc[start:token.i + 1], ids or [linker.propose(label, str(_group_word(token)), label)],
+        add(doc[start:token.i + 1], ids or [linker.propose(label, str(group_word(token)), label)],
             kind if ids else "group", reading)
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
@@ -317,4 +296,6 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 f"{token.text!r} read as {state}")
     mentions.sort(key=lambda m: m["start"])
     _acronyms(doc, mentions, linker)
+    retype_places(doc, mentions, linker.proposed,
+                  lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

@@ -1,0 +1,164 @@
+"""Definite descriptions: which noun phrases are one ("the president", "the 83-year-old", "the
+alliance") and which actors each may stand for.
+
+A person description needs an actor the text gave that role ("President Tokayev",
+"Masimov, the spy chief", "The 83-year-old Halm"), and "former" must agree: "the former
+president" is not the president in office, "the president" not a former one. A noun that is
+no office ("the musician", "the 81-year-old") may go to a person without an office when no
+actor of the text carries it. An organisation description needs an actor of a fitting type, one whose name holds
+the noun first ("the ministry" -> "Interior Ministry").
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Former president Gustav Halm met President Anton Reval. The former president left.")
+>>> [c.text for c in description_chunks(doc, {})]
+['The former president']
+>>> roles = titles(doc, [{"actors": ["halm"], "head": 3, "tokens": (2, 4)}, {"actors": ["reval"], "head": 7, "tokens": (6, 8)}])
+>>> sorted(roles["halm"]), sorted(roles["reval"])
+(['former president', 'president'], ['president'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graph.ingest.mention_data import load_mention_data
+
+__all__ = ["description_chunks", "relational_chunks", "description_noun", "titles", "description_test", "is_former"]
+
+_FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
+
+
+def description_noun(token: Any) -> str:
+    """The lemma a description is looked up by ("presidents" -> "president", "83-year-old" -> "year-old")."""
+    if token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
+            token.doc[token.i - 2].lower_ == "year":
+        return "year-old"
+    return str(token.lemma_.lower())
+
+
+def _common(token: Any) -> bool:
+    """A common noun, also one the tagger took for a proper noun ("the bloc") or an age ("the 81-year-old")."""
+    return bool(token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower()) or
+                description_noun(token) == "year-old")
+
+
+def description_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
+    """Spans "the <modifiers> <noun>" whose noun is a description noun, not inside a mention."""
+    table = load_mention_data()["descriptions"]
+    chunks = []
+    for token in doc:
+        if description_noun(token) not in table or not _common(token) or token.i in covered or \
+                (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+            continue  # "the army chief" is a chief
+        det = [d for d in token.children if d.dep_ == "det" and d.lower_ == "the"]
+        if det:
+            chunks.append(doc[det[0].i:token.i + 1])
+        elif token.i and doc[token.i - 1].lower_ == "the":
+            chunks.append(doc[token.i - 1:token.i + 1])  # "the bureau's former chief Welkow": "the" hangs on the name
+        elif description_noun(token) == "year-old" and token.i > 4 and doc[token.i - 5].lower_ == "the":
+            chunks.append(doc[token.i - 5:token.i + 1])  # "the 81-year-old": "the" may hang elsewhere
+    return chunks
+
+
+def relational_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
+    """Spans "<possessor> <relational noun>" that no name stands beside ("his predecessor", "Reval's mentor")."""
+    nouns = load_mention_data()["kin_resolved"]
+    return [doc[c.i:t.i + 1] for t in doc if t.lemma_.lower() in nouns and t.pos_ == "NOUN" and t.i not in covered
+            and not any(a.dep_ == "appos" for a in t.children) and t.dep_ != "appos"
+            for c in t.children if c.dep_ == "poss"]
+
+
+def is_former(token: Any) -> bool:
+    """Whether a role noun carries "former", "ex-" or the like ("the former spy chief", "ex-president")."""
+    if token.lower_.startswith("ex-"):
+        return True
+    mods = [c for c in token.children if c.dep_ in ("amod", "compound", "advmod") and c.i < token.i]
+    return any(c.lower_ in _FORMER for m in mods for c in [m, *m.children])
+
+
+def _role_words(noun: Any) -> set[str]:
+    """The role words of one role noun: "president", and "former president" when it is former."""
+    word = description_noun(noun)
+    return {word, f"former {word}"} if is_former(noun) else {word}
+
+
+def _within(token: Any, start: int, end: int) -> bool:
+    """Whether ``token`` modifies the name at ``start:end``, directly or through the words before it."""
+    while token.dep_ in ("compound", "amod", "nmod", "npadvmod") and token.head.i < end and token.head is not token:
+        token = token.head
+        if start <= token.i < end:
+            return True
+    return False
+
+
+def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Actor id -> the role words the text gives it: nouns before its name ("Former president Gustav Halm",
+    "The 83-year-old Halm"), its apposition's head ("Masimov, the spy chief"), the noun it is apposed to;
+    a former role also as "former <noun>". Possessors and prepositional objects inside them do not count."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        if len(mention["actors"]) != 1:
+            continue
+        head = doc[mention["head"]]
+        words: set[str] = set()
+        start, end = mention["tokens"]
+        left = [t for t in doc[min(head.left_edge.i, doc[start].left_edge.i):start] if _within(t, start, end)]
+        former = any(t.lower_ in _FORMER for t in left)  # "Former president Edvard Lunn"
+        for token in left:
+            if token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old":
+                words |= _role_words(token) | ({f"former {description_noun(token)}"} if former else set())
+        roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            roles.append(head.head)
+        for role in roles:
+            words |= _role_words(role)
+            words |= {description_noun(c) for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        found.setdefault(mention["actors"][0], set()).update(words)
+    return found
+
+
+def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
+                     taken: set[str], counts: dict[str, int]) -> list[Callable[[dict[str, Any]], bool]]:
+    """Tests of the mentions a description may stand for, the strictest first.
+
+    ``roles`` are the role words of :func:`titles`; ``taken`` every role word the text gives anyone.
+    A former role no actor carries may go to the person the text names most often among those who do
+    not hold the role now ("the former president" when the text only titled the president in office);
+    ``counts`` are the names' counts.
+    """
+    data = load_mention_data()
+    noun = description_noun(noun_token)
+    types = list(data["descriptions"][noun])
+    former = is_former(noun_token)
+    if types != ["Person"]:
+        return [lambda m: actors[m["actors"][0]].get("type") in types]
+
+    def named(m: dict[str, Any]) -> bool:
+        spec = actors[m["actors"][0]]
+        words = roles.get(m["actors"][0], set())
+        names = " ".join([spec["label"], *spec.get("aliases", [])]).lower()
+        if spec.get("type") != "Person":
+            return False
+        if former:
+            return f"former {noun}" in words or f"former {noun}" in names
+        was = f"former {noun}" in words or f"former {noun}" in names or f"ex-{noun}" in names
+        return (noun in words or noun in names.split()) and not was
+
+    def person(m: dict[str, Any]) -> bool:
+        return actors[m["actors"][0]].get("type") == "Person"
+
+    offices = {w for w, kinds in data["descriptions"].items() if "Person" in kinds} - data["generic_persons"]
+    if noun in data["generic_persons"] and noun not in taken and f"former {noun}" not in taken:
+        # "the musician": the person in view who holds no office the text names
+        # (one the text described by such a noun first: "a jazz pianist" for "the musician")
+        def plain(m: dict[str, Any]) -> bool:
+            return person(m) and not roles.get(m["actors"][0], set()) & offices
+
+        return [lambda m: plain(m) and bool(roles.get(m["actors"][0], set()) & data["generic_persons"]), plain]
+    if former and f"former {noun}" not in taken:
+        others = {a: n for a, n in counts.items() if actors.get(a, {}).get("type") == "Person"
+                  and noun not in roles.get(a, set())}
+        top = {a for a, n in others.items() if n == max(others.values())} if others else set()
+        return [named, lambda m: m["actors"][0] in top]
+    return [named]

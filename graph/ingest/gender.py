@@ -1,0 +1,81 @@
+"""The gender a text gives its persons, read from the text itself: titles, role nouns, pronouns.
+
+A person is ``male`` or ``female`` when the text says so: a title before the name ("Mr",
+"Ms", "Mrs"), a gendered role noun beside it ("Oksana Prell, its spokeswoman", "his
+nephew Oskar Halm-Lind"), or the pronouns it uses where only that person can be meant: a pronoun after the only person
+named before it in its sentence ("Marrow said she"), or in a sentence that names no person before it, after the only
+person of the previous sentence. Titles and nouns weigh three times an object or possessive pronoun,
+a subject pronoun twice ("Harl said he would name her successor": Harl is the man); a tie leaves the
+gender unknown. No list of first names is used: a name says nothing the text does not.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions import find_mentions
+>>> doc = parse("Ilse Marrow said she would resign. Anton Reval accepted. Mr Brask, the new premier, was silent.")
+>>> found = find_mentions(doc, {})
+>>> genders(doc, found["mentions"], found["actors"])
+{'brask': 'male', 'ilse-marrow': 'female'}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.mention_data import load_mention_data
+
+__all__ = ["genders", "pronoun_gender"]
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+
+
+def pronoun_gender(word: str) -> str | None:
+    """``male``, ``female`` or None for a pronoun.
+
+    >>> pronoun_gender("Her"), pronoun_gender("him"), pronoun_gender("they")
+    ('female', 'male', None)
+    """
+    low = word.lower()
+    return "male" if low in _MALE else "female" if low in _FEMALE else None
+
+
+def _word_votes(doc: Any, mention: dict[str, Any]) -> list[str]:
+    """The genders of the titles and role nouns beside a mention ("Mr Tokayev", "Prell, its spokeswoman")."""
+    words = load_mention_data()["gender"]
+    start, head = mention["tokens"][0], doc[mention["head"]]
+    near = [doc[start - 1]] if start else []
+    near += [c for c in head.children if c.dep_ in ("compound", "appos") and c.i < start or c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        near.append(head.head)
+    return [words[t.lower_] for t in near if t.lower_ in words]
+
+
+def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Person actor id -> ``male``/``female``, for the persons the text genders (others are absent)."""
+    persons = [m for m in mentions if len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person"
+               and m["kind"] in ("name", "new", "variant")]
+    votes: dict[str, dict[str, int]] = {}
+    for mention in persons:
+        for sex in _word_votes(doc, mention):
+            votes.setdefault(mention["actors"][0], {}).setdefault(sex, 0)
+            votes[mention["actors"][0]][sex] += 3
+    sentences = list(doc.sents)
+    position = {s.start: n for n, s in enumerate(sentences)}
+    for token in doc:
+        said = pronoun_gender(token.text)
+        if said is None or token.tag_ not in ("PRP", "PRP$"):
+            continue
+        sentence = token.sent
+        before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
+        if not before and position[sentence.start]:
+            previous = sentences[position[sentence.start] - 1]
+            before = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
+        if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
+            actor = before.pop()
+            votes.setdefault(actor, {}).setdefault(said, 0)
+            votes[actor][said] += 2 if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self") else 1
+    found = {}
+    for actor, counts in votes.items():
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            found[actor] = ranked[0][0]
+    return dict(sorted(found.items()))

@@ -1,0 +1,61 @@
+"""Second thoughts on the type of a proposed one-word "person": a place when the text uses it as one.
+
+The entity recogniser takes many unknown one-word names for persons ("in Cordana", "Mirvan's
+second city"). A news text introduces a person by the full name or a title first, so a one-word
+proposed person that the text never titles and that stands after a preposition of place ("in",
+"from", "to", "of neighbouring"), owns a place or a body ("Mirvan's foreign ministry", "Ilvany's
+electoral board") or stands beside a place noun ("the capital, Haldor") is retyped: a ``State``
+when it owns a body or is "neighbouring", a ``Place`` otherwise. The reading says so.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions import find_mentions
+>>> doc = parse("Arriaga was the most feared man in Cordana. He fled to Ruvala.")
+>>> found = find_mentions(doc, {})
+>>> found["actors"]["cordana"]["type"], found["actors"]["ruvala"]["type"]
+('Place', 'Place')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.mention_data import load_mention_data
+
+__all__ = ["retype_places"]
+
+_PLACE_PREPS = {"in", "from", "to", "into", "across", "throughout", "inside", "near", "at", "towards", "toward"}
+_NEIGHBOUR = {"neighbouring", "neighboring", "nearby", "adjacent"}
+_STATE_OWNED = {"PublicBody", "ArmedForce", "SecurityService", "Person"}
+
+
+def _evidence(token: Any) -> str | None:
+    """``State``, ``Place`` or None: what the position of a name's head token says it is."""
+    data = load_mention_data()
+    if any(c.lower_ in _NEIGHBOUR for c in token.children) or (token.i and token.doc[token.i - 1].lower_ in _NEIGHBOUR):
+        return "State"
+    if token.dep_ == "poss":
+        owned = data["groups"].get(token.head.lower_) or next(iter(data["descriptions"].get(token.head.lemma_.lower(),
+                                                                                            [])), None)
+        return "State" if owned in _STATE_OWNED else "Place" if owned in ("Place", None) else None
+    if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+        return "Place"
+    places = [t for t in [token.head, *token.children] if t.dep_ == "appos" or token.dep_ == "appos"]
+    if any(data["descriptions"].get(t.lemma_.lower()) == ["Place"] for t in places):
+        return "Place"
+    return None
+
+
+def retype_places(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, dict[str, Any]],
+                  titled: Any) -> None:
+    """Retype, in place, the one-word proposed persons the text uses as places (``titled(token)``: whether
+    a person's title or honorific stands beside the name's head)."""
+    for actor_id, spec in proposed.items():
+        if spec.get("type") != "Person" or " " in spec["label"] or "-" in spec["label"]:
+            continue
+        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id]]
+        if not heads or any(titled(h) for h in heads):
+            continue
+        found = {e for e in (_evidence(h) for h in heads) if e}
+        if found:
+            spec["type"] = "State" if "State" in found else "Place"
+            spec["note"] = f"{spec['label']!r} is used as a place, not a person: typed {spec['type']}"
