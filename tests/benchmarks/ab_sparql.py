@@ -36,12 +36,13 @@ def _server(tree: Path, store: Path, listen: int) -> Server:
                   {"PYTHONPATH": str(tree), "POWERGRAPH_QUERY_TIMEOUT": "600", "POWERGRAPH_QUEUE_TIMEOUT": "600"})
 
 
-def _window(pid: int, url: str, query: str, seconds: float) -> tuple[float, float]:
-    """Requests per second and CPU ms per request (server + workers) of one wrk window."""
-    before = sum(tree_cpu(pid))
+def _window(pid: int, url: str, query: str, seconds: float) -> tuple[float, float, float]:
+    """Requests per second, and the server's and the workers' CPU ms per request, of one wrk window."""
+    own, workers = tree_cpu(pid)
     result = drive(url, query, seconds, use_wrk=True)
-    spent = sum(tree_cpu(pid)) - before
-    return result["rps"], spent * 1000 / max(result["requests"], 1)
+    own_after, workers_after = tree_cpu(pid)
+    requests = max(result["requests"], 1)
+    return result["rps"], (own_after - own) * 1000 / requests, (workers_after - workers) * 1000 / requests
 
 
 def _median(values: list[float]) -> float:
@@ -73,10 +74,11 @@ def main(argv: list[str] | None = None) -> int:
             sides.append((name, server, processes[-1]))
         rows = []
         for pair in range(args.pairs):
-            figures = [_window(process.pid, server.query_url, query, args.seconds) for _, server, process in sides]
-            (rps_a, cpu_a), (rps_b, cpu_b) = figures
-            rows.append((rps_b / rps_a, cpu_b / cpu_a))
-            print(f"pair {pair + 1}: A {rps_a:8.0f} req/s {cpu_a:5.2f} CPU ms   B {rps_b:8.0f} req/s {cpu_b:5.2f} CPU ms"
+            (rps_a, *cpu_a), (rps_b, *cpu_b) = [_window(process.pid, server.query_url, query, args.seconds)
+                                                for _, server, process in sides]
+            rows.append((rps_b / rps_a, sum(cpu_b) / sum(cpu_a)))
+            print(f"pair {pair + 1}: A {rps_a:6.0f} req/s {sum(cpu_a):5.2f} CPU ms ({cpu_a[0]:.2f} + {cpu_a[1]:.2f})"
+                  f"   B {rps_b:6.0f} req/s {sum(cpu_b):5.2f} CPU ms ({cpu_b[0]:.2f} + {cpu_b[1]:.2f})"
                   f"   B/A {rows[-1][0]:.2f}x req/s, {rows[-1][1]:.2f}x CPU   (load {os.getloadavg()[0]:.1f})",
                   flush=True)
         print(f"median B/A: {_median([r for r, _ in rows]):.3f}x req/s, {_median([c for _, c in rows]):.3f}x CPU ms/req"
