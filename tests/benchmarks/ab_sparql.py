@@ -10,6 +10,7 @@ at the end, per pair, B / A of both, and their medians. Prints, never asserts.
     git archive main | tar -x -C /tmp/ab-main
     python tests/benchmarks/ab_sparql.py --a /tmp/ab-main --b . --store /tmp/bench/plain/powergraph \\
         --data plain --pairs 6 --seconds 4
+    python tests/benchmarks/ab_sparql.py --a . --b . --b-env POWERGRAPH_WORKER_MEMORY=0 --store ...  # a setting
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ from tests.benchmarks.bench_sparql import QUERIES, Server, drive, port, start, s
 __all__ = ["main"]
 
 
-def _server(tree: Path, store: Path, listen: int) -> Server:
+def _server(tree: Path, store: Path, listen: int, env: dict[str, str]) -> Server:
     command = [sys.executable, "-c", "from graph.cli import main; main()", "serve", "--store", str(store),
                "--port", str(listen), "--log-level", "warning"]
     return Server(str(tree), command, f"http://127.0.0.1:{listen}/health", f"http://127.0.0.1:{listen}/sparql", 120,
-                  {"PYTHONPATH": str(tree), "POWERGRAPH_QUERY_TIMEOUT": "600", "POWERGRAPH_QUEUE_TIMEOUT": "600"})
+                  {"PYTHONPATH": str(tree), "POWERGRAPH_QUERY_TIMEOUT": "600", "POWERGRAPH_QUEUE_TIMEOUT": "600", **env})
 
 
 def _window(pid: int, url: str, query: str, seconds: float) -> tuple[float, float, float]:
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, required=True, help="a powergraph store (copied once per side)")
     parser.add_argument("--data", choices=list(QUERIES), default="plain", help="whose queries")
     parser.add_argument("--query", default="lookup", help="which of the data set's queries")
+    parser.add_argument("--b-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable for B only (e.g. POWERGRAPH_WORKER_MEMORY=0: A/B of a setting)")
     parser.add_argument("--pairs", type=int, default=6)
     parser.add_argument("--seconds", type=float, default=4.0, help="wrk window per side and pair")
     args = parser.parse_args(argv)
@@ -66,10 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     processes = []
     try:
         sides = []
-        for name, tree in (("A", args.a), ("B", args.b)):
+        b_env = dict(item.split("=", 1) for item in args.b_env)
+        for name, tree, env in (("A", args.a, {}), ("B", args.b, b_env)):
             copy = work / name
             shutil.copytree(args.store, copy)
-            server = _server(tree.resolve(), copy, port())
+            server = _server(tree.resolve(), copy, port(), env)
             processes.append(start(server, tree.resolve()))
             sides.append((name, server, processes[-1]))
         rows = []
