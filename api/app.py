@@ -17,6 +17,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from collections import Counter
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -25,6 +27,7 @@ from api.http.body import BodyLimit
 from api.context import Context
 from api.pages.docs import router as docs_router
 from api.http.errors import install_error_handlers
+from api.http.fastpath import PowergraphAPI
 from api.http.headers import SecureHeaders
 from api.http.transport import favour_the_loop
 from api.workers import scanner
@@ -76,7 +79,7 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
             executor.close()
             scanner.close()
 
-    app = FastAPI(
+    app = PowergraphAPI(
         title="powergraph",
         summary="A knowledge graph of a political power struggle: SPARQL endpoint and linked data.",
         version="0.1.0",
@@ -89,7 +92,9 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.state.pg = Context(store=store, settings=settings, executor=executor)
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body)
-    app.add_middleware(Admission, per_client=settings.max_queries_per_client)  # security: 429 beyond a client's share
+    in_flight: Counter[str] = Counter()  # shared with the fast path of the plain query (api.http.fastpath)
+    app.add_middleware(Admission, per_client=settings.max_queries_per_client,
+                       in_flight=in_flight)  # security: 429 beyond a client's share
     app.add_middleware(SecureHeaders)  # security: nosniff, CSP on every HTML page, no credentialed CORS
     app.include_router(sparql.router)
     app.include_router(actors.router)  # /entity/ before /entity/{id}
@@ -104,4 +109,5 @@ def create_app(*, store: Store, settings: Settings | None = None) -> FastAPI:
     app.include_router(timeline.router)
     app.include_router(docs_router)  # security: /docs without scripts (see docs_url above)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    app.in_flight, app.per_client = in_flight, settings.max_queries_per_client
     return app

@@ -24,13 +24,15 @@ False
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.http.errors import send_problem
 from api.sparql.hot import query_params
 
-__all__ = ["Admission", "is_query"]
+__all__ = ["Admission", "is_query", "peer_key", "counted"]
 
 _SPARQL = ("/sparql", "/sparql/")
 _VIEWS = ("/explore", "/explore.json")
@@ -47,20 +49,45 @@ def is_query(scope: Scope) -> bool:
     return path.startswith("/api/") or path in _VIEWS
 
 
-class Admission:
-    """Refuse a client's query beyond ``per_client`` in flight with 429 and Retry-After."""
+def peer_key(scope: Scope) -> str:
+    """The client a request is counted for: its peer address.
 
-    def __init__(self, app: ASGIApp, *, per_client: int, retry_after: int = 1) -> None:
+    >>> peer_key({"client": ("10.0.0.7", 5555)}), peer_key({})
+    ('10.0.0.7', 'unknown')
+    """
+    return str((scope.get("client") or ("unknown",))[0])
+
+
+@contextmanager
+def counted(in_flight: Counter[str], client: str) -> Iterator[None]:
+    """One more request of ``client`` in flight while the block runs."""
+    in_flight[client] += 1
+    try:
+        yield
+    finally:
+        in_flight[client] -= 1
+        if not in_flight[client]:
+            del in_flight[client]
+
+
+class Admission:
+    """Refuse a client's query beyond ``per_client`` in flight with 429 and Retry-After.
+
+    ``in_flight`` is the count per client; pass one to share it (:mod:`api.http.fastpath` does).
+    """
+
+    def __init__(self, app: ASGIApp, *, per_client: int, retry_after: int = 1,
+                 in_flight: Counter[str] | None = None) -> None:
         self.app = app
         self.per_client = per_client
         self.retry_after = retry_after
-        self.in_flight: Counter[str] = Counter()
+        self.in_flight: Counter[str] = Counter() if in_flight is None else in_flight
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.per_client <= 0 or not is_query(scope):
             await self.app(scope, receive, send)
             return
-        client = str((scope.get("client") or ("unknown",))[0])
+        client = peer_key(scope)
         if self.in_flight[client] >= self.per_client:
             await send_problem(send, 429, "too_many_requests",
                                f"this client already has {self.in_flight[client]} queries or analyses running",
@@ -68,10 +95,5 @@ class Admission:
                                     f"then retry after {self.retry_after} s",
                                headers={"Retry-After": str(self.retry_after)})
             return
-        self.in_flight[client] += 1
-        try:
+        with counted(self.in_flight, client):
             await self.app(scope, receive, send)
-        finally:
-            self.in_flight[client] -= 1
-            if not self.in_flight[client]:
-                del self.in_flight[client]

@@ -42,7 +42,8 @@ from graph.errors import (
     ValidationError,
 )
 
-__all__ = ["Problem", "status_for", "problem_body", "install_error_handlers", "error_response", "send_problem"]
+__all__ = ["Problem", "status_for", "problem_body", "install_error_handlers", "error_response", "send_problem",
+           "internal_error"]
 
 log = logging.getLogger("powergraph.api")
 
@@ -102,6 +103,13 @@ def error_response(error: Problem | PowergraphError) -> JSONResponse:
     return JSONResponse(problem_body(error), status_code=status_for(error), headers=headers)
 
 
+def internal_error(path: str) -> JSONResponse:
+    """The answer to a bug while serving ``path`` (called in its ``except``: the traceback is logged)."""
+    log.exception("unexpected error on %s", path)
+    return error_response(Problem(500, "internal_error", "the server failed on this request",
+                                  hint="the error is logged on the server; report it with the request"))
+
+
 async def send_problem(send: Send, status: int, code: str, message: str, *, hint: str,
                        headers: dict[str, str] | None = None) -> None:
     """Send an error in the JSON shape from a pure ASGI middleware (no request object), closing the connection."""
@@ -155,6 +163,4 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s", request.url.path)
-        return error_response(Problem(500, "internal_error", "the server failed on this request",
-                                      hint="the error is logged on the server; report it with the request"))
+        return internal_error(request.url.path)

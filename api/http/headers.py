@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.pages.html import CSP
 
-__all__ = ["SecureHeaders", "secure_headers"]
+__all__ = ["SecureHeaders", "secure_headers", "secure_send"]
 
 _CSP = b"content-security-policy"
 _CORS = (b"access-control-allow-origin", b"access-control-allow-credentials")
@@ -52,9 +52,15 @@ class SecureHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def send_secure(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message = {**message, "headers": secure_headers(list(message.get("headers") or []))}
-            await send(message)
+        await self.app(scope, receive, secure_send(send))
 
-        await self.app(scope, receive, send_secure)
+
+def secure_send(send: Send) -> Send:
+    """``send`` with :func:`secure_headers` applied to the response's headers."""
+
+    async def send_secure(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": secure_headers(list(message.get("headers") or []))}
+        await send(message)
+
+    return send_secure

@@ -17,6 +17,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.datastructures import URL
+from starlette.types import Scope
 
 from api.context import Context, client_of
 from api.sparql.describe import service_description
@@ -29,9 +31,9 @@ from api.pages.query_errors import explain, undeclared_prefix
 from api.pages.ui import query_ui
 from api.workers.scanner import scan_elsewhere
 from api.workers.writes import run_update
-from graph.errors import ForbiddenOperationError, QueryError, QueryTimeoutError, StoreError
+from graph.errors import ForbiddenOperationError, PowergraphError, QueryError, QueryTimeoutError, StoreError
 
-__all__ = ["router"]
+__all__ = ["router", "plain_query", "answer", "endpoint_of"]
 
 router = APIRouter()
 
@@ -41,6 +43,8 @@ _UPDATE = "application/sparql-update"
 _DATASET = ("default-graph-uri", "named-graph-uri")
 _USING = ("using-graph-uri", "using-named-graph-uri")
 _POSITION = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?: ")
+_PATHS = ("/sparql", "/sparql/")
+_BODY_HEADERS = (b"content-length", b"transfer-encoding")
 
 
 def _ctx(request: Request) -> Context:
@@ -57,14 +61,14 @@ def _one(params: dict[str, list[str]], name: str) -> str | None:
 _ENDPOINTS: dict[tuple[str, bytes, str], str] = {}  # (scheme, Host, path) -> URL; bounded below
 
 
-def _endpoint(request: Request) -> str:
+def endpoint_of(scope: Scope, host: bytes | None = None) -> str:
     """The endpoint's URL as the client named it (the base IRI of its queries), remembered per Host."""
-    scope = request.scope
-    key = (scope.get("scheme", "http"), next((v for k, v in scope["headers"] if k == b"host"), b""),
-           scope.get("root_path", "") + scope["path"])
+    if host is None:
+        host = next((v for k, v in scope["headers"] if k == b"host"), b"")
+    key = (scope.get("scheme", "http"), host, scope.get("root_path", "") + scope["path"])
     url = _ENDPOINTS.get(key)
     if url is None:
-        url = str(request.url.replace(query="", fragment=""))
+        url = str(URL(scope=scope).replace(query="", fragment=""))
         if len(_ENDPOINTS) < 256:  # a client can send any Host header: remember only a few
             _ENDPOINTS[key] = url
     return url
@@ -134,7 +138,7 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
     found = await _scanned(text)
     _check_outbound(ctx, found.outbound)
     default, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
-    job: dict[str, Any] = {"sparql": text, "base": _endpoint(request)}
+    job: dict[str, Any] = {"sparql": text, "base": endpoint_of(request.scope)}
     if default or named:
         job["default_graph"], job["named_graphs"] = default, named  # the protocol dataset wins over FROM
     else:
@@ -143,6 +147,49 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
     accept, fmt = request.headers.get("accept"), _one(params, "format")
     job["media"] = media_for(accept, fmt)
     reply = await ctx.run(job, client=client_of(request))
+    body, media, headers = answer(ctx, reply, accept, text)
+    return Response(body, media_type=media, headers=headers)
+
+
+def plain_query(ctx: Context, scope: Scope) -> tuple[dict[str, Any], str | None] | None:
+    """The job and Accept header of the common query, a GET of ``/sparql`` with one short ``query``
+    (and at most one ``format``) that names no graph and fetches nothing; ``None`` for any other
+    request, which the route answers (with its checks and their errors).
+
+    The job is the one :func:`_query` makes for the same request (:mod:`api.http.fastpath` runs it).
+    """
+    if scope["method"] != "GET" or scope["path"] not in _PATHS:
+        return None
+    params = query_params(scope["query_string"].decode("utf-8", "replace"))
+    texts, formats = params.get("query"), params.get("format", [None])
+    if texts is None or len(texts) != 1 or len(formats) != 1 or len(params) != 1 + ("format" in params):
+        return None
+    text = texts[0]
+    if len(text) > MEMO_MAX_TEXT:
+        return None
+    host, accept = b"", None
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = value
+        elif name == b"accept":
+            if accept is not None:
+                return None
+            accept = value.decode("latin-1")
+        elif name in _BODY_HEADERS:  # a GET with a body: the body limit decides
+            return None
+    try:
+        found = scan_query(text)
+    except PowergraphError:
+        return None
+    if found.outbound or found.graphs:
+        return None
+    job = {"sparql": text, "base": endpoint_of(scope, host), "union": ctx.settings.union_default_graph,
+           "media": media_for(accept, formats[0])}
+    return job, accept
+
+
+def answer(ctx: Context, reply: dict[str, Any], accept: str | None, text: str) -> tuple[bytes, str, dict[str, str]]:
+    """The body, media type and headers of a query's reply, or the error it stands for (raised)."""
     if not reply["ok"]:
         raise _reply_error(reply["error"], accept, text)
     headers = {"Vary": "Accept", "X-Powergraph-Rows": str(reply["rows"])}
@@ -150,7 +197,7 @@ async def _query(request: Request, text: str, params: dict[str, list[str]]) -> R
         headers["X-Powergraph-Truncated"] = "true"
         headers["X-Powergraph-Note"] = (f"results cut at {ctx.settings.max_rows} rows (POWERGRAPH_MAX_ROWS); "
                                         "add LIMIT/OFFSET to page through them")
-    return Response(reply["body"], media_type=_with_charset(reply["media"]), headers=headers)
+    return reply["body"], _with_charset(reply["media"]), headers
 
 
 def _with_charset(media: str) -> str:
@@ -188,7 +235,7 @@ async def _update(request: Request, text: str, params: dict[str, list[str]]) -> 
     await _check_graphs(ctx, [(k, g) for k, g in found.graphs if k.startswith("USING")])
     rewritten = with_using(text, using=params.get("using-graph-uri", []),
                            using_named=params.get("using-named-graph-uri", []), found=found)
-    final, shift = with_base(rewritten, _endpoint(request))
+    final, shift = with_base(rewritten, endpoint_of(request.scope))
     async with ctx.update_lock:  # released however the update ends (a worker killed at the deadline too)
         try:
             await run_update(ctx.store, ctx.executor, final, timeout=ctx.settings.query_timeout)
@@ -242,7 +289,7 @@ async def sparql_get(request: Request) -> Response:
     if media is None:
         raise Problem(406, "not_acceptable", "the service description is RDF", hint="accept text/turtle")
     ctx = _ctx(request)
-    body = service_description(_endpoint(request), media, updates=bool(ctx.settings.update_token),
+    body = service_description(endpoint_of(request.scope), media, updates=bool(ctx.settings.update_token),
                                union=ctx.settings.union_default_graph)
     return Response(body, media_type=_with_charset(media), headers={"Vary": "Accept"})
 
@@ -282,6 +329,6 @@ async def sparql_post(request: Request) -> Response:
 
 # plain Starlette routes (the hot path): the handlers take the Request and nothing else, so
 # FastAPI's dependency and validation machinery has nothing to do for them
-for _path in ("/sparql", "/sparql/"):
+for _path in _PATHS:
     router.add_route(_path, sparql_get, methods=["GET"], include_in_schema=False)
     router.add_route(_path, sparql_post, methods=["POST"], include_in_schema=False)

@@ -29,7 +29,7 @@ __all__ = ["engine_json", "count_rows", "ENGINE_JSON_BUDGET"]
 ENGINE_JSON_BUDGET = 1 << 20
 
 _EMPTY = b'"bindings":[]}}'
-_NOT_A_ROW = re.compile(rb'\},\{"[,:}\]]|\{\}')
+_ROW = re.compile(rb'\},\{"[^,:}\]]')  # a literal prefix: the engine skips to each '},{"' without an alternation
 
 
 class _Over(Exception):
@@ -59,7 +59,7 @@ def count_rows(body: bytes) -> int | None:
 
     Rows are separated by ``},{"`` followed by a variable name. Inside a JSON string every
     ``"`` is escaped, so the sequence shows up there only with the string's closing quote,
-    which a ``,``, ``:``, ``}`` or ``]`` follows, never a name; those are subtracted. A row
+    which a ``,``, ``:``, ``}`` or ``]`` follows, never a name; those are not counted. A row
     with no bound variable is ``{}``, which a literal can contain too: then ``None``.
 
     >>> count_rows(b'{"head":{"vars":["a"]},"results":{"bindings":[]}}')
@@ -72,10 +72,11 @@ def count_rows(body: bytes) -> int | None:
     """
     if body.endswith(_EMPTY):
         return 0
-    odd = _NOT_A_ROW.findall(body)  # one pass (the body may be large): the closing quotes, and any {}
-    if b"{}" in odd:
+    if b"{}" in body:
         return None
-    return body.count(b'},{"') - len(odd) + 1
+    # two scans, each with a literal to look for: one regular expression with an alternation
+    # looked at every byte in Python (0.12 ms for 12.7 KB, a fifth of a lookup in the worker)
+    return len(_ROW.findall(body)) + 1
 
 
 def engine_json(result: ox.QuerySolutions, *, max_rows: int, budget: int) -> tuple[bytes, int, bool] | None:

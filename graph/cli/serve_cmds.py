@@ -97,6 +97,9 @@ def serve(
         "--workers", help="Query worker processes (POWERGRAPH_MAX_CONCURRENT_QUERIES; 0 = two per core).", min=0,
         show_default=False)] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    access_log: Annotated[bool, typer.Option(
+        "--access-log/--no-access-log", help="Log every request (a line each: about 0.05 ms of the server's CPU)."
+    )] = False,
 ) -> None:
     """Serve the store over HTTP: / (front door), /explore, /sparql (SPARQL 1.1 and its query UI), /docs."""
     import uvicorn
@@ -120,8 +123,8 @@ def serve(
             application = create_app(store=opened, settings=settings)
             if root is not None:
                 _withdraw_on_shutdown(application, root)
-            config = uvicorn.Config(application, host=host, port=port,
-                                    log_level=log_level, proxy_headers=False, server_header=False, http=HttpProtocol)
+            config = uvicorn.Config(application, host=host, port=port, log_level=log_level, access_log=access_log,
+                                    proxy_headers=False, server_header=False, http=HttpProtocol)
             sock = config.bind_socket()
             sock.listen(config.backlog)  # before SERVER.json names it: the port answers from now on
             base = f"http://{_local(host)}:{sock.getsockname()[1]}"

@@ -16,7 +16,7 @@ PIPE_BUFFER = 64 * 1024
 
 def test_a_chatty_server_keeps_answering() -> None:
     pad = "x" * 2000
-    with live_server("memory", args=["--log-level", "info"]) as base, httpx.Client(timeout=10) as client:
+    with live_server("memory", args=["--log-level", "info", "--access-log"]) as base, httpx.Client(timeout=10) as client:
         for number in range(2 * PIPE_BUFFER // len(pad)):  # twice a pipe's buffer of access-log lines
             assert client.get(f"{base}/health", params={"n": number, "pad": pad}).status_code == 200
 
