@@ -32,7 +32,8 @@ from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.quotes import quote_speaker, quote_speakers
-from graph.ingest.roles import fan, hedge, named_beyond, negation, prep_objects, speaker
+from graph.ingest.context import hedge, negation, speaker
+from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
 from ontology import PG, ontology_graph, relation_metadata
 
