@@ -25,6 +25,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
+from graph.ingest.bodies import DocumentBodies
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.figures import find_figures
@@ -115,8 +116,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
     if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
-            not match.get("body") and \
-            actors.get(obj["actors"][0], {}).get("type") == "Person":
+            match.get("possessor") and \
+            actors.get(obj["actors"][0], {}).get("type") == "Person":  # "Halm's security chief": served under him
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
@@ -143,24 +144,28 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
-    word = negation(clause) if clause is not None else None
+    word = (negation(clause) if clause is not None else None) or match.get("negation")
     out["negated"], out["negation"] = word is not None, word
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
     return out
 
 
-def _government(mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The one government the text names ("the government", "Kestria's government"), if only one."""
-    bodies = load_lexicon()["government_titles"]["bodies"]
-    found = {m["actors"][0]: m for m in mentions if len(m["actors"]) == 1 and
-             actors[m["actors"][0]].get("type") == "PublicBody" and
-             any(w in actors[m["actors"][0]]["label"].lower().split() for w in bodies)}
-    counts = sorted(((sum(m["actors"] == [a] for m in mentions), a) for a in found), reverse=True)
-    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
-        return None  # none, or two governments named as often: which one is unclear
-    mention = found[counts[0][1]]
-    return {**mention, "far": True, "reading": f"the government the text names, {mention['text']!r}"}
+def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Without "President X" of the text's country where the text gives X another country ("Russian President
+    Putin ... President Putin"), and but once per holder."""
+    heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
+             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")}
+    seen: set[Any] = set()
+    kept = []
+    for c in results:
+        if c["rule"].endswith("(of the country)"):
+            if c["subject"] in seen or any(s == c["subject"] for s, _ in heads) or \
+                    any(o == c["object"] for _, o in heads):
+                continue  # another country, or a country another holder heads
+            seen.add(c["subject"])
+        kept.append(c)
+    return kept
 
 
 def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -185,18 +190,20 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
-    government = _government(mentions, everyone)
+    bodies = DocumentBodies(mentions, everyone)
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
         for match in matches(sentence):
-            claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None else None
-            if claimant is None and (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
+            claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None and \
+                not match.get("background") else None
+            if claimant is None and not match.get("background") and \
+                    (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
                 claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
-            objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("government") \
-                else [government]
+            objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("document") \
+                else [bodies.get(match["document"])]
             pairs = [(s, o) for o in objects for s in subjects]
             if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
                 pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
@@ -206,6 +213,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
+    results = _foreign_heads_out(results, everyone)
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

@@ -50,7 +50,7 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
         subs, objs = poss or of, by
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon", "under", "on"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
-        elif not objs and noun.dep_ == "dobj":  # "the CSTO answered Tokayev's appeal": the CSTO was appealed to
+        elif not objs and noun.dep_ == "dobj" and poss:  # "the CSTO answered Tokayev's appeal": the CSTO was appealed to
             objs = subjects(noun.head)
     elif of:
         subs, objs = poss or by, of

@@ -43,8 +43,20 @@ def _title_of(token: Any) -> str | None:
     return None
 
 
+def _speaking_body(role: Any) -> bool:
+    """Whether ``role`` is a body that speaks for its possessor ("his press service said", "according to
+    Harrow's office"), not a place ("sealed his office") or a name ("the Prosecutor-General's Office")."""
+    lex = load_lexicon()
+    speaks = (role.dep_ == "nsubj" and role.head.lemma_ in lex["reporting"]) or (
+        role.dep_ == "pobj" and role.head.lower_ == "to" and role.head.head.lower_ == "according")
+    return role.lemma_.lower() in lex["speaking_bodies"] and role.pos_ == "NOUN" and speaks and \
+        any(c.dep_ == "poss" for c in role.children)
+
+
 def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
+    if _speaking_body(role):
+        return [role]
     if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN"):
         head = role.head
         while head.dep_ == "compound":
@@ -99,9 +111,14 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
+    if holders and not orgs and relation == "headed" and role.dep_ == "compound" and \
+            role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval": of the text's country
+        yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
+               "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
                "body": bool(holders and orgs == _parenthesised(holders[0])),
+               "possessor": any(o.dep_ == "poss" for o in orgs),
                "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": verb_above(role) if predicative else None}
 
 
@@ -109,21 +126,28 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     """"Interior Minister Casimir Dolan" (memberOf), "Prime Minister Teodor Brask" (headed): of the government
     the text names; the object is left to the extractor (``government``), which knows the document."""
     spec = load_lexicon()["government_titles"]
-    if role.lower_ not in spec["titles"]:
-        return
+    if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children):
+        return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
     words: list[str] = []
     j = role.i - 1
-    while j >= role.sent.start and role.doc[j].dep_ in ("compound", "amod") and role.doc[j].text[:1].isupper():
+    while j >= role.sent.start and role.doc[j].dep_ in ("compound", "amod") and (
+            role.doc[j].text[:1].isupper() or role.dep_ != "compound"):  # "the interior minister, Dolan"
         words.insert(0, role.doc[j].lower_)
         j -= 1
     heads = role.lower_ != "minister" or (words[-1:] == ["prime"])
-    relation = "memberOf" if not heads or set(words) & set(spec["deputies"]) else "headed"
+    deputy = bool(set(words) & set(spec["deputies"]))
+    relation = "memberOf" if not heads or deputy else "headed"
     holders = _holder(role) if role.dep_ != "compound" or role.head.pos_ == "PROPN" else []
-    if holders and (role.dep_ == "compound" or words or role.lower_ != "minister"):
-        yield {"relation": relation, "subjects": holders, "objects": [], "government": True,
-               "trigger": [*role.doc[j + 1:role.i], role],
-               "fan": role.dep_ != "compound", "rule": f"title: {' '.join([*words, role.lower_])} (of the government)",
-               "passive": False, "clause": verb_above(role) if role.dep_ == "attr" else None}
+    if not holders or not (role.dep_ == "compound" or words or role.lower_ != "minister"):
+        return
+    common = {"fan": role.dep_ != "compound", "passive": False, "trigger": [*role.doc[j + 1:role.i], role],
+              "clause": verb_above(role) if role.dep_ == "attr" else None}
+    yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
+           "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
+    portfolio = [w for w in words if w in spec["portfolios"]]
+    if role.lower_ == "minister" and portfolio:  # "Interior Minister Dolan" heads the interior ministry
+        yield {**common, "relation": "memberOf" if deputy else "headed", "subjects": holders, "objects": [],
+               "document": f"ministry {portfolio[0]}", "rule": f"title: {' '.join([*words, role.lower_])} (of the ministry)"}
 
 
 def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:

@@ -28,6 +28,7 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
             "visit", "treatment", "leaders", "leadership", "heads", "representatives"}
+_NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 
@@ -106,6 +107,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
+        nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
         objs = [d for d in map(descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
         if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
             objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
@@ -116,12 +119,15 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
         relation = pattern["relation"]
+        if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
+            relation = "succeeded"  # "handed the presidency to X": X succeeded him
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"] for c in verb.children):
             relation = "invited"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
-               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb}
+               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb,
+               "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)
-        if relation == "tookOverFrom" and (bodies := [b for p in posts for b in prep_objects(p, "of")]):
+        if relation in ("tookOverFrom", "succeeded") and (bodies := [b for p in posts for b in prep_objects(p, "of")]):
             yield {"relation": "headed", "subjects": subs, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
         return
