@@ -57,6 +57,9 @@ def hedge(token: Any) -> str | None:
     """The word that hedges the clause of ``token`` ("reportedly", "may", "is believed to"), or None."""
     words = load_lexicon()["hedge_words"]
     chain = clause_chain(token)
+    if token.lemma_ in load_lexicon()["seen_as"] and any(c.dep_ == "auxpass" for c in token.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return f"{token.text} as"  # "is regarded as one of his closest allies": a reputation
     for i, link in enumerate(chain):
         for child in link.children:
             if child.dep_ in ("aux", "advmod") and child.lower_ in words:

@@ -151,6 +151,20 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
+def _post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
+          actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The body whose post the text gave ``subject`` last (headed, memberOf), as a far mention, or None."""
+    if subject is None or len(subject["actors"]) != 1:
+        return None
+    held = [c for c in results if c["subject"] == subject["actors"][0] and c["relation"] in ("headed", "memberOf")
+            and c["object"] and not c["negated"]]
+    if not held:
+        return None
+    body = held[-1]["object"]
+    return {"actors": [body], "text": actors.get(body, {}).get("label", body), "start": held[-1]["start"],
+            "end": held[-1]["end"], "far": True, "reading": f"the post the text gave him: {held[-1]['rule']}"}
+
+
 def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X another country ("Russian President
     Putin ... President Putin"), and but once per holder."""
@@ -202,11 +216,16 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                 claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
-            objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("document") \
-                else [bodies.get(match["document"])]
-            pairs = [(s, o) for o in objects for s in subjects]
-            if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
-                pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
+            if match.get("document") == "post":  # "Cuesta resigned": from the post the text gave him
+                pairs = [(s, _post(results, s, everyone)) for s in subjects]
+            else:
+                objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("document") \
+                    else [bodies.get(match["document"])]
+                pairs = [(s, o) for o in objects for s in subjects]
+                if len(subjects) == len(objects) > 1 and (
+                        any(c.lower_ == "respectively" for c in match["trigger"][0].children) or
+                        (match["rule"].startswith("title") and match["trigger"][0].tag_ == "NNS")):
+                    pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"; "heads of A and B"
             for subj, obj in pairs:
                 if obj is not None and (subj is not None or match["passive"]):
                     cand = _one(match, subj, obj, claimant, sent, doc, everyone)

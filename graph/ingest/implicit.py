@@ -64,7 +64,6 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
             raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it" + (
                 "" if who == raw["claimant"] else ", for whom its claimant speaks")]
             continue
-        earlier = earlier or next((r for r in acts if raw["start"] - r["start"] <= NEAR), None)
         if earlier is not None:
             raw["subject"], raw["agent_inferred"] = earlier["subject"], True
             raw["readings"] = [*raw.get("readings", []),

@@ -69,7 +69,10 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
     """"Brask's government" (headed); "Mamin's cabinet resigned", "the resignation of Mamin's government"
     (resignedFrom, the leader from the body: the convention of the ontology)."""
     spec = load_lexicon()["led_bodies"]
-    leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP")]
+    leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and
+               c.ent_type_ not in ("GPE", "NORP")] or [  # "the government of Prime Minister Askar Mamin"
+        o for o in prep_objects(noun, "of") if o.ent_type_ == "PERSON" or any(
+            c.dep_ == "compound" and c.lower_ in ("minister", "premier", "president") for c in o.children)]
     if noun.lower_ not in spec["nouns"] or not leaders:
         return
     yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun],
@@ -84,7 +87,10 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
 def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
     """"Petra Vail of the Northern Gazette": a person of an organisation, without a title, is its member."""
     lex = load_lexicon()
-    if name.ent_type_ != "PERSON" or any(c.lower_ in lex["titles"] or c.lemma_.lower() in lex["titles"]
+    person = name.ent_type_ == "PERSON" or (name.ent_type_ in ("ORG", "") and name.lower_ not in lex["org_words"] and
+                                            name.lower_ not in lex["groups"] and any(  # "Petra Vail", read as an ORG
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == name.i - 1 for c in name.children))
+    if not person or any(c.lower_ in lex["titles"] or c.lemma_.lower() in lex["titles"]
                                          for c in name.children if c.dep_ in ("compound", "appos", "amod")):
         return
     bodies = [o for o in prep_objects(name, "of") if o.pos_ == "PROPN" and (

@@ -33,15 +33,29 @@ def fan(tokens: list[Any]) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _reduced_relative(verb: Any) -> bool:
+    """"Ondra, freed yesterday, told supporters": a participle the parser made the verb of its noun."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ == "VBN" and subj is not None and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+        and subj.i < verb.i and verb.doc[verb.i - 1].text == ","
+
+
 def is_passive(verb: Any) -> bool:
     """'was arrested', 'arrested by the KNB' (a participle on a noun)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) or \
+        _reduced_relative(verb)
+
+
+def _dateline(verb: Any, found: list[Any]) -> list[Any]:
+    """Without a subject the parser took from a dateline ("KESSABA, Feb 16 (Agency) - Soldiers detained")."""
+    dashes = [t.i for t in verb.sent if t.text in ("-", "\u2013", "\u2014") and t.i < verb.i]
+    return [f for f in found if not dashes or f.i > dashes[-1]] or found if len(found) > 1 else found
 
 
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     """The grammatical subjects of ``verb`` (the acted-upon ones when passive)."""
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and c.dep_ != "expl"]
+    found = _dateline(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")])
     if found:
         return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found]
     if depth > 4:

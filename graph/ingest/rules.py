@@ -29,7 +29,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
-from graph.ingest.verbs import symmetric_matches, verb_matches
+from graph.ingest.verbs import leaving_matches, symmetric_matches, verb_matches
 
 __all__ = ["matches"]
 
@@ -41,6 +41,9 @@ def _title_of(token: Any) -> str | None:
         if word in titles:
             return str(titles[word])
     return None
+
+
+_BODY_TYPES = ("ArmedForce", "PublicBody", "SecurityService", "Organisation")
 
 
 def _speaking_body(role: Any) -> bool:
@@ -57,6 +60,10 @@ def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
         return [role]
+    if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and _title_of(role) in load_lexicon()[
+            "description_titles"] and role.tag_ == "NN" and any(c.dep_ == "poss" for c in role.children) and \
+            not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
+        return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
     if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN"):
         head = role.head
         while head.dep_ == "compound":
@@ -64,6 +71,11 @@ def _holder(role: Any) -> list[Any]:
         return [head] if head.pos_ == "PROPN" else []
     if role.dep_ == "appos":
         return [role.head]
+    if role.dep_ == "ccomp" and (said := [c for c in role.children if c.dep_ == "nsubj"]):
+        return said  # "to make Vasko their chairman", parsed as a clause
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and (
+            role.head.head.lower_ == "one" or role.head.head.pos_ == "NUM"):
+        return _holder(role.head.head)  # "regarded as one of Marek's closest allies"
     if role.dep_ == "conj" and role.head.pos_ == "NOUN":  # "a former prime minister and longtime ally of X"
         return _holder(role.head)
     appos = [c for c in role.children if c.dep_ == "appos"]
@@ -94,7 +106,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         return
     holders = _holder(role)
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
+    groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
+        c.dep_ == "compound" and c.pos_ == "NOUN" and groups.get(c.lemma_.lower()) in _BODY_TYPES) or (
         c.dep_ == "poss" and not (relation == "headed" and any(m.pos_ == "NOUN" and m.dep_ == "compound"
                                                                 for m in modifiers)))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
         or prep_objects(role, "to")
@@ -185,6 +199,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_matches(token)
             yield from symmetric_matches(token)
+            yield from leaving_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)

@@ -21,7 +21,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of"]
+__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches"]
 
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
@@ -66,6 +66,28 @@ def _lemmas(verb: Any) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def _author_of(agent: Any) -> Any:
+    """The agent of "by a decree of President Reval": Reval (the decree itself is no agent)."""
+    if agent.lemma_.lower() in load_lexicon()["non_agents"]:
+        found = [c for c in agent.children if c.dep_ == "poss"] or prep_objects(agent, "of")
+        return found[0] if found else agent
+    return agent
+
+
+def leaving_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Interior Minister Cuesta resigned": he left the post the text gives him (``document: post``)."""
+    prts = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("down", "aside"))]
+    phrase = " ".join([verb.lemma_.lower(), *(p.lower_ for p in prts)])
+    if phrase not in load_lexicon()["leaving"] or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("as", "from") for c in verb.children) or verb.dep_ in ("xcomp", "acl") or \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):  # "called for Dolan to resign"
+        return
+    subs = subjects(verb)
+    if subs:
+        yield {"relation": "resignedFrom", "subjects": subs, "objects": [], "document": "post", "trigger": [verb, *prts],
+               "rule": f"verb: {phrase} (from the post the text gives)", "passive": False, "clause": verb}
+
+
 def subjects_of(verb: Any) -> list[Any]:
     """The verb's own subjects (not inherited)."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -90,7 +112,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), [a for a in agents(verb) if a.lemma_.lower() not in lex["non_agents"]]
+            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)]
+            subs = [a for a in subs if a.lemma_.lower() not in lex["non_agents"]]
         else:
             objs, subs = objects(verb, None), subjects(verb)
             if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
@@ -98,6 +121,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
                 objs = [o for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
                         for o in subjects_of(c)]
+            if not objs and pattern["words"]:  # "to make Vasko their chairman": the small clause's subject
+                objs = [g for c in verb.children if c.lower_ in pattern["words"] for g in c.children if g.dep_ == "nsubj"]
             if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
