@@ -117,7 +117,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                                                     or c.dep_ == "poss"]
     if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"
         orgs = prep_objects(holders[0], "of") or _parenthesised(holders[0])  # "Opposition leader Tesch (Civic Dawn)"
-    predicative = role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as")
+    place = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "of" and (
+        role.head.head.lower_ == "one" or role.head.head.pos_ == "NUM") else role  # "as one of his allies"
+    predicative = place.dep_ in ("attr", "oprd") or (place.dep_ == "pobj" and place.head.lower_ == "as")
     if holders and not orgs and role.dep_ == "compound" and holders[0].dep_ == "poss":
         orgs = [holders[0].head]  # "Prime Minister Mamin's government"
     if holders and not orgs and role.dep_ in ("compound", "amod"):  # "the bureau's former chief Dmitar Welkow",
@@ -133,7 +135,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
                "body": bool(holders and orgs == _parenthesised(holders[0])),
                "possessor": any(o.dep_ == "poss" for o in orgs),
-               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": verb_above(role) if predicative else None}
+               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": verb_above(place) if predicative else None}
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
