@@ -94,7 +94,10 @@ class _Sentence:
         if token.dep_ == "appos" and token.head.i in self.index:
             return self.index[token.head.i]
         beyond = [t for t in named_beyond(token) if t.i in self.index]
-        return self.index[beyond[0].i] if beyond else None
+        if beyond:
+            return self.index[beyond[0].i]
+        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in self.index]
+        return self.index[named[-1].i] if token.pos_ == "NOUN" and named else None  # "the Civic Dawn party"
 
 
 def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
@@ -232,7 +235,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
-    results = _foreign_heads_out(results, everyone)
+    results = [c for c in _foreign_heads_out(results, everyone) if c["subject"] is not None or not c["negated"] or
+               "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

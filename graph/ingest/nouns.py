@@ -49,7 +49,9 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     if lone == "agent":
         subs, objs = poss or of, by
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon", "under", "on"):
-            objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
+            above = noun.head.head
+            objs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if (
+                noun.head.lower_ == "under" and above.pos_ in ("NOUN", "PROPN")) else []  # "troops under X's command"
         elif not objs and noun.dep_ == "dobj" and poss:  # "the CSTO answered Tokayev's appeal": the CSTO was appealed to
             objs = subjects(noun.head)
     elif of:
@@ -69,6 +71,11 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
     """"Brask's government" (headed); "Mamin's cabinet resigned", "the resignation of Mamin's government"
     (resignedFrom, the leader from the body: the convention of the ontology)."""
     spec = load_lexicon()["led_bodies"]
+    whose = [c for c in noun.children if c.dep_ == "poss" and c.lower_ == "whose"]
+    if whose and noun.lemma_.lower() in load_lexicon()["whose_bodies"] and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        yield {"relation": "headed", "subjects": whose, "objects": [noun], "trigger": [noun],  # "Tesch, whose party"
+               "rule": f"noun: whose {noun.lower_}", "passive": False, "clause": None, "fan": False}
+        return
     leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and
                c.ent_type_ not in ("GPE", "NORP")] or [  # "the government of Prime Minister Askar Mamin"
         o for o in prep_objects(noun, "of") if o.ent_type_ == "PERSON" or any(
@@ -125,6 +132,8 @@ def demand_matches(noun: Any) -> Iterator[dict[str, Any]]:
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
     phrase = f"{verb.lemma_.lower()} {noun.head.lower_}" if verb is not None and noun.dep_ == "pobj" else \
         verb.lemma_.lower() if verb is not None else ""
-    if phrase in spec["verbs"] and (subs := subjects(verb)):
+    subs = subjects(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else [
+        c for c in verb.children if c.dep_ == "poss"] or subjects(verb.head) if verb is not None else []
+    if phrase in spec["verbs"] and subs:  # "Tesch called for X's resignation", "Civic Dawn led the calls for"
         yield {"relation": "demandedFrom", "subjects": subs, "objects": owners, "trigger": [verb, noun],
                "rule": f"noun: {phrase} X's {noun.lemma_.lower()}", "passive": False, "clause": verb}

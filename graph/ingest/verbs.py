@@ -132,6 +132,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
+        objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
         objs = [d for d in map(descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
