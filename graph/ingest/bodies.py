@@ -13,10 +13,16 @@ marked ``far`` (its words are not part of the quote) with a reading for the cura
 ...                          mention("dravic", "Dravic"), mention("mi", "the interior ministry")], actors)
 >>> bodies.get("country")["actors"], bodies.get("ministry interior")["actors"], bodies.get("ministry finance")
 (['kestria'], ['mi'], None)
+>>> place = {"type": "Place", "label": "Ilvany", "proposed": True}
+>>> DocumentBodies([mention("i", "Ilvany")], {"i": place}, "Ilvany's army").get("country")["actors"]
+['i']
+>>> DocumentBodies([mention("i", "Ilvany")], {"i": place}, "in Ilvany").get("country") is None
+True
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
@@ -39,14 +45,26 @@ def _most_named(found: list[dict[str, Any]], what: str) -> dict[str, Any] | None
 class DocumentBodies:
     """The government, country and ministries of a document, found once from its mentions."""
 
-    def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> None:
         self.mentions = [m for m in mentions if len(m["actors"]) == 1]
-        self.actors = actors
+        self.actors, self.text = actors, text
         self._cache: dict[str, dict[str, Any] | None] = {}
 
     def _of_type(self, types: tuple[str, ...], words: tuple[str, ...]) -> list[dict[str, Any]]:
         return [m for m in self.mentions if self.actors[m["actors"][0]].get("type") in types and
                 all(w in self.actors[m["actors"][0]].get("label", "").lower().split() for w in words)]
+
+    def _country_like(self, mention: dict[str, Any]) -> bool:
+        """A State, or a proposed place the text treats as a country: with an adjective of its name
+        ("Cordana" and "Cordanan") or a possessive ("Mirvan's army")."""
+        spec = self.actors[mention["actors"][0]]
+        if spec.get("type") == "State":
+            return True
+        name = spec.get("label", "")
+        if not spec.get("proposed") or not name[:1].isupper() or " " in name:
+            return False
+        forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
+        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
 
     def _foreign(self, mention: dict[str, Any]) -> bool:
         """Whether the body's name gives it a country other than the text's ("Russian Defence Ministry")."""
@@ -60,7 +78,8 @@ class DocumentBodies:
         """``government``, ``country`` or ``ministry <word>`` ("ministry interior"), or None when unclear."""
         if kind not in self._cache:
             if kind == "country":
-                self._cache[kind] = _most_named(self._of_type(("State",), ()), "the country")
+                found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
+                self._cache[kind] = _most_named(found, "the country")
             elif kind.startswith("ministry "):
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
                                                  if not self._foreign(m)], "the ministry")

@@ -207,7 +207,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
-    bodies = DocumentBodies(mentions, everyone)
+    bodies = DocumentBodies(mentions, everyone, doc.text)
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
