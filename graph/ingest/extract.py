@@ -36,6 +36,7 @@ from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
+from graph.ingest.speakers import describe
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
@@ -68,7 +69,8 @@ class _Sentence:
         out = []
         for token in tokens:
             names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index]
-            out += [names[0], *names[0].conjuncts] if token.i not in self.index and names else [token]
+            bare = token.i not in self.index or self.index[token.i].get("kind") == "group"  # "two deputies, X and Y"
+            out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
 
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -100,9 +102,12 @@ class _Sentence:
         return self.index[named[-1].i] if token.pos_ == "NOUN" and named else None  # "the Civic Dawn party"
 
 
-def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
-    who = speaker(token)
-    return sent.actor(who, None) if who is not None else None
+def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]],
+              proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The mention of the speaker ``who``: named, or described ("according to his wife") as a new actor."""
+    if who is None:
+        return None
+    return sent.actor(who, None) or describe(who, sent.index, actors, proposed)
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
@@ -122,6 +127,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             match.get("possessor") and \
             actors.get(obj["actors"][0], {}).get("type") == "Person":  # "Halm's security chief": served under him
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
+    if match["relation"] == "foughtWith" and subj and obj and all(
+            len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
+        match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
                            "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
@@ -169,7 +177,7 @@ def _post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
 
 
 def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Without "President X" of the text's country where the text gives X another country ("Russian President
+    """Without "President X" of the text's country where the text gives X a country ("Russian President
     Putin ... President Putin"), and but once per holder."""
     heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
              actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")}
@@ -177,9 +185,8 @@ def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str
     kept = []
     for c in results:
         if c["rule"].endswith("(of the country)"):
-            if c["subject"] in seen or any(s == c["subject"] for s, _ in heads) or \
-                    any(o == c["object"] for _, o in heads):
-                continue  # another country, or a country another holder heads
+            if c["subject"] in seen or any(s == c["subject"] for s, _ in heads):
+                continue  # a holder the text gives another country
             seen.add(c["subject"])
         kept.append(c)
     return kept
@@ -212,11 +219,10 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
         for match in matches(sentence):
-            claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None and \
-                not match.get("background") else None
-            if claimant is None and not match.get("background") and \
-                    (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
-                claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
+            claimant = _claimant(sent, speaker(match["clause"]), everyone, found["proposed"]) \
+                if match.get("clause") is not None and not match.get("background") else None
+            if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
+                claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
             if match.get("document") == "post":  # "Cuesta resigned": from the post the text gave him

@@ -52,7 +52,9 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
     """Mentions, proposed actors and review items for ``text`` against ``actors`` (no files touched).
 
     ``existing`` and ``accepted``: see :func:`~graph.ingest.candidates.review_items`; ``published``
-    (YYYY-MM-DD) resolves relative dates for the review note.
+    (YYYY-MM-DD) resolves relative dates for the review note. An act the text states without naming
+    anyone who did it ("Masimov was detained on Saturday", no agent anywhere in the text) is no
+    candidate (an assertion needs a subject): it is listed under ``agentless``, a note for the curator.
     """
     check_language(text, name=name)
     found = extract(parse(text), actors, published=published)
@@ -62,10 +64,14 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
             raw["when_resolved"] = resolve_when(raw.get("when"), published)
     items = review_items(raws, text, skip_keys=skip_keys or set(), skip_ids=skip_ids or set(), existing=existing,
                          accepted=accepted)
+    agentless = [i for i in items if i.get("subject") is None and i.get("object") is not None and
+                 "subject" not in (i.get("ambiguous") or {})]
+    items = [i for i in items if i not in agentless]
     used = {i.get(k) for i in items for k in ("subject", "object", "claimant")}
     proposed = {k: {key: v for key, v in spec.items()} for k, spec in found["proposed"].items() if k in used}
     ambiguous = [m for m in found["mentions"] if len(m["actors"]) > 1]
-    return {"items": items, "proposed": proposed, "ambiguous": ambiguous, "mentions": found["mentions"],
+    return {"items": items, "agentless": agentless, "proposed": proposed, "ambiguous": ambiguous,
+            "mentions": found["mentions"],
             "actors": found["actors"], "model": model_info()}
 
 
@@ -133,7 +139,9 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
                                  skip_ids=corpus_assertion_ids(corpus), existing=existing, accepted=accepted,
                                  published=str(meta["published"]), name=str(path))
     notes = "".join(f"# AMBIGUOUS mention {m['text']!r} at character {m['start']}: {', '.join(m['actors'])}\n"
-                    for m in result["ambiguous"])
+                    for m in result["ambiguous"]) + "".join(
+        f"# NO AGENT in the text: {i['relation']} {i['object']} ({i['quote']!r}); if you know who, add it as an "
+        f"assertion with that subject, agent_inferred: true and a reading\n" for i in result["agentless"])
     model = f"{result['model']['name']} {result['model']['version']}"
     review = _REVIEW_HEADER.format(id=source_id, notes=notes, model=model) + dump_yaml(
         {"actors": result["proposed"] or None, "assertions": result["items"]})

@@ -72,8 +72,10 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
     (resignedFrom, the leader from the body: the convention of the ontology)."""
     spec = load_lexicon()["led_bodies"]
     whose = [c for c in noun.children if c.dep_ == "poss" and c.lower_ == "whose"]
-    if whose and noun.lemma_.lower() in load_lexicon()["whose_bodies"] and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        yield {"relation": "headed", "subjects": whose, "objects": [noun], "trigger": [noun],  # "Tesch, whose party"
+    lex = load_lexicon()
+    relation = "headed" if noun.lemma_.lower() in lex["whose_bodies"] else lex["origins"].get(noun.lower_)
+    if whose and relation and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Tesch, whose party"; "whose soldiers"
+        yield {"relation": relation, "subjects": whose, "objects": [noun], "trigger": [noun],
                "rule": f"noun: whose {noun.lower_}", "passive": False, "clause": None, "fan": False}
         return
     leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and
