@@ -98,8 +98,8 @@ class _Sentence:
         beyond = [t for t in named_beyond(token) if t.i in self.index]
         if beyond:
             return self.index[beyond[0].i]
-        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in self.index]
-        return self.index[named[-1].i] if token.pos_ == "NOUN" and named else None  # "the Civic Dawn party"
+        compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in self.index]
+        return self.index[compounds[-1].i] if token.pos_ == "NOUN" and compounds else None  # "the Civic Dawn party"
 
 
 def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]],
