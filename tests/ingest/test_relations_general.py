@@ -157,3 +157,31 @@ def test_a_background_participle_stays_in_the_reporters_voice() -> None:
 def test_a_decree_is_no_agent_but_its_author_is() -> None:
     assert ("marek", "dismissed", "dorn", None) in claims(
         "Oskar Dorn was removed as head of the SBV by a decree of Ilya Marek.")
+
+
+def test_a_described_speaker_is_a_new_actor_and_the_claimant() -> None:
+    found_ = candidates_for_text("Police detained Oskar Dorn, according to a senior official of the SBV.", ACTORS)
+    detained = [i for i in found_["items"] if i["relation"] == "detained"]
+    assert [(i["subject"], i["object"], i["status"]) for i in detained] == [("police", "dorn", "attributed")]
+    speaker = found_["proposed"][detained[0]["claimant"]]
+    assert speaker["type"] == "Person" and "a senior official" in speaker["aliases"]
+
+
+def test_an_act_nobody_in_the_text_did_is_a_note_not_a_candidate() -> None:
+    found_ = candidates_for_text("Police detained Oskar Dorn on Monday. Lena Vasko was freed on Tuesday.", ACTORS)
+    assert ("police", "detained", "dorn") in {(i["subject"], i["relation"], i["object"]) for i in found_["items"]}
+    assert [(i["relation"], i["object"]) for i in found_["agentless"]] == [("released", "vasko")]
+
+
+MORE_FORMS = [
+    ("Lena Vasko, whose Green Dawn party led the protests, spoke.", ("vasko", "headed", "green-dawn", None)),
+    ("Troops under Oskar Dorn's command fired on the protesters.", ("dorn", "controls", "troops", None)),
+    ("Lena Vasko called the SBV a disgrace to the nation.", ("vasko", "criticised", "sbv", None)),
+    ("Ilya Marek clashed with Oskar Dorn over the budget.", ("marek", "rivalOf", "dorn", None)),
+    ("The protesters clashed with the police.", ("protesters", "foughtWith", "police", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_FORMS)
+def test_more_forms(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in claims(text)
