@@ -84,7 +84,7 @@ class DocumentBodies:
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
                                                  if not self._foreign(m)], "the ministry")
             else:
-                bodies = load_lexicon()["government_titles"]["bodies"]
-                self._cache[kind] = _most_named([m for b in bodies for m in self._of_type(("PublicBody",), (b,))],
-                                                "the government")
+                named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
+                         if (found := self._of_type(("PublicBody",), (b,)))]
+                self._cache[kind] = _most_named(named[0], "the government") if named else None
         return self._cache[kind]

@@ -178,15 +178,16 @@ def _post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
 
 def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X a country ("Russian President
-    Putin ... President Putin"), and but once per holder."""
+    Putin ... President Putin") or the country a holder ("Russian President Putin ... President Tokayev"),
+    and but once per holder."""
     heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
              actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")}
     seen: set[Any] = set()
     kept = []
     for c in results:
         if c["rule"].endswith("(of the country)"):
-            if c["subject"] in seen or any(s == c["subject"] for s, _ in heads):
-                continue  # a holder the text gives another country
+            if c["subject"] in seen or any(s == c["subject"] or o == c["object"] for s, o in heads):
+                continue  # a holder the text gives a country, or a country the text gives a holder
             seen.add(c["subject"])
         kept.append(c)
     return kept

@@ -41,6 +41,12 @@ def _authority(raw: dict[str, Any], actors: dict[str, dict[str, Any]]) -> bool:
     return claimant.get("type") in spec["types"] and raw["relation"] in spec["relations"]
 
 
+def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting."""
+    words = str(actors.get(claimant, {}).get("label", "")).lower().split()
+    return bool(words) and words[-1] in load_lexicon()["speaking_bodies"]
+
+
 def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
     an earlier act of the family on the same object or a near one of the same relation, else an authority
@@ -58,7 +64,8 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
             (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
             iter(later), None)
-        if earlier is None and _authority(raw, actors or {}):
+        if earlier is None and _authority(raw, actors or {}) and (
+                raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
             who = principals.get(raw["claimant"], raw["claimant"])  # a press service speaks for its principal
             raw["subject"], raw["agent_inferred"] = who, True
             raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it" + (

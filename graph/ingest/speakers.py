@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import slug
 
 __all__ = ["describe"]
@@ -36,8 +37,10 @@ def _phrase(token: Any) -> list[Any]:
 def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
              proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     """A mention of a proposed actor for the speaker ``token`` (a common noun), or None."""
-    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-        return None
+    lex = load_lexicon()
+    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL") or \
+            token.lemma_.lower() in lex["document_nouns"] or token.lemma_.lower() in lex["content_nouns"]:
+        return None  # "the statement said": its author is unknown, not a new actor
     words = _phrase(token)
     text = token.doc[words[0].i:words[-1].i + 1].text
     parts = []
