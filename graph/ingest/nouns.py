@@ -27,7 +27,8 @@ __all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_ma
 def origin_matches(noun: Any) -> Iterator[dict[str, Any]]:
     """"troops from Russia, Belarus and Armenia": each state deployed the troops."""
     relation = load_lexicon()["origins"].get(noun.lower_)
-    sources = prep_objects(noun, "from")
+    sources = prep_objects(noun, "from") or (  # "the arrival of 2,000 troops from the CSTO"
+        prep_objects(noun.head.head, "from") if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [])
     if relation and sources:
         yield {"relation": relation, "subjects": sources, "objects": [noun], "trigger": [noun],
                "rule": f"noun: {noun.lower_} from", "passive": False, "clause": verb_above(noun)}

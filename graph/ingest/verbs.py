@@ -113,6 +113,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 continue
         elif passive:
             objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)]
+            if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
+                    and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
+                objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
             subs = [a for a in subs if a.lemma_.lower() not in lex["non_agents"]]
         else:
             objs, subs = objects(verb, None), subjects(verb)

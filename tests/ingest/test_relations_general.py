@@ -179,6 +179,8 @@ MORE_FORMS = [
     ("Lena Vasko called the SBV a disgrace to the nation.", ("vasko", "criticised", "sbv", None)),
     ("Ilya Marek clashed with Oskar Dorn over the budget.", ("marek", "rivalOf", "dorn", None)),
     ("The protesters clashed with the police.", ("protesters", "foughtWith", "police", None)),
+    ("The Northern Pact, the alliance of six states led by Valdoria, met.", ("valdoria", "headed", "pact", None)),
+    ("The arrival of 2,000 troops from the Northern Pact calmed Tarn.", ("pact", "deployed", "troops", None)),
 ]
 
 
