@@ -54,7 +54,9 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
     ``existing`` and ``accepted``: see :func:`~graph.ingest.candidates.review_items`; ``published``
     (YYYY-MM-DD) resolves relative dates for the review note. An act the text states without naming
     anyone who did it ("Masimov was detained on Saturday", no agent anywhere in the text) is no
-    candidate (an assertion needs a subject): it is listed under ``agentless``, a note for the curator.
+    candidate assertion (an assertion needs a subject; the evaluation set leaves such acts out): it is
+    listed under ``agentless``; ``review`` is both, in text order, as the review file shows them (the
+    curator may name the agent of a stub, whose review note says so).
     """
     check_language(text, name=name)
     found = extract(parse(text), actors, published=published)
@@ -64,13 +66,14 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
             raw["when_resolved"] = resolve_when(raw.get("when"), published)
     items = review_items(raws, text, skip_keys=skip_keys or set(), skip_ids=skip_ids or set(), existing=existing,
                          accepted=accepted)
+    review = items
     agentless = [i for i in items if i.get("subject") is None and i.get("object") is not None and
                  "subject" not in (i.get("ambiguous") or {})]
     items = [i for i in items if i not in agentless]
-    used = {i.get(k) for i in items for k in ("subject", "object", "claimant")}
+    used = {i.get(k) for i in review for k in ("subject", "object", "claimant")}
     proposed = {k: {key: v for key, v in spec.items()} for k, spec in found["proposed"].items() if k in used}
     ambiguous = [m for m in found["mentions"] if len(m["actors"]) > 1]
-    return {"items": items, "agentless": agentless, "proposed": proposed, "ambiguous": ambiguous,
+    return {"items": items, "agentless": agentless, "review": review, "proposed": proposed, "ambiguous": ambiguous,
             "mentions": found["mentions"],
             "actors": found["actors"], "model": model_info()}
 
@@ -139,12 +142,10 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
                                  skip_ids=corpus_assertion_ids(corpus), existing=existing, accepted=accepted,
                                  published=str(meta["published"]), name=str(path))
     notes = "".join(f"# AMBIGUOUS mention {m['text']!r} at character {m['start']}: {', '.join(m['actors'])}\n"
-                    for m in result["ambiguous"]) + "".join(
-        f"# NO AGENT in the text: {i['relation']} {i['object']} ({i['quote']!r}); if you know who, add it as an "
-        f"assertion with that subject, agent_inferred: true and a reading\n" for i in result["agentless"])
+                    for m in result["ambiguous"])
     model = f"{result['model']['name']} {result['model']['version']}"
     review = _REVIEW_HEADER.format(id=source_id, notes=notes, model=model) + dump_yaml(
-        {"actors": result["proposed"] or None, "assertions": result["items"]})
+        {"actors": result["proposed"] or None, "assertions": result["review"]})
     staging = Path(tempfile.mkdtemp(dir=corpus.parent, prefix=f".ingest-{source_id}-"))
     try:
         target = staging / source_id
@@ -165,8 +166,8 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {"source": source_id, "folder": str(folder), "review": str(folder / REVIEW_FILE),
-            "candidates": len(result["items"]), "model": model,
-            "corroborating": sum(1 for i in result["items"] if i.get("corroborates")), "proposed_actors": len(result["proposed"]),
+            "candidates": len(result["review"]), "without_agent": len(result["agentless"]), "model": model,
+            "corroborating": sum(1 for i in result["review"] if i.get("corroborates")), "proposed_actors": len(result["proposed"]),
             "ambiguous_mentions": len(result["ambiguous"]), "reingested": exists,
             "remembered_rejections": len(rejected_keys(folder))}
 

@@ -127,18 +127,11 @@ def test_merge_error_names_review_file_and_line(corpus: Path, article: Path) -> 
     assert snapshot(corpus) == before
 
 
-def test_an_act_without_agent_is_a_note_and_merge_refuses_it_without_subject(corpus: Path, tmp_path: Path) -> None:
+def test_merge_refuses_accepted_candidate_without_subject(corpus: Path, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Karim Masimov has been arrested.\n", encoding="utf-8")
     ingest_article(path, corpus=corpus, source_id="masimov-arrest")
-    review = corpus / "masimov-arrest" / "review.yaml"
-    assert "# NO AGENT in the text: arrested masimov ('Karim Masimov has been arrested')" in review.read_text()
-    assert not review_of(corpus, "masimov-arrest")["assertions"]
-    data = yaml.safe_load(review.read_text(encoding="utf-8"))  # the curator writes the act down as a candidate
-    data["assertions"] = [{"id": "masimov-arrested-by-unknown", "subject": None, "relation": "arrested",
-                           "object": "masimov", "quote": "Karim Masimov has been arrested", "status": "reported",
-                           "decision": "accept", "review_note": "no agent in the text: name the agent as subject"}]
-    review.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    decide(corpus, "masimov-arrest", {"arrested": "accept"})
     with pytest.raises(AssertionFileError) as caught:
         merge_review(corpus, "masimov-arrest")
     assert "no subject" in caught.value.message and "agent" in (caught.value.hint or "")
