@@ -11,10 +11,14 @@ language check and parse -> mentions linked to the corpus's actors or proposed
 -> relations with voice, negation, hedges and attribution, figures and dates
 (:mod:`~graph.ingest.extract`) -> a review file in the assertion format -> ``merge_review``.
 
->>> actors = {"masimov": {"type": "Person", "label": "Karim Masimov", "aliases": []}}
->>> items = candidates_for_text("Masimov has been arrested.", actors)["items"]
->>> [(i["subject"], i["relation"], i["object"], i["decision"]) for i in items]
-[(None, 'arrested', 'masimov', 'pending')]
+>>> actors = {"masimov": {"type": "Person", "label": "Karim Masimov", "aliases": []},
+...           "abish": {"type": "Person", "label": "Samat Abish", "aliases": []},
+...           "knb": {"type": "SecurityService", "label": "KNB", "aliases": []}}
+>>> found = candidates_for_text("Masimov has been arrested by the KNB. Abish was freed on Monday.", actors)
+>>> [(i["subject"], i["relation"], i["object"], i["decision"]) for i in found["items"]]
+[('knb', 'arrested', 'masimov', 'pending')]
+>>> [(i["subject"], i["relation"], i["quote"]) for i in found["agentless"]]  # no agent in the text: a note
+[(None, 'released', 'Abish was freed')]
 """
 
 from __future__ import annotations

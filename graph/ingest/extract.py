@@ -25,6 +25,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
+from graph.ingest.bodies import DocumentBodies
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.figures import find_figures
@@ -32,8 +33,10 @@ from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.quotes import quote_speaker, quote_speakers
-from graph.ingest.roles import fan, hedge, named_beyond, negation, prep_objects, speaker
+from graph.ingest.context import hedge, negation, speaker
+from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
+from graph.ingest.speakers import describe
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
@@ -66,7 +69,8 @@ class _Sentence:
         out = []
         for token in tokens:
             names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index]
-            out += [names[0], *names[0].conjuncts] if token.i not in self.index and names else [token]
+            bare = token.i not in self.index or self.index[token.i].get("kind") == "group"  # "two deputies, X and Y"
+            out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
 
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -92,12 +96,18 @@ class _Sentence:
         if token.dep_ == "appos" and token.head.i in self.index:
             return self.index[token.head.i]
         beyond = [t for t in named_beyond(token) if t.i in self.index]
-        return self.index[beyond[0].i] if beyond else None
+        if beyond:
+            return self.index[beyond[0].i]
+        compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in self.index]
+        return self.index[compounds[-1].i] if token.pos_ == "NOUN" and compounds else None  # "the Civic Dawn party"
 
 
-def _claimant(sent: _Sentence, token: Any) -> dict[str, Any] | None:
-    who = speaker(token)
-    return sent.actor(who, None) if who is not None else None
+def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]],
+              proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The mention of the speaker ``who``: named, or described ("according to his wife") as a new actor."""
+    if who is None:
+        return None
+    return sent.actor(who, None) or describe(who, sent.index, actors, proposed)
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
@@ -114,9 +124,12 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
     if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
-            not match.get("body") and \
-            actors.get(obj["actors"][0], {}).get("type") == "Person":
+            match.get("possessor") and \
+            actors.get(obj["actors"][0], {}).get("type") == "Person":  # "Halm's security chief": served under him
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
+    if match["relation"] == "foughtWith" and subj and obj and all(
+            len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
+        match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
                            "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
@@ -142,24 +155,42 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
-    word = negation(clause) if clause is not None else None
+    word = (negation(clause) if clause is not None else None) or match.get("negation")
     out["negated"], out["negation"] = word is not None, word
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
     return out
 
 
-def _government(mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The one government the text names ("the government", "Kestria's government"), if only one."""
-    bodies = load_lexicon()["government_titles"]["bodies"]
-    found = {m["actors"][0]: m for m in mentions if len(m["actors"]) == 1 and
-             actors[m["actors"][0]].get("type") == "PublicBody" and
-             any(w in actors[m["actors"][0]]["label"].lower().split() for w in bodies)}
-    counts = sorted(((sum(m["actors"] == [a] for m in mentions), a) for a in found), reverse=True)
-    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
-        return None  # none, or two governments named as often: which one is unclear
-    mention = found[counts[0][1]]
-    return {**mention, "far": True, "reading": f"the government the text names, {mention['text']!r}"}
+def _post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
+          actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The body whose post the text gave ``subject`` last (headed, memberOf), as a far mention, or None."""
+    if subject is None or len(subject["actors"]) != 1:
+        return None
+    held = [c for c in results if c["subject"] == subject["actors"][0] and c["relation"] in ("headed", "memberOf")
+            and c["object"] and not c["negated"]]
+    if not held:
+        return None
+    body = held[-1]["object"]
+    return {"actors": [body], "text": actors.get(body, {}).get("label", body), "start": held[-1]["start"],
+            "end": held[-1]["end"], "far": True, "reading": f"the post the text gave him: {held[-1]['rule']}"}
+
+
+def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Without "President X" of the text's country where the text gives X a country ("Russian President
+    Putin ... President Putin") or the country a holder ("Russian President Putin ... President Tokayev"),
+    and but once per holder."""
+    heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
+             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")}
+    seen: set[Any] = set()
+    kept = []
+    for c in results:
+        if c["rule"].endswith("(of the country)"):
+            if c["subject"] in seen or any(s == c["subject"] or o == c["object"] for s, o in heads):
+                continue  # a holder the text gives a country, or a country the text gives a holder
+            seen.add(c["subject"])
+        kept.append(c)
+    return kept
 
 
 def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -184,27 +215,35 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
-    government = _government(mentions, everyone)
+    bodies = DocumentBodies(mentions, everyone, doc.text)
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
                                                    published=published))
         for match in matches(sentence):
-            claimant = _claimant(sent, match["clause"]) if match.get("clause") is not None else None
-            if claimant is None and (who := quote_speaker(quotes, match["trigger"][0].idx)) is not None:
-                claimant = sent.actor(who, None)  # a sentence inside a quotation given to a speaker
+            claimant = _claimant(sent, speaker(match["clause"]), everyone, found["proposed"]) \
+                if match.get("clause") is not None and not match.get("background") else None
+            if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
+                claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
-            objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("government") \
-                else [government]
-            pairs = [(s, o) for o in objects for s in subjects]
-            if any(c.lower_ == "respectively" for c in match["trigger"][0].children) and len(subjects) == len(objects):
-                pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"
+            if match.get("document") == "post":  # "Cuesta resigned": from the post the text gave him
+                pairs = [(s, _post(results, s, everyone)) for s in subjects]
+            else:
+                objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("document") \
+                    else [bodies.get(match["document"])]
+                pairs = [(s, o) for o in objects for s in subjects]
+                if len(subjects) == len(objects) > 1 and (
+                        any(c.lower_ == "respectively" for c in match["trigger"][0].children) or
+                        (match["rule"].startswith("title") and match["trigger"][0].tag_ == "NNS")):
+                    pairs = list(zip(subjects, objects))  # "X and Y quit A and B respectively"; "heads of A and B"
             for subj, obj in pairs:
                 if obj is not None and (subj is not None or match["passive"]):
                     cand = _one(match, subj, obj, claimant, sent, doc, everyone)
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
+    results = [c for c in _foreign_heads_out(results, everyone) if c["subject"] is not None or not c["negated"] or
+               "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

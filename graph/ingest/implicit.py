@@ -3,7 +3,8 @@
 "Kazakh authorities have detained Masimov. He was taken into custody on Thursday": the
 second act has no agent, and the nearest earlier candidate of the same family of relations
 (``implicit_agents`` in the lexicon) on the same object names one, or else the nearest one up
-to ``NEAR`` characters before on another object. The agent is marked
+to ``NEAR`` characters before on another object, or a later one on the same object; an authority
+that states the act (or the principal its press service speaks for) is the agent otherwise. The agent is marked
 inferred, with a reading, so the curator sees where it came from.
 
 >>> raws = [{"relation": "detained", "subject": "authorities", "object": "masimov", "start": 0, "passive": False,
@@ -40,23 +41,36 @@ def _authority(raw: dict[str, Any], actors: dict[str, dict[str, Any]]) -> bool:
     return claimant.get("type") in spec["types"] and raw["relation"] in spec["relations"]
 
 
+def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting."""
+    words = str(actors.get(claimant, {}).get("label", "")).lower().split()
+    return bool(words) and words[-1] in load_lexicon()["speaking_bodies"]
+
+
 def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
     an earlier act of the family on the same object or a near one of the same relation, else an authority
     that states it, else a near act of the family."""
+    principals = {r["subject"]: r["object"] for r in raws if r.get("relation") == "spokespersonFor" and
+                  r.get("subject") and r.get("object") and not r.get("negated")}
     for i, raw in enumerate(raws):
         if raw.get("subject") is not None or not raw.get("passive") or raw.get("object") is None:
             continue
         family = _family(raw["relation"])
         acts = [r for r in reversed(raws[:i]) if r.get("subject") and r.get("relation") in family and
-                not r.get("negated")]
+                not r.get("negated") and r["subject"] != raw["object"]]
+        later = [r for r in raws[i + 1:] if r.get("subject") and r.get("relation") in family and
+                 not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"]]
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
-            (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None)
-        if earlier is None and _authority(raw, actors or {}):
-            raw["subject"], raw["agent_inferred"] = raw["claimant"], True
-            raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it"]
+            (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
+            iter(later), None)
+        if earlier is None and _authority(raw, actors or {}) and (
+                raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
+            who = principals.get(raw["claimant"], raw["claimant"])  # a press service speaks for its principal
+            raw["subject"], raw["agent_inferred"] = who, True
+            raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it" + (
+                "" if who == raw["claimant"] else ", for whom its claimant speaks")]
             continue
-        earlier = earlier or next((r for r in acts if raw["start"] - r["start"] <= NEAR), None)
         if earlier is not None:
             raw["subject"], raw["agent_inferred"] = earlier["subject"], True
             raw["readings"] = [*raw.get("readings", []),

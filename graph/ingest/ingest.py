@@ -52,7 +52,11 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
     """Mentions, proposed actors and review items for ``text`` against ``actors`` (no files touched).
 
     ``existing`` and ``accepted``: see :func:`~graph.ingest.candidates.review_items`; ``published``
-    (YYYY-MM-DD) resolves relative dates for the review note.
+    (YYYY-MM-DD) resolves relative dates for the review note. An act the text states without naming
+    anyone who did it ("Masimov was detained on Saturday", no agent anywhere in the text) is no
+    candidate assertion (an assertion needs a subject; the evaluation set leaves such acts out): it is
+    listed under ``agentless``; ``review`` is both, in text order, as the review file shows them (the
+    curator may name the agent of a stub, whose review note says so).
     """
     check_language(text, name=name)
     found = extract(parse(text), actors, published=published)
@@ -62,10 +66,15 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
             raw["when_resolved"] = resolve_when(raw.get("when"), published)
     items = review_items(raws, text, skip_keys=skip_keys or set(), skip_ids=skip_ids or set(), existing=existing,
                          accepted=accepted)
-    used = {i.get(k) for i in items for k in ("subject", "object", "claimant")}
+    review = items
+    agentless = [i for i in items if i.get("subject") is None and i.get("object") is not None and
+                 "subject" not in (i.get("ambiguous") or {})]
+    items = [i for i in items if i not in agentless]
+    used = {i.get(k) for i in review for k in ("subject", "object", "claimant")}
     proposed = {k: {key: v for key, v in spec.items()} for k, spec in found["proposed"].items() if k in used}
     ambiguous = [m for m in found["mentions"] if len(m["actors"]) > 1]
-    return {"items": items, "proposed": proposed, "ambiguous": ambiguous, "mentions": found["mentions"],
+    return {"items": items, "agentless": agentless, "review": review, "proposed": proposed, "ambiguous": ambiguous,
+            "mentions": found["mentions"],
             "actors": found["actors"], "model": model_info()}
 
 
@@ -136,7 +145,7 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
                     for m in result["ambiguous"])
     model = f"{result['model']['name']} {result['model']['version']}"
     review = _REVIEW_HEADER.format(id=source_id, notes=notes, model=model) + dump_yaml(
-        {"actors": result["proposed"] or None, "assertions": result["items"]})
+        {"actors": result["proposed"] or None, "assertions": result["review"]})
     staging = Path(tempfile.mkdtemp(dir=corpus.parent, prefix=f".ingest-{source_id}-"))
     try:
         target = staging / source_id
@@ -157,8 +166,8 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {"source": source_id, "folder": str(folder), "review": str(folder / REVIEW_FILE),
-            "candidates": len(result["items"]), "model": model,
-            "corroborating": sum(1 for i in result["items"] if i.get("corroborates")), "proposed_actors": len(result["proposed"]),
+            "candidates": len(result["review"]), "without_agent": len(result["agentless"]), "model": model,
+            "corroborating": sum(1 for i in result["review"] if i.get("corroborates")), "proposed_actors": len(result["proposed"]),
             "ambiguous_mentions": len(result["ambiguous"]), "reingested": exists,
             "remembered_rejections": len(rejected_keys(folder))}
 

@@ -4,9 +4,9 @@ Relation ids come from the ontology; the lexicon only says how English text
 expresses them, and :func:`load_lexicon` refuses a key that is not a relation.
 
 >>> compile_phrase("hold talks with")
-{'lemma': 'hold', 'words': ('talks',), 'prep': 'with', 'content': False}
->>> compile_phrase("replace +as")["words"], compile_phrase("dismiss ~")["content"]
-(('as',), True)
+{'lemma': 'hold', 'words': ('talks',), 'prep': 'with', 'content': False, 'swap': False}
+>>> compile_phrase("replace +as")["words"], compile_phrase("dismiss ~")["content"], compile_phrase("hand +to <")["swap"]
+(('as',), True, True)
 >>> lex = load_lexicon()
 >>> [p["relation"] for p in lex["verbs"]["sack"]]
 ['dismissed']
@@ -35,15 +35,16 @@ _PREPOSITIONS = {"to", "with", "from", "on", "at", "against", "in", "into", "of"
 def compile_phrase(phrase: str) -> dict[str, Any]:
     """A verb phrase as ``{lemma, words, prep, content}``: the verb's lemma, the words that must stand
     among its dependents, the preposition that introduces the object (None: the direct object), and
-    whether the object is reached through a content noun ("dismiss ~": "dismissed the claims of X")."""
+    whether the object is reached through a content noun ("dismiss ~": "dismissed the claims of X"), and
+    whether subject and object swap ("hand +to <": "X handed the post to Y" is Y's taking it over from X)."""
     words = phrase.lower().split()
     lemma, rest = words[0], words[1:]
-    content = "~" in rest
-    rest = [w for w in rest if w != "~"]
+    content, swap = "~" in rest, "<" in rest
+    rest = [w for w in rest if w not in ("~", "<")]
     prep = rest[-1] if rest and rest[-1] in _PREPOSITIONS and len(rest) >= 1 and not rest[-1].startswith("+") else None
     if prep is not None:
         rest = rest[:-1]
-    return {"lemma": lemma, "words": tuple(w.lstrip("+") for w in rest), "prep": prep, "content": content}
+    return {"lemma": lemma, "words": tuple(w.lstrip("+") for w in rest), "prep": prep, "content": content, "swap": swap}
 
 
 def _check(raw: Any, file: Path) -> None:
@@ -95,6 +96,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
         patterns.sort(key=lambda p: -(len(p["words"]) + (p["prep"] is not None) + p["content"]))
     raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular, origins=origins,
                reporting=set(raw.get("reporting_verbs") or []), hedge_words=set(raw.get("hedges") or []),
-               negating=set(raw.get("negating_verbs") or []), negation_words=set(raw.get("negations") or []),
+               negating=set(raw.get("negating_verbs") or []), issuing=set(raw.get("issuing") or []),
+               content_nouns=set(raw.get("content_nouns") or []), negation_words=set(raw.get("negations") or []),
                name_title_words=set(raw.get("name_titles") or []))
     return raw

@@ -1,36 +1,27 @@
-"""Who does what in a clause, read from the dependency parse: subjects, objects, context.
+"""Who does what in a clause, read from the dependency parse: subjects, objects, agents.
 
 - subjects of a verb: its ``nsubj`` (fanned out over conjuncts); inherited by a
   conjoined verb, a controlled infinitive ("agreed to send": the subject; "urged
   X to": the object) and a subjectless adverbial clause; the noun a relative
   clause ("who anointed Tokayev") or a participle ("troops sent by Russia") hangs on;
-- passive: ``nsubjpass`` is the one acted upon, the object of "by" the agent;
-- context: negation ("not", "never", "refused to", "denied that") on the verb or
-  the clauses above it; hedges ("reportedly", "may", "is believed to"); the
-  reporting verb above it ("X said that ...") or "according to X", whose speaker
-  is the claimant.
+- passive: ``nsubjpass`` is the one acted upon, the object of "by" the agent.
+
+What the clause's context says (negation, hedge, speaker) is :mod:`graph.ingest.context`.
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Police said Tokayev did not sack Masimov and Bokay.")
 >>> verb = doc[5]
->>> [t.text for t in subjects(verb)], [t.text for t in fan(objects(verb, None))], negation(verb)
-(['Tokayev'], ['Masimov', 'Bokay'], 'not')
->>> speaker(verb).text
-'Police'
+>>> [t.text for t in subjects(verb)], [t.text for t in fan(objects(verb, None))]
+(['Tokayev'], ['Masimov', 'Bokay'])
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from graph.ingest.lexicon import load_lexicon
-
-__all__ = ["fan", "subjects", "objects", "agents", "is_passive", "negation", "hedge", "speaker", "clause_chain",
-           "prep_objects", "trailing_speaker", "named_beyond"]
+__all__ = ["fan", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
-_UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
-
 
 def fan(tokens: list[Any]) -> list[Any]:
     """The tokens and their conjuncts ("X, Y and Z"), each once, in order."""
@@ -42,15 +33,29 @@ def fan(tokens: list[Any]) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _reduced_relative(verb: Any) -> bool:
+    """"Ondra, freed yesterday, told supporters": a participle the parser made the verb of its noun."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ == "VBN" and subj is not None and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+        and subj.i < verb.i and verb.doc[verb.i - 1].text == ","
+
+
 def is_passive(verb: Any) -> bool:
     """'was arrested', 'arrested by the KNB' (a participle on a noun)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) or \
+        _reduced_relative(verb)
+
+
+def _dateline(verb: Any, found: list[Any]) -> list[Any]:
+    """Without a subject the parser took from a dateline ("KESSABA, Feb 16 (Agency) - Soldiers detained")."""
+    dashes = [t.i for t in verb.sent if t.text in ("-", "\u2013", "\u2014") and t.i < verb.i]
+    return [f for f in found if not dashes or f.i > dashes[-1]] or found if len(found) > 1 else found
 
 
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     """The grammatical subjects of ``verb`` (the acted-upon ones when passive)."""
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and c.dep_ != "expl"]
+    found = _dateline(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")])
     if found:
         return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found]
     if depth > 4:
@@ -100,85 +105,6 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
     return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
 
-def clause_chain(token: Any) -> list[Any]:
-    """``token`` and the heads above it through clause links (not out of a noun phrase)."""
-    chain = [token]
-    while chain[-1].dep_ in _UP and chain[-1].head is not chain[-1] and len(chain) < 8:
-        if chain[-1].dep_ in ("relcl", "acl") and len(chain) > 1:
-            break
-        chain.append(chain[-1].head)
-        if chain[-1].pos_ in ("NOUN", "PROPN"):
-            break
-    return chain
-
-
-def negation(token: Any) -> str | None:
-    """The word that negates the clause of ``token``, or None."""
-    lex = load_lexicon()
-    chain = clause_chain(token)
-    for i, link in enumerate(chain):
-        if i and chain[i - 1].dep_ == "advcl":
-            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation
-        for child in link.children:
-            if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
-                return str(child.text)
-        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp"):
-            return str(link.text)
-    return None
-
-
-def hedge(token: Any) -> str | None:
-    """The word that hedges the clause of ``token`` ("reportedly", "may", "is believed to"), or None."""
-    words = load_lexicon()["hedge_words"]
-    for i, link in enumerate(clause_chain(token)):
-        for child in link.children:
-            if child.dep_ in ("aux", "advmod") and child.lower_ in words:
-                return str(child.text)
-        if i and link.lemma_ in words:
-            return str(link.text)
-        if i and link.lemma_ in load_lexicon()["reporting"] and any(c.dep_ == "auxpass" for c in link.children):
-            return f"{link.text} to"  # "is said to control": hearsay
-    return None
-
-
-def _said_by(verb: Any) -> Any | None:
-    """The subject of a reporting verb; a name right before a subjectless one ("..., spokesman X told
-    reporters", which the parser may hang on the report as an apposition)."""
-    found = next(iter(subjects(verb)), None)
-    before = verb.doc[verb.i - 1] if verb.i else None
-    if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
-        return before
-    return found if found is not None else trailing_speaker(verb)
-
-
-def trailing_speaker(verb: Any) -> Any | None:
-    """The noun phrase right before a subjectless reporting verb at a sentence's end, which the parser
-    hung on the reported clause ("police arrested X, the party's spokesman, Emil Sorrow, said": the
-    spokesman), or None."""
-    if verb.lemma_ not in load_lexicon()["reporting"] or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    j = verb.i - 1
-    while j >= verb.sent.start and verb.doc[j].is_punct:
-        j -= 1
-    if j < verb.sent.start or verb.doc[j].pos_ not in ("PROPN", "NOUN") or verb.i - j > 2:
-        return None
-    top = verb.doc[j]
-    while top.dep_ == "compound" and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
-        top = top.head
-    return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
-
-
-def _source(according: Any) -> Any | None:
-    """Who "according to" names: its object, or the author of a document it names ("according to a
-    decree published by the press service", "according to the ministry's statement")."""
-    found = next((g for g in according.subtree if g.dep_ == "pobj"), None)
-    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
-        for g in found.subtree:
-            if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
-                return g
-    return found
-
-
 def named_beyond(role: Any) -> list[Any]:
     """The name the parser hung on the object of a role noun's "for"/"of" ("A spokesman for Halm, Ruben Aske,
     said": Aske), when the role is a subject."""
@@ -188,32 +114,13 @@ def named_beyond(role: Any) -> list[Any]:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i][:1]
 
 
-def _content_head(clause: Any) -> bool:
-    """Whether the relative clause ``clause`` hangs on a common noun that names no party ("cases", "a video")."""
-    lex = load_lexicon()
-    head = clause.head
-    return head.pos_ == "NOUN" and not any(
-        w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
-
-
-def speaker(token: Any) -> Any | None:
-    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
-    reporting = load_lexicon()["reporting"]
-    chain = [token]
-    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1])) and len(chain) < 12:
-        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
-        # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
-    for i, link in enumerate(chain):
-        for child in link.children:
-            if child.lower_ == "according":
-                return _source(child)
-        if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
-                c.dep_ == "auxpass" for c in link.children):
-            return _said_by(link)
-        for child in link.children:
-            if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token:
-                return _said_by(child)
-            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not any(
-                    c.dep_ == "cc" and c.i < child.i for c in link.children):
-                return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
+def verb_above(token: Any) -> Any | None:
+    """The verb whose clause holds the noun ``token`` (None when it is not in a clause)."""
+    head = token
+    for _ in range(6):
+        if head.head is head:
+            return head if head.pos_ in ("VERB", "AUX") else None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
     return None

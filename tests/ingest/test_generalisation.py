@@ -58,9 +58,10 @@ def test_agentless_passive_takes_the_agent_of_an_earlier_act() -> None:
     assert "agent inferred" in inferred[0]["review_note"]
 
 
-def test_agentless_passive_without_an_earlier_act_stays_without_agent() -> None:
-    found = candidates_for_text("Oskar Dorn was detained on Monday.", ACTORS)["items"]
-    assert [(i["subject"], i["relation"], i.get("agent_inferred")) for i in found] == [(None, "detained", None)]
+def test_agentless_passive_without_an_earlier_act_is_a_note_not_a_candidate() -> None:
+    found = candidates_for_text("Oskar Dorn was detained on Monday.", ACTORS)
+    assert not found["items"]
+    assert [(i["subject"], i["relation"], i["object"]) for i in found["agentless"]] == [(None, "detained", "dorn")]
 
 
 def test_a_deployment_goes_to_its_destination() -> None:

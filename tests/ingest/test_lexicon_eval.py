@@ -44,7 +44,7 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     assert overall["gold"] == sum(r["gold"] for r in table["relations"])
     assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
     # the dev half of 24 reports (13-24 joined it in the third round): measured 0.87 precision, 0.64
-    # recall; floors a margin under them
+    # recall after the third round, 0.85 / 0.68 after the fourth (which generalised); floors under them
     assert overall["precision"] >= 0.84 and overall["recall"] >= 0.60
     assert table["negation_errors"] == 0
 

@@ -1,0 +1,90 @@
+"""The bodies a title without an organisation refers to: the document's government, country, ministries.
+
+"Prime Minister Teodor Brask" heads the government the text names; "Interior Minister Casimir
+Dolan" belongs to it and heads the interior ministry the text names; "President Anton Reval",
+at his first mention without a country, heads the country the text is about (the State it
+names most, if one is named more than any other). Each body is a mention of the document,
+marked ``far`` (its words are not part of the quote) with a reading for the curator.
+
+>>> mention = lambda a, text: {"actors": [a], "text": text, "start": 0, "end": len(text)}
+>>> actors = {"kestria": {"type": "State", "label": "Kestria"}, "dravic": {"type": "State", "label": "Dravic"},
+...           "mi": {"type": "PublicBody", "label": "Kestrian Interior Ministry"}}
+>>> bodies = DocumentBodies([mention("kestria", "Kestria"), mention("kestria", "Kestria"),
+...                          mention("dravic", "Dravic"), mention("mi", "the interior ministry")], actors)
+>>> bodies.get("country")["actors"], bodies.get("ministry interior")["actors"], bodies.get("ministry finance")
+(['kestria'], ['mi'], None)
+>>> place = {"type": "Place", "label": "Ilvany", "proposed": True}
+>>> DocumentBodies([mention("i", "Ilvany")], {"i": place}, "Ilvany's army").get("country")["actors"]
+['i']
+>>> DocumentBodies([mention("i", "Ilvany")], {"i": place}, "in Ilvany").get("country") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+
+__all__ = ["DocumentBodies"]
+
+
+def _most_named(found: list[dict[str, Any]], what: str) -> dict[str, Any] | None:
+    """The mention of the actor named most often in ``found``, if one is named more than any other."""
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m["actors"][0]] = counts.get(m["actors"][0], 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None  # none, or two named as often: which one is unclear
+    mention = next(m for m in found if m["actors"][0] == ranked[0][0])
+    return {**mention, "far": True, "reading": f"{what} the text names, {mention['text']!r}"}
+
+
+class DocumentBodies:
+    """The government, country and ministries of a document, found once from its mentions."""
+
+    def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> None:
+        self.mentions = [m for m in mentions if len(m["actors"]) == 1]
+        self.actors, self.text = actors, text
+        self._cache: dict[str, dict[str, Any] | None] = {}
+
+    def _of_type(self, types: tuple[str, ...], words: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [m for m in self.mentions if self.actors[m["actors"][0]].get("type") in types and
+                all(w in self.actors[m["actors"][0]].get("label", "").lower().split() for w in words)]
+
+    def _country_like(self, mention: dict[str, Any]) -> bool:
+        """A State, or a proposed place the text treats as a country: with an adjective of its name
+        ("Cordana" and "Cordanan") or a possessive ("Mirvan's army")."""
+        spec = self.actors[mention["actors"][0]]
+        if spec.get("type") == "State":
+            return True
+        name = spec.get("label", "")
+        if not spec.get("proposed") or not name[:1].isupper() or " " in name:
+            return False
+        forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
+        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
+
+    def _foreign(self, mention: dict[str, Any]) -> bool:
+        """Whether the body's name gives it a country other than the text's ("Russian Defence Ministry")."""
+        country = self.get("country")
+        label = self.actors[country["actors"][0]].get("label") if country else None
+        demonyms = load_lexicon()["demonyms"]
+        states = {demonyms[w] for w in self.actors[mention["actors"][0]].get("label", "").split() if w in demonyms}
+        return bool(label and states and label not in states)
+
+    def get(self, kind: str) -> dict[str, Any] | None:
+        """``government``, ``country`` or ``ministry <word>`` ("ministry interior"), or None when unclear."""
+        if kind not in self._cache:
+            if kind == "country":
+                found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
+                self._cache[kind] = _most_named(found, "the country")
+            elif kind.startswith("ministry "):
+                self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
+                                                 if not self._foreign(m)], "the ministry")
+            else:
+                named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
+                         if (found := self._of_type(("PublicBody",), (b,)))]
+                self._cache[kind] = _most_named(named[0], "the government") if named else None
+        return self._cache[kind]

@@ -1,0 +1,177 @@
+"""What the context of a clause says about it: negated, hedged, claimed by a speaker.
+
+- negation ("not", "never", "refused to", "denied that") on the verb or the clauses above it;
+- hedges ("reportedly", "may", "is believed to", "reports that ...");
+- the speaker: of the reporting verb above it ("X said that ...", "X said in a statement
+  that ...", "X issued a statement saying ..."), or of "according to X".
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Police said Tokayev did not sack Masimov and Bokay.")
+>>> negation(doc[5]), speaker(doc[5]).text
+('not', 'Police')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.roles import prep_objects, subjects
+
+__all__ = ["negation", "hedge", "speaker", "clause_chain", "trailing_speaker", "content_noun", "author"]
+
+_UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
+
+
+def clause_chain(token: Any) -> list[Any]:
+    """``token`` and the heads above it through clause links (not out of a noun phrase)."""
+    chain = [token]
+    while chain[-1].dep_ in _UP and chain[-1].head is not chain[-1] and len(chain) < 8:
+        if chain[-1].dep_ in ("relcl", "acl") and len(chain) > 1:
+            break
+        chain.append(chain[-1].head)
+        if chain[-1].pos_ in ("NOUN", "PROPN"):
+            break
+    return chain
+
+
+def negation(token: Any) -> str | None:
+    """The word that negates the clause of ``token``, or None."""
+    lex = load_lexicon()
+    chain = clause_chain(token)
+    for i, link in enumerate(chain):
+        if i and chain[i - 1].dep_ == "advcl":
+            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation
+        for child in link.children:
+            if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
+                return str(child.text)
+        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp"):
+            return str(link.text)
+    noun = content_noun(token)
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in lex["negating"]:
+        return str(noun.head.text)  # "X denied reports that police beat Y"
+    return None
+
+
+def hedge(token: Any) -> str | None:
+    """The word that hedges the clause of ``token`` ("reportedly", "may", "is believed to"), or None."""
+    words = load_lexicon()["hedge_words"]
+    chain = clause_chain(token)
+    if token.lemma_ in load_lexicon()["seen_as"] and any(c.dep_ == "auxpass" for c in token.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return f"{token.text} as"  # "is regarded as one of his closest allies": a reputation
+    for i, link in enumerate(chain):
+        for child in link.children:
+            if child.dep_ in ("aux", "advmod") and child.lower_ in words:
+                return str(child.text)
+        if i and link.lemma_ in words:
+            return str(link.text)
+        if i and chain[i - 1].dep_ == "xcomp" and link.lemma_ in load_lexicon()["reporting"] and \
+                any(c.dep_ == "auxpass" for c in link.children):
+            return f"{link.text} to"  # "is said to control": hearsay
+    noun = content_noun(token)
+    if noun is not None and author(noun) is None:
+        return f"{noun.text} that"  # "reports that police beat Y": hearsay
+    return None
+
+
+def content_noun(token: Any) -> Any | None:
+    """The content noun whose that-clause holds ``token`` ("reports that police beat X", "a statement that"),
+    or None."""
+    lex = load_lexicon()
+    chain = clause_chain(token)
+    for below, link in zip(chain, chain[1:]):
+        if link.pos_ == "NOUN" and below.dep_ in ("acl", "relcl") and (
+                link.lemma_.lower() in lex["content_nouns"] or link.lemma_.lower() in lex["document_nouns"]) and (
+                any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children) or below.lemma_ in lex["reporting"]):
+            return link
+    return None
+
+
+def author(noun: Any) -> Any | None:
+    """Who a content or document noun is from: its possessor, its "by"/"from" object, the subject of the verb
+    that issues, states or denies it ("the ministry issued a statement", "X said in a statement", "X denied
+    reports"), or None ("reports that ...": hearsay)."""
+    lex = load_lexicon()
+    found = [c for c in noun.children if c.dep_ == "poss"] or prep_objects(noun, "by") or prep_objects(noun, "from")
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else \
+        noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if not found and verb is not None and (verb.lemma_ in lex["reporting"] or verb.lemma_ in lex["issuing"] or
+                                           verb.lemma_ in lex["negating"]):
+        found = subjects(verb)
+    return found[0] if found else None
+
+
+def _said_by(verb: Any) -> Any | None:
+    """The subject of a reporting verb; a name right before a subjectless one ("..., spokesman X told
+    reporters", which the parser may hang on the report as an apposition); the author of the statement
+    a participle hangs on ("the ministry issued a statement saying")."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return author(verb.head)
+    found = next(iter(subjects(verb)), None)
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
+        return before
+    return found if found is not None else trailing_speaker(verb)
+
+
+def trailing_speaker(verb: Any) -> Any | None:
+    """The noun phrase right before a subjectless reporting verb at a sentence's end, which the parser
+    hung on the reported clause ("police arrested X, the party's spokesman, Emil Sorrow, said": the
+    spokesman), or None."""
+    if verb.lemma_ not in load_lexicon()["reporting"] or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].is_punct:
+        j -= 1
+    if j < verb.sent.start or verb.doc[j].pos_ not in ("PROPN", "NOUN") or verb.i - j > 2:
+        return None
+    top = verb.doc[j]
+    while top.dep_ == "compound" and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
+        top = top.head
+    return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
+
+
+def _source(according: Any) -> Any | None:
+    """Who "according to" names: its object, or the author of a document it names ("according to a
+    decree published by the press service", "according to the ministry's statement")."""
+    found = next((g for g in according.subtree if g.dep_ == "pobj"), None)
+    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
+        for g in found.subtree:
+            if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
+                return g
+    return found
+
+
+def _content_head(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` hangs on a common noun that names no party ("cases", "a video")."""
+    lex = load_lexicon()
+    head = clause.head
+    return head.pos_ == "NOUN" and not any(
+        w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
+
+
+def speaker(token: Any) -> Any | None:
+    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
+    reporting = load_lexicon()["reporting"]
+    noun = content_noun(token)
+    if noun is not None and (who := author(noun)) is not None:
+        return who
+    chain = [token]
+    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1])) and len(chain) < 12:
+        chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
+        # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
+    for i, link in enumerate(chain):
+        for child in link.children:
+            if child.lower_ == "according":
+                return _source(child)
+        if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
+                c.dep_ == "auxpass" for c in link.children):
+            return _said_by(link)
+        for child in link.children:
+            if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token:
+                return _said_by(child)
+            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not any(
+                    c.dep_ == "cc" and c.i < child.i for c in link.children):
+                return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
+    return None

@@ -1,0 +1,60 @@
+"""Speakers the mentions do not name: "according to a senior official of the ruling party", "his wife said".
+
+An attributed statement keeps its claimant even when the speaker is only described: the noun
+phrase (without its relative clause or apposition) becomes a proposed actor, a person for a
+singular noun and a collective for a plural one, its possessor written out when the text names
+it ("his wife" -> "Ilya Marek's wife"), with the text's own words as an alias.
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Police detained Dorn, according to a senior official of the party, who spoke anonymously.")
+>>> actors, proposed = {}, {}
+>>> actor = describe(doc[8], {}, actors, proposed)["actors"][0]
+>>> actor, proposed[actor]["label"], proposed[actor]["type"], proposed[actor]["aliases"]
+('senior-official-of-the-party', 'senior official of the party', 'Person', ['a senior official of the party', 'a senior official', 'official'])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions import slug
+
+__all__ = ["describe"]
+
+_DROP = {"relcl", "appos", "acl", "punct", "advcl"}
+
+
+def _phrase(token: Any) -> list[Any]:
+    """The tokens of ``token``'s noun phrase, without relative clauses, appositions and punctuation."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ not in _DROP:
+            keep += _phrase(child)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
+             proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """A mention of a proposed actor for the speaker ``token`` (a common noun), or None."""
+    lex = load_lexicon()
+    if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL") or \
+            token.lemma_.lower() in lex["document_nouns"] or token.lemma_.lower() in lex["content_nouns"]:
+        return None  # "the statement said": its author is unknown, not a new actor
+    words = _phrase(token)
+    text = token.doc[words[0].i:words[-1].i + 1].text
+    parts = []
+    for t in words:
+        if t.dep_ == "poss" and t.pos_ == "PRON" and t.i in index and len(index[t.i]["actors"]) == 1:
+            parts.append(f"{actors.get(index[t.i]['actors'][0], {}).get('label', t.text)}'s")
+        elif not (t.i == words[0].i and t.dep_ == "det"):
+            parts.append(t.text)
+    label = " ".join(parts).replace(" 's", "'s")
+    actor_id = slug(label)
+    if actor_id not in actors:
+        kind = "CollectiveActor" if token.tag_ == "NNS" else "Person"
+        short = token.doc[words[0].i:token.i + 1].text  # "a senior official" (of the party)
+        aliases = [a for a in dict.fromkeys([text, short, token.text]) if a.lower() != label.lower()]
+        actors[actor_id] = proposed[actor_id] = {"type": kind, "label": label, "aliases": aliases, "proposed": True}
+    return {"actors": [actor_id], "text": text, "start": words[0].idx, "end": words[-1].idx + len(words[-1]),
+            "kind": "description", "reading": f"the speaker, {text!r}, as a new actor"}

@@ -1,0 +1,185 @@
+"""The verb rules: a verb of the lexicon with its subject and object (PETRARCH-style verb patterns).
+
+Active ("Reval sacked Velkov"), passive with its agent ("Velkov was sacked by Reval"), a
+preposition of the pattern ("held talks with X"), a content noun before the party ("dismissed the
+claims of X"), a pattern whose subject and object swap ("X handed the chairmanship to Y": Y took
+it over from X), conjoined subjects of a symmetric verb ("police and miners clashed"), and the
+destination of what was sent ("sent troops to Almaty").
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Reval handed the chairmanship of the council to Brask.")
+>>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for m in verb_matches(doc[1])]
+[('tookOverFrom', ['Brask'], ['Reval']), ('headed', ['Brask'], ['council'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.context import trailing_speaker
+from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
+
+__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches"]
+
+_CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
+            "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
+            "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
+            "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
+            "visit", "treatment", "leaders", "leadership", "heads", "representatives"}
+_NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
+_QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
+             "another", "others", "rest"}
+
+
+def descend(token: Any) -> Any:
+    """From a role or content noun to the party it stands for: "the head of X" / "the claims of X" / "X's claims"."""
+    lex = load_lexicon()
+    if token.pos_ == "NUM" or token.lower_ in _QUANTITY:  # "eleven of its members", "a dozen of them"
+        found = prep_objects(token, "of")
+        if found:
+            return found[0]
+    as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
+    if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+        found = prep_objects(token, "of") or prep_objects(token, "by")
+        if found:
+            return found[0]
+    return token
+
+
+def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
+    near = {t.lower_ for c in verb.children for t in (c, *c.children)} | {t.lemma_ for c in verb.children for t in (c, *c.children)}
+    return all(w in near for w in words)
+
+
+def _lemmas(verb: Any) -> list[str]:
+    """The verb's lemma, and its base forms when the lemmatizer does not know it ("handpicked")."""
+    low = verb.lower_
+    forms = [verb.lemma_.lower(), low]
+    for ending, base in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
+        if low.endswith(ending):
+            forms.append(low[: -len(ending)] + base)
+    return list(dict.fromkeys(forms))
+
+
+def _author_of(agent: Any) -> Any:
+    """The agent of "by a decree of President Reval": Reval (the decree itself is no agent)."""
+    if agent.lemma_.lower() in load_lexicon()["non_agents"]:
+        found = [c for c in agent.children if c.dep_ == "poss"] or prep_objects(agent, "of")
+        return found[0] if found else agent
+    return agent
+
+
+def leaving_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Interior Minister Cuesta resigned": he left the post the text gives him (``document: post``)."""
+    prts = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("down", "aside"))]
+    phrase = " ".join([verb.lemma_.lower(), *(p.lower_ for p in prts)])
+    if phrase not in load_lexicon()["leaving"] or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("as", "from") for c in verb.children) or verb.dep_ in ("xcomp", "acl") or \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):  # "called for Dolan to resign"
+        return
+    subs = subjects(verb)
+    if subs:
+        yield {"relation": "resignedFrom", "subjects": subs, "objects": [], "document": "post", "trigger": [verb, *prts],
+               "rule": f"verb: {phrase} (from the post the text gives)", "passive": False, "clause": verb}
+
+
+def subjects_of(verb: Any) -> list[Any]:
+    """The verb's own subjects (not inherited)."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    lex = load_lexicon()
+    if verb.head.lemma_ in lex["irrealis"] and (
+            verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
+            (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
+        return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return  # "calls to resign", "a plan to send troops": not done
+    lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
+    for pattern in lex["verbs"].get(lemma or "", ()):
+        if not _has_words(verb, pattern["words"]):
+            continue
+        passive = is_passive(verb)
+        if pattern["prep"] is not None:
+            objs = objects(verb, pattern["prep"])
+            subs = (agents(verb) if passive else subjects(verb))
+            if passive and not objs:
+                continue
+        elif passive:
+            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)]
+            if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
+                    and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
+                objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
+            subs = [a for a in subs if a.lemma_.lower() not in lex["non_agents"]]
+        else:
+            objs, subs = objects(verb, None), subjects(verb)
+            if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
+                objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
+            if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
+                objs = [o for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
+                        for o in subjects_of(c)]
+            if not objs and pattern["words"]:  # "to make Vasko their chairman": the small clause's subject
+                objs = [g for c in verb.children if c.lower_ in pattern["words"] for g in c.children if g.dep_ == "nsubj"]
+            if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
+                objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                             and objects(c, None) and not subjects_of(c)), [])
+        if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
+                subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
+            objs = [verb.head]
+        objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
+        if pattern["content"]:
+            objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
+        objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
+        nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
+        objs = [d for d in map(descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+        if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
+            objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
+        posts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["post_nouns"]]
+        if pattern["swap"]:  # "X handed the chairmanship to Y": Y took it over from X (a post, not a letter)
+            objs, subs = (subs, objs) if posts else ([], [])
+        if not objs:
+            continue
+        words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
+        relation = pattern["relation"]
+        if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
+            relation = "succeeded"  # "handed the presidency to X": X succeeded him
+        if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"] for c in verb.children):
+            relation = "invited"
+        yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
+               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb,
+               "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
+        yield from _destinations(verb, relation, objs)
+        if relation in ("tookOverFrom", "succeeded") and (bodies := [b for p in posts for b in prep_objects(p, "of")]):
+            yield {"relation": "headed", "subjects": subs, "objects": bodies, "trigger": [verb, *posts],
+                   "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
+        return
+
+
+def _destinations(verb: Any, relation: str, sent: list[Any]) -> Iterator[dict[str, Any]]:
+    """"Russia sent troops to Almaty", "the troops were deployed to Varn": what was sent went there."""
+    found = load_lexicon()["destinations"].get(relation)
+    if not found:
+        return
+    target, preps = found
+    places = [p for prep in preps for p in prep_objects(verb, prep)]
+    places += [p for o in sent for prep in preps for p in prep_objects(o, prep)]
+    if places:
+        yield {"relation": target, "subjects": sent, "objects": places, "trigger": [verb],
+               "rule": f"verb: {verb.lemma_} {' / '.join(preps)} (destination)", "passive": False, "clause": verb}
+
+
+def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
+    relation = load_lexicon()["symmetric_verbs"].get(verb.lemma_.lower())
+    subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
+    direct = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
+    if relation and subs and subs[0].conjuncts and not direct:
+        yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
+                   "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}
