@@ -30,7 +30,8 @@ b'<http://s> <http://p> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> .'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 __all__ = ["Engine", "STANDARD", "OXIGRAPH", "VIRTUOSO", "detect", "DEFAULT_GRAPH_STANDIN", "STAGING_PREFIX"]
 
@@ -74,6 +75,8 @@ class Engine:
     upload: str = "update"
     #: the Graph Store endpoint, from the query endpoint's path: (query path suffix, store path suffix)
     store_paths: tuple[tuple[str, str], ...] = ()
+    #: query parameters of a load POST to the Graph Store endpoint
+    load_params: Mapping[str, str] = field(default_factory=dict)
 
     def store_url(self, query_url: str) -> str | None:
         """The engine's Graph Store Protocol URL beside ``query_url`` (None: not known, use updates)."""
@@ -104,7 +107,8 @@ class Engine:
 STANDARD = Engine("SPARQL 1.1")
 #: ``oxigraph serve``: ``POST /store`` of N-Quads is one transaction (a reader sees none or all; a body
 #: cut short by a killed client loads nothing: ``tests/store/test_atomic_loads.py``)
-OXIGRAPH = Engine("Oxigraph", upload="dataset", store_paths=(("/query", "/store"),))
+OXIGRAPH = Engine("Oxigraph", upload="dataset", store_paths=(("/query", "/store"),),
+                  load_params={"no_transaction": ""})
 VIRTUOSO = Engine(
     "Virtuoso",
     union_default=True,
