@@ -101,11 +101,13 @@ class StagedLoad:
         try:
             sent = self._stage(quads, progress)
             if self.moves or replace:
-                self.store.update(move_graphs_update(self.moves, replace=replace))
-            return sent
+                self.store.update(move_graphs_update(self.moves, replace=replace, drop=not self.engine.drop_apart))
         except BaseException:
             self._abandon()
             raise
+        if self.engine.drop_apart:  # the load is in place: its staging graphs go outside the move
+            self._abandon(self.engine.drop_define)
+        return sent
 
     def _stage(self, quads: Iterable[ox.Quad], progress: Callable[[int], None] | None) -> int:
         chunk: dict[str, list[str]] = {}
@@ -179,11 +181,12 @@ class StagedLoad:
                 hint="give the blank nodes IRIs (skolemize them), or raise the server's body limit "
                 "(POWERGRAPH_MAX_BODY for powergraph serve)") from None
 
-    def _abandon(self) -> None:
-        """Drop the staging graphs after a failure (best effort: the server may be gone)."""
+    def _abandon(self, define: str = "") -> None:
+        """Drop the staging graphs after a failure or a move that left them (best effort: the
+        server may be gone; they are then left as a killed client's are)."""
         if not self.moves:
             return
         try:
-            self.store.update(drop_graphs_update(self.moves))
+            self.store.update(define + drop_graphs_update(self.moves))
         except StoreError:
             pass
