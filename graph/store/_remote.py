@@ -204,7 +204,7 @@ class RemoteStore(StoreBase):
             return self._graph_answer(self._engine.fix_triples(answer.read()), answer.media)
         body: BinaryIO = answer.body  # type: ignore[assignment]
         if fmt != ox.QueryResultsFormat.TSV and self._engine.rewrites_results:
-            body = io.BytesIO(self._engine.fix_results(answer.read()))
+            body = io.BytesIO(self._engine.fix_results(answer.read(), xml=fmt == ox.QueryResultsFormat.XML))
         return self._parsed(body, fmt)
 
     def _parsed(self, body: BinaryIO, fmt: ox.QueryResultsFormat) -> ox.QuerySolutions | ox.QueryBoolean:
@@ -359,7 +359,7 @@ class RemoteStore(StoreBase):
         answer = self._http.post(self.url, accept=self.engine.select_accept, form={"query": query}, deadline=False)
         fmt = _RESULTS.get(answer.media, ox.QueryResultsFormat.JSON)
         if fmt != ox.QueryResultsFormat.TSV and self.engine.rewrites_results:
-            return io.BytesIO(self.engine.fix_results(answer.read())), fmt
+            return io.BytesIO(self.engine.fix_results(answer.read(), xml=fmt == ox.QueryResultsFormat.XML)), fmt
         return answer.body, fmt  # type: ignore[return-value]
 
     def _graph_quads(self, query: str, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:
