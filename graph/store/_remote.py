@@ -10,8 +10,9 @@ and its system graphs) is in :mod:`._engines`.
 
 Loads and graph replacements are atomic (:mod:`._staging`): chunks under the server's body
 limit (on Virtuoso, Graph Store POSTs) go into staging graphs, which one update moves into
-place; on ``oxigraph serve`` a load is one streamed N-Quads POST to its ``/store``, which the
-server loads in one transaction. A URL with
+place; on ``oxigraph serve`` a load is one streamed POST to its ``/store?no_transaction`` (the
+server's bulk loader, which commits when the body has ended; a checked N-Quads or N-Triples file
+goes as its own bytes). A URL with
 ``user:password@`` authenticates with HTTP digest (Virtuoso's ``/sparql-auth``).
 """
 
@@ -274,8 +275,8 @@ class RemoteStore(StoreBase):
         return self._staged().run(quads, progress=report)
 
     def _post_dataset(self, store_url: str, quads: Iterable[ox.Quad], progress: Callable[[int], None] | None) -> int:
-        """One POST of the quads as N-Quads, streamed: the engine loads the body in one
-        transaction, and a body cut short (a killed client) loads nothing."""
+        """One POST of the quads as N-Quads, streamed: the engine's bulk loader commits the body
+        when it has ended, and a body cut short (a killed client) loads nothing."""
         self._staged().drop_stale()
         sent = 0
 

@@ -14,7 +14,8 @@ Virtuoso needs); a file with more of them than one request holds is refused.
 Given an ``upload`` (Virtuoso's Graph Store endpoint), the triples without blank nodes go
 instead as N-Triples POSTs into their staging graph, one graph's
 :data:`GRAPH_CHUNK_BYTES` at a time (the engine's Turtle loader is much faster than its
-SPARQL parser); the staging and the one move stay the same.
+SPARQL parser); the staging and the one move stay the same. An engine with ``drop_apart``
+(Virtuoso) drops the staging graphs after the move, in an update of their own.
 
 >>> staging_time("urn:powergraph:staging:1700000000:ab12:0"), staging_time("http://example.org/g")
 (1700000000, None)
