@@ -141,7 +141,7 @@ VIRTUOSO = Engine(
     # without the stack limit; it takes no quads, so one POST per staging graph
     upload="graph",
     # dropping the staging graphs outside the move keeps the move's transaction half the size; row
-    # by row (``log_enable(3)``: logged, each row committed), as ``ld_dir`` loads
+    # by row (``log_enable(3)``: logged, each row committed)
     drop_apart=True,
     drop_define="DEFINE sql:log-enable 3\n",
     store_paths=(("/sparql-auth", "/sparql-graph-crud-auth"), ("/sparql", "/sparql-graph-crud")),
