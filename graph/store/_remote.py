@@ -10,8 +10,9 @@ and its system graphs) is in :mod:`._engines`.
 
 Loads and graph replacements are atomic (:mod:`._staging`): chunks under the server's body
 limit (on Virtuoso, Graph Store POSTs) go into staging graphs, which one update moves into
-place; on ``oxigraph serve`` a load is one streamed N-Quads POST to its ``/store``, which the
-server loads in one transaction. A URL with
+place; on ``oxigraph serve`` a load is one streamed POST to its ``/store?no_transaction`` (the
+server's bulk loader, which commits when the body has ended; a checked N-Quads or N-Triples file
+goes as its own bytes). A URL with
 ``user:password@`` authenticates with HTTP digest (Virtuoso's ``/sparql-auth``).
 """
 
@@ -44,6 +45,8 @@ __all__ = ["RemoteStore", "DEFAULT_TIMEOUT", "DEFAULT_MAX_BYTES", "CHUNK_BYTES"]
 DEFAULT_TIMEOUT = 30.0
 #: quads serialized at a time into a streamed N-Quads upload
 _BATCH = 20_000
+#: bytes read at a time from a file streamed as it is
+_FILE_BLOCK = 1 << 20
 
 #: Accept by query form: some engines (Virtuoso) answer in the first type they can write, whatever the q
 _ACCEPT_SOLUTIONS = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -91,6 +94,23 @@ def _with_graph(quads: Iterable[ox.Quad], graph: str | None) -> Iterable[ox.Quad
     name = ox.NamedNode(graph)
     return (ox.Quad(q.subject, q.predicate, q.object, name) if isinstance(q.graph_name, ox.DefaultGraph) else q
             for q in quads)
+
+
+def _raw_target(fmt: ox.RdfFormat, graph: str | None) -> dict[str, str] | None:
+    """The Graph Store parameters that load a file of ``fmt`` as it is, as :meth:`RemoteStore.load`
+    would (N-Quads keep their graphs; N-Triples go to ``graph`` or the default graph); None when
+    the quads must be rewritten first (N-Quads into a given graph) or the format is not a line format.
+
+    >>> _raw_target(ox.RdfFormat.N_QUADS, None), _raw_target(ox.RdfFormat.N_TRIPLES, "http://g")
+    ({}, {'graph': 'http://g'})
+    >>> _raw_target(ox.RdfFormat.N_TRIPLES, None), _raw_target(ox.RdfFormat.N_QUADS, "http://g")
+    ({'default': ''}, None)
+    """
+    if fmt == ox.RdfFormat.N_QUADS:
+        return {} if graph is None else None
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return {"default": ""} if graph is None else {"graph": graph}
+    return None
 
 
 def _nquads(quads: list[ox.Quad]) -> bytes:
@@ -185,7 +205,7 @@ class RemoteStore(StoreBase):
             return self._graph_answer(self._engine.fix_triples(answer.read()), answer.media)
         body: BinaryIO = answer.body  # type: ignore[assignment]
         if fmt != ox.QueryResultsFormat.TSV and self._engine.rewrites_results:
-            body = io.BytesIO(self._engine.fix_results(answer.read()))
+            body = io.BytesIO(self._engine.fix_results(answer.read(), xml=fmt == ox.QueryResultsFormat.XML))
         return self._parsed(body, fmt)
 
     def _parsed(self, body: BinaryIO, fmt: ox.QueryResultsFormat) -> ox.QuerySolutions | ox.QueryBoolean:
@@ -255,8 +275,8 @@ class RemoteStore(StoreBase):
         return self._staged().run(quads, progress=report)
 
     def _post_dataset(self, store_url: str, quads: Iterable[ox.Quad], progress: Callable[[int], None] | None) -> int:
-        """One POST of the quads as N-Quads, streamed: the engine loads the body in one
-        transaction, and a body cut short (a killed client) loads nothing."""
+        """One POST of the quads as N-Quads, streamed: the engine's bulk loader commits the body
+        when it has ended, and a body cut short (a killed client) loads nothing."""
         self._staged().drop_stale()
         sent = 0
 
@@ -275,7 +295,8 @@ class RemoteStore(StoreBase):
                 yield _nquads(batch)
                 sent += len(batch)
 
-        self._http.post(store_url, accept="*/*", content=body(), content_type="application/n-quads", deadline=False)
+        self._http.post(store_url, accept="*/*", content=body(), content_type="application/n-quads",
+                        params=self.engine.load_params, deadline=False)
         if progress:
             progress(sent)
         return sent
@@ -305,8 +326,32 @@ class RemoteStore(StoreBase):
                 total += 1
         except SyntaxError as exc:
             raise syntax_error(exc, file=str(path)) from None
+        store_url = self.engine.store_url(self.url)
+        target = _raw_target(fmt, graph)
+        if self.engine.upload == "dataset" and store_url is not None and target is not None:
+            return self._post_file(store_url, path, fmt, target, total, progress)
         quads = _with_graph(ox.parse(path=str(path), format=fmt), graph)
         return self.add_quads(quads, progress=progress, total=total)
+
+    def _post_file(self, store_url: str, path: Path, fmt: ox.RdfFormat, target: dict[str, str], total: int,
+                   progress: Progress | None) -> int:
+        """The checked file's own bytes as one streamed POST (a line format: the server parses it as
+        the check did); progress in quads, in proportion to the bytes sent."""
+        self._staged().drop_stale()
+        size = path.stat().st_size or 1
+
+        def body() -> Iterator[bytes]:
+            done = 0
+            with path.open("rb") as raw:
+                while block := raw.read(_FILE_BLOCK):
+                    yield block
+                    done += len(block)
+                    if progress:
+                        progress(total * done // size, total, total * done // size)
+
+        self._http.post(store_url, accept="*/*", content=body(), content_type=fmt.media_type,
+                        params={**self.engine.load_params, **target}, deadline=False)
+        return total
 
     # -- reads ---------------------------------------------------------------------------------
 
@@ -315,7 +360,7 @@ class RemoteStore(StoreBase):
         answer = self._http.post(self.url, accept=self.engine.select_accept, form={"query": query}, deadline=False)
         fmt = _RESULTS.get(answer.media, ox.QueryResultsFormat.JSON)
         if fmt != ox.QueryResultsFormat.TSV and self.engine.rewrites_results:
-            return io.BytesIO(self.engine.fix_results(answer.read())), fmt
+            return io.BytesIO(self.engine.fix_results(answer.read(), xml=fmt == ox.QueryResultsFormat.XML)), fmt
         return answer.body, fmt  # type: ignore[return-value]
 
     def _graph_quads(self, query: str, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> Iterator[ox.Quad]:

@@ -205,10 +205,10 @@ def insert_lines(lines_by_graph: Mapping[str, list[str]], *, template: bool = Fa
     return "".join(parts)
 
 
-def move_graphs_update(moves: Mapping[str, str | None], *, replace: Iterable[str] = ()) -> str:
+def move_graphs_update(moves: Mapping[str, str | None], *, replace: Iterable[str] = (), drop: bool = True) -> str:
     """One update request that empties the ``replace`` graphs, adds each staging graph to its
-    target (None: the default graph) and drops the staging graphs: the one transaction that
-    puts a staged load in place.
+    target (None: the default graph) and drops the staging graphs (unless not ``drop``): the one
+    transaction that puts a staged load in place.
 
     >>> print(move_graphs_update({"urn:s1": "http://g", "urn:s2": None}, replace=["http://g"]))
     DROP SILENT GRAPH <http://g> ;
@@ -220,7 +220,8 @@ def move_graphs_update(moves: Mapping[str, str | None], *, replace: Iterable[str
     adds = [f"ADD SILENT {ox.NamedNode(staging)} TO {ox.NamedNode(target) if target else 'DEFAULT'}"
             for staging, target in moves.items()]
     drops = list(replace)
-    return " ;\n".join([*([drop_graphs_update(drops)] if drops else []), *adds, drop_graphs_update(moves)])
+    return " ;\n".join([*([drop_graphs_update(drops)] if drops else []), *adds,
+                        *([drop_graphs_update(moves)] if drop else [])])
 
 
 def drop_graphs_update(graphs: Iterable[str]) -> str:

@@ -14,7 +14,8 @@ Virtuoso needs); a file with more of them than one request holds is refused.
 Given an ``upload`` (Virtuoso's Graph Store endpoint), the triples without blank nodes go
 instead as N-Triples POSTs into their staging graph, one graph's
 :data:`GRAPH_CHUNK_BYTES` at a time (the engine's Turtle loader is much faster than its
-SPARQL parser); the staging and the one move stay the same.
+SPARQL parser); the staging and the one move stay the same. An engine with ``drop_apart``
+(Virtuoso) drops the staging graphs after the move, in an update of their own.
 
 >>> staging_time("urn:powergraph:staging:1700000000:ab12:0"), staging_time("http://example.org/g")
 (1700000000, None)
@@ -101,11 +102,13 @@ class StagedLoad:
         try:
             sent = self._stage(quads, progress)
             if self.moves or replace:
-                self.store.update(move_graphs_update(self.moves, replace=replace))
-            return sent
+                self.store.update(move_graphs_update(self.moves, replace=replace, drop=not self.engine.drop_apart))
         except BaseException:
             self._abandon()
             raise
+        if self.engine.drop_apart:  # the load is in place: its staging graphs go outside the move
+            self._abandon(self.engine.drop_define)
+        return sent
 
     def _stage(self, quads: Iterable[ox.Quad], progress: Callable[[int], None] | None) -> int:
         chunk: dict[str, list[str]] = {}
@@ -179,11 +182,12 @@ class StagedLoad:
                 hint="give the blank nodes IRIs (skolemize them), or raise the server's body limit "
                 "(POWERGRAPH_MAX_BODY for powergraph serve)") from None
 
-    def _abandon(self) -> None:
-        """Drop the staging graphs after a failure (best effort: the server may be gone)."""
+    def _abandon(self, define: str = "") -> None:
+        """Drop the staging graphs after a failure or a move that left them (best effort: the
+        server may be gone; they are then left as a killed client's are)."""
         if not self.moves:
             return
         try:
-            self.store.update(drop_graphs_update(self.moves))
+            self.store.update(define + drop_graphs_update(self.moves))
         except StoreError:
             pass
