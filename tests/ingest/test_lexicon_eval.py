@@ -43,9 +43,9 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     overall = table["overall"]
     assert overall["gold"] == sum(r["gold"] for r in table["relations"])
     assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
-    # the dev half of 24 reports (13-24 joined it in the third round): measured 0.87 precision, 0.64
-    # recall after the third round, 0.85 / 0.68 after the fourth (which generalised); floors under them
-    assert overall["precision"] >= 0.84 and overall["recall"] >= 0.60
+    # the dev half of 36 reports (13-24 joined it in the third round, 25-36 in the fourth, in
+    # real-news styles, denser): measured 0.86 precision, 0.60 recall after the fourth; floors under them
+    assert overall["precision"] >= 0.83 and overall["recall"] >= 0.57
     assert table["negation_errors"] == 0
 
 
