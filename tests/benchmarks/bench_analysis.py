@@ -160,19 +160,24 @@ def _outcome(result: Any) -> str:
     return "; ".join(parts)
 
 
+#: the steps of ``--scale``, by the first word of their names
+_STEPS = ["balance", "correlation", "spectral", "louvain", "centrality", "timeline"]
+
+
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: float,
-           workdir: Path | None, load_only: bool) -> None:
+           workdir: Path | None, load_only: bool, only: list[str] | None = None) -> None:
     """Each step's time and memory at each size (relations; actors = relations / 6), then growth exponents.
 
     Memory: the peak of Python allocations under ``tracemalloc`` (a second run of the step, made
     only when the first took under ``traced_below`` seconds: tracing slows a step several times),
     and the process's peak resident set size after the step (monotone: an upper bound of the step's).
     With ``workdir``, each on-disk store (sizes from ``disk_from``) is kept in ``workdir/store-<relations>`` and reused
-    by later runs (its load time is read from ``load-seconds`` there); ``load_only`` stops after loading.
+    by later runs (its load time is read from ``load-seconds`` there); ``load_only`` stops after loading;
+    ``only`` names the steps to run (by their first word; the projection always runs).
     """
     import math
     import os
@@ -231,6 +236,8 @@ def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: floa
                 ("timeline (louvain)", lambda: timeline(store, method="louvain")),
             ]
             for name, step in steps:
+                if only and "graph" in state and name.split()[0] not in only:
+                    continue
                 seconds, result = _limited(step, step_limit)
                 if seconds is None:
                     print(f"{relations:>10,} {name:<34} {'> ' + str(step_limit):>8}s  stopped at the step limit",
@@ -269,13 +276,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="--scale: keep each size's on-disk store here and reuse it "
                                                      "(the 1.2M load takes about 23 minutes)")
     parser.add_argument("--load-only", action="store_true", help="--scale: generate and load the stores, then stop")
+    parser.add_argument("--steps", nargs="+", choices=_STEPS, help="--scale: only these steps (and the projection)")
     parser.add_argument("--traced-below", type=float, default=60.0,
                         help="--scale: rerun a step under tracemalloc when it took less than this")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     if args.scale:
-        _scale(args.sizes, args.disk_from, args.step_limit, args.traced_below, args.workdir, args.load_only)
+        _scale(args.sizes, args.disk_from, args.step_limit, args.traced_below, args.workdir, args.load_only, args.steps)
         return 0
     from synthetic import generate
 
