@@ -302,7 +302,7 @@ def _ids(cells: list[str], prefix: str, shared: dict[str, str] | None = None) ->
         ids = list(map(itemgetter(slice(len(head), -1)), cells))
     else:
         ids = [_short(cell[1:-1], prefix) for cell in cells]
-    return ids if shared is None else list(map(shared.setdefault, ids, ids))  # type: ignore[call-overload]
+    return ids if shared is None else list(map(shared.setdefault, ids, ids))
 
 
 def _first_rows(rows: Iterable[int], st_ids: list[str], sources: list[str | None]) -> tuple[dict[str, int], dict[str, set[str]]]:
@@ -322,7 +322,7 @@ def _labels(nodes: Iterable[str], labels: Iterable[str], kinds: Iterable[str]) -
     """Entity id -> (label, type id) from the node rows; of several (one per source graph), the smallest."""
     entity_cell = "<" + _ENTITY_PREFIX
     cut = len(entity_cell)
-    kind_of = {"": None}
+    kind_of: dict[str, str | None] = {"": None}
     found: dict[str, tuple[str, str | None]] = {}
     for node, label_cell, kind in zip(nodes, labels, kinds):
         if not node.startswith(entity_cell):
