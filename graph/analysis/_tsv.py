@@ -10,13 +10,23 @@ syntax (SPARQL 1.1 Query Results TSV): ``<iri>``, ``"lexical"`` with ``@lang`` o
 (['s', 'o', 'none'], [('http://x/a', 'say "hi"\\tnow', None)])
 >>> lexical('"2022-01-05"^^<http://www.w3.org/2001/XMLSchema#date>'), lexical("true")
 ('2022-01-05', 'true')
+
+:func:`read_columns` gives the same cells by column, cut in one pass over the text
+(the bulk path: no list per row):
+
+>>> read_columns(b'?s\\t?o\\n<http://x/a>\\t1\\n<http://x/b>\\t\\n')
+{'s': ['<http://x/a>', '<http://x/b>'], 'o': ['1', '']}
+>>> read_columns(b'?s\\t?o\\n'), read_columns(b'')
+({'s': [], 'o': []}, {})
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["read_tsv", "iri", "lexical"]
+from graph.errors import StoreError
+
+__all__ = ["read_tsv", "read_columns", "iri", "lexical"]
 
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
@@ -27,6 +37,25 @@ def read_tsv(data: bytes) -> tuple[list[str], list[list[str]]]:
     lines = data.decode("utf-8").split("\n")
     names = [name.removeprefix("?") for name in lines[0].split("\t")] if lines and lines[0] else []
     return names, [line.split("\t") for line in lines[1:] if line]
+
+
+def read_columns(data: bytes) -> dict[str, list[str]]:
+    """The cells of a TSV result by column: variable name (without ``?``) -> its cells, row by row.
+
+    Cells hold no tab or newline (TSV escapes them), so splitting the whole text on both
+    gives every row's cells in turn; column ``i`` is every ``width``-th cell from ``i``.
+    """
+    text = data.decode("utf-8")
+    head, _, body = text.partition("\n")
+    names = [name.removeprefix("?") for name in head.split("\t")] if head else []
+    cells = body.replace("\n", "\t").split("\t") if body else []
+    if body.endswith("\n"):
+        cells.pop()  # after the last row's newline
+    width = len(names)
+    if width and len(cells) % width:
+        raise StoreError(f"a TSV result of {width} columns has {len(cells)} cells, not whole rows",
+                         hint="the store wrote a malformed SPARQL TSV result; check its version")
+    return {name: cells[index::width] for index, name in enumerate(names)}
 
 
 def iri(cell: str) -> str | None:

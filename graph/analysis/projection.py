@@ -43,7 +43,9 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+from itertools import compress, repeat
+from operator import itemgetter, not_
 from typing import Any
 
 import networkx as nx
@@ -52,7 +54,7 @@ import pyoxigraph as ox
 from graph.analysis._build import multidigraph, simple_graph
 from graph.analysis._gc import paused_gc
 from graph.analysis._sparql import select_tsv
-from graph.analysis._tsv import lexical, read_tsv
+from graph.analysis._tsv import lexical, read_columns, read_tsv
 from graph.errors import QueryError
 from graph.store.base import Store
 from ontology import PG, PGE, PGS, relation_metadata
@@ -222,79 +224,116 @@ def _project(store: Store, low: str, high: str, include_deprecated: bool, wanted
     }
     window = {"from": None if low == _EARLIEST else low, "to": None if high == _LATEST else high}
     # The rows come as TSV text from the engine's writer (pyoxigraph terms cost more than the
-    # query), are read by column, and each IRI is cut to its id once (a dict remembers it):
-    # 114,000 statements mention 18,000 actors, 40 relations, 6 statuses and 50 sources.
-    rel_of = {f"<{iri}>": (rel.id, rel.sign) for iri, rel in meta.items()
-              if wanted_relations is None or rel.id in wanted_relations}
-    status_of = {f"<{_PG}{s}>": s for s in wanted_statuses}
-    ids: dict[str, str] = {}
-    sources: dict[str, str] = {}
-    labels: dict[str, tuple[str, str | None]] = {}
-    edges: list[tuple[str, str, str, dict[str, object]]] = []
-    append = edges.append
-    first: dict[str, tuple[dict[str, object], str | None]] = {}  # statement id -> its edge data, its first source
-    several: dict[str, set[str]] = {}  # statement id -> its sources, for the few statements with more than one
-    names, rows = read_tsv(select_tsv(store, "projection", bindings))
-    col = {name: index for index, name in enumerate(names)}
-    entity_cell = "<" + _ENTITY_PREFIX
-    cut = len(entity_cell)
-    ST, S, P, O, STATUS, T0, T1, SOURCE, NODE, LABEL, KIND = (
-        col[name] for name in ("st", "s", "p", "o", "status", "start", "end", "source", "node", "label", "type"))
-    for row in rows:
-        st = row[ST]
-        if not st:
-            if row[NODE].startswith(entity_cell):
-                ident = row[NODE][cut:-1]
-                label, kind_id = lexical(row[LABEL]) or "", _short(row[KIND][1:-1], _PG) if row[KIND] else None
-                # several types or labels (one per source graph): keep the smallest, stably
-                known = labels.get(ident)
-                if known is None or (label, kind_id or "") < (known[0], known[1] or ""):
-                    labels[ident] = (label, kind_id)
-            continue
-        rel = rel_of.get(row[P])
-        status_id = status_of.get(row[STATUS])
-        if rel is None or status_id is None:
-            continue
-        st_id = st[cut:-1] if st.startswith(entity_cell) else _short(st[1:-1], _ENTITY_PREFIX)
-        src = row[SOURCE]
-        source_id = (sources.get(src) or sources.setdefault(src, _short(src[1:-1], _SOURCE_PREFIX))) if src else None
-        seen = first.get(st_id)
-        if seen is None:
-            s_iri, o_iri = row[S], row[O]
-            s_id = ids.get(s_iri) or ids.setdefault(s_iri, _short(s_iri[1:-1], _ENTITY_PREFIX))
-            o_id = ids.get(o_iri) or ids.setdefault(o_iri, _short(o_iri[1:-1], _ENTITY_PREFIX))
-            t0, t1 = row[T0], row[T1]
-            data: dict[str, object] = {
-                "relation": rel[0], "sign": rel[1], "start": lexical(t0) if t0 else None,
-                "end": lexical(t1) if t1 else None, "status": status_id, "statements": [st_id],
-                "sources": 1 if source_id else 0,
-            }
-            first[st_id] = (data, source_id)
-            append((s_id, o_id, st_id, data))
-        elif source_id and source_id != seen[1]:
-            found = several.get(st_id)
-            if found is None:
-                several[st_id] = {source_id} if seen[1] is None else {seen[1], source_id}
-            else:
-                found.add(source_id)
-    group = same_report(store) if several else {}
-    for st_id, found in several.items():
-        first[st_id][0]["sources"] = len({group.get(x, x) for x in found}) if group else len(found)
+    # query) and are read by column, each column at C speed (map, compress, slices): 114,000
+    # statements mention 18,000 actors, 40 relations, 6 statuses, 50 sources and a few hundred
+    # dates, so each distinct cell is cut or parsed once.
+    cols = read_columns(select_tsv(store, "projection", bindings))
+    is_edge = list(map(bool, cols["st"]))
+    labels = _labels(*(compress(cols[name], map(not_, is_edge)) for name in ("node", "label", "type")))
+    st, s, p, o, status, t0, t1, src = (_kept(cols[name], is_edge)
+                                         for name in ("st", "s", "p", "o", "status", "start", "end", "source"))
+    del cols
+    relation_of = {f"<{iri}>": rel.id for iri, rel in meta.items() if wanted_relations is None or rel.id in wanted_relations}
+    sign_of = {f"<{iri}>": rel.sign for iri, rel in meta.items()}
+    status_of = {f"<{_PG}{x}>": x for x in wanted_statuses}
+    relation, stat = list(map(relation_of.get, p)), list(map(status_of.get, status))
+    rows: Sequence[int] = range(len(st))  # the rows that give an edge, by index
+    if None in relation or None in stat:  # relations or statuses left out
+        rows = [i for i in rows if relation[i] is not None and stat[i] is not None]
+    st_ids = _ids(st, _ENTITY_PREFIX)
+    sources = list(map(int, map(bool, src)))  # 1 with a source, 0 without
+    if len(set(map(st_ids.__getitem__, rows))) < len(rows):
+        # a statement on several rows (several sources; current and deprecated at once): its
+        # first row gives the edge, its distinct sources (same-report groups counted once) the count
+        source_of = {cell: _short(cell[1:-1], _SOURCE_PREFIX) if cell else None for cell in set(src)}
+        first, found = _first_rows(rows, st_ids, [source_of[cell] for cell in src])
+        group = same_report(store) if any(len(x) > 1 for x in found.values()) else {}
+        rows = list(first.values())
+        for i in rows:
+            sources[i] = len({group.get(x, x) for x in found[st_ids[i]]})
     if min_sources > 1:
-        edges = [edge for edge in edges if edge[3]["sources"] >= min_sources]  # type: ignore[operator]
-        used = {ident for s_id, o_id, _, _ in edges for ident in (s_id, o_id)}
-    else:
-        used = set(ids.values())
+        rows = [i for i in rows if sources[i] >= min_sources]
+    shared: dict[str, str] = {}  # one string object per actor id
+    s_ids, o_ids = _ids(s, _ENTITY_PREFIX, shared), _ids(o, _ENTITY_PREFIX, shared)
+    dates = {cell: lexical(cell) for cell in {*t0, *t1}}
+    starts, ends, signs = list(map(dates.__getitem__, t0)), list(map(dates.__getitem__, t1)), list(map(sign_of.get, p))
     # nodes and edges in sorted order: the rows come in the store's internal order, which differs
     # between stores holding the same data (a disk store, a copy in memory); the analyses that
-    # follow (seeded heuristics, layouts) depend on the order of the graph. Statement ids are
-    # unique, so the sort never compares the data dicts.
-    edges.sort()
+    # follow (seeded heuristics, layouts) depend on the order of the graph. The edges are sorted
+    # by (subject, object, statement id) through one string per edge (ids hold no NUL, which
+    # sorts before every other character, so the strings sort as the tuples would).
+    order = sorted(rows, key=list(map("\0".join, zip(s_ids, o_ids, st_ids))).__getitem__)
+    edges = ((s_ids[i], o_ids[i], st_ids[i], {
+        "relation": relation[i], "sign": signs[i], "start": starts[i], "end": ends[i], "status": stat[i],
+        "statements": [st_ids[i]], "sources": sources[i]}) for i in order)
     nodes: dict[str, dict[str, object]] = {}
-    for ident in sorted(used):
+    for ident in sorted({*map(s_ids.__getitem__, order), *map(o_ids.__getitem__, order)}):
         label_text, kind_id = labels.get(ident, (ident, None))
         nodes[ident] = {"label": label_text, "type": kind_id}
     return multidigraph(nodes, edges, window=window)
+
+
+def _kept(cells: list[str], keep: list[bool]) -> list[str]:
+    """The cells whose ``keep`` flag is set; one slice when those are a single run (the usual case:
+    the engine writes the rows of each branch of a UNION together).
+
+    >>> _kept(["", "a", "b", ""], [False, True, True, False]), _kept(["a", "", "b"], [True, False, True])
+    (['a', 'b'], ['a', 'b'])
+    """
+    count = keep.count(True)
+    begin = keep.index(True) if count else 0
+    if keep[begin:begin + count].count(True) == count:
+        return cells[begin:begin + count]
+    return list(compress(cells, keep))
+
+
+def _ids(cells: list[str], prefix: str, shared: dict[str, str] | None = None) -> list[str]:
+    """The id of each ``<iri>`` cell (see :func:`_short`), cut by one slice when all have ``prefix``;
+    with ``shared``, equal ids are one string object (the first seen, remembered there).
+
+    >>> _ids(["<https://w3id.org/powergraph/entity/st-1>", "<http://x/y#st-2>"], _ENTITY_PREFIX)
+    ['st-1', 'st-2']
+    >>> a, b = _ids(["<https://w3id.org/powergraph/entity/x>"] * 2, _ENTITY_PREFIX, {})
+    >>> a is b
+    True
+    """
+    head = "<" + prefix
+    if sum(map(str.startswith, cells, repeat(head))) == len(cells):
+        ids = list(map(itemgetter(slice(len(head), -1)), cells))
+    else:
+        ids = [_short(cell[1:-1], prefix) for cell in cells]
+    return ids if shared is None else list(map(shared.setdefault, ids, ids))
+
+
+def _first_rows(rows: Iterable[int], st_ids: list[str], sources: list[str | None]) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """Statement id -> the index of its first row among ``rows``, and -> its distinct sources (None left out)."""
+    first: dict[str, int] = {}
+    found: dict[str, set[str]] = {}
+    for index in rows:
+        ident, source = st_ids[index], sources[index]
+        first.setdefault(ident, index)
+        bucket = found.setdefault(ident, set())
+        if source is not None:
+            bucket.add(source)
+    return first, found
+
+
+def _labels(nodes: Iterable[str], labels: Iterable[str], kinds: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """Entity id -> (label, type id) from the node rows; of several (one per source graph), the smallest."""
+    entity_cell = "<" + _ENTITY_PREFIX
+    cut = len(entity_cell)
+    kind_of: dict[str, str | None] = {"": None}
+    found: dict[str, tuple[str, str | None]] = {}
+    for node, label_cell, kind in zip(nodes, labels, kinds):
+        if not node.startswith(entity_cell):
+            continue
+        ident = node[cut:-1]
+        kind_id = kind_of[kind] if kind in kind_of else kind_of.setdefault(kind, _short(kind[1:-1], _PG))
+        label = lexical(label_cell) or ""
+        known = found.get(ident)
+        if known is None or (label, kind_id or "") < (known[0], known[1] or ""):
+            found[ident] = (label, kind_id)
+    return found
 
 
 def _bounds(at: str | dt.date | None, start: str | dt.date | None, end: str | dt.date | None) -> tuple[str, str]:

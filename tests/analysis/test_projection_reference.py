@@ -112,17 +112,43 @@ def _synthetic(tmp_path: Path) -> Store:
     return store
 
 
-@pytest.mark.parametrize("which", ["fixture", "article", "synthetic"])
+def _foreign(tmp_path: Path) -> Store:
+    """Statements and actors whose IRIs are outside the entity namespace, beside ordinary ones,
+    and a statement in two graphs (the projection's slower paths)."""
+    rel = next(str(iri) for iri, r in relation_metadata().items() if not r.is_figure)
+    x, pge, pg = "http://example.org/", str(PGE), str(PG)
+    rows = []
+    for st, s, o, g, src, start in [(f"{x}st-9", f"{x}alpha", f"{pge}beta", f"{x}g1", f"{x}doc-1", '"2022-01-03"'),
+                                    (f"{x}st-9", f"{x}alpha", f"{pge}beta", f"{x}g2", f"{PGS}doc-2", '"2022-01-03"'),
+                                    (f"{pge}st-8", f"{pge}beta", f"{x}gamma#delta", f"{x}g1", f"{x}doc-1", '"2022-01-05"')]:
+        kind = "http://www.w3.org/2001/XMLSchema#date"
+        rows += [f"<{st}> <{RDF}type> <{pg}Statement> <{g}> .", f"<{st}> <{RDF}subject> <{s}> <{g}> .",
+                 f"<{st}> <{RDF}predicate> <{rel}> <{g}> .", f"<{st}> <{RDF}object> <{o}> <{g}> .",
+                 f"<{st}> <{pg}status> <{pg}ReportedFact> <{g}> .", f"<{st}> <{pg}start> {start}^^<{kind}> <{g}> .",
+                 f"<{st}> <{DERIVED}> <{src}> <{g}> .", f"<{s}> <{rel}> <{o}> <{g}> ."]
+    rows += [f'<{pge}beta> <{LABEL}> "Beta" <{x}g1> .', f"<{pge}beta> <{RDF}type> <{pg}Person> <{x}g1> .",
+             f'<{x}alpha> <{LABEL}> "Alpha" <{x}g1> .']
+    corpus = tmp_path / "foreign.nq"
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    store = open_store("memory")
+    store.load(corpus)
+    return store
+
+
+@pytest.mark.parametrize("which", ["fixture", "article", "synthetic", "foreign"])
 @pytest.mark.parametrize("options", [{}, {"include_deprecated": True}, {"low": "2022-01-01", "high": "2022-01-31"}])
 def test_projection_equals_the_reference_reading(which: str, options: dict[str, Any], request: pytest.FixtureRequest,
                                                  tmp_path: Path) -> None:
-    store = _synthetic(tmp_path) if which == "synthetic" else request.getfixturevalue(f"{which}_store")
+    made = {"synthetic": _synthetic, "foreign": _foreign}
+    store = made[which](tmp_path) if which in made else request.getfixturevalue(f"{which}_store")
     window = {"start": options["low"], "end": options["high"]} if "low" in options else {}
     graph = project(store, include_deprecated=options.get("include_deprecated", False), **window)
     nodes, edges = reference(store, **options)
     assert graph.number_of_edges() > 0
     if which == "synthetic" and not options:
         assert {graph.edges[u, v, k]["sources"] for u, v, k in graph.edges(keys=True) if k in ("st-1", "st-2")} == {2, 3}
+    if which == "foreign" and not options:
+        assert sorted(graph.edges(keys=True, data="sources")) == [("alpha", "beta", "st-9", 2), ("beta", "delta", "st-8", 1)]
     assert as_sets(graph) == (nodes, edges)
     # nodes and edges come sorted, whatever the store's internal order
     assert list(graph.nodes) == sorted(graph.nodes) and list(graph.edges(keys=True)) == sorted(graph.edges(keys=True))

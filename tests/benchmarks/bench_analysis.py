@@ -28,6 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 __all__ = ["main"]
 
 HERE = Path(__file__).resolve().parent
@@ -71,7 +73,7 @@ def _row(name: str, seconds: float, mib: float | None, note: str = "") -> None:
     print(f"{name:<44} {seconds:8.2f} s  {memory}  {note}", flush=True)
 
 
-def _engine_rows(store: Any, repeat: int) -> None:
+def _engine_rows(store: Any, repeat: int, floor: float) -> None:
     """How much of the projection is the engine's: its query alone, and the least query that could do."""
     import pyoxigraph as ox
 
@@ -82,16 +84,16 @@ def _engine_rows(store: Any, repeat: int) -> None:
     wide = {"from": ox.Literal(_EARLIEST, datatype=_XSD_DATE), "to": ox.Literal(_LATEST, datatype=_XSD_DATE),
             "includeDeprecated": ox.Literal(False)}
     seconds, data = _timed(lambda: select_tsv(store, "projection", wide), repeat=repeat)
-    _row("  of which the engine: projection.rq to TSV", seconds, None, f"{len(data) / 1e6:.0f} MB of rows")
-    floor = (HERE / "projection_floor.rq").read_text(encoding="utf-8")
-    seconds, data = _timed(lambda: store.query(floor).serialize(format=ox.QueryResultsFormat.TSV), repeat=repeat)
+    _row("  of which the engine: projection.rq to TSV", seconds, None,
+         f"{len(data) / 1e6:.0f} MB of rows; {seconds / floor:.2f}x the floor")
+    least = (HERE / "projection_floor.rq").read_text(encoding="utf-8")
+    seconds, data = _timed(lambda: store.query(least).serialize(format=ox.QueryResultsFormat.TSV), repeat=repeat)
     _row("  least query (projection_floor.rq) to TSV", seconds, None,
-         f"{len(data) / 1e6:.0f} MB; no quotes, sources, labels or window")
+         f"{len(data) / 1e6:.0f} MB; no quotes, sources, labels or window; {seconds / floor:.2f}x the floor")
 
 
-def _floor_rows(store: Any, repeat: int) -> None:
+def _floor_rows(store: Any, repeat: int) -> float:
     """The projection against its floor: NetworkX building the same MultiDiGraph from tuples in memory."""
-    import networkx as nx
 
     from graph.analysis import project
     from graph.analysis.projection import _CACHE
@@ -116,6 +118,7 @@ def _floor_rows(store: Any, repeat: int) -> None:
     _row("projection, first (cache cleared)", seconds, None, f"{seconds / floor:.2f}x the floor; target <= 2x")
     _row("  floor: nx.MultiDiGraph from in-memory tuples", floor, None, f"{len(edges):,} edges")
     _row("projection, cached (same store revision)", cached, None, f"{cached / floor:.3f}x the floor; target <= 0.2x")
+    return floor
 
 
 class _TimeLimit(Exception):
@@ -140,16 +143,41 @@ def _limited(step: Callable[[], Any], seconds: int) -> tuple[float | None, Any]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _outcome(result: Any) -> str:
+    """What a step found, in a few words: a projection's size, a faction method's score and certificate."""
+    if isinstance(result, nx.Graph):
+        return f"{result.number_of_nodes():,} nodes, {result.number_of_edges():,} edges"
+    if isinstance(result, dict) and "realignments" in result:
+        return f"{len(result['realignments']):,} realignments"
+    if not isinstance(result, dict) or "score" not in result:
+        return f"{len(result):,} rows" if isinstance(result, list) else ""
+    parts = [f"score {result['score']:,}" if isinstance(result["score"], int) else f"score {result['score']:.3f}"]
+    if "lower_bound" in result:
+        parts.append(f"bound {result['lower_bound']:,}, gap {result['gap']:.1%}, optimal {result['optimal']}, "
+                     f"exact blocks {result['exact']}")
+    if "k" in result:
+        parts.append(f"k={result['k']}")
+    return "; ".join(parts)
+
+
+#: the steps of ``--scale``, by the first word of their names
+_STEPS = ["balance", "correlation", "spectral", "louvain", "centrality", "timeline"]
+
+
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: float) -> None:
+def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: float,
+           workdir: Path | None, load_only: bool, only: list[str] | None = None) -> None:
     """Each step's time and memory at each size (relations; actors = relations / 6), then growth exponents.
 
     Memory: the peak of Python allocations under ``tracemalloc`` (a second run of the step, made
     only when the first took under ``traced_below`` seconds: tracing slows a step several times),
     and the process's peak resident set size after the step (monotone: an upper bound of the step's).
+    With ``workdir``, each on-disk store (sizes from ``disk_from``) is kept in ``workdir/store-<relations>`` and reused
+    by later runs (its load time is read from ``load-seconds`` there); ``load_only`` stops after loading;
+    ``only`` names the steps to run (by their first word; the projection always runs).
     """
     import math
     import os
@@ -167,16 +195,29 @@ def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: floa
     times: dict[str, dict[int, float]] = {}
     for relations in sizes:
         with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-            corpus = Path(tmp) / "corpus.nq"
-            began = time.perf_counter()
-            with corpus.open("w", encoding="utf-8", buffering=1 << 20) as out:
-                generate(out, actors=max(100, relations // 6), relations=relations)
             on_disk = relations >= disk_from
-            store = open_store(str(Path(tmp) / "store") if on_disk else "memory")
-            store.load(corpus)
-            corpus.unlink()
-            print(f"{relations:>10,} {'generate + load' + (' (disk)' if on_disk else ' (memory)'):<34} "
-                  f"{time.perf_counter() - began:8.2f}s {'':>11} {_rss_mib():8.0f} MiB", flush=True)
+            home = workdir / f"store-{relations}" if workdir is not None and on_disk else Path(tmp) / "store"
+            done = home / "load-seconds"
+            kind = " (disk)" if on_disk else " (memory)"
+            if done.exists():
+                store, loaded = open_store(str(home)), float(done.read_text())
+                kind = " (disk, reused)"
+            else:
+                corpus = Path(tmp) / "corpus.nq"
+                began = time.perf_counter()
+                with corpus.open("w", encoding="utf-8", buffering=1 << 20) as out:
+                    generate(out, actors=max(100, relations // 6), relations=relations)
+                store = open_store(str(home) if on_disk else "memory")
+                store.load(corpus)
+                corpus.unlink()
+                loaded = time.perf_counter() - began
+                if workdir is not None and on_disk:
+                    done.write_text(f"{loaded:.1f}\n")
+            print(f"{relations:>10,} {'generate + load' + kind:<34} {loaded:8.2f}s {'':>11} {_rss_mib():8.0f} MiB",
+                  flush=True)
+            if load_only:
+                store.close()
+                continue
             state: dict[str, Any] = {}
 
             def projected() -> Any:
@@ -195,7 +236,9 @@ def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: floa
                 ("timeline (louvain)", lambda: timeline(store, method="louvain")),
             ]
             for name, step in steps:
-                seconds, _ = _limited(step, step_limit)
+                if only and "graph" in state and name.split()[0] not in only:
+                    continue
+                seconds, result = _limited(step, step_limit)
                 if seconds is None:
                     print(f"{relations:>10,} {name:<34} {'> ' + str(step_limit):>8}s  stopped at the step limit",
                           flush=True)
@@ -203,8 +246,10 @@ def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: floa
                         break
                     continue
                 times.setdefault(name, {})[relations] = seconds
+                note = _outcome(result)
+                result = None
                 peak = f"{_peak_mib(step):8.0f} MiB" if seconds < traced_below else f"{'-':>11}"
-                print(f"{relations:>10,} {name:<34} {seconds:8.2f}s {peak} {_rss_mib():8.0f} MiB", flush=True)
+                print(f"{relations:>10,} {name:<34} {seconds:8.2f}s {peak} {_rss_mib():8.0f} MiB  {note}", flush=True)
             state.clear()
             store.close()
     print("\ngrowth exponent of the time between sizes (1 = linear; n log n from 12k to 1.2M is about 1.1)")
@@ -228,13 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[12_000, 120_000, 1_200_000])
     parser.add_argument("--disk-from", type=int, default=1_000_000, help="sizes from this one load on disk")
     parser.add_argument("--step-limit", type=int, default=900, help="--scale: seconds a step may run")
+    parser.add_argument("--workdir", type=Path, help="--scale: keep each size's on-disk store here and reuse it "
+                                                     "(the 1.2M load takes about 23 minutes)")
+    parser.add_argument("--load-only", action="store_true", help="--scale: generate and load the stores, then stop")
+    parser.add_argument("--steps", nargs="+", choices=_STEPS, help="--scale: only these steps (and the projection)")
     parser.add_argument("--traced-below", type=float, default=60.0,
                         help="--scale: rerun a step under tracemalloc when it took less than this")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     if args.scale:
-        _scale(args.sizes, args.disk_from, args.step_limit, args.traced_below)
+        _scale(args.sizes, args.disk_from, args.step_limit, args.traced_below, args.workdir, args.load_only, args.steps)
         return 0
     from synthetic import generate
 
@@ -253,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"loaded {loaded:,} quads into {store.description} in {seconds:.1f} s\n")
         print(f"{'step':<44} {'time':>10}  {'peak (py)':>12}")
 
-        _floor_rows(store, args.repeat)
+        floor = _floor_rows(store, args.repeat)
         from graph.analysis.projection import _CACHE
 
         def fresh() -> Any:
@@ -263,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds, graph = _timed(fresh, repeat=args.repeat)
         _row("projection (one SPARQL query -> MultiDiGraph)", seconds, _peak_mib(fresh),
              f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges")
-        _engine_rows(store, args.repeat)
+        _engine_rows(store, args.repeat, floor)
         def january() -> Any:
             _CACHE.clear()
             return project(store, start="2022-01-01", end="2022-01-31")
@@ -289,7 +338,6 @@ def main(argv: list[str] | None = None) -> int:
             factions_total += seconds
             _row(name, seconds, _peak_mib(step), describe(result))
         _row("= faction analysis, all four methods", factions_total, None, "target < 10 s")
-        import networkx as nx
 
         positive = nx.Graph((u, v, {"weight": d["weight"]}) for u, v, d in signed.edges(data=True) if d["sign"] > 0)
         positive.add_nodes_from(signed)
