@@ -276,10 +276,15 @@
     /* with physics off, vis-network redraws the whole network synchronously on every data event
        (its "startSimulation" falls back to a redraw): a filter's edges leaving, then nodes leaving,
        then new colours drew 21,000 edges three or four times. Its own redraw lock (the one setData
-       uses) batches the changes into one drawing, on the next frame. */
-    var emitter = network.body.emitter;
+       uses) batches the changes into one drawing, on the next frame. Lifting the lock forgets a
+       drawing already asked for (two changes in one frame), so that request is kept, not doubled. */
+    var emitter = network.body.emitter, renderer = network.renderer;
+    var pending = renderer.redrawRequested;
     emitter.emit("_blockRedraw");
-    try { change(); } finally { emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw"); }
+    try { change(); } finally {
+      emitter.emit("_allowRedraw");
+      if (pending) { renderer.redrawRequested = true; } else { emitter.emit("_requestRedraw"); }
+    }
   }
   function refresh(keepView) {
     drawnOnce(function () {
