@@ -222,9 +222,10 @@ def _scale(sizes: list[int], disk_from: int, step_limit: int, traced_below: floa
 
             def projected() -> Any:
                 _CACHE.clear()
-                state["graph"] = project(store)
-                state["signed"] = signed_graph(state["graph"])
-                return state["graph"]
+                graph = project(store)
+                signed = signed_graph(graph)  # both or neither: a step limit may stop either one
+                state.update(graph=graph, signed=signed)
+                return graph
 
             steps: list[tuple[str, Callable[[], Any]]] = [
                 ("projection + signed graph", projected),
