@@ -156,7 +156,7 @@ class StagedLoad:
         """The Graph Store path: each staging graph's N-Triples go up in POSTs of about
         :data:`GRAPH_CHUNK_BYTES`, sent by one worker thread while the quads are still being read."""
         assert self.upload is not None
-        buffers: dict[ox.NamedNode | ox.DefaultGraph, tuple[str, list[str]]] = {}
+        buffers: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, tuple[str, list[str]]] = {}
         sizes: dict[str, int] = {}
         blanks: dict[str, list[str]] = {}
         blank_size = sent = 0
