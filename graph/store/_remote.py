@@ -318,8 +318,14 @@ class RemoteStore(StoreBase):
         graph: str | None = None,
         progress: Progress | None = None,
     ) -> int:
-        """Validate the whole file, then load it atomically; returns the number of quads sent."""
+        """Load the file atomically; returns the number of quads sent. A syntax error loads nothing.
+
+        Into staging graphs (every engine but ``oxigraph serve``) the file is read once: nothing
+        is visible before the one move, so a syntax error part-way drops the staging graphs and
+        stops there. A load in one POST (``oxigraph serve``) checks the whole file first."""
         path, fmt = prepare_load(path, format)
+        if self.engine.upload != "dataset" or self.engine.store_url(self.url) is None:
+            return self._load_staged(path, fmt, graph, progress)
         total = 0
         try:
             for _ in ox.parse(path=str(path), format=fmt):
@@ -328,10 +334,20 @@ class RemoteStore(StoreBase):
             raise syntax_error(exc, file=str(path)) from None
         store_url = self.engine.store_url(self.url)
         target = _raw_target(fmt, graph)
-        if self.engine.upload == "dataset" and store_url is not None and target is not None:
+        if store_url is not None and target is not None:
             return self._post_file(store_url, path, fmt, target, total, progress)
         quads = _with_graph(ox.parse(path=str(path), format=fmt), graph)
         return self.add_quads(quads, progress=progress, total=total)
+
+    def _load_staged(self, path: Path, fmt: ox.RdfFormat, graph: str | None, progress: Progress | None) -> int:
+        """The file parsed once, as it is staged; progress in bytes read."""
+        size = path.stat().st_size
+        with path.open("rb") as raw:
+            report = (lambda sent: progress(raw.tell(), size, sent)) if progress else None
+            try:
+                return self._staged().run(_with_graph(ox.parse(raw, format=fmt), graph), progress=report)
+            except SyntaxError as exc:
+                raise syntax_error(exc, file=str(path)) from None
 
     def _post_file(self, store_url: str, path: Path, fmt: ox.RdfFormat, target: dict[str, str], total: int,
                    progress: Progress | None) -> int:

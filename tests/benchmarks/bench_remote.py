@@ -14,6 +14,12 @@ dropped row by row. Virtuoso's SELECT answers come as SPARQL XML. "Faction analy
 ``timeline(store, method="louvain")``: two window projections over HTTP, factions and
 realignments in this process. Targets: load >= 0.5x the engine's own loader; first
 projection over HTTP <= 2x the embedded one. Prints; asserts nothing.
+
+    python tests/benchmarks/bench_remote.py --relations 30000 --isolation
+
+prints instead what a reader of Virtuoso sees while ONE Graph Store POST (the whole corpus as
+N-Triples into one new graph) runs: the distinct triple counts it read (more than the empty
+and the full one: the POST is not one transaction, which is why loads stage).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -102,6 +109,43 @@ def _virtuoso(corpus: Path, tmp: Path, quads: int, embedded: tuple[float, float,
         server.stop()
 
 
+def _isolation(corpus: Path, tmp: Path, buffers: int) -> None:
+    """A reader thread counts one graph while a single Graph Store POST fills it."""
+    import pyoxigraph as ox
+    from store_data import VirtuosoServer
+
+    from graph.store import RemoteStore
+
+    body = "".join(f"{q.subject} {q.predicate} {q.object} .\n"
+                   for q in ox.parse(path=str(corpus), format=ox.RdfFormat.N_QUADS)).encode()
+    (tmp / "vt-probe").mkdir()
+    server = VirtuosoServer(tmp / "vt-probe", buffers=buffers)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:powergraph:probe> { ?s ?p ?o } }"
+    try:
+        store, reader = RemoteStore(server.query_url, timeout=3600), RemoteStore(server.query_url, timeout=600)
+        seen: list[int] = []
+        done = threading.Event()
+
+        def read() -> None:
+            while not done.is_set():
+                seen.append(reader._count(count))
+
+        watcher = threading.Thread(target=read)
+        watcher.start()
+        upload = store._staged().upload  # the Graph Store POST that a load's staging makes
+        assert upload is not None
+        took, _ = _timed(lambda: upload("urn:powergraph:probe", body))
+        done.set()
+        watcher.join()
+        whole = store._count(count)
+        partial = sorted({n for n in seen if 0 < n < whole})
+        print(f"one Graph Store POST of {len(body):,} bytes ({whole:,} triples) in {took:.1f} s: the reader made "
+              f"{len(seen):,} counts, {len(partial)} distinct partial ones {partial[:6]}"
+              f"{' ...' if len(partial) > 6 else ''}: {'NOT ' if partial else ''}seen as one transaction", flush=True)
+    finally:
+        server.stop()
+
+
 def _http_rows(engine: str, store: Any, embedded: tuple[float, float, int]) -> None:
     first, factions, edges = _analyses(store)
     note = "" if edges == embedded[2] else f" (edges differ: {edges:,} vs {embedded[2]:,})"
@@ -115,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relations", type=int, default=120_000)
     parser.add_argument("--engines", default="oxigraph,virtuoso", help="comma-separated: oxigraph, virtuoso")
     parser.add_argument("--virtuoso-buffers", type=int, default=100_000, help="NumberOfBuffers (8 KiB pages)")
+    parser.add_argument("--isolation", action="store_true",
+                        help="only: does a Virtuoso reader see one Graph Store POST as one transaction?")
     args = parser.parse_args(argv)
 
     from synthetic import generate
@@ -128,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
             counts = generate(out, actors=args.actors, relations=args.relations)
         quads = counts["quads"]
         print(f"synthetic corpus: {counts['actors']:,} actors, {counts['relations']:,} relations, {quads:,} quads\n")
+        if args.isolation:
+            _isolation(corpus, tmp, args.virtuoso_buffers)
+            return 0
         embedded_store = OxigraphStore(tmp / "embedded")
         seconds, _ = _timed(lambda: embedded_store.load(corpus))
         _row("embedded", "powergraph load (on disk)", seconds, quads)

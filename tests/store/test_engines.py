@@ -7,15 +7,17 @@ RemoteStore, and, where the embedded store has the feature, against it too.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 import pytest
 from store_data import EX, REMOTES, VirtuosoServer, ex, remote_store
 
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, RDFSyntaxError, StoreError
 from graph.store import OxigraphStore, RemoteStore, Store
-from graph.store._engines import DEFAULT_GRAPH_STANDIN
+from graph.store import _staging
+from graph.store._engines import DEFAULT_GRAPH_STANDIN, STAGING_PREFIX
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -179,3 +181,39 @@ def test_virtuoso_digest_credentials_on_sparql_auth(virtuoso_server: VirtuosoSer
     with pytest.raises(StoreError, match="refused"):
         len(wrong)
     assert httpx.get(f"{virtuoso_server.base}/sparql-auth", params={"query": "ASK {}"}).status_code == 401
+
+
+def test_a_syntax_error_after_posts_went_up_leaves_nothing(remote: RemoteStore, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A staged load reads the file once: on Virtuoso its first chunks are already POSTed (by the
+    worker thread) into staging graphs when a bad line comes; the load stops with the line, the
+    staging graphs are dropped after the POST under way, and nothing is in place."""
+    monkeypatch.setattr(_staging, "GRAPH_CHUNK_BYTES", 20_000)  # many POSTs before the bad line
+    path = tmp_path / "bad.nq"
+    lines = [f'<{EX}s{i}> <{EX}p> "value {i}" <{EX}g{i % 3}> .\n' for i in range(3_000)]
+    path.write_text("".join(lines) + "<not an iri\n", encoding="utf-8")
+    posts: list[str] = []
+    upload = remote._staged
+    monkeypatch.setattr(remote, "_staged", lambda: _counting(upload(), posts))
+    with pytest.raises(RDFSyntaxError) as caught:
+        remote.load(path)
+    assert caught.value.line == 3_001
+    assert remote.graphs() == [] and len(remote) == 0
+    assert not [g for g in remote.all_graphs() if g.startswith(STAGING_PREFIX)]
+    if remote.engine.upload == "graph":
+        assert len(posts) > 3  # the error came after POSTs had gone up
+    path.write_text("".join(lines), encoding="utf-8")  # the same file, whole: every chunk in place
+    assert remote.load(path) == 3_000 and len(remote) == 3_000 and remote.graphs() == [f"{EX}g{i}" for i in range(3)]
+
+
+def _counting(staged: _staging.StagedLoad, posts: list[str]) -> _staging.StagedLoad:
+    """``staged`` with its Graph Store POSTs noted in ``posts``."""
+    if staged.upload is not None:
+        upload = staged.upload
+
+        def noted(graph: str, body: bytes) -> None:
+            posts.append(graph)
+            upload(graph, body)
+
+        staged.upload = noted
+    return staged
