@@ -131,7 +131,8 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
     sentence = token.sent
     same = [m for m in earlier if m["start"] >= sentence.start_char]
     kind = _pronoun_class(token.lower_)
-    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind]
+    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind
+             and pronoun_gender(m["text"]) == pronoun_gender(token.text)]  # "he and Nemec ..., and she": not him
     if alike:
         return alike[-1]
     while True:

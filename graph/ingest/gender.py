@@ -60,19 +60,29 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             votes[mention["actors"][0]][sex] += 3
     sentences = list(doc.sents)
     position = {s.start: n for n, s in enumerate(sentences)}
+    said_of: list[tuple[str, str, bool, set[str]]] = []  # (person, gender, subject pronoun, persons in view)
     for token in doc:
         said = pronoun_gender(token.text)
         if said is None or token.tag_ not in ("PRP", "PRP$"):
             continue
         sentence = token.sent
         before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
-        if not before and position[sentence.start]:
+        view = set(before)
+        if position[sentence.start]:
             previous = sentences[position[sentence.start] - 1]
-            before = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
-        if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
-            actor = before.pop()
-            votes.setdefault(actor, {}).setdefault(said, 0)
-            votes[actor][said] += 2 if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self") else 1
+            named = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
+            view |= named
+            before = before or named
+        if len(before) == 1:
+            subject = token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self")
+            said_of.append((next(iter(before)), said, subject, view))
+    strong = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns, "X said she"
+    strong.update({a: s for a, s, subject, _ in said_of if subject and a not in strong})
+    for actor, said, subject, view in said_of:  # a subject or reflexive pronoun weighs twice an object or possessive
+        if not subject and any(strong.get(other) == said for other in view - {actor}):
+            continue  # "Marrow said she would go. Reval accepted her resignation": the woman in view, not Reval
+        votes.setdefault(actor, {}).setdefault(said, 0)
+        votes[actor][said] += 2 if subject else 1
     found = {}
     for actor, counts in votes.items():
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
