@@ -28,6 +28,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
 
@@ -296,6 +297,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 f"{token.text!r} read as {state}")
     mentions.sort(key=lambda m: m["start"])
     _acronyms(doc, mentions, linker)
+    widen_partitives(doc, mentions, linker.proposed)
     retype_places(doc, mentions, linker.proposed,
                   lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}
