@@ -225,7 +225,9 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else head.head.head
-                exclude |= {s.i for s in subjects(verb)}  # "Reval dismissed him": not Reval
+                doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
+                exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
+                # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
             for test in tests:
                 found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
                 if found is not None:
