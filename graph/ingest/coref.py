@@ -33,6 +33,7 @@ from typing import Any
 from graph.ingest.descriptions import description_chunks, description_noun, description_test, relational_chunks, titles
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.plurals import last_two, nearest_set, person_sets, plural_description
 from graph.ingest.roles import subjects
 
 __all__ = ["resolve", "token_index"]
@@ -43,6 +44,7 @@ _PLURAL = {"they", "them", "their", "themselves"}
 _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
 
 Test = Callable[[dict[str, Any]], bool]
@@ -113,8 +115,12 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
     (with ``window``, only in its sentence and the one before)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
     first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
+    names = {m["head"] for m in mentions if m["kind"] in ("name", "new", "variant")}
+    named = {doc[h].head.i for h in names if doc[h].dep_ == "appos"} | {
+        m["head"] for m in mentions if doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.i in names}
     earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
-               and test(m) and m["head"] not in exclude]
+               and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
+    # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
     if not earlier:
         return None
     own = set(t.i for t in token.subtree) | {token.i}
@@ -195,6 +201,35 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     return {covered[t.i]["head"] for t in near if t.i in covered}
 
 
+def _add_plural(result: list[dict[str, Any]], span: Any, members: list[str], actors: dict[str, dict[str, Any]],
+                what: str, mention: dict[str, Any] | None = None) -> None:
+    """Record ``span`` as a plural mention of ``members`` (the party mention it was, if any, rewritten)."""
+    names = " and ".join(actors[a]["label"] for a in members)
+    found = {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [members[0]],
+             "members": members, "kind": "description" if len(span) > 1 else "pronoun", "tokens": (span.start, span.end),
+             "head": span[-1].i, "reading": f"{span.text!r} read as {names} ({what} before it)"}
+    if mention is not None:
+        mention.update(found)
+    else:
+        result.append(found)
+        result.sort(key=lambda m: m["start"])
+
+
+def _resolve_plural(doc: Any, chunk: Any, result: list[dict[str, Any]], covered: dict[int, dict[str, Any]],
+            actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> None:
+    """"The two men", "both leaders", "the pair": the persons named together before, or the last two named."""
+    head = chunk[-1]
+    pair = nearest_set(person_sets(result, doc, actors), head)
+    members = pair["members"] if pair else last_two(result, head, actors, sexes)
+    if len(members) < 2:
+        return
+    party = covered.get(head.i)
+    if party is not None and party["kind"] != "group":
+        return  # a name or a known party, not a description
+    _add_plural(result, chunk, members, actors, "the persons named together" if pair else "the last two persons named",
+                party)
+
+
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
     roles = titles(doc, mentions)
@@ -205,8 +240,12 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
-    for chunk in sorted(pronouns + description_chunks(doc, covered) + kin, key=lambda c: (c.start, len(c))):
+    plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
+    for chunk in sorted(pronouns + description_chunks(doc, covered) + kin + plurals, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
+        if chunk in plurals:
+            _resolve_plural(doc, chunk, result, covered, actors, sexes)
+            continue
         if head.i in covered or any(m["head"] == head.i for m in result):
             continue
         found: dict[str, Any] | None = None
@@ -232,6 +271,11 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
                 if found is not None:
                     break
+            pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
+            if pair and (found is None or pair["start"] > found["start"] or (
+                    doc[pair["head"]].dep_ in _SUBJECT_DEPS and doc[found["head"]].dep_ not in _SUBJECT_DEPS)):
+                _add_plural(result, doc[head.i:head.i + 1], pair["members"], actors, "the persons named together")
+                continue
         else:
             kind, noun = "description", description_noun(head)
             what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"

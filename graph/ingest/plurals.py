@@ -1,0 +1,95 @@
+"""Plural antecedents: "they" for two named people, "the two men", "both leaders", "the pair", "the two".
+
+News names two people and goes on with a plural: "Sella Brandt and Jonas Ekk were detained ..., their
+lawyer said"; "Brask met Pavel Ondra before the two men announced a deal". A coordination of persons
+is one plural antecedent (its members may be pronouns already resolved: "he and Nemec"). "They"
+reads as the nearest such coordination in its sentence or the one before when that is nearer than
+the plural party the pronoun would otherwise take (or when it is a subject and that party is not).
+A plural person description ("the two men", "both leaders", "the pair", "the two") reads as the
+nearest coordination, else as the last two persons named in its sentence and the one before, but
+for the subject of a clause above it and a person of the gender the noun excludes ("the two men"
+are no women). The mention keeps its first member as ``actors`` and all of them as ``members``;
+:func:`each` gives one mention per member.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions import find_mentions
+>>> from graph.ingest.coref import resolve
+>>> doc = parse("Anna Vell and Piotr Ramm were arrested on Friday, their lawyer said. The two men deny the charges.")
+>>> found = find_mentions(doc, {})
+>>> [(m["text"], m["members"]) for m in resolve(doc, found["mentions"], found["actors"]) if "members" in m]
+[('their', ['anna-vell', 'piotr-ramm']), ('The two men', ['anna-vell', 'piotr-ramm'])]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.mention_data import load_mention_data
+
+__all__ = ["plural_description", "person_sets", "nearest_set", "last_two", "each"]
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def plural_description(token: Any) -> bool:
+    """Whether ``token`` ends a plural description of persons: "the two men", "both leaders", "the pair"."""
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
+    if token.lower_ in ("pair", "duo") and "the" in dets:
+        return True
+    if token.lower_ == "two" and token.tag_ == "CD" and "the" in dets and token.dep_ in (*_SUBJECTS, "dobj", "pobj"):
+        return True  # "the two had planned the assault"
+    person = "Person" in load_mention_data()["descriptions"].get(token.lemma_.lower(), [])
+    return token.tag_ == "NNS" and person and ({"the", "two"} <= dets or "both" in dets)  # not "two diplomats"
+
+
+def person_sets(mentions: list[dict[str, Any]], doc: Any, actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The coordinations of persons among ``mentions``: ``{start, end, head, members}``, in text order."""
+    heads = {m["head"]: m for m in mentions if len(m["actors"]) == 1 and
+             actors.get(m["actors"][0], {}).get("type") == "Person"}
+    sets = []
+    for head, first in sorted(heads.items()):
+        if doc[head].dep_ == "conj":
+            continue
+        parts = [first, *(heads[c.i] for c in doc[head].conjuncts if c.i in heads and c.i > head)]
+        members = list(dict.fromkeys(m["actors"][0] for m in parts))
+        if len(members) >= 2:
+            sets.append({"start": first["start"], "end": parts[-1]["end"], "head": head, "members": members})
+    return sets
+
+
+def _window_start(token: Any) -> int:
+    doc = token.doc
+    return doc[token.sent.start - 1].sent.start_char if token.sent.start else 0
+
+
+def nearest_set(sets: list[dict[str, Any]], token: Any) -> dict[str, Any] | None:
+    """The last coordination of persons before ``token`` in its sentence or the one before."""
+    start = _window_start(token)
+    found = [s for s in sets if start <= s["start"] and s["end"] <= token.idx]
+    return found[-1] if found else None
+
+
+def last_two(mentions: list[dict[str, Any]], token: Any, actors: dict[str, dict[str, Any]],
+             sexes: dict[str, str]) -> list[str]:
+    """The last two persons named before ``token`` in its sentence and the one before, but for the subject
+    of a clause above it and a person of the gender its noun excludes; empty when there are fewer."""
+    above = {s.i for a in token.ancestors for s in a.children if s.dep_ in _SUBJECTS}
+    sex = load_mention_data()["gender"].get(token.lemma_.lower())
+    start = _window_start(token)
+    found: list[str] = []
+    for m in sorted((m for m in mentions if start <= m["start"] and m["end"] <= token.left_edge.idx), key=lambda m: -m["end"]):
+        actor = m["actors"][0] if len(m["actors"]) == 1 else None
+        if actor is None or actors.get(actor, {}).get("type") != "Person" or m["head"] in above or actor in found or \
+                (sex and sexes.get(actor, sex) != sex) or "members" in m:
+            continue
+        found.append(actor)
+        if len(found) == 2:
+            return found[::-1]
+    return []
+
+
+def each(mention: dict[str, Any] | None) -> list[dict[str, Any] | None]:
+    """One mention per member of a plural mention (the mention itself otherwise)."""
+    if mention is None or "members" not in mention:
+        return [mention]
+    return [{**mention, "actors": [member]} for member in mention["members"]]
