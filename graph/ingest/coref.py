@@ -33,7 +33,7 @@ from typing import Any
 from graph.ingest.descriptions import description_chunks, description_noun, description_test, relational_chunks, titles
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
-from graph.ingest.plurals import last_two, nearest_set, person_sets, plural_description
+from graph.ingest.plurals import last_persons, nearest_set, person_sets, plural_description
 from graph.ingest.roles import subjects
 
 __all__ = ["resolve", "token_index"]
@@ -217,16 +217,16 @@ def _add_plural(result: list[dict[str, Any]], span: Any, members: list[str], act
 
 def _resolve_plural(doc: Any, chunk: Any, result: list[dict[str, Any]], covered: dict[int, dict[str, Any]],
             actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> None:
-    """"The two men", "both leaders", "the pair": the persons named together before, or the last two named."""
+    """"The two men", "both leaders", "the pair": the persons named together before, or the last ones named."""
     head = chunk[-1]
     pair = nearest_set(person_sets(result, doc, actors), head)
-    members = pair["members"] if pair else last_two(result, head, actors, sexes)
+    members = pair["members"] if pair else last_persons(result, head, actors, sexes)
     if len(members) < 2:
         return
     party = covered.get(head.i)
     if party is not None and party["kind"] != "group":
         return  # a name or a known party, not a description
-    _add_plural(result, chunk, members, actors, "the persons named together" if pair else "the last two persons named",
+    _add_plural(result, chunk, members, actors, "the persons named together" if pair else "the last persons named",
                 party)
 
 

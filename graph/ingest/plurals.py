@@ -6,7 +6,7 @@ is one plural antecedent (its members may be pronouns already resolved: "he and 
 reads as the nearest such coordination in its sentence or the one before when that is nearer than
 the plural party the pronoun would otherwise take (or when it is a subject and that party is not).
 A plural person description ("the two men", "both leaders", "the pair", "the two") reads as the
-nearest coordination, else as the last two persons named in its sentence and the one before, but
+nearest coordination of its size, else as the last persons (two, or the number it gives) named in its sentence and the one before, but
 for the subject of a clause above it and a person of the gender the noun excludes ("the two men"
 are no women). The mention keeps its first member as ``actors`` and all of them as ``members``;
 :func:`each` gives one mention per member.
@@ -26,9 +26,10 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["plural_description", "person_sets", "nearest_set", "last_two", "each"]
+__all__ = ["plural_description", "size", "person_sets", "nearest_set", "last_persons", "each"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def plural_description(token: Any) -> bool:
@@ -36,10 +37,17 @@ def plural_description(token: Any) -> bool:
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
     if token.lower_ in ("pair", "duo") and "the" in dets:
         return True
-    if token.lower_ == "two" and token.tag_ == "CD" and "the" in dets and token.dep_ in (*_SUBJECTS, "dobj", "pobj"):
-        return True  # "the two had planned the assault"
+    if token.lower_ in _NUMBERS and token.tag_ == "CD" and "the" in dets and token.dep_ in (*_SUBJECTS, "dobj", "pobj"):
+        return True  # "the two had planned the assault", "the three had spent the morning"
     person = "Person" in load_mention_data()["descriptions"].get(token.lemma_.lower(), [])
-    return token.tag_ == "NNS" and person and ({"the", "two"} <= dets or "both" in dets)  # not "two diplomats"
+    return token.tag_ == "NNS" and person and ("the" in dets and bool(dets & set(_NUMBERS)) or "both" in dets)
+    # "the three leaders", "both men"; not "two diplomats"
+
+
+def size(token: Any) -> int:
+    """How many persons a plural description names ("the three leaders": 3; "both men", "the pair": 2)."""
+    words = [token.lower_] + [c.lower_ for c in token.children if c.dep_ == "nummod"]
+    return next((_NUMBERS[w] for w in words if w in _NUMBERS), 2)
 
 
 def person_sets(mentions: list[dict[str, Any]], doc: Any, actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -63,15 +71,17 @@ def _window_start(token: Any) -> int:
 
 
 def nearest_set(sets: list[dict[str, Any]], token: Any) -> dict[str, Any] | None:
-    """The last coordination of persons before ``token`` in its sentence or the one before."""
+    """The last coordination of persons before ``token`` in its sentence or the one before (of the size
+    a plural description gives)."""
     start = _window_start(token)
-    found = [s for s in sets if start <= s["start"] and s["end"] <= token.idx]
+    found = [s for s in sets if start <= s["start"] and s["end"] <= token.idx and
+             (token.tag_ in ("PRP", "PRP$") or len(s["members"]) == size(token))]
     return found[-1] if found else None
 
 
-def last_two(mentions: list[dict[str, Any]], token: Any, actors: dict[str, dict[str, Any]],
-             sexes: dict[str, str]) -> list[str]:
-    """The last two persons named before ``token`` in its sentence and the one before, but for the subject
+def last_persons(mentions: list[dict[str, Any]], token: Any, actors: dict[str, dict[str, Any]],
+                 sexes: dict[str, str]) -> list[str]:
+    """The last persons (as many as :func:`size` says) named before ``token`` in its sentence and the one before, but for the subject
     of a clause above it and a person of the gender its noun excludes; empty when there are fewer."""
     above = {s.i for a in token.ancestors for s in a.children if s.dep_ in _SUBJECTS}
     sex = load_mention_data()["gender"].get(token.lemma_.lower())
@@ -83,7 +93,7 @@ def last_two(mentions: list[dict[str, Any]], token: Any, actors: dict[str, dict[
                 (sex and sexes.get(actor, sex) != sex) or "members" in m:
             continue
         found.append(actor)
-        if len(found) == 2:
+        if len(found) == size(token):
             return found[::-1]
     return []
 
