@@ -28,6 +28,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.later import later_mentions
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
@@ -193,6 +194,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1])
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
+    mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
