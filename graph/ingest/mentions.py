@@ -28,6 +28,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.credits import drop_credits
 from graph.ingest.later import later_mentions
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
@@ -297,7 +298,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
-    mentions.sort(key=lambda m: m["start"])
+    mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
     _acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
     retype_places(doc, mentions, linker.proposed,
