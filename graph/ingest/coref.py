@@ -246,8 +246,9 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if chunk in plurals:
             _resolve_plural(doc, chunk, result, covered, actors, sexes)
             continue
-        if head.i in covered or any(m["head"] == head.i for m in result):
-            continue
+        inside = head.i in covered and not (head.tag_ in ("PRP", "PRP$") and covered[head.i]["kind"] == "group")
+        if inside or any(m["head"] == head.i for m in result):
+            continue  # ("two of its reporters": "its" resolves inside the party's phrase)
         found: dict[str, Any] | None = None
         exclude = _excluded(head, covered)
         if chunk in kin:

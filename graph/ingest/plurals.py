@@ -81,12 +81,14 @@ def nearest_set(sets: list[dict[str, Any]], token: Any) -> dict[str, Any] | None
 
 def last_persons(mentions: list[dict[str, Any]], token: Any, actors: dict[str, dict[str, Any]],
                  sexes: dict[str, str]) -> list[str]:
-    """The last persons (as many as :func:`size` says) named before ``token`` in its sentence and the one before, but for the subject
-    of a clause above it and a person of the gender its noun excludes; empty when there are fewer."""
-    above = {s.i for a in token.ancestors for s in a.children if s.dep_ in _SUBJECTS}
+    """The last persons (as many as :func:`size` says) named before ``token`` in its sentence and the one before,
+    but for the speaker it is reported by ("Orsk said the two had planned it") and a person of the gender its
+    noun excludes; empty when there are fewer."""
+    above = {s.i for a in token.ancestors if a.dep_ == "ccomp" for s in a.head.children if s.dep_ in _SUBJECTS}
+    above |= {c.i for s in list(above) for c in token.doc[s].children if c.dep_ == "appos"}  # the speaker
     sex = load_mention_data()["gender"].get(token.lemma_.lower())
     start = _window_start(token)
-    found: list[str] = []
+    found: list[str] = []  # the latest first
     for m in sorted((m for m in mentions if start <= m["start"] and m["end"] <= token.left_edge.idx), key=lambda m: -m["end"]):
         actor = m["actors"][0] if len(m["actors"]) == 1 else None
         if actor is None or actors.get(actor, {}).get("type") != "Person" or m["head"] in above or actor in found or \
@@ -94,7 +96,8 @@ def last_persons(mentions: list[dict[str, Any]], token: Any, actors: dict[str, d
             continue
         found.append(actor)
         if len(found) == size(token):
-            return found[::-1]
+            first = {a: min(m["start"] for m in mentions if m["actors"] == [a] and m["start"] >= start) for a in found}
+            return sorted(found, key=first.__getitem__)  # in the order the text named them
     return []
 
 
