@@ -146,6 +146,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue
         if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None:
             continue  # "Dravic troops": the party noun with its modifier, found below
+        if all(t.lower_ in lex["government_titles"]["portfolios"] for t in ent) and ent.root.dep_ == "compound" and \
+                ent.root.head.lower_ in lex["government_titles"]["titles"]:
+            continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
         span = _cut(_clean(ent))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \

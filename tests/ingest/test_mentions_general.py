@@ -210,3 +210,8 @@ def test_the_outlet_of_a_dateline_is_no_antecedent() -> None:
     mentions, actors = _read(text)
     assert "Coast Wire Service" not in [m["text"] for m in mentions]
     assert resolved(text, "it") == "State Audit Office"
+
+
+def test_a_portfolio_before_a_title_is_no_body_of_its_own() -> None:
+    mentions, _ = _read("President Ivo Harl sacked Energy Minister Pavel Strom and Interior Minister Anna Brill.")
+    assert [m["text"] for m in mentions] == ["Ivo Harl", "Pavel Strom", "Anna Brill"]
