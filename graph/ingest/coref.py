@@ -293,6 +293,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if found is None:
             continue
         actor = found["actors"][0]
+        if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
+            sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,

@@ -78,6 +78,13 @@ def _demonym(word: str, states: list[str]) -> str | None:
     return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
 
 
+def _office(span: Any) -> bool:
+    """Whether ``span`` is a minister's title and portfolio only ("Defence Minister", "Interior")."""
+    office = load_lexicon()["government_titles"]
+    return any(t.lower_ in office["portfolios"] for t in span) and all(
+        t.lower_ in {*office["portfolios"], *office["titles"], *office["deputies"]} for t in span)
+
+
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
@@ -146,8 +153,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue
         if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None:
             continue  # "Dravic troops": the party noun with its modifier, found below
-        if all(t.lower_ in lex["government_titles"]["portfolios"] for t in ent) and ent.root.dep_ == "compound" and \
-                ent.root.head.lower_ in lex["government_titles"]["titles"]:
+        if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
         span = _cut(_clean(ent))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
@@ -185,8 +191,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 taken[start - 1] = False
             start -= 1
         span = _clean(doc[start:token.i + 1])
-        if len(span) == 1 and span.text.isupper() and len(span.text) > 5:
-            continue  # "ALMATY, Jan 8": a dateline
+        if len(span) == 1 and span.text.isupper() and len(span.text) > 5 or _office(span):
+            continue  # "ALMATY, Jan 8": a dateline; "Interior Minister", a title the parser left without its name
         if len(span) == 1 and span.text[:1].isupper():
             ids, kind, reading = linker.link(span.text)
             if not ids and span.text.isupper() and len(span.text) >= 2:  # an acronym: "SPB"

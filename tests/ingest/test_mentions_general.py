@@ -80,6 +80,9 @@ CASES = [
     # the object of an infinitive is not its controller, nor the name apposed to the controller
     ("Ivo Harl met Pavel Strom. Marek Osk asked his deputy, Karel Brill, to defend him in parliament.", "him", 1,
      "Marek Osk"),
+    # a gendered pronoun read as a person genders her for the pronouns after it
+    ("Dalia Ferro met Ivo Harl on Monday. She said the talks had failed. He then accused Ferro of plotting.", "He",
+     1, "Ivo Harl"),
     # a party noun with a name apposed is no antecedent of its own: the name is
     ("Ruben Stasz was charged on Friday. His lawyer, Anna Brill, said she would appeal.", "she", 1, "Anna Brill"),
 ]
