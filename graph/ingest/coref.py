@@ -109,6 +109,11 @@ def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | N
     return next((m for m in reversed(earlier) if m["head"] in apposed), None)
 
 
+def _embedded(token: Any) -> bool:
+    """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
+    return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
+
+
 def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
                 exclude: set[int] = frozenset(), window: bool = False) -> dict[str, Any] | None:  # type: ignore[assignment]
     """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
@@ -147,7 +152,8 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
                   (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
         if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
             owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
-            return (firsts or owners or here)[-1]
+            top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
+            return (top or firsts or owners or here)[-1]  # "X, of which Y is a member, ...: it" is X
         main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
         if firsts or here:
             return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
@@ -189,6 +195,23 @@ def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
     if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None
     return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
+
+
+def _holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+            roles: dict[str, set[str]]) -> dict[str, Any] | None:
+    """For "his predecessor": the one person named before ``chunk`` whom the text gave the possessor's office as a
+    former one ("President Tokayev ... former president Nazarbayev"); for "his successor", the one holding the
+    possessor's former office. None when no one, or more than one, fits."""
+    noun, held = chunk[-1].lemma_.lower(), roles.get(owner[0], set())
+    if noun == "predecessor":
+        wanted = {f"former {r}" for r in held if not r.startswith("former ")}
+    elif noun == "successor":
+        wanted = {r[len("former "):] for r in held if r.startswith("former ")}
+    else:
+        return None
+    fits = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1 and m["actors"] != owner
+            and roles.get(m["actors"][0], set()) & wanted]
+    return fits[-1] if len({m["actors"][0] for m in fits}) == 1 else None
 
 
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
@@ -255,7 +278,10 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
             owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
                           m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
-            found = _other(result, chunk, owner, actors) if owner and len(owner) == 1 else None
+            holder = _holder(result, chunk, owner, roles) if owner and len(owner) == 1 else None
+            if holder is not None:
+                what = f"person in the possessor's office before or after, as {head.lower_!r}"
+            found = holder or (_other(result, chunk, owner, actors) if owner and len(owner) == 1 else None)
         elif head.tag_ in ("PRP", "PRP$"):
             kind = "pronoun"
             tests = _pronoun_tests(head, doc, actors, sexes)

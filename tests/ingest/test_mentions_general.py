@@ -83,6 +83,13 @@ CASES = [
     # a gendered pronoun read as a person genders her for the pronouns after it
     ("Dalia Ferro met Ivo Harl on Monday. She said the talks had failed. He then accused Ferro of plotting.", "He",
      1, "Ivo Harl"),
+    # "his predecessor" is who held his office before, though another person is named more often
+    ("Police detained the banker Karel Brill, a nephew of former president Edvard Lunn. Brill was questioned. "
+     "Lawyers for Brill protested. In March President Ivo Harl took over the party from his predecessor.",
+     "his predecessor", 1, "Edvard Lunn"),
+    # the subject of a relative clause is less salient than the subject of the sentence
+    ("The Coastal League, of which Tarvania is a founding member, was more guarded: it urged calm.", "it", 1,
+     "Coastal League"),
     # a party noun with a name apposed is no antecedent of its own: the name is
     ("Ruben Stasz was charged on Friday. His lawyer, Anna Brill, said she would appeal.", "she", 1, "Anna Brill"),
 ]
