@@ -119,8 +119,9 @@ class Linker:
         low = name.lower()
         if self.table.get(low):
             return sorted(self.table[low]), "name", None
-        if " " not in low:
-            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low]
+        if " " not in low:  # "soldiers" for "Dravic soldiers"; "workers" is not the Federation of Valsund Workers
+            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low and
+                    (name[:1].isupper() or spec["label"].split()[-1].islower())]
             if len(same) == 1:
                 return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
         ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
