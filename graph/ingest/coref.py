@@ -294,6 +294,9 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
                 exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
                 # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
+            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly": not Brask
+                exclude |= {g.i for c in head.head.children if c.dep_ in ("dobj", "prep") and c.i < head.i
+                            for g in [c, *c.children] if g.dep_ in ("dobj", "pobj")}
             for test in tests:
                 found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
                 if found is not None:

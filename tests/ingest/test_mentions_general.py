@@ -90,6 +90,9 @@ CASES = [
     # the subject of a relative clause is less salient than the subject of the sentence
     ("The Coastal League, of which Tarvania is a founding member, was more guarded: it urged calm.", "it", 1,
      "Coastal League"),
+    # a subject pronoun is not an object of its own verb, though that comes first
+    ("Union leader Karel Brill met Prime Minister Teodor Brask on Monday. Of Brask he speaks warmly.", "he", 1,
+     "Karel Brill"),
     # a party noun with a name apposed is no antecedent of its own: the name is
     ("Ruben Stasz was charged on Friday. His lawyer, Anna Brill, said she would appeal.", "she", 1, "Anna Brill"),
 ]
