@@ -152,6 +152,8 @@ class Linker:
             self.actors[actor_id] = self.proposed[actor_id] = spec
             for form in [name, *aliases]:
                 self.table.setdefault(form.lower(), set()).add(actor_id)
+        elif actor_id in self.proposed and text.lower() != name.lower() and text not in self.proposed[actor_id]["aliases"]:
+            self.proposed[actor_id]["aliases"].append(text)  # every form the text uses ("two officers")
         return actor_id
 
     def _same_person(self, actor_id: str, name: str) -> bool:

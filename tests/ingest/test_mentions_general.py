@@ -228,3 +228,9 @@ def test_the_outlet_of_a_dateline_is_no_antecedent() -> None:
 def test_a_portfolio_before_a_title_is_no_body_of_its_own() -> None:
     mentions, _ = _read("President Ivo Harl sacked Energy Minister Pavel Strom and Interior Minister Anna Brill.")
     assert [m["text"] for m in mentions] == ["Ivo Harl", "Pavel Strom", "Anna Brill"]
+
+
+def test_every_form_the_text_uses_for_a_party_is_kept() -> None:
+    _, actors = _read("Officers of the guard stood by. Later two officers beat the prisoner, and three officers "
+                      "watched.")
+    assert {"two officers", "three officers"} <= set(actors["officers"]["aliases"])
