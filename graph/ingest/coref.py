@@ -30,7 +30,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from graph.ingest.descriptions import description_chunks, description_noun, description_test, relational_chunks, titles
+from graph.ingest.descriptions import (description_chunks, description_noun, description_test, possessed_chunks,
+                                      relational_chunks, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.plurals import last_persons, nearest_set, person_sets, plural_description
@@ -214,6 +215,18 @@ def _holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
     return fits[-1] if len({m["actors"][0] for m in fits}) == 1 else None
 
 
+def _possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+                     roles: dict[str, set[str]]) -> dict[str, Any] | None:
+    """For "his security chief" with no one so titled before it: the person the rest of its sentence or the next
+    one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...")."""
+    noun = description_noun(chunk[-1])
+    sentence = chunk[-1].sent
+    end = sentence.end_char if sentence.end >= len(chunk.doc) else chunk.doc[sentence.end].sent.end_char
+    later = [m for m in mentions if chunk.end_char <= m["start"] < end and len(m["actors"]) == 1 and
+             m["actors"] != owner and noun in roles.get(m["actors"][0], set())]
+    return later[0] if later else None
+
+
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
     son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
@@ -264,7 +277,9 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
     plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
-    for chunk in sorted(pronouns + description_chunks(doc, covered) + kin + plurals, key=lambda c: (c.start, len(c))):
+    owned = possessed_chunks(doc, covered)
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned
+    for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
         if chunk in plurals:
             _resolve_plural(doc, chunk, result, covered, actors, sexes)
@@ -315,10 +330,19 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             elif apposed and not _role_object(head):
                 found = covered[apposed[0].i]  # "the capital, Varn"
             else:
+                owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
+                              m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None) if chunk in owned else None
+                if chunk in owned and (owner is None or len(owner) != 1):
+                    continue  # "his security chief": whose, first
                 for test in _description_tiers(head, actors, roles, taken, counts):
+                    if owner:  # not the possessor himself
+                        test = (lambda t: lambda m: t(m) and m["actors"] != owner)(test)
                     found = _antecedent(result, head, test, doc, exclude)
                     if found is not None:
                         break
+                if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"
+                    found = _possessed_later(result, chunk, owner, roles)
+                    what = f"Person given the role {noun!r} after it, not"
         if found is None:
             continue
         actor = found["actors"][0]

@@ -24,8 +24,9 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["description_chunks", "relational_chunks", "description_noun", "titles", "description_test", "is_former"]
+__all__ = ["description_chunks", "possessed_chunks", "relational_chunks", "description_noun", "titles", "description_test", "is_former"]
 
+_RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
 
@@ -59,6 +60,17 @@ def description_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
         elif description_noun(token) == "year-old" and token.i > 4 and doc[token.i - 5].lower_ == "the":
             chunks.append(doc[token.i - 5:token.i + 1])  # "the 81-year-old": "the" may hang elsewhere
     return chunks
+
+
+def possessed_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
+    """Spans "<possessor> <person's role>" that no name stands beside ("his security chief", "Reval's interior
+    minister"): a person the text gave that role, other than the possessor (roles relative to the possessor,
+    "his successor", "his ally", aside: :func:`relational_chunks` and the title rules read them)."""
+    data = load_mention_data()
+    return [doc[c.left_edge.i:t.i + 1] for t in doc if data["descriptions"].get(description_noun(t)) == ["Person"]
+            and _common(t) and t.i not in covered and description_noun(t) not in data["kin_resolved"] | _RELATIVE
+            and description_noun(t) not in data["generic_persons"] and t.dep_ not in ("appos", "compound")
+            and not any(a.dep_ == "appos" for a in t.children) for c in t.children if c.dep_ == "poss"]
 
 
 def relational_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:

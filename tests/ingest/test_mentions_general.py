@@ -93,6 +93,12 @@ CASES = [
     # a subject pronoun is not an object of its own verb, though that comes first
     ("Union leader Karel Brill met Prime Minister Teodor Brask on Monday. Of Brask he speaks warmly.", "he", 1,
      "Karel Brill"),
+    # a possessed role is the person the text gave that role, not the possessor
+    ("The security chief, Ruben Stasz, met President Ivo Harl on Friday. On Monday Harl sacked his security chief.",
+     "his security chief", 1, "Ruben Stasz"),
+    # a possessed role named in the next sentence (a lede that names the man after his post)
+    ("President Ivo Harl sacked his security chief on Monday. Ruben Stasz, the security chief since 2015, was "
+     "arrested.", "his security chief", 1, "Ruben Stasz"),
     # a party noun with a name apposed is no antecedent of its own: the name is
     ("Ruben Stasz was charged on Friday. His lawyer, Anna Brill, said she would appeal.", "she", 1, "Anna Brill"),
 ]
