@@ -39,6 +39,7 @@ __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
                 "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
+_PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -50,7 +51,8 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
-                           or doc[start].lower_ in _PLAIN_ADJECTIVES or doc[start].lower_ in ("a", "an", "the")
+                           or (doc[start].lower_ in _PLAIN_ADJECTIVES and doc[start].ent_type_ not in _PLACES)
+                           or doc[start].lower_ in ("a", "an", "the")
                            or doc[start].lower_ in _QUANTIFIERS):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -141,6 +143,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
+        if not common and span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I" and all(
+                linker.actors[a]["label"].islower() for a in ids):
+            continue  # "the Committee to Protect Journalists" is not the journalists: a word of a longer name
         if common and not named_in(ids, match.group().lower(), linker.actors, doc.text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)

@@ -240,3 +240,10 @@ def test_every_form_the_text_uses_for_a_party_is_kept() -> None:
     _, actors = _read("Officers of the guard stood by. Later two officers beat the prisoner, and three officers "
                       "watched.")
     assert {"two officers", "three officers"} <= set(actors["officers"]["aliases"])
+
+
+def test_a_common_party_word_inside_a_longer_name_is_the_name() -> None:
+    mentions, _ = _read("Anna Brill of the Committee to Protect Journalists, a watchdog based in New York, spoke. "
+                        "Journalists were detained.")
+    assert [m["text"] for m in mentions] == ["Anna Brill", "Committee to Protect Journalists", "New York",
+                                            "Journalists"]
