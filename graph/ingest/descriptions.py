@@ -143,6 +143,7 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
     noun = description_noun(noun_token)
     types = list(data["descriptions"][noun])
     former = is_former(noun_token)
+    late = any(c.lower_ == "late" for c in noun_token.children)
     if types != ["Person"]:
         return [lambda m: actors[m["actors"][0]].get("type") in types]
 
@@ -152,8 +153,8 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
         names = " ".join([spec["label"], *spec.get("aliases", [])]).lower()
         if spec.get("type") != "Person":
             return False
-        if former:
-            return f"former {noun}" in words or f"former {noun}" in names
+        if former:  # "the late president": a former one, or the one who died in office
+            return f"former {noun}" in words or f"former {noun}" in names or late and noun in words
         was = f"former {noun}" in words or f"former {noun}" in names or f"ex-{noun}" in names
         return (noun in words or noun in names.split()) and not was
 

@@ -112,6 +112,7 @@ class Linker:
         self.actors = actors
         self.table = _surfaces(actors)
         self.proposed: dict[str, dict[str, Any]] = {}
+        self.full_names: dict[str, str] = {}  # one-word proposed persons -> the full name the text gave them later
         self.folded = {fold(name): (ids, name) for name, ids in self.table.items() if len(name) > 3 and name[:1].isalpha()}
 
     def link(self, name: str) -> tuple[list[str], str, str | None]:
@@ -126,6 +127,8 @@ class Linker:
                 return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
         ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
         if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
+            for i in ids if len(ids) == 1 and ids <= set(self.proposed) else ():  # "Arkhanov" named in full as
+                self.full_names.setdefault(i, name)  # "Rustam Arkhanov": a later "Bakhtiyor Arkhanov" is another man
             return sorted(ids), "name", f"{name!r} read as {self._label(sorted(ids)[0])} (same surname)"
         key = fold(low)
         best, score, score_raw = None, 0.0, 0.0
@@ -159,7 +162,17 @@ class Linker:
     def _same_person(self, actor_id: str, name: str) -> bool:
         """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""
         label = self._label(actor_id).lower().split()
-        return len(label) < 2 or fold(label[0]) == fold(name.split()[0])
+        full = self.full_names.get(actor_id, "").lower().split()
+        first = fold(label[0]) if len(label) > 1 else fold(full[0]) if full else None
+        return first is None or first == fold(name.split()[0])
+
+    def settle_names(self) -> None:
+        """Give each one-word proposed person that the text later named in full its full name as the label."""
+        for actor_id, name in self.full_names.items():
+            spec = self.proposed[actor_id]
+            if spec.get("type") == "Person" and " " not in spec["label"]:
+                spec["aliases"] = [spec["label"], *(a for a in spec["aliases"] if a != name)]
+                spec["label"] = name
 
     def _type(self, actor_id: str) -> str:
         return str(self.actors.get(actor_id, {}).get("type"))

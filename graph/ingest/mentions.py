@@ -317,4 +317,5 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     widen_partitives(doc, mentions, linker.proposed)
     retype_places(doc, mentions, linker.proposed,
                   lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
+    linker.settle_names()
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

@@ -247,3 +247,17 @@ def test_a_common_party_word_inside_a_longer_name_is_the_name() -> None:
                         "Journalists were detained.")
     assert [m["text"] for m in mentions] == ["Anna Brill", "Committee to Protect Journalists", "New York",
                                             "Journalists"]
+
+
+def test_a_family_shares_a_surname_but_not_a_first_name() -> None:
+    mentions, actors = _read("Tarvania after Lunn: live. President Edvard Lunn died on Tuesday. His son, Karel Lunn, "
+                             "commands the guard.")
+    people = {m["text"]: m["actors"] for m in mentions if "Lunn" in m["text"]}
+    assert people["Edvard Lunn"] == people["Lunn"] != people["Karel Lunn"]
+    assert actors[people["Lunn"][0]]["label"] == "Edvard Lunn"
+
+
+def test_the_late_president_died_in_office() -> None:
+    text = ("President Edvard Lunn died on Tuesday. The speaker, Anna Brill, should now act as head of state, "
+            "but Brill has not been seen. Television showed the late president's son.")
+    assert resolved(text, "the late president") == "Edvard Lunn"
