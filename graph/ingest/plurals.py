@@ -6,7 +6,7 @@ is one plural antecedent (its members may be pronouns already resolved: "he and 
 reads as the nearest such coordination in its sentence or the one before when that is nearer than
 the plural party the pronoun would otherwise take (or when it is a subject and that party is not).
 A plural person description ("the two men", "both leaders", "the pair", "the two") reads as the
-nearest coordination of its size, else as the last persons (two, or the number it gives) named in its sentence and the one before, but
+nearest coordination of its size, else as the last persons (two, or the number it gives) named in its sentence and the two before, but
 for the subject of a clause above it and a person of the gender the noun excludes ("the two men"
 are no women). The mention keeps its first member as ``actors`` and all of them as ``members``;
 :func:`each` gives one mention per member.
@@ -51,7 +51,8 @@ def size(token: Any) -> int:
 
 
 def person_sets(mentions: list[dict[str, Any]], doc: Any, actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The coordinations of persons among ``mentions``: ``{start, end, head, members}``, in text order."""
+    """The coordinations of persons among ``mentions``, and the plural mentions already read as persons:
+    ``{start, end, head, members}``, in text order."""
     heads = {m["head"]: m for m in mentions if len(m["actors"]) == 1 and
              actors.get(m["actors"][0], {}).get("type") == "Person"}
     sets = []
@@ -62,12 +63,19 @@ def person_sets(mentions: list[dict[str, Any]], doc: Any, actors: dict[str, dict
         members = list(dict.fromkeys(m["actors"][0] for m in parts))
         if len(members) >= 2:
             sets.append({"start": first["start"], "end": parts[-1]["end"], "head": head, "members": members})
-    return sets
+    sets += [{"start": m["start"], "end": m["end"], "head": m["head"], "members": m["members"]} for m in mentions
+             if "members" in m]  # "Both men had been covering the protests when they were detained"
+    return sorted(sets, key=lambda s: s["start"])
 
 
-def _window_start(token: Any) -> int:
-    doc = token.doc
-    return doc[token.sent.start - 1].sent.start_char if token.sent.start else 0
+def _window_start(token: Any, back: int = 1) -> int:
+    """Where the window of ``token`` starts: its sentence and the ``back`` ones before it."""
+    sentence = token.sent
+    for _ in range(back):
+        if not sentence.start:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return int(sentence.start_char)
 
 
 def nearest_set(sets: list[dict[str, Any]], token: Any) -> dict[str, Any] | None:
@@ -81,13 +89,13 @@ def nearest_set(sets: list[dict[str, Any]], token: Any) -> dict[str, Any] | None
 
 def last_persons(mentions: list[dict[str, Any]], token: Any, actors: dict[str, dict[str, Any]],
                  sexes: dict[str, str]) -> list[str]:
-    """The last persons (as many as :func:`size` says) named before ``token`` in its sentence and the one before,
+    """The last persons (as many as :func:`size` says) named before ``token`` in its sentence and the two before,
     but for the speaker it is reported by ("Orsk said the two had planned it") and a person of the gender its
     noun excludes; empty when there are fewer."""
     above = {s.i for a in token.ancestors if a.dep_ == "ccomp" for s in a.head.children if s.dep_ in _SUBJECTS}
     above |= {c.i for s in list(above) for c in token.doc[s].children if c.dep_ == "appos"}  # the speaker
     sex = load_mention_data()["gender"].get(token.lemma_.lower())
-    start = _window_start(token)
+    start = _window_start(token, back=2)
     found: list[str] = []  # the latest first
     for m in sorted((m for m in mentions if start <= m["start"] and m["end"] <= token.left_edge.idx), key=lambda m: -m["end"]):
         actor = m["actors"][0] if len(m["actors"]) == 1 else None

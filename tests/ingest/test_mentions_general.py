@@ -184,6 +184,10 @@ PLURALS = [
     # "both men" are no women: the last two men named
     ("Judge Irina Vasch heard Pavel Strom and Ruben Stasz on Monday. She said both men had lied.", "both men",
      ["Pavel Strom", "Ruben Stasz"]),
+    # "both men" three sentences on, and "they" after them
+    ("Police detained the journalist Anna Brill's colleague Piotr Ramm on Monday. The same day police in Tarvo "
+     "detained Karel Osk, an editor. Both men had been covering the protests when they were detained.", "they",
+     ["Piotr Ramm", "Karel Osk"]),
     # "the three" for three persons named together
     ("Police detained Anna Brill, Ruben Stasz and Pavel Strom at dawn. The three were freed at night.", "The three",
      ["Anna Brill", "Ruben Stasz", "Pavel Strom"]),
