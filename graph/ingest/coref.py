@@ -115,15 +115,20 @@ def _embedded(token: Any) -> bool:
     return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
 
 
+def _named_parties(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
+    """Heads of party nouns a name is apposed to ("His lawyer, Ines Carrow"; "Ines Carrow, his lawyer")."""
+    names = {m["head"] for m in mentions if m["kind"] in ("name", "new", "variant")}
+    return {doc[h].head.i for h in names if doc[h].dep_ == "appos"} | {
+        m["head"] for m in mentions if doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.i in names}
+
+
 def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
-                exclude: set[int] = frozenset(), window: bool = False) -> dict[str, Any] | None:  # type: ignore[assignment]
+                exclude: set[int] = frozenset(), window: bool = False,  # type: ignore[assignment]
+                named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
     """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
-    (with ``window``, only in its sentence and the one before)."""
+    (with ``window``, only in its sentence and the one before; never a party noun of ``named``)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
     first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
-    names = {m["head"] for m in mentions if m["kind"] in ("name", "new", "variant")}
-    named = {doc[h].head.i for h in names if doc[h].dep_ == "appos"} | {
-        m["head"] for m in mentions if doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.i in names}
     earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
                and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
     # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
@@ -273,6 +278,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     sexes = genders(doc, mentions, actors)
     counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
     covered = token_index(mentions)
+    named = _named_parties(doc, mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
@@ -313,7 +319,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 exclude |= {g.i for c in head.head.children if c.dep_ in ("dobj", "prep") and c.i < head.i
                             for g in [c, *c.children] if g.dep_ in ("dobj", "pobj")}
             for test in tests:
-                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
+                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
+                                    named=named)
                 if found is not None:
                     break
             pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
@@ -337,7 +344,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 for test in _description_tiers(head, actors, roles, taken, counts):
                     if owner:  # not the possessor himself
                         test = (lambda t: lambda m: t(m) and m["actors"] != owner)(test)
-                    found = _antecedent(result, head, test, doc, exclude)
+                    found = _antecedent(result, head, test, doc, exclude, named=named)
                     if found is not None:
                         break
                 if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"

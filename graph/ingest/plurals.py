@@ -34,6 +34,8 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 def plural_description(token: Any) -> bool:
     """Whether ``token`` ends a plural description of persons: "the two men", "both leaders", "the pair"."""
+    if token.tag_ not in ("NNS", "CD", "NN"):
+        return False
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
     if token.lower_ in ("pair", "duo") and "the" in dets:
         return True
