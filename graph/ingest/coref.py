@@ -30,11 +30,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from graph.ingest.descriptions import (description_chunks, description_noun, description_test, possessed_chunks,
-                                      relational_chunks, titles)
+from graph.ingest.descriptions import (description_chunks, description_noun, description_test, office_holder,
+                                      possessed_chunks, possessed_later, relational_chunks, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
-from graph.ingest.plurals import last_persons, nearest_set, person_sets, plural_description
+from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
 __all__ = ["resolve", "token_index"]
@@ -203,35 +203,6 @@ def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
     return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
 
 
-def _holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
-            roles: dict[str, set[str]]) -> dict[str, Any] | None:
-    """For "his predecessor": the one person named before ``chunk`` whom the text gave the possessor's office as a
-    former one ("President Tokayev ... former president Nazarbayev"); for "his successor", the one holding the
-    possessor's former office. None when no one, or more than one, fits."""
-    noun, held = chunk[-1].lemma_.lower(), roles.get(owner[0], set())
-    if noun == "predecessor":
-        wanted = {f"former {r}" for r in held if not r.startswith("former ")}
-    elif noun == "successor":
-        wanted = {r[len("former "):] for r in held if r.startswith("former ")}
-    else:
-        return None
-    fits = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1 and m["actors"] != owner
-            and roles.get(m["actors"][0], set()) & wanted]
-    return fits[-1] if len({m["actors"][0] for m in fits}) == 1 else None
-
-
-def _possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
-                     roles: dict[str, set[str]]) -> dict[str, Any] | None:
-    """For "his security chief" with no one so titled before it: the person the rest of its sentence or the next
-    one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...")."""
-    noun = description_noun(chunk[-1])
-    sentence = chunk[-1].sent
-    end = sentence.end_char if sentence.end >= len(chunk.doc) else chunk.doc[sentence.end].sent.end_char
-    later = [m for m in mentions if chunk.end_char <= m["start"] < end and len(m["actors"]) == 1 and
-             m["actors"] != owner and noun in roles.get(m["actors"][0], set())]
-    return later[0] if later else None
-
-
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
     son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
@@ -240,35 +211,6 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     owned = token.head
     near = [c for c in owned.children if c.dep_ in ("appos", "compound")] + ([owned.head] if owned.dep_ == "appos" else [])
     return {covered[t.i]["head"] for t in near if t.i in covered}
-
-
-def _add_plural(result: list[dict[str, Any]], span: Any, members: list[str], actors: dict[str, dict[str, Any]],
-                what: str, mention: dict[str, Any] | None = None) -> None:
-    """Record ``span`` as a plural mention of ``members`` (the party mention it was, if any, rewritten)."""
-    names = " and ".join(actors[a]["label"] for a in members)
-    found = {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [members[0]],
-             "members": members, "kind": "description" if len(span) > 1 else "pronoun", "tokens": (span.start, span.end),
-             "head": span[-1].i, "reading": f"{span.text!r} read as {names} ({what} before it)"}
-    if mention is not None:
-        mention.update(found)
-    else:
-        result.append(found)
-        result.sort(key=lambda m: m["start"])
-
-
-def _resolve_plural(doc: Any, chunk: Any, result: list[dict[str, Any]], covered: dict[int, dict[str, Any]],
-            actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> None:
-    """"The two men", "both leaders", "the pair": the persons named together before, or the last ones named."""
-    head = chunk[-1]
-    pair = nearest_set(person_sets(result, doc, actors), head)
-    members = pair["members"] if pair else last_persons(result, head, actors, sexes)
-    if len(members) < 2:
-        return
-    party = covered.get(head.i)
-    if party is not None and party["kind"] != "group":
-        return  # a name or a known party, not a description
-    _add_plural(result, chunk, members, actors, "the persons named together" if pair else "the last persons named",
-                party)
 
 
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -288,7 +230,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
         if chunk in plurals:
-            _resolve_plural(doc, chunk, result, covered, actors, sexes)
+            resolve_plural(doc, chunk, result, covered, actors, sexes)
             continue
         inside = head.i in covered and not (head.tag_ in ("PRP", "PRP$") and covered[head.i]["kind"] == "group")
         if inside or any(m["head"] == head.i for m in result):
@@ -299,7 +241,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
             owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
                           m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
-            holder = _holder(result, chunk, owner, roles) if owner and len(owner) == 1 else None
+            holder = office_holder(result, chunk, owner, roles) if owner and len(owner) == 1 else None
             if holder is not None:
                 what = f"person in the possessor's office before or after, as {head.lower_!r}"
             found = holder or (_other(result, chunk, owner, actors) if owner and len(owner) == 1 else None)
@@ -326,7 +268,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
             if pair and (found is None or pair["start"] > found["start"] or (
                     doc[pair["head"]].dep_ in _SUBJECT_DEPS and doc[found["head"]].dep_ not in _SUBJECT_DEPS)):
-                _add_plural(result, doc[head.i:head.i + 1], pair["members"], actors, "the persons named together")
+                add_plural(result, doc[head.i:head.i + 1], pair["members"], actors, "the persons named together")
                 continue
         else:
             kind, noun = "description", description_noun(head)
@@ -348,7 +290,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                     if found is not None:
                         break
                 if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"
-                    found = _possessed_later(result, chunk, owner, roles)
+                    found = possessed_later(result, chunk, owner, roles)
                     what = f"Person given the role {noun!r} after it, not"
         if found is None:
             continue

@@ -24,7 +24,8 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["description_chunks", "possessed_chunks", "relational_chunks", "description_noun", "titles", "description_test", "is_former"]
+__all__ = ["description_chunks", "possessed_chunks", "office_holder", "possessed_later", "relational_chunks",
+           "description_noun", "titles", "description_test", "is_former"]
 
 _RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
@@ -175,3 +176,32 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
         top = {a for a, n in others.items() if n == max(others.values())} if others else set()
         return [named, lambda m: m["actors"][0] in top]
     return [named]
+
+
+def office_holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+            roles: dict[str, set[str]]) -> dict[str, Any] | None:
+    """For "his predecessor": the one person named before ``chunk`` whom the text gave the possessor's office as a
+    former one ("President Tokayev ... former president Nazarbayev"); for "his successor", the one holding the
+    possessor's former office. None when no one, or more than one, fits."""
+    noun, held = chunk[-1].lemma_.lower(), roles.get(owner[0], set())
+    if noun == "predecessor":
+        wanted = {f"former {r}" for r in held if not r.startswith("former ")}
+    elif noun == "successor":
+        wanted = {r[len("former "):] for r in held if r.startswith("former ")}
+    else:
+        return None
+    fits = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1 and m["actors"] != owner
+            and roles.get(m["actors"][0], set()) & wanted]
+    return fits[-1] if len({m["actors"][0] for m in fits}) == 1 else None
+
+
+def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+                     roles: dict[str, set[str]]) -> dict[str, Any] | None:
+    """For "his security chief" with no one so titled before it: the person the rest of its sentence or the next
+    one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...")."""
+    noun = description_noun(chunk[-1])
+    sentence = chunk[-1].sent
+    end = sentence.end_char if sentence.end >= len(chunk.doc) else chunk.doc[sentence.end].sent.end_char
+    later = [m for m in mentions if chunk.end_char <= m["start"] < end and len(m["actors"]) == 1 and
+             m["actors"] != owner and noun in roles.get(m["actors"][0], set())]
+    return later[0] if later else None

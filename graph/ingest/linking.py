@@ -20,7 +20,7 @@ from typing import Any
 from graph.build.yamlfile import LineDict, read_yaml
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["known_actors", "slug", "fold", "Linker", "named_in", "surface_pattern"]
+__all__ = ["known_actors", "slug", "fold", "Linker", "named_in", "surface_pattern", "merge_acronyms"]
 
 _VARIANT_SCORE = 0.84
 
@@ -179,3 +179,22 @@ class Linker:
 
     def _label(self, actor_id: str) -> str:
         return str(self.actors.get(actor_id, {}).get("label"))
+
+
+def merge_acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
+    """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
+    for long, short in zip(mentions, mentions[1:]):
+        a, b = long["tokens"][1], short["tokens"][0]
+        joined = (b == a + 1 and doc[a].text == "(") or (b == a + 2 and doc[a].text == "," and doc[a + 1].lower_ == "or")
+        if not (joined and short["text"].isupper() and len(short["actors"]) == 1):
+            continue  # "the National Security Committee (KNB)", "..., or KNB"
+        keep, drop = (short, long) if long["kind"] == "new" else (long, short)
+        if drop["kind"] != "new" or len(keep["actors"]) != 1:
+            continue
+        dropped = linker.proposed.pop(drop["actors"][0], {})
+        actor = linker.actors[keep["actors"][0]]
+        actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
+        if actor.get("proposed") and actor.get("type") == "Organisation" and dropped.get("type"):
+            actor["type"] = dropped["type"]  # "SPB" is the bureau its long name says
+        drop.update(actors=list(keep["actors"]), kind="name",
+                    reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")

@@ -32,7 +32,7 @@ from graph.ingest.credits import drop_credits
 from graph.ingest.later import later_mentions
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
-from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
+from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
@@ -90,25 +90,6 @@ def _office(span: Any) -> bool:
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
-
-
-def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
-    """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
-    for long, short in zip(mentions, mentions[1:]):
-        a, b = long["tokens"][1], short["tokens"][0]
-        joined = (b == a + 1 and doc[a].text == "(") or (b == a + 2 and doc[a].text == "," and doc[a + 1].lower_ == "or")
-        if not (joined and short["text"].isupper() and len(short["actors"]) == 1):
-            continue  # "the National Security Committee (KNB)", "..., or KNB"
-        keep, drop = (short, long) if long["kind"] == "new" else (long, short)
-        if drop["kind"] != "new" or len(keep["actors"]) != 1:
-            continue
-        dropped = linker.proposed.pop(drop["actors"][0], {})
-        actor = linker.actors[keep["actors"][0]]
-        actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
-        if actor.get("proposed") and actor.get("type") == "Organisation" and dropped.get("type"):
-            actor["type"] = dropped["type"]  # "SPB" is the bureau its long name says
-        drop.update(actors=list(keep["actors"]), kind="name",
-                    reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")
 
 
 def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -313,7 +294,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
     mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
-    _acronyms(doc, mentions, linker)
+    merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
     retype_places(doc, mentions, linker.proposed,
                   lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))

@@ -26,7 +26,7 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["plural_description", "size", "person_sets", "nearest_set", "last_persons", "each"]
+__all__ = ["plural_description", "size", "person_sets", "nearest_set", "last_persons", "each", "add_plural", "resolve_plural"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -116,3 +116,32 @@ def each(mention: dict[str, Any] | None) -> list[dict[str, Any] | None]:
     if mention is None or "members" not in mention:
         return [mention]
     return [{**mention, "actors": [member]} for member in mention["members"]]
+
+
+def add_plural(result: list[dict[str, Any]], span: Any, members: list[str], actors: dict[str, dict[str, Any]],
+                what: str, mention: dict[str, Any] | None = None) -> None:
+    """Record ``span`` as a plural mention of ``members`` (the party mention it was, if any, rewritten)."""
+    names = " and ".join(actors[a]["label"] for a in members)
+    found = {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [members[0]],
+             "members": members, "kind": "description" if len(span) > 1 else "pronoun", "tokens": (span.start, span.end),
+             "head": span[-1].i, "reading": f"{span.text!r} read as {names} ({what} before it)"}
+    if mention is not None:
+        mention.update(found)
+    else:
+        result.append(found)
+        result.sort(key=lambda m: m["start"])
+
+
+def resolve_plural(doc: Any, chunk: Any, result: list[dict[str, Any]], covered: dict[int, dict[str, Any]],
+            actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> None:
+    """"The two men", "both leaders", "the pair": the persons named together before, or the last ones named."""
+    head = chunk[-1]
+    pair = nearest_set(person_sets(result, doc, actors), head)
+    members = pair["members"] if pair else last_persons(result, head, actors, sexes)
+    if len(members) < 2:
+        return
+    party = covered.get(head.i)
+    if party is not None and party["kind"] != "group":
+        return  # a name or a known party, not a description
+    add_plural(result, chunk, members, actors, "the persons named together" if pair else "the last persons named",
+                party)
