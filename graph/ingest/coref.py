@@ -30,9 +30,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from graph.ingest.descriptions import description_chunks, description_noun, description_test, relational_chunks, titles
+from graph.ingest.descriptions import (description_chunks, description_noun, description_test, office_holder,
+                                      possessed_chunks, possessed_later, relational_chunks, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
 __all__ = ["resolve", "token_index"]
@@ -43,6 +45,7 @@ _PLURAL = {"they", "them", "their", "themselves"}
 _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
 
 Test = Callable[[dict[str, Any]], bool]
@@ -107,14 +110,28 @@ def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | N
     return next((m for m in reversed(earlier) if m["head"] in apposed), None)
 
 
+def _embedded(token: Any) -> bool:
+    """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
+    return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
+
+
+def _named_parties(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
+    """Heads of party nouns a name is apposed to ("His lawyer, Ines Carrow"; "Ines Carrow, his lawyer")."""
+    names = {m["head"] for m in mentions if m["kind"] in ("name", "new", "variant")}
+    return {doc[h].head.i for h in names if doc[h].dep_ == "appos"} | {
+        m["head"] for m in mentions if doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.i in names}
+
+
 def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
-                exclude: set[int] = frozenset(), window: bool = False) -> dict[str, Any] | None:  # type: ignore[assignment]
+                exclude: set[int] = frozenset(), window: bool = False,  # type: ignore[assignment]
+                named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
     """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
-    (with ``window``, only in its sentence and the one before)."""
+    (with ``window``, only in its sentence and the one before; never a party noun of ``named``)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
     first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
     earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
-               and test(m) and m["head"] not in exclude]
+               and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
+    # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
     if not earlier:
         return None
     own = set(t.i for t in token.subtree) | {token.i}
@@ -131,7 +148,8 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
     sentence = token.sent
     same = [m for m in earlier if m["start"] >= sentence.start_char]
     kind = _pronoun_class(token.lower_)
-    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind]
+    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind
+             and pronoun_gender(m["text"]) == pronoun_gender(token.text)]  # "he and Nemec ..., and she": not him
     if alike:
         return alike[-1]
     while True:
@@ -140,7 +158,8 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
                   (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
         if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
             owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
-            return (firsts or owners or here)[-1]
+            top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
+            return (top or firsts or owners or here)[-1]  # "X, of which Y is a member, ...: it" is X
         main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
         if firsts or here:
             return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
@@ -201,20 +220,31 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     sexes = genders(doc, mentions, actors)
     counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
     covered = token_index(mentions)
+    named = _named_parties(doc, mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
-    for chunk in sorted(pronouns + description_chunks(doc, covered) + kin, key=lambda c: (c.start, len(c))):
+    plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
+    owned = possessed_chunks(doc, covered)
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned
+    for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
-        if head.i in covered or any(m["head"] == head.i for m in result):
+        if chunk in plurals:
+            resolve_plural(doc, chunk, result, covered, actors, sexes)
             continue
+        inside = head.i in covered and not (head.tag_ in ("PRP", "PRP$") and covered[head.i]["kind"] == "group")
+        if inside or any(m["head"] == head.i for m in result):
+            continue  # ("two of its reporters": "its" resolves inside the party's phrase)
         found: dict[str, Any] | None = None
         exclude = _excluded(head, covered)
         if chunk in kin:
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
             owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
                           m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
-            found = _other(result, chunk, owner, actors) if owner and len(owner) == 1 else None
+            holder = office_holder(result, chunk, owner, roles) if owner and len(owner) == 1 else None
+            if holder is not None:
+                what = f"person in the possessor's office before or after, as {head.lower_!r}"
+            found = holder or (_other(result, chunk, owner, actors) if owner and len(owner) == 1 else None)
         elif head.tag_ in ("PRP", "PRP$"):
             kind = "pronoun"
             tests = _pronoun_tests(head, doc, actors, sexes)
@@ -224,11 +254,22 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else head.head.head
-                exclude |= {s.i for s in subjects(verb)}  # "Reval dismissed him": not Reval
+                doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
+                exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
+                # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
+            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly": not Brask
+                exclude |= {g.i for c in head.head.children if c.dep_ in ("dobj", "prep") and c.i < head.i
+                            for g in [c, *c.children] if g.dep_ in ("dobj", "pobj")}
             for test in tests:
-                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0])
+                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
+                                    named=named)
                 if found is not None:
                     break
+            pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
+            if pair and (found is None or pair["start"] > found["start"] or (
+                    doc[pair["head"]].dep_ in _SUBJECT_DEPS and doc[found["head"]].dep_ not in _SUBJECT_DEPS)):
+                add_plural(result, doc[head.i:head.i + 1], pair["members"], actors, "the persons named together")
+                continue
         else:
             kind, noun = "description", description_noun(head)
             what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"
@@ -238,13 +279,24 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             elif apposed and not _role_object(head):
                 found = covered[apposed[0].i]  # "the capital, Varn"
             else:
+                owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
+                              m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None) if chunk in owned else None
+                if chunk in owned and (owner is None or len(owner) != 1):
+                    continue  # "his security chief": whose, first
                 for test in _description_tiers(head, actors, roles, taken, counts):
-                    found = _antecedent(result, head, test, doc, exclude)
+                    if owner:  # not the possessor himself
+                        test = (lambda t: lambda m: t(m) and m["actors"] != owner)(test)
+                    found = _antecedent(result, head, test, doc, exclude, named=named)
                     if found is not None:
                         break
+                if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"
+                    found = possessed_later(result, chunk, owner, roles)
+                    what = f"Person given the role {noun!r} after it, not"
         if found is None:
             continue
         actor = found["actors"][0]
+        if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
+            sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,

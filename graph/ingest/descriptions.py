@@ -24,8 +24,10 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["description_chunks", "relational_chunks", "description_noun", "titles", "description_test", "is_former"]
+__all__ = ["description_chunks", "possessed_chunks", "office_holder", "possessed_later", "relational_chunks",
+           "description_noun", "titles", "description_test", "is_former"]
 
+_RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
 
@@ -59,6 +61,17 @@ def description_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
         elif description_noun(token) == "year-old" and token.i > 4 and doc[token.i - 5].lower_ == "the":
             chunks.append(doc[token.i - 5:token.i + 1])  # "the 81-year-old": "the" may hang elsewhere
     return chunks
+
+
+def possessed_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
+    """Spans "<possessor> <person's role>" that no name stands beside ("his security chief", "Reval's interior
+    minister"): a person the text gave that role, other than the possessor (roles relative to the possessor,
+    "his successor", "his ally", aside: :func:`relational_chunks` and the title rules read them)."""
+    data = load_mention_data()
+    return [doc[c.left_edge.i:t.i + 1] for t in doc if data["descriptions"].get(description_noun(t)) == ["Person"]
+            and _common(t) and t.i not in covered and description_noun(t) not in data["kin_resolved"] | _RELATIVE
+            and description_noun(t) not in data["generic_persons"] and t.dep_ not in ("appos", "compound")
+            and not any(a.dep_ == "appos" for a in t.children) for c in t.children if c.dep_ == "poss"]
 
 
 def relational_chunks(doc: Any, covered: dict[int, Any]) -> list[Any]:
@@ -131,6 +144,7 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
     noun = description_noun(noun_token)
     types = list(data["descriptions"][noun])
     former = is_former(noun_token)
+    late = any(c.lower_ == "late" for c in noun_token.children)
     if types != ["Person"]:
         return [lambda m: actors[m["actors"][0]].get("type") in types]
 
@@ -140,8 +154,8 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
         names = " ".join([spec["label"], *spec.get("aliases", [])]).lower()
         if spec.get("type") != "Person":
             return False
-        if former:
-            return f"former {noun}" in words or f"former {noun}" in names
+        if former:  # "the late president": a former one, or the one who died in office
+            return f"former {noun}" in words or f"former {noun}" in names or late and noun in words
         was = f"former {noun}" in words or f"former {noun}" in names or f"ex-{noun}" in names
         return (noun in words or noun in names.split()) and not was
 
@@ -162,3 +176,32 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
         top = {a for a, n in others.items() if n == max(others.values())} if others else set()
         return [named, lambda m: m["actors"][0] in top]
     return [named]
+
+
+def office_holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+            roles: dict[str, set[str]]) -> dict[str, Any] | None:
+    """For "his predecessor": the one person named before ``chunk`` whom the text gave the possessor's office as a
+    former one ("President Tokayev ... former president Nazarbayev"); for "his successor", the one holding the
+    possessor's former office. None when no one, or more than one, fits."""
+    noun, held = chunk[-1].lemma_.lower(), roles.get(owner[0], set())
+    if noun == "predecessor":
+        wanted = {f"former {r}" for r in held if not r.startswith("former ")}
+    elif noun == "successor":
+        wanted = {r[len("former "):] for r in held if r.startswith("former ")}
+    else:
+        return None
+    fits = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1 and m["actors"] != owner
+            and roles.get(m["actors"][0], set()) & wanted]
+    return fits[-1] if len({m["actors"][0] for m in fits}) == 1 else None
+
+
+def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+                     roles: dict[str, set[str]]) -> dict[str, Any] | None:
+    """For "his security chief" with no one so titled before it: the person the rest of its sentence or the next
+    one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...")."""
+    noun = description_noun(chunk[-1])
+    sentence = chunk[-1].sent
+    end = sentence.end_char if sentence.end >= len(chunk.doc) else chunk.doc[sentence.end].sent.end_char
+    later = [m for m in mentions if chunk.end_char <= m["start"] < end and len(m["actors"]) == 1 and
+             m["actors"] != owner and noun in roles.get(m["actors"][0], set())]
+    return later[0] if later else None

@@ -32,6 +32,7 @@ from graph.ingest.figures import find_figures
 from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
+from graph.ingest.plurals import each
 from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
 from graph.ingest.roles import fan, named_beyond, prep_objects
@@ -225,11 +226,12 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
-            subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
+            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant))] or [None]
             if match.get("document") == "post":  # "Cuesta resigned": from the post the text gave him
                 pairs = [(s, _post(results, s, everyone)) for s in subjects]
             else:
-                objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("document") \
+                objects = [m for t in spread(match["objects"]) for m in each(sent.actor(t, claimant))] \
+                    if not match.get("document") \
                     else [bodies.get(match["document"])]
                 pairs = [(s, o) for o in objects for s in subjects]
                 if len(subjects) == len(objects) > 1 and (

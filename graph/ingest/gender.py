@@ -24,6 +24,7 @@ from graph.ingest.mention_data import load_mention_data
 
 __all__ = ["genders", "pronoun_gender"]
 
+_SUBJECTS = ("nsubj", "nsubjpass")
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 
@@ -49,6 +50,20 @@ def _word_votes(doc: Any, mention: dict[str, Any]) -> list[str]:
     return [words[t.lower_] for t in near if t.lower_ in words]
 
 
+def _continued(token: Any, persons: list[dict[str, Any]]) -> str | None:
+    """The person a subject pronoun of a conjoined clause continues: the first clause's subject (or the
+    name apposed to it), when that is a person ("Sarn told the court ..., and she accused the two men")."""
+    verb = token.head
+    if token.dep_ not in _SUBJECTS or verb.dep_ != "conj":
+        return None
+    for subject in (c for c in verb.head.children if c.dep_ in _SUBJECTS):
+        near = {subject.i} | {c.i for c in subject.children if c.dep_ == "appos"}
+        found = {m["actors"][0] for m in persons if m["head"] in near}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
 def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Person actor id -> ``male``/``female``, for the persons the text genders (others are absent)."""
     persons = [m for m in mentions if len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person"
@@ -60,19 +75,33 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             votes[mention["actors"][0]][sex] += 3
     sentences = list(doc.sents)
     position = {s.start: n for n, s in enumerate(sentences)}
+    said_of: list[tuple[str, str, int, set[str]]] = []  # (person, gender, weight, persons in view)
     for token in doc:
         said = pronoun_gender(token.text)
         if said is None or token.tag_ not in ("PRP", "PRP$"):
             continue
+        continued = _continued(token, persons)
+        if continued is not None:  # "Sarn told the court that he and Nemec had planned it, and she accused them"
+            said_of.append((continued, said, 3, set()))
+            continue
         sentence = token.sent
         before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
-        if not before and position[sentence.start]:
+        view = set(before)
+        if position[sentence.start]:
             previous = sentences[position[sentence.start] - 1]
-            before = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
+            named = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
+            view |= named
+            before = before or named
         if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
-            actor = before.pop()
-            votes.setdefault(actor, {}).setdefault(said, 0)
-            votes[actor][said] += 2 if token.dep_ in ("nsubj", "nsubjpass") or token.lower_.endswith("self") else 1
+            subject = token.dep_ in _SUBJECTS or token.lower_.endswith("self")
+            said_of.append((next(iter(before)), said, 2 if subject else 1, view))
+    strong = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns, "X said she"
+    strong.update({a: s for a, s, weight, _ in said_of if weight > 1 and a not in strong})
+    for actor, said, weight, view in said_of:
+        if weight == 1 and any(strong.get(other) == said for other in view - {actor}):
+            continue  # "Marrow said she would go. Reval accepted her resignation": the woman in view, not Reval
+        votes.setdefault(actor, {}).setdefault(said, 0)
+        votes[actor][said] += weight
     found = {}
     for actor, counts in votes.items():
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -20,7 +20,7 @@ from typing import Any
 from graph.build.yamlfile import LineDict, read_yaml
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["known_actors", "slug", "fold", "Linker", "named_in", "surface_pattern"]
+__all__ = ["known_actors", "slug", "fold", "Linker", "named_in", "surface_pattern", "merge_acronyms"]
 
 _VARIANT_SCORE = 0.84
 
@@ -112,6 +112,7 @@ class Linker:
         self.actors = actors
         self.table = _surfaces(actors)
         self.proposed: dict[str, dict[str, Any]] = {}
+        self.full_names: dict[str, str] = {}  # one-word proposed persons -> the full name the text gave them later
         self.folded = {fold(name): (ids, name) for name, ids in self.table.items() if len(name) > 3 and name[:1].isalpha()}
 
     def link(self, name: str) -> tuple[list[str], str, str | None]:
@@ -119,12 +120,15 @@ class Linker:
         low = name.lower()
         if self.table.get(low):
             return sorted(self.table[low]), "name", None
-        if " " not in low:
-            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low]
+        if " " not in low:  # "soldiers" for "Dravic soldiers"; "workers" is not the Federation of Valsund Workers
+            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low and
+                    (name[:1].isupper() or spec["label"].split()[-1].islower())]
             if len(same) == 1:
                 return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
         ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
         if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
+            for i in ids if len(ids) == 1 and ids <= set(self.proposed) else ():  # "Arkhanov" named in full as
+                self.full_names.setdefault(i, name)  # "Rustam Arkhanov": a later "Bakhtiyor Arkhanov" is another man
             return sorted(ids), "name", f"{name!r} read as {self._label(sorted(ids)[0])} (same surname)"
         key = fold(low)
         best, score, score_raw = None, 0.0, 0.0
@@ -151,15 +155,46 @@ class Linker:
             self.actors[actor_id] = self.proposed[actor_id] = spec
             for form in [name, *aliases]:
                 self.table.setdefault(form.lower(), set()).add(actor_id)
+        elif actor_id in self.proposed and text.lower() != name.lower() and text not in self.proposed[actor_id]["aliases"]:
+            self.proposed[actor_id]["aliases"].append(text)  # every form the text uses ("two officers")
         return actor_id
 
     def _same_person(self, actor_id: str, name: str) -> bool:
         """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""
         label = self._label(actor_id).lower().split()
-        return len(label) < 2 or fold(label[0]) == fold(name.split()[0])
+        full = self.full_names.get(actor_id, "").lower().split()
+        first = fold(label[0]) if len(label) > 1 else fold(full[0]) if full else None
+        return first is None or first == fold(name.split()[0])
+
+    def settle_names(self) -> None:
+        """Give each one-word proposed person that the text later named in full its full name as the label."""
+        for actor_id, name in self.full_names.items():
+            spec = self.proposed[actor_id]
+            if spec.get("type") == "Person" and " " not in spec["label"]:
+                spec["aliases"] = [spec["label"], *(a for a in spec["aliases"] if a != name)]
+                spec["label"] = name
 
     def _type(self, actor_id: str) -> str:
         return str(self.actors.get(actor_id, {}).get("type"))
 
     def _label(self, actor_id: str) -> str:
         return str(self.actors.get(actor_id, {}).get("label"))
+
+
+def merge_acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
+    """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
+    for long, short in zip(mentions, mentions[1:]):
+        a, b = long["tokens"][1], short["tokens"][0]
+        joined = (b == a + 1 and doc[a].text == "(") or (b == a + 2 and doc[a].text == "," and doc[a + 1].lower_ == "or")
+        if not (joined and short["text"].isupper() and len(short["actors"]) == 1):
+            continue  # "the National Security Committee (KNB)", "..., or KNB"
+        keep, drop = (short, long) if long["kind"] == "new" else (long, short)
+        if drop["kind"] != "new" or len(keep["actors"]) != 1:
+            continue
+        dropped = linker.proposed.pop(drop["actors"][0], {})
+        actor = linker.actors[keep["actors"][0]]
+        actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
+        if actor.get("proposed") and actor.get("type") == "Organisation" and dropped.get("type"):
+            actor["type"] = dropped["type"]  # "SPB" is the bureau its long name says
+        drop.update(actors=list(keep["actors"]), kind="name",
+                    reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")

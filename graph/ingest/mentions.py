@@ -28,14 +28,18 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.credits import drop_credits
+from graph.ingest.later import later_mentions
+from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
-from graph.ingest.linking import Linker, fold, known_actors, named_in, slug, surface_pattern
+from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
 _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
                 "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
+_PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -47,7 +51,8 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
-                           or doc[start].lower_ in _PLAIN_ADJECTIVES or doc[start].lower_ in ("a", "an", "the")
+                           or (doc[start].lower_ in _PLAIN_ADJECTIVES and doc[start].ent_type_ not in _PLACES)
+                           or doc[start].lower_ in ("a", "an", "the")
                            or doc[start].lower_ in _QUANTIFIERS):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -75,28 +80,16 @@ def _demonym(word: str, states: list[str]) -> str | None:
     return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
 
 
+def _office(span: Any) -> bool:
+    """Whether ``span`` is a minister's title and portfolio only ("Defence Minister", "Interior")."""
+    office = load_lexicon()["government_titles"]
+    return any(t.lower_ in office["portfolios"] for t in span) and all(
+        t.lower_ in {*office["portfolios"], *office["titles"], *office["deputies"]} for t in span)
+
+
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
-
-
-def _acronyms(doc: Any, mentions: list[dict[str, Any]], linker: Linker) -> None:
-    """"the National Security Committee (KNB)" or "..., or KNB": the name and its acronym are one actor."""
-    for long, short in zip(mentions, mentions[1:]):
-        a, b = long["tokens"][1], short["tokens"][0]
-        joined = (b == a + 1 and doc[a].text == "(") or (b == a + 2 and doc[a].text == "," and doc[a + 1].lower_ == "or")
-        if not (joined and short["text"].isupper() and len(short["actors"]) == 1):
-            continue  # "the National Security Committee (KNB)", "..., or KNB"
-        keep, drop = (short, long) if long["kind"] == "new" else (long, short)
-        if drop["kind"] != "new" or len(keep["actors"]) != 1:
-            continue
-        dropped = linker.proposed.pop(drop["actors"][0], {})
-        actor = linker.actors[keep["actors"][0]]
-        actor["aliases"] = [*actor.get("aliases", []), drop["text"]]
-        if actor.get("proposed") and actor.get("type") == "Organisation" and dropped.get("type"):
-            actor["type"] = dropped["type"]  # "SPB" is the bureau its long name says
-        drop.update(actors=list(keep["actors"]), kind="name",
-                    reading=f"{long['text']} ({short['text']}): one actor, {actor['label']}")
 
 
 def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -131,6 +124,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
+        if not common and span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I" and all(
+                linker.actors[a]["label"].islower() for a in ids):
+            continue  # "the Committee to Protect Journalists" is not the journalists: a word of a longer name
         if common and not named_in(ids, match.group().lower(), linker.actors, doc.text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)
@@ -143,6 +139,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue
         if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None:
             continue  # "Dravic troops": the party noun with its modifier, found below
+        if ent.root.dep_ == "compound" and _office(ent):
+            continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
         span = _cut(_clean(ent))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
@@ -179,8 +177,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 taken[start - 1] = False
             start -= 1
         span = _clean(doc[start:token.i + 1])
-        if len(span) == 1 and span.text.isupper() and len(span.text) > 5:
-            continue  # "ALMATY, Jan 8": a dateline
+        if len(span) == 1 and span.text.isupper() and len(span.text) > 5 or _office(span):
+            continue  # "ALMATY, Jan 8": a dateline; "Interior Minister", a title the parser left without its name
         if len(span) == 1 and span.text[:1].isupper():
             ids, kind, reading = linker.link(span.text)
             if not ids and span.text.isupper() and len(span.text) >= 2:  # an acronym: "SPB"
@@ -192,6 +190,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1])
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
+    mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
@@ -294,8 +293,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
-    mentions.sort(key=lambda m: m["start"])
-    _acronyms(doc, mentions, linker)
+    mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
+    merge_acronyms(doc, mentions, linker)
+    widen_partitives(doc, mentions, linker.proposed)
     retype_places(doc, mentions, linker.proposed,
                   lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
+    linker.settle_names()
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

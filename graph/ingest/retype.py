@@ -25,7 +25,7 @@ __all__ = ["retype_places"]
 
 _PLACE_PREPS = {"in", "from", "to", "into", "across", "throughout", "inside", "near", "at", "towards", "toward"}
 _NEIGHBOUR = {"neighbouring", "neighboring", "nearby", "adjacent"}
-_STATE_OWNED = {"PublicBody", "ArmedForce", "SecurityService", "Person"}
+_STATE_OWNED = {"PublicBody", "ArmedForce", "SecurityService", "Person", "MediaOutlet"}  # "Kharzan's state television"
 
 
 def _evidence(token: Any) -> str | None:

@@ -1,0 +1,32 @@
+"""The outlet credited in a dateline is no actor of the story: "NAKURO, Aug 20 (Lakeside Press Service) - ...".
+
+A wire report opens with a place, a date and, in parentheses before a dash, the agency that filed it.
+The agency is the report's source, not a party to what it reports; a mention there would be the
+antecedent of the story's first "it" ("... Commission said that it had arrested ..."). The mentions
+inside such a credit (a parenthesis closed within the first line's dozen tokens and followed by a dash)
+are dropped.
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("TARVO, May 2 (Coast Wire Service) - The commission said it had arrested the minister.")
+>>> mentions = [{"tokens": (5, 8), "text": "Coast Wire Service"}, {"tokens": (11, 12), "text": "commission"}]
+>>> [m["text"] for m in drop_credits(doc, mentions)]
+['commission']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["drop_credits"]
+
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def drop_credits(doc: Any, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``mentions`` without those inside the dateline's credit."""
+    opening = next((t.i for t in doc[:12] if t.text == "("), None)
+    closing = next((t.i for t in doc[:16] if t.text == ")"), None)
+    if opening is None or closing is None or closing < opening or closing + 1 >= len(doc) or \
+            doc[closing + 1].text not in _DASHES:
+        return mentions
+    return [m for m in mentions if not (opening < m["tokens"][0] and m["tokens"][1] <= closing)]
