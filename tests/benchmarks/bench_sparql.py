@@ -511,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="concurrent connections of the load (fewer for the aggregate on a loaded machine)")
     parser.add_argument("--query", choices=["both", "lookup", "aggregate"], default="both", help="which query or both")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of the servers")
-    parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = the default: two per core)")
+    parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = the default: one per core)")
     parser.add_argument("--workdir", type=Path, help="keep the data and stores here and reuse them next time")
     parser.add_argument("--skip-rdflib", action="store_true")
     parser.add_argument("--isolation", action="store_true",
