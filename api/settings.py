@@ -56,8 +56,8 @@ class Settings:
     allow_service: bool = field(default=False, metadata=_doc(
         "Allow SERVICE, LOAD and FROM/USING of graphs that are not in the store (outbound requests)."))
     max_concurrent_queries: int = field(default=0, metadata=_doc(
-        "Query worker processes, i.e. queries running at once; 0 means two per CPU core (a worker waiting "
-        "for its next request leaves the core to another)."))
+        "Query worker processes, i.e. queries running at once; 0 means one per CPU core (two per core "
+        "spent about a tenth more CPU per lookup under load)."))
     reserved_workers: int = field(default=1, metadata=_doc(
         "Extra query workers kept for clients with no other query in flight, used when every other worker "
         "is busy: a cheap query is answered while slow queries hold the rest. 0 turns this off."))
@@ -127,8 +127,10 @@ class Settings:
 
         >>> Settings(max_concurrent_queries=3).workers()
         3
+        >>> Settings().workers() == max(1, os.cpu_count() or 1)
+        True
         """
-        return self.max_concurrent_queries if self.max_concurrent_queries > 0 else 2 * max(1, os.cpu_count() or 1)
+        return self.max_concurrent_queries if self.max_concurrent_queries > 0 else max(1, os.cpu_count() or 1)
 
 
 def env_name(name: str) -> str:

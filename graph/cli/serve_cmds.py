@@ -94,7 +94,7 @@ def serve(
     max_body: Annotated[int | None, typer.Option(
         "--max-body", help="Largest request body in bytes (POWERGRAPH_MAX_BODY).", min=1, show_default=False)] = None,
     workers: Annotated[int | None, typer.Option(
-        "--workers", help="Query worker processes (POWERGRAPH_MAX_CONCURRENT_QUERIES; 0 = two per core).", min=0,
+        "--workers", help="Query worker processes (POWERGRAPH_MAX_CONCURRENT_QUERIES; 0 = one per core).", min=0,
         show_default=False)] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
     access_log: Annotated[bool, typer.Option(

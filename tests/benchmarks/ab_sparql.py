@@ -3,14 +3,18 @@
 Each tree (``--a``, ``--b``: a checkout or ``git archive`` of a commit) serves its own copy
 of ``--store`` with ``powergraph serve`` (default settings: isolated workers, the reserved
 worker, admission); both stay up, and wrk loads them in turn, A then B, ``--pairs`` times, so
-that a change of the machine's load touches both sides of a pair alike. Each window prints
-requests per second and the CPU time per request from ``/proc`` (server process + workers);
-at the end, per pair, B / A of both, and their medians. Prints, never asserts.
+that a change of the machine's load touches both sides of a pair alike (the order alternates:
+A B, then B A). ``--together`` loads both at once instead, one wrk each, so that both windows
+see exactly the same machine: the fairer comparison of CPU per request on a shared machine.
+Each window prints requests per second and the CPU time per request from ``/proc`` (server
+process + workers, during the timed load); at the end, per pair, B / A of both, their medians
+and quartiles. Prints, never asserts.
 
     git archive main | tar -x -C /tmp/ab-main
     python tests/benchmarks/ab_sparql.py --a /tmp/ab-main --b . --store /tmp/bench/plain/powergraph \\
         --data plain --pairs 6 --seconds 4
     python tests/benchmarks/ab_sparql.py --a . --b . --b-env POWERGRAPH_WORKER_MEMORY=0 --store ...  # a setting
+    python tests/benchmarks/ab_sparql.py --a . --b . --together --pairs 12 --store ...  # A/A: the noise
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ import os
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.benchmarks.bench_sparql import QUERIES, Server, drive, port, start, stop, tree_cpu  # noqa: E402
+from tests.benchmarks.bench_sparql import QUERIES, Server, drive, port, start, stop  # noqa: E402
 
 __all__ = ["main"]
 
@@ -39,16 +44,26 @@ def _server(tree: Path, store: Path, listen: int, env: dict[str, str]) -> Server
 
 def _window(pid: int, url: str, query: str, seconds: float) -> tuple[float, float, float]:
     """Requests per second, and the server's and the workers' CPU ms per request, of one wrk window."""
-    own, workers = tree_cpu(pid)
-    result = drive(url, query, seconds, use_wrk=True)
-    own_after, workers_after = tree_cpu(pid)
-    requests = max(result["requests"], 1)
-    return result["rps"], (own_after - own) * 1000 / requests, (workers_after - workers) * 1000 / requests
+    result = drive(url, query, seconds, use_wrk=True, pid=pid)
+    return result["rps"], result["server_ms"], result["workers_ms"]
 
 
-def _median(values: list[float]) -> float:
+def _pair(sides: list[tuple[int, str]], query: str, seconds: float, *, together: bool,
+          flip: bool) -> list[tuple[float, float, float]]:
+    """One window per side (``sides``: server pid and query URL), one after the other or at once."""
+    if together:
+        with ThreadPoolExecutor(len(sides)) as pool:
+            return list(pool.map(lambda side: _window(*side, query, seconds), sides))
+    order = list(reversed(sides)) if flip else sides
+    done = {side: _window(*side, query, seconds) for side in order}
+    return [done[side] for side in sides]
+
+
+def _spread(values: list[float]) -> str:
+    """Median and quartiles: ``1.00x (0.95-1.04)``."""
     ordered = sorted(values)
-    return ordered[(len(ordered) - 1) // 2]
+    quarter = len(ordered) // 4
+    return f"{ordered[(len(ordered) - 1) // 2]:.3f}x ({ordered[quarter]:.2f}-{ordered[-1 - quarter]:.2f})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="an environment variable for B only (e.g. POWERGRAPH_WORKER_MEMORY=0: A/B of a setting)")
     parser.add_argument("--pairs", type=int, default=6)
     parser.add_argument("--seconds", type=float, default=4.0, help="wrk window per side and pair")
+    parser.add_argument("--together", action="store_true", help="load A and B at the same time (one wrk each)")
     args = parser.parse_args(argv)
     query = QUERIES[args.data][args.query]
     work = Path(tempfile.mkdtemp(prefix="ab-sparql-"))
@@ -78,15 +94,15 @@ def main(argv: list[str] | None = None) -> int:
             sides.append((name, server, processes[-1]))
         rows = []
         for pair in range(args.pairs):
-            (rps_a, *cpu_a), (rps_b, *cpu_b) = [_window(process.pid, server.query_url, query, args.seconds)
-                                                for _, server, process in sides]
+            (rps_a, *cpu_a), (rps_b, *cpu_b) = _pair([(process.pid, server.query_url) for _, server, process in sides],
+                                                     query, args.seconds, together=args.together, flip=pair % 2 == 1)
             rows.append((rps_b / rps_a, sum(cpu_b) / sum(cpu_a)))
             print(f"pair {pair + 1}: A {rps_a:6.0f} req/s {sum(cpu_a):5.2f} CPU ms ({cpu_a[0]:.2f} + {cpu_a[1]:.2f})"
                   f"   B {rps_b:6.0f} req/s {sum(cpu_b):5.2f} CPU ms ({cpu_b[0]:.2f} + {cpu_b[1]:.2f})"
                   f"   B/A {rows[-1][0]:.2f}x req/s, {rows[-1][1]:.2f}x CPU   (load {os.getloadavg()[0]:.1f})",
                   flush=True)
-        print(f"median B/A: {_median([r for r, _ in rows]):.3f}x req/s, {_median([c for _, c in rows]):.3f}x CPU ms/req"
-              f" over {len(rows)} pairs")
+        print(f"B/A, median (quartiles) over {len(rows)} pairs{', loaded together' if args.together else ''}: "
+              f"{_spread([r for r, _ in rows])} req/s, {_spread([c for _, c in rows])} CPU ms/req")
     finally:
         for process in processes:
             stop(process)

@@ -243,12 +243,25 @@ def _wrk_load(url: str, seconds: float) -> dict[str, float]:
     return result
 
 
-def drive(base: str, query: str, seconds: float, use_wrk: bool) -> dict[str, float]:
-    """A 1 s warm-up, then ``seconds`` of load with :data:`CONNECTIONS` connections on ``query``."""
+def drive(base: str, query: str, seconds: float, use_wrk: bool, pid: int | None = None) -> dict[str, float]:
+    """A 1 s warm-up, then ``seconds`` of load with :data:`CONNECTIONS` connections on ``query``.
+
+    With ``pid`` (the server's process), also ``server_ms``, ``workers_ms`` and ``cpu_ms``: the CPU
+    time per request of that process and of its children during the timed load (not the warm-up).
+    """
     url = f"{base}?{urlencode({'query': query})}"
     load = _wrk_load if use_wrk else (lambda u, s: asyncio.run(_python_load(u, s)))
     load(url, 1.0)
-    return load(url, seconds)
+    if pid is None:
+        return load(url, seconds)
+    own, children = tree_cpu(pid)
+    result = load(url, seconds)
+    own_after, children_after = tree_cpu(pid)
+    requests = max(result["requests"], 1)
+    result["server_ms"] = (own_after - own) * 1000 / requests
+    result["workers_ms"] = (children_after - children) * 1000 / requests
+    result["cpu_ms"] = result["server_ms"] + result["workers_ms"]
+    return result
 
 
 @dataclass
@@ -389,14 +402,8 @@ def _measure(server: Server, queries: dict[str, str], seconds: float, use_wrk: b
                 print(f"  {name:<10} {len(rows[name])} rows: {same}", flush=True)
         results = {}
         for name, query in queries.items():
-            own, children = tree_cpu(process.pid)
             result = drive(server.query_url, query, aggregate_seconds if name == "aggregate" and aggregate_seconds
-                           else seconds, use_wrk)
-            own_after, children_after = tree_cpu(process.pid)
-            requests = max(result["requests"], 1)
-            result["server_ms"] = (own_after - own) * 1000 / requests
-            result["workers_ms"] = (children_after - children) * 1000 / requests
-            result["cpu_ms"] = result["server_ms"] + result["workers_ms"]
+                           else seconds, use_wrk, pid=process.pid)
             result["load"] = os.getloadavg()[0]
             results[name] = result
             split = (f" (server {result['server_ms']:.2f} + workers {result['workers_ms']:.2f})"
@@ -504,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="concurrent connections of the load (fewer for the aggregate on a loaded machine)")
     parser.add_argument("--query", choices=["both", "lookup", "aggregate"], default="both", help="which query or both")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of the servers")
-    parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = the default: two per core)")
+    parser.add_argument("--workers", type=int, default=0, help="powergraph query workers (0 = the default: one per core)")
     parser.add_argument("--workdir", type=Path, help="keep the data and stores here and reuse them next time")
     parser.add_argument("--skip-rdflib", action="store_true")
     parser.add_argument("--isolation", action="store_true",
