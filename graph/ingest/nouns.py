@@ -20,6 +20,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects, verb_above
+from graph.ingest.verbs import descend
 
 __all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_matches", "demand_matches"]
 
@@ -44,6 +45,9 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     of = prep_objects(noun, "of") or prep_objects(noun, "on") or prep_objects(noun, "against") or \
         prep_objects(noun, "at") or prep_objects(noun, "into")
     by = prep_objects(noun, "by") or prep_objects(noun, "with") or prep_objects(noun, "to")
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex["receiving_verbs"] and not poss and lone != "object":
+        yield from _received(noun, relation)  # "his handling of the strike drew criticism from Y": Y criticised him
+        return
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex["light_verbs"] and not poss:
         yield from _light_verb(noun, relation)  # "Reval gave orders to the police": the verb's subject acts
         return
@@ -111,6 +115,18 @@ def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
 
 
 _TARGETS = ("to", "with", "on", "against", "of", "at", "into", "for")
+
+
+def _received(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
+    """"X drew criticism from Y", "X's handling of the strike won praise from Y": Y did the act, to X (or to
+    the one whose act X is)."""
+    verb = noun.head
+    givers = prep_objects(noun, "from") or prep_objects(verb, "from") or [  # "accusations of fraud from Y"
+        t for t in noun.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.pos_ == "NOUN"]
+    objs = [descend(s) for s in subjects(verb)]
+    if givers and objs:
+        yield {"relation": relation, "subjects": givers, "objects": objs, "trigger": [verb, noun],
+               "rule": f"noun: {verb.lemma_.lower()} {noun.lemma_.lower()} from", "passive": False, "clause": verb}
 
 
 def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:

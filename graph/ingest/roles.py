@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.lexicon import load_lexicon
+
 __all__ = ["fan", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -68,6 +70,11 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
             if g.dep_ == "pobj"]
         return dobj or subjects(head, depth=depth + 1)
+    if verb.dep_ == "advcl" and head.lemma_.lower() in load_lexicon()["purpose_by_object"] and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            (dobj := [c for c in head.children if c.dep_ == "dobj"] or (
+                [c for c in head.children if c.dep_ == "nsubjpass"])):
+        return dobj  # "named Olmedo to replace him", "sent troops to guard the airport": the one sent does it
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
@@ -79,10 +86,13 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
 def agents(verb: Any) -> list[Any]:
     """The objects of the 'by' phrase of a passive verb."""
     found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
+    complements += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # "was named as the new minister by X"
     if not found:  # "was appointed head of the committee by President Tokayev": "by" hung on the complement
-        found = [g for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")
-                 for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        found = [g for c in complements for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj" and (g.pos_ == "PROPN" or (
+                     g.pos_ == "NOUN" and g.lemma_.lower() not in load_lexicon()["non_agents"]))]
     return found
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
-from graph.ingest.verbs import leaving_matches, symmetric_matches, verb_matches
+from graph.ingest.verbs import leaving_matches, place_matches, state_matches, symmetric_matches, verb_matches
 
 __all__ = ["matches"]
 
@@ -64,6 +64,9 @@ def _holder(role: Any) -> list[Any]:
             "description_titles"] and role.tag_ == "NN" and any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
+    named = [c for c in role.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+    if role.dep_ == "nsubj" and role.head.lemma_ == "be" and named and not any(c.dep_ == "poss" for c in role.children):
+        return named  # "the new interior minister is Lidia Varga": the name after the copula
     if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN"):
         head = role.head
         while head.dep_ == "compound":
@@ -202,6 +205,8 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from verb_matches(token)
             yield from symmetric_matches(token)
             yield from leaving_matches(token)
+            yield from place_matches(token)
+            yield from state_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)

@@ -21,7 +21,8 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches"]
+__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
+           "state_matches"]
 
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
@@ -52,7 +53,12 @@ def descend(token: Any) -> Any:
 
 
 def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
-    near = {t.lower_ for c in verb.children for t in (c, *c.children)} | {t.lemma_ for c in verb.children for t in (c, *c.children)}
+    """Whether ``words`` all stand within three links below ``verb`` ("placed under house arrest")."""
+    near: set[str] = set()
+    level = list(verb.children)
+    for _ in range(3):
+        near |= {t.lower_ for t in level} | {t.lemma_ for t in level}
+        level = [g for t in level for g in t.children]
     return all(w in near for w in words)
 
 
@@ -183,3 +189,32 @@ def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if relation and subs and subs[0].conjuncts and not direct:
         yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
                    "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}
+
+
+def place_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"named his deputy, Karel Wynn, in his place", "was appointed in place of Dolan": the one appointed
+    took the post over from the one whose place it was (tookOverFrom)."""
+    if verb.lemma_.lower() not in load_lexicon()["purpose_by_object"]:
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "place"):
+            former = [c for c in place.children if c.dep_ == "poss"] or prep_objects(place, "of")
+            new = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if former and new:
+                yield {"relation": "tookOverFrom", "subjects": new, "objects": former, "trigger": [verb, prep, place],
+                       "rule": f"verb: {verb.lemma_.lower()} in place of", "passive": False, "clause": verb}
+
+
+def state_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Strath is under house arrest", "Ondra remains in custody": held, by whom the text says elsewhere
+    (an agentless ``detained``)."""
+    states = load_lexicon()["held_states"]
+    if verb.lemma_.lower() not in states["verbs"]:
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        held = [g for g in prep.children if g.dep_ == "pobj" and f"{prep.lower_} {g.lemma_.lower()}" in states["states"]]
+        subs = [c for c in verb.children if c.dep_ == "nsubj"]
+        if held and subs:
+            yield {"relation": "detained", "subjects": [], "objects": subs, "trigger": [verb, prep, held[0]],
+                   "rule": f"verb: {verb.lemma_.lower()} {prep.lower_} {held[0].lemma_.lower()}", "passive": True,
+                   "clause": verb}

@@ -1,0 +1,79 @@
+"""Relations in forms of wire copy the fifth round added (issue 14), on sentences of the fictional Valdoria.
+
+Each case is one general rule: a synonym or phrasal verb of a CAMEO class, a successor named "in his
+place" or "to replace him", a purpose infinitive done by the one sent, a state of being held, an act
+received "from" its doer, the name after a copula, the agent of "named as the new minister by".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.ingest import candidates_for_text
+from tests.ingest.test_extract import ACTORS
+
+
+def claims(text: str) -> set[tuple[Any, ...]]:
+    """(subject, relation, object) of each asserted candidate."""
+    return {(i["subject"], i["relation"], i["object"]) for i in candidates_for_text(text, ACTORS)["items"]
+            if i.get("object") and not i.get("negated")}
+
+
+VERBS = [  # synonyms and phrasal verbs of the classes, as wire copy writes them
+    ("Ilya Marek shook hands with Lena Vasko at the border post.", ("marek", "met", "vasko")),
+    ("The Northern Pact pledged support for Ilya Marek on Friday.", ("pact", "supported", "marek")),
+    ("Oskar Dorn voiced solidarity with the protesters.", ("dorn", "supported", "protesters")),
+    ("Masked gunmen abducted Lena Vasko outside her flat in Tarn.", ("masked-gunmen", "detained", "vasko")),
+    ("The SBV questioned Oskar Dorn for six hours.", ("sbv", "investigated", "dorn")),
+    ("Prosecutors opened a case against Oskar Dorn on Monday.", ("prosecutors", "investigated", "dorn")),
+    ("Ilya Marek suspended Oskar Dorn pending an inquiry.", ("marek", "dismissed", "dorn")),
+    ("Lena Vasko took issue with the SBV over the arrests.", ("vasko", "criticised", "sbv")),
+    ("Ilya Marek issued an ultimatum to the protesters.", ("marek", "threatened", "protesters")),
+    ("Troops of the Northern Pact surrounded Tarn overnight.", ("pact", "deployedTo", "tarn")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERBS)
+def test_a_synonym_or_phrasal_verb_of_a_class(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in claims(text)
+
+
+def test_crowds_that_surround_a_place_are_no_deployment() -> None:
+    assert not {c for c in claims("The protesters surrounded Tarn on Sunday.") if c[1] == "deployedTo"}
+
+
+def test_a_successor_named_in_his_place_took_the_post_over() -> None:
+    text = "Ilya Marek sacked Oskar Dorn on Monday and named Lena Vasko in Dorn's place."
+    assert {("marek", "dismissed", "dorn"), ("marek", "appointed", "vasko"), ("vasko", "tookOverFrom", "dorn")} <= \
+        claims(text)
+
+
+def test_the_one_named_does_what_the_purpose_infinitive_says() -> None:
+    found = claims("Ilya Marek named Lena Vasko to replace Oskar Dorn.")
+    assert ("vasko", "tookOverFrom", "dorn") in found and ("marek", "tookOverFrom", "dorn") not in found
+    assert ("troops", "deployedTo", "tarn") in claims("The Northern Pact sent troops to guard Tarn.")
+
+
+def test_a_state_of_being_held_is_a_detention_by_whoever_the_text_says_held() -> None:
+    text = "Police detained Lena Vasko on Monday. Oskar Dorn is under house arrest, his lawyer said."
+    found = candidates_for_text(text, ACTORS)["items"]
+    held = [i for i in found if i["relation"] == "detained" and i["object"] == "dorn"]
+    assert [(i["subject"], i.get("agent_inferred")) for i in held] == [("police", True)]
+
+
+def test_an_act_received_from_someone_is_his_act() -> None:
+    assert ("vasko", "criticised", "marek") in claims(
+        "Ilya Marek's handling of the strike drew sharp criticism from Lena Vasko.")
+    assert ("vasko", "accused", "marek") in claims("Ilya Marek faced accusations of fraud from Lena Vasko.")
+
+
+def test_the_name_after_the_copula_holds_the_title() -> None:
+    assert ("dorn", "headed", "sbv") in claims("The new chief of the SBV is Oskar Dorn, a former judge.")
+
+
+def test_the_agent_of_a_post_given_as_a_title() -> None:
+    assert ("marek", "appointed", "vasko") in claims(
+        "Lena Vasko has been named as the new defence minister by Ilya Marek.")
+    assert ("protesters", "appointed", "vasko") in claims("Lena Vasko was elected chairwoman by the protesters.")
