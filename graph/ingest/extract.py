@@ -42,6 +42,7 @@ from ontology import PG, ontology_graph, relation_metadata
 __all__ = ["extract"]
 
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+_BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet", "State"}
 
 
 @lru_cache(maxsize=1)
@@ -123,10 +124,13 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["relation"] == "appealedTo" and obj and len(obj["actors"]) == 1 and \
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
-    if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
-            match.get("possessor") and \
-            actors.get(obj["actors"][0], {}).get("type") == "Person":  # "Halm's security chief": served under him
+    object_type = actors.get(obj["actors"][0], {}).get("type") if obj and len(obj["actors"]) == 1 else None
+    if match["rule"].startswith("title") and match["relation"] in ("headed", "memberOf") and match.get("possessor") \
+            and object_type == "Person":  # "Halm's security chief": served under him
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
+    if match["rule"].startswith("title") and match["relation"] == "servedUnder" and object_type in _BODIES \
+            and not match.get("possessor"):
+        match = {**match, "relation": "memberOf", "rule": match["rule"] + " (of a body: member)"}  # "deputies of X"
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}

@@ -41,6 +41,12 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     if not found:
         return
     relation, lone = found
+    between = prep_objects(noun, "between")
+    if between and between[0].conjuncts:  # "talks between Saltvik and the union leaders", "clashes between X and Y"
+        yield {"relation": relation, "subjects": between[:1], "objects": list(between[0].conjuncts), "fan": False,
+               "trigger": [noun], "rule": f"noun: {noun.lemma_.lower()} between", "passive": False,
+               "clause": verb_above(noun)}
+        return
     poss = [c for c in noun.children if c.dep_ == "poss"]
     of = prep_objects(noun, "of") or prep_objects(noun, "on") or prep_objects(noun, "against") or \
         prep_objects(noun, "at") or prep_objects(noun, "into")

@@ -30,7 +30,8 @@ def fan(tokens: list[Any]) -> list[Any]:
     out: list[Any] = []
     for token in tokens:
         for t in (token, *token.conjuncts):
-            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or t.lower_ == "whose" or
+                                 t.dep_ in ("pobj", "dobj", "nsubjpass")):  # "the Tarn Copper Works" tagged a verb
                 out.append(t)
     return sorted(out, key=lambda t: t.i)
 

@@ -130,8 +130,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
-    if holders and not orgs and relation == "headed" and role.dep_ == "compound" and \
-            role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval": of the text's country
+    if holders and not orgs and relation == "headed" and role.dep_ in ("compound", "appos") and \
+            role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval", "Halm, the former president"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:

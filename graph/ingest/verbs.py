@@ -28,7 +28,8 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
-            "visit", "treatment", "leaders", "leadership", "heads", "representatives"}
+            "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
+            "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
@@ -46,7 +47,9 @@ def descend(token: Any) -> Any:
         for child in token.children:
             if child.dep_ == "poss":
                 return child
-        found = prep_objects(token, "of") or prep_objects(token, "by")
+        found = prep_objects(token, "against") or [  # "complaints of torture against X"
+            g for o in prep_objects(token, "of") for g in prep_objects(o, "against")] or \
+            prep_objects(token, "of") or prep_objects(token, "by")
         if found:
             return found[0]
     return token
@@ -149,7 +152,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
         posts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["post_nouns"]]
         if pattern["swap"]:  # "X handed the chairmanship to Y": Y took it over from X (a post, not a letter)
-            objs, subs = (subs, objs) if posts else ([], [])
+            objs, subs = (subs, objs) if posts and objs else ([], [])
+            if not objs:
+                continue  # "gave up the leadership of X" (to nobody): another pattern of the verb
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
@@ -158,11 +163,14 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             relation = "succeeded"  # "handed the presidency to X": X succeeded him
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"] for c in verb.children):
             relation = "invited"
+        if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
+            relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb,
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)
-        if relation in ("tookOverFrom", "succeeded") and (bodies := [b for p in posts for b in prep_objects(p, "of")]):
+        if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
+                bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
             yield {"relation": "headed", "subjects": subs, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
         return

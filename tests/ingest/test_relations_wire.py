@@ -77,3 +77,26 @@ def test_the_agent_of_a_post_given_as_a_title() -> None:
     assert ("marek", "appointed", "vasko") in claims(
         "Lena Vasko has been named as the new defence minister by Ilya Marek.")
     assert ("protesters", "appointed", "vasko") in claims("Lena Vasko was elected chairwoman by the protesters.")
+
+
+MORE = [  # structures of the new reports' kind: a post given up, "whose" leader, talks between, complaints against
+    ("Oskar Dorn gave up the leadership of the SBV on Friday.", {("dorn", "resignedFrom", "sbv"),
+                                                                 ("dorn", "headed", "sbv")}),
+    ("The Northern Pact, whose leader Oskar Dorn spoke first, met in Tarn.", {("dorn", "headed", "pact")}),
+    ("Talks between Ilya Marek and Lena Vasko broke down on Monday.", {("marek", "met", "vasko")}),
+    ("The SBV is investigating complaints of torture against the police.", {("sbv", "investigated", "police")}),
+    ("Ilya Marek asked Lena Vasko to run the SBV until further notice.", {("marek", "appointed", "vasko")}),
+    ("Ilya Marek handed power to Lena Vasko in 2019.", {("vasko", "succeeded", "marek")}),
+    ("The miners held a rally outside the Tarn Copper Works on Sunday.",
+     {("miners", "protestedAgainst", "tarn-copper-works")}),
+    ("Oskar Dorn, the treasurer of the Northern Pact, was questioned.", {("dorn", "memberOf", "pact")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_more_structures(text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert expected <= claims(text)
+
+
+def test_a_post_given_up_to_nobody_is_no_handover() -> None:
+    assert not {c for c in claims("Oskar Dorn gave up the leadership of the SBV.") if c[1] == "tookOverFrom"}
