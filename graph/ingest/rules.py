@@ -61,7 +61,8 @@ def _holder(role: Any) -> list[Any]:
     if _speaking_body(role):
         return [role]
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and _title_of(role) in load_lexicon()[
-            "description_titles"] and role.tag_ == "NN" and any(c.dep_ == "poss" for c in role.children) and \
+            "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised")) and \
+            any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
     named = [c for c in role.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
@@ -112,9 +113,10 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
         c.dep_ == "compound" and c.pos_ == "NOUN" and groups.get(c.lemma_.lower()) in _BODY_TYPES) or (
-        c.dep_ == "poss" and not (relation == "headed" and any(m.pos_ == "NOUN" and m.dep_ == "compound"
-                                                                for m in modifiers)))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
-        or prep_objects(role, "to")
+        c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" and (
+            relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
+        prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
+        (prep_objects(role, "in") if relation == "memberOf" else [])  # "a major general in the KNB"
     if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]

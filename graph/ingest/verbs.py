@@ -118,6 +118,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
             subs = (agents(verb) if passive else subjects(verb))
+            if passive and not objs and any(c.dep_ == "prep" and c.lower_ == pattern["prep"] and not list(c.children)
+                                            for c in verb.children):
+                objs = subjects(verb)  # "journalists were shot at by gunmen": the stranded preposition's object
             if passive and not objs:
                 continue
         elif passive:
@@ -191,9 +194,16 @@ def _destinations(verb: Any, relation: str, sent: list[Any]) -> Iterator[dict[st
 
 def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
-    relation = load_lexicon()["symmetric_verbs"].get(verb.lemma_.lower())
+    lex = load_lexicon()
+    relation = lex["symmetric_verbs"].get(verb.lemma_.lower())
+    acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["symmetric_nouns"]]
+    if relation is None and acts and verb.lemma_.lower() in lex["light_verbs"]:  # "X and Y held talks"
+        relation = lex["symmetric_nouns"][acts[0].lemma_.lower()]
     subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
-    direct = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
+    if subs and not subs[0].conjuncts and (named := [c for c in subs[0].children if c.dep_ == "appos"]):
+        subs = named  # "the two ministers, Oktar of Korvash and Mardani of Lenmara, held talks"
+    direct = any((c.dep_ == "dobj" and c not in acts) or (c.dep_ == "prep" and c.lower_ == "with")
+                 for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "with" for a in acts for c in a.children)
     if relation and subs and subs[0].conjuncts and not direct:
         yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
                    "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}

@@ -100,3 +100,23 @@ def test_more_structures(text: str, expected: set[tuple[Any, ...]]) -> None:
 
 def test_a_post_given_up_to_nobody_is_no_handover() -> None:
     assert not {c for c in claims("Oskar Dorn gave up the leadership of the SBV.") if c[1] == "tookOverFrom"}
+
+
+FIELD = [  # conflict and politics reports: stranded prepositions, coordinated parties, ranks, a party's followers
+    ("Protesters were shot at by the police in Tarn.", {("police", "attacked", "protesters")}),
+    ("The SBV and the police held talks on Monday.", {("sbv", "met", "police")}),
+    ("The two leaders, Ilya Marek and Lena Vasko, held talks in Tarn.", {("marek", "met", "vasko")}),
+    ("Troops of the Northern Pact pushed into Valdoria overnight.", {("pact", "deployedTo", "valdoria")}),
+    ("Oskar Dorn, once a colonel in the SBV, was detained.", {("dorn", "memberOf", "sbv")}),
+    ("Ilya Marek's critics say the amnesty protects the police.", {("ilya-marek-critics", "criticised", "marek")}),
+    ("Valdoria belongs to the Northern Pact.", {("valdoria", "memberOf", "pact")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIELD)
+def test_field_report_structures(text: str, expected: set[tuple[Any, ...]]) -> None:
+    assert expected <= claims(text)
+
+
+def test_talks_with_a_third_party_do_not_pair_the_subjects() -> None:
+    assert ("marek", "met", "vasko") not in claims("Ilya Marek and Lena Vasko held talks with the SBV.")
