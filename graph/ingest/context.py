@@ -108,6 +108,14 @@ def _said_by(verb: Any) -> Any | None:
     a participle hangs on ("the ministry issued a statement saying")."""
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
         return author(verb.head)
+    if verb.dep_ == "relcl" and _content_head(verb):  # "the findings of her inquiry into X, which concluded that"
+        noun = verb.head
+        while author(noun) is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        issued = noun.head.head if noun.dep_ == "pobj" else None  # "published findings into X, which concluded"
+        if author(noun) is None and issued is not None and issued.lemma_ in load_lexicon()["issuing"]:
+            return next(iter(subjects(issued)), None)
+        return author(noun)
     found = next(iter(subjects(verb)), None)
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
@@ -162,8 +170,9 @@ def speaker(token: Any) -> Any | None:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
-        for child in link.children:
-            if child.lower_ == "according":
+        later = [c for c in link.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > token.i]
+        for child in [*link.children, *(g for c in later for g in c.children if g.i > c.i)]:
+            if child.lower_ == "according":  # "X held talks and agreed a truce, according to Y": of both verbs
                 return _source(child)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children):

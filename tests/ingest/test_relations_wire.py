@@ -120,3 +120,18 @@ def test_field_report_structures(text: str, expected: set[tuple[Any, ...]]) -> N
 
 def test_talks_with_a_third_party_do_not_pair_the_subjects() -> None:
     assert ("marek", "met", "vasko") not in claims("Ilya Marek and Lena Vasko held talks with the SBV.")
+
+
+def test_according_to_covers_the_coordinated_verbs_before_it() -> None:
+    found = candidates_for_text("Police detained Oskar Dorn and later released him, according to Lena Vasko.",
+                                ACTORS)["items"]
+    assert {(i["relation"], i.get("claimant")) for i in found if i["object"] == "dorn"} == {
+        ("detained", "vasko"), ("released", "vasko")}
+
+
+def test_a_finding_that_a_relative_clause_reports_is_its_authors_claim() -> None:
+    text = "Lena Vasko published the findings of her inquiry into the riots, which concluded that police fired first."
+    assert not [i for i in candidates_for_text(text, ACTORS)["items"] if i.get("claimant") not in (None, "vasko")]
+    text = "Lena Vasko published her report on the riots, which concluded that the police had beaten Oskar Dorn."
+    beaten = [i for i in candidates_for_text(text, ACTORS)["items"] if i["relation"] == "assaulted"]
+    assert [(i["subject"], i["object"], i.get("claimant")) for i in beaten] == [("police", "dorn", "vasko")]
