@@ -45,8 +45,8 @@ def negation(token: Any) -> str | None:
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
-        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp"):
-            return str(link.text)
+        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp") and chain[i - 1].i > link.i:
+            return str(link.text)  # "denied that police beat him"; not "X accused Y, a charge Z rejected" (misparsed)
     noun = content_noun(token)
     if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in lex["negating"]:
         return str(noun.head.text)  # "X denied reports that police beat Y"

@@ -28,6 +28,7 @@ from rdflib.namespace import RDFS
 from graph.ingest.bodies import DocumentBodies
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
+from graph.ingest.earlier import EARLIER
 from graph.ingest.figures import find_figures
 from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
@@ -166,20 +167,6 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
-def _post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
-          actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The body whose post the text gave ``subject`` last (headed, memberOf), as a far mention, or None."""
-    if subject is None or len(subject["actors"]) != 1:
-        return None
-    held = [c for c in results if c["subject"] == subject["actors"][0] and c["relation"] in ("headed", "memberOf")
-            and c["object"] and not c["negated"]]
-    if not held:
-        return None
-    body = held[-1]["object"]
-    return {"actors": [body], "text": actors.get(body, {}).get("label", body), "start": held[-1]["start"],
-            "end": held[-1]["end"], "far": True, "reading": f"the post the text gave him: {held[-1]['rule']}"}
-
-
 def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X a country ("Russian President
     Putin ... President Putin") or the country a holder ("Russian President Putin ... President Tokayev"),
@@ -230,8 +217,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
             subjects = [sent.actor(t, claimant) for t in spread(sent.named(match["subjects"]))] or [None]
-            if match.get("document") == "post":  # "Cuesta resigned": from the post the text gave him
-                pairs = [(s, _post(results, s, everyone)) for s in subjects]
+            if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
+                pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
                 objects = [sent.actor(t, claimant) for t in spread(match["objects"])] if not match.get("document") \
                     else [bodies.get(match["document"])]

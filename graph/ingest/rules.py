@@ -29,7 +29,8 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
-from graph.ingest.verbs import leaving_matches, place_matches, state_matches, symmetric_matches, verb_matches
+from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
+                                verb_matches)
 
 __all__ = ["matches"]
 
@@ -209,6 +210,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from leaving_matches(token)
             yield from place_matches(token)
             yield from state_matches(token)
+            yield from denial_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)

@@ -22,7 +22,7 @@ from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
 __all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
-           "state_matches"]
+           "state_matches", "denial_matches"]
 
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
@@ -236,3 +236,21 @@ def state_matches(verb: Any) -> Iterator[dict[str, Any]]:
             yield {"relation": "detained", "subjects": [], "objects": subs, "trigger": [verb, prep, held[0]],
                    "rule": f"verb: {verb.lemma_.lower()} {prep.lower_} {held[0].lemma_.lower()}", "passive": True,
                    "clause": verb}
+
+
+def denial_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Moll denied any wrongdoing", "a charge he rejected", "Welkow pleaded not guilty": a rejection of the
+    one who accused him, whom the text named before (``document: accuser``)."""
+    spec = load_lexicon()["denials"]
+    said = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" else [])
+    owned = [t for t in said if any(c.dep_ == "poss" for c in t.children) or prep_objects(t, "of") or
+             prep_objects(t, "by")]
+    denied = verb.lemma_.lower() in spec["verbs"] and any(
+        t.lemma_.lower() in spec["nouns"] and t not in owned for t in said)
+    pleaded = verb.lemma_.lower() == "plead" and any(
+        c.lower_ == "guilty" and any(g.dep_ == "neg" or g.lower_ == "not" for g in c.children) for c in verb.children)
+    subs = [s for s in subjects(verb) if s.lower_ not in ("which", "that")]
+    if (denied or pleaded) and subs:
+        yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "accuser", "trigger": [verb],
+               "rule": f"verb: {verb.lemma_.lower()} {'not guilty' if pleaded else 'the accusation'} (of the accuser)",
+               "passive": False, "clause": verb}

@@ -135,3 +135,24 @@ def test_a_finding_that_a_relative_clause_reports_is_its_authors_claim() -> None
     text = "Lena Vasko published her report on the riots, which concluded that the police had beaten Oskar Dorn."
     beaten = [i for i in candidates_for_text(text, ACTORS)["items"] if i["relation"] == "assaulted"]
     assert [(i["subject"], i["object"], i.get("claimant")) for i in beaten] == [("police", "dorn", "vasko")]
+
+
+DENIALS = [  # a denial rejects the one who accused him before
+    "Lena Vasko accused Oskar Dorn of taking bribes. Oskar Dorn denied any wrongdoing.",
+    "Lena Vasko charged Oskar Dorn with treason on Monday. Oskar Dorn pleaded not guilty on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", DENIALS)
+def test_a_denial_rejects_the_accuser(text: str) -> None:
+    assert ("dorn", "rejected", "vasko") in claims(text)
+
+
+def test_a_denial_without_an_accuser_rejects_nobody() -> None:
+    assert not {c for c in claims("Lena Vasko praised the SBV. Oskar Dorn denied any wrongdoing.") if c[1] == "rejected"}
+
+
+def test_a_clause_before_a_denying_verb_is_not_denied() -> None:
+    found = [i for i in candidates_for_text("Lena Vasko accused the SBV of torture, a charge Oskar Dorn rejected.",
+                                            ACTORS)["items"] if i["relation"] == "accused"]
+    assert [(i["subject"], i["object"], bool(i.get("negated"))) for i in found] == [("vasko", "sbv", False)]
