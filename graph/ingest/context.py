@@ -145,9 +145,9 @@ def _source(according: Any) -> Any | None:
     decree published by the press service", "according to the ministry's statement")."""
     found = next((g for g in according.subtree if g.dep_ == "pobj"), None)
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
-        for g in found.subtree:
-            if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
-                return g
+        own = [c for c in found.children if c.dep_ == "poss"]  # "the ministry's statement"
+        authors = [g for g in found.subtree if g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of")]
+        return (own or authors or [found])[0]  # "a statement from Oktar's ministry": the ministry, not Oktar
     return found
 
 
@@ -157,6 +157,13 @@ def _content_head(clause: Any) -> bool:
     head = clause.head
     return head.pos_ == "NOUN" and not any(
         w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
+
+
+def _semicolon(clause: Any, verb: Any) -> bool:
+    """Whether a semicolon parts ``clause`` from the verb it hangs on ("X opened a case; Y denied any wrongdoing":
+    two sentences, not a report)."""
+    low, high = sorted((clause.i, verb.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
 
 
 def speaker(token: Any) -> Any | None:
@@ -175,12 +182,13 @@ def speaker(token: Any) -> Any | None:
             if child.lower_ == "according":  # "X held talks and agreed a truce, according to Y": of both verbs
                 return _source(child)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
-                c.dep_ == "auxpass" for c in link.children):
+                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link):
             return _said_by(link)
         for child in link.children:
-            if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token:
+            own = any(c.dep_ == "dobj" for c in child.children)  # "...; the president has denied any wrongdoing"
+            if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token and not own:
                 return _said_by(child)
-            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not any(
+            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not own and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
     return None

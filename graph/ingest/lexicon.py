@@ -90,6 +90,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
             titles[str(title).lower()] = f"~{relation}"
         for phrase in spec.get("copular") or []:
             copular[str(phrase).lower()] = relation
+        for phrase in spec.get("inverse_copular") or []:  # "the airport is in the hands of X": X controls it
+            copular[str(phrase).lower()] = f"~{relation}"
         for noun in spec.get("origins") or []:
             origins[str(noun).lower()] = relation
     for patterns in verbs.values():

@@ -75,7 +75,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [noun],
-               "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": verb_above(noun)}
+               "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": verb_above(noun),
+               "background": bool(poss) and noun.dep_ in ("nsubj", "nsubjpass")}
 
 
 def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:

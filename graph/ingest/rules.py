@@ -187,6 +187,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
             subs = [token.head]
         else:
             subs = subjects(token)
+        if relation.startswith("~"):
+            relation, subs, objs = relation[1:], objs, subs
         if subs and objs:
             yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token, prep],
                    "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False,

@@ -156,3 +156,28 @@ def test_a_clause_before_a_denying_verb_is_not_denied() -> None:
     found = [i for i in candidates_for_text("Lena Vasko accused the SBV of torture, a charge Oskar Dorn rejected.",
                                             ACTORS)["items"] if i["relation"] == "accused"]
     assert [(i["subject"], i["object"], bool(i.get("negated"))) for i in found] == [("vasko", "sbv", False)]
+
+
+def test_more_verbs_and_states_of_control() -> None:
+    assert ("protesters", "controls", "airport") in claims("The airport is in the hands of the protesters.")
+    assert ("sbv", "negotiatedWith", "police") in claims("The SBV and the police signed a deal on Monday.")
+    assert ("dorn", "servedUnder", "marek") in claims("Oskar Dorn served Ilya Marek for twenty years.")
+    assert ("vasko", "memberOf", "sbv") in claims("Lena Vasko now sits on the SBV.")
+
+
+def test_the_author_of_a_statement_from_a_ministry_is_the_ministry() -> None:
+    found = candidates_for_text("Police detained Oskar Dorn, according to a statement from Ilya Marek's ministry.",
+                                ACTORS)["items"]
+    assert [i.get("claimant") for i in found if i["relation"] == "detained"] == ["ilya-marek-ministry"]
+
+
+def test_a_clause_after_a_semicolon_or_with_its_own_object_reports_nothing() -> None:
+    text = "Prosecutors opened a case against Oskar Dorn in June; Ilya Marek has denied any wrongdoing."
+    found = [i for i in candidates_for_text(text, ACTORS)["items"] if i["relation"] == "investigated"]
+    assert [(i.get("claimant"), bool(i.get("negated"))) for i in found] == [(None, False)]
+
+
+def test_a_possessed_act_as_the_subject_of_a_report_is_presupposed() -> None:
+    found = candidates_for_text("Lena Vasko said Ilya Marek's sacking of Oskar Dorn had come too late.", ACTORS)
+    sacked = [i for i in found["items"] if i["relation"] == "dismissed"]
+    assert [(i["subject"], i["object"], i.get("claimant")) for i in sacked] == [("marek", "dorn", None)]
