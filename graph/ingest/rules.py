@@ -61,7 +61,7 @@ def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
         return [role]
-    if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and _title_of(role) in load_lexicon()[
+    if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
             "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised")) and \
             any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):

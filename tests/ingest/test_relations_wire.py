@@ -181,3 +181,8 @@ def test_a_possessed_act_as_the_subject_of_a_report_is_presupposed() -> None:
     found = candidates_for_text("Lena Vasko said Ilya Marek's sacking of Oskar Dorn had come too late.", ACTORS)
     sacked = [i for i in found["items"] if i["relation"] == "dismissed"]
     assert [(i["subject"], i["object"], i.get("claimant")) for i in sacked] == [("marek", "dorn", None)]
+
+
+def test_an_act_in_a_phrase_on_its_doer() -> None:
+    assert ("marek", "criticised", "sbv") in claims("Ilya Marek, in a rare public jab at the SBV, said nothing.")
+    assert ("sbv", "detained", "dorn") in claims("The SBV placed Oskar Dorn in a temporary detention centre.")
