@@ -29,7 +29,8 @@ __all__ = ["LEXICON_FILE", "load_lexicon", "compile_phrase"]
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 _PREPOSITIONS = {"to", "with", "from", "on", "at", "against", "in", "into", "of", "for", "as", "under", "about",
-                 "by", "over"}
+                 "by", "over", "behind", "outside", "across", "towards", "toward", "around", "near", "through",
+                 "inside", "onto", "upon"}
 
 
 def compile_phrase(phrase: str) -> dict[str, Any]:

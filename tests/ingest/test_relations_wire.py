@@ -186,3 +186,9 @@ def test_a_possessed_act_as_the_subject_of_a_report_is_presupposed() -> None:
 def test_an_act_in_a_phrase_on_its_doer() -> None:
     assert ("marek", "criticised", "sbv") in claims("Ilya Marek, in a rare public jab at the SBV, said nothing.")
     assert ("sbv", "detained", "dorn") in claims("The SBV placed Oskar Dorn in a temporary detention centre.")
+
+
+def test_a_final_preposition_of_place_or_side_introduces_the_object() -> None:
+    assert ("pact", "supported", "marek") in claims("The Northern Pact threw its weight behind Ilya Marek.")
+    assert ("vasko", "appointed", "dorn") in claims("Oskar Dorn was sworn in by Lena Vasko in Tarn.")
+    assert ("vasko", "appointed", "tarn") not in claims("Oskar Dorn was sworn in by Lena Vasko in Tarn.")
