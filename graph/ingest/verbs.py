@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graph.ingest.lexicon import load_lexicon
+from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
@@ -56,13 +56,15 @@ def descend(token: Any) -> Any:
 
 
 def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
-    """Whether ``words`` all stand within three links below ``verb`` ("placed under house arrest")."""
-    near: set[str] = set()
+    """Whether ``words`` all stand below ``verb``: a preposition within two links ("took the chairmanship of"),
+    another word within three ("placed under house arrest")."""
+    found: list[set[str]] = []
     level = list(verb.children)
     for _ in range(3):
-        near |= {t.lower_ for t in level} | {t.lemma_ for t in level}
+        found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
         level = [g for t in level for g in t.children]
-    return all(w in near for w in words)
+    near, far = found[0] | found[1], found[0] | found[1] | found[2]
+    return all(w in (near if w in PREPOSITIONS else far) for w in words)
 
 
 def _lemmas(verb: Any) -> list[str]:
@@ -72,6 +74,8 @@ def _lemmas(verb: Any) -> list[str]:
     for ending, base in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
         if low.endswith(ending):
             forms.append(low[: -len(ending)] + base)
+            if not base and len(low) > len(ending) + 2 and low[-len(ending) - 1] == low[-len(ending) - 2]:
+                forms.append(low[: -len(ending) - 1])  # "extolled", "patrolling": one consonant fewer
     return list(dict.fromkeys(forms))
 
 
