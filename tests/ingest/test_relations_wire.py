@@ -32,6 +32,13 @@ VERBS = [  # synonyms and phrasal verbs of the classes, as wire copy writes them
     ("Lena Vasko took issue with the SBV over the arrests.", ("vasko", "criticised", "sbv")),
     ("Ilya Marek issued an ultimatum to the protesters.", ("marek", "threatened", "protesters")),
     ("Troops of the Northern Pact surrounded Tarn overnight.", ("pact", "deployedTo", "tarn")),
+    ("Oskar Dorn was condemned to death by the court in Tarn.", ("court", "sentenced", "dorn")),
+    ("Lena Vasko condemned the police for the beatings.", ("vasko", "condemned", "police")),
+    ("The Northern Pact had armed the protesters.", ("pact", "aided", "protesters")),
+    ("The SBV and the police reached a deal on Friday.", ("sbv", "negotiatedWith", "police")),
+    ("Lena Vasko struck a deal with the SBV.", ("vasko", "negotiatedWith", "sbv")),
+    ("The SBV had persecuted Oskar Dorn for years.", ("sbv", "intimidated", "dorn")),
+    ("Ilya Marek extolled the Northern Pact.", ("marek", "praised", "pact")),
 ]
 
 
@@ -192,22 +199,6 @@ def test_a_final_preposition_of_place_or_side_introduces_the_object() -> None:
     assert ("pact", "supported", "marek") in claims("The Northern Pact threw its weight behind Ilya Marek.")
     assert ("vasko", "appointed", "dorn") in claims("Oskar Dorn was sworn in by Lena Vasko in Tarn.")
     assert ("vasko", "appointed", "tarn") not in claims("Oskar Dorn was sworn in by Lena Vasko in Tarn.")
-
-
-CAMEO = [  # further synonyms of the classes
-    ("Oskar Dorn was condemned to death by the court in Tarn.", ("court", "sentenced", "dorn")),
-    ("Lena Vasko condemned the police for the beatings.", ("vasko", "condemned", "police")),
-    ("The Northern Pact had armed the protesters.", ("pact", "aided", "protesters")),
-    ("The SBV and the police reached a deal on Friday.", ("sbv", "negotiatedWith", "police")),
-    ("Lena Vasko struck a deal with the SBV.", ("vasko", "negotiatedWith", "sbv")),
-    ("The SBV had persecuted Oskar Dorn for years.", ("sbv", "intimidated", "dorn")),
-    ("Ilya Marek extolled the Northern Pact.", ("marek", "praised", "pact")),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), CAMEO)
-def test_further_synonyms(text: str, expected: tuple[Any, ...]) -> None:
-    assert expected in claims(text)
 
 
 def test_a_preposition_of_a_pattern_must_stand_near_the_verb() -> None:
