@@ -122,7 +122,7 @@ def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) ->
 
 def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any], claimant: dict[str, Any] | None,
          sent: _Sentence, doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    if match["relation"] == "appealedTo" and obj and len(obj["actors"]) == 1 and \
+    if match["relation"] == "appealedTo" and not match.get("other") and obj and len(obj["actors"]) == 1 and \
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
     object_type = actors.get(obj["actors"][0], {}).get("type") if obj and len(obj["actors"]) == 1 else None

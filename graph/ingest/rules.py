@@ -133,7 +133,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
-    if holders and not orgs and relation == "headed" and role.dep_ in ("compound", "appos") and \
+    if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos") or predicative) and \
             role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval", "Halm, the former president"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}

@@ -168,12 +168,16 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         relation = pattern["relation"]
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
             relation = "succeeded"  # "handed the presidency to X": X succeeded him
-        if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"] for c in verb.children):
+        other = [c for c in verb.children if c.dep_ == "xcomp" and any(  # "urged the bloc to send observers"
+            o.dep_ == "dobj" and o.lower_ not in lex["origins"] and o.lemma_.lower() not in lex["origins"]
+            for o in c.children)]
+        if relation == "appealedTo" and not other and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"]
+                                                          for c in verb.children):
             relation = "invited"
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
-               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb,
+               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)
         if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (

@@ -204,3 +204,15 @@ def test_a_final_preposition_of_place_or_side_introduces_the_object() -> None:
 def test_a_preposition_of_a_pattern_must_stand_near_the_verb() -> None:
     assert not {c for c in claims("Lena Vasko condemned the police's use of force against the protesters.")
                 if c[1] == "sentenced"}
+
+
+def test_an_appeal_for_observers_or_to_an_army_is_no_invitation_to_intervene() -> None:
+    found = claims("Lena Vasko urged the Northern Pact to send observers. Oskar Dorn called on the army to stand firm.")
+    assert ("vasko", "appealedTo", "pact") in found and not {c for c in found if c[1] == "invited"}
+    assert ("marek", "invited", "pact") in claims("Ilya Marek asked the Northern Pact to send troops.")
+
+
+def test_a_post_taken_as_a_predicate_heads_the_texts_country() -> None:
+    assert ("vasko", "headed", "valdoria") in claims("Valdoria mourned. Lena Vasko was sworn in as acting president. "
+                                                     "Valdoria is calm.")
+    assert ("pact", "sanctioned", "dorn") in claims("The Northern Pact put Oskar Dorn under sanctions in April.")
