@@ -105,8 +105,9 @@ def prep_objects(token: Any, prep: str) -> list[Any]:
 
 def objects(verb: Any, prep: str | None) -> list[Any]:
     """The object of ``verb``: of ``prep`` (on the verb or its object), else the direct object."""
-    if prep is not None:
-        found = prep_objects(verb, prep)
+    if prep is not None:  # "blamed the bloodshed on militants and on the elite": on the verb and on its object
+        found = sorted(prep_objects(verb, prep) + [g for c in verb.children if c.dep_ == "dobj"
+                                                   for g in prep_objects(c, prep)], key=lambda t: t.i)
         frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "prep", "npadvmod")]
         while not found and frontier:  # "took over as chairman of the council from X": within the clause
             token = frontier.pop(0)

@@ -216,3 +216,8 @@ def test_a_post_taken_as_a_predicate_heads_the_texts_country() -> None:
     assert ("vasko", "headed", "valdoria") in claims("Valdoria mourned. Lena Vasko was sworn in as acting president. "
                                                      "Valdoria is calm.")
     assert ("pact", "sanctioned", "dorn") in claims("The Northern Pact put Oskar Dorn under sanctions in April.")
+
+
+def test_a_patterns_preposition_on_the_verb_and_on_its_object() -> None:
+    found = claims("Ilya Marek blamed the riots on the SBV and, more quietly, on the police.")
+    assert {("marek", "blamed", "sbv"), ("marek", "blamed", "police")} <= found
