@@ -37,7 +37,7 @@ from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
-from graph.ingest.speakers import describe
+from graph.ingest.speakers import body_word, describe
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
@@ -62,8 +62,10 @@ def _compatible(actor_type: str | None, cls: URIRef | None) -> bool:
 class _Sentence:
     """What the components know of one sentence: the mention index, the claimant, the dates."""
 
-    def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]]) -> None:
+    def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]],
+                 found: dict[str, Any] | None = None) -> None:
         self.index, self.dates = index, dates
+        self.found = found or {"actors": {}, "proposed": {}}
 
     def named(self, tokens: list[Any]) -> list[Any]:
         """Each token, or for a role noun that is no mention the names apposed to it ("two sons-in-law,
@@ -83,6 +85,9 @@ class _Sentence:
         if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
                 is not None:
             return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
+        body = body_word(token, self.index, self.found["actors"], self.found["proposed"])
+        if body is not None:
+            return body  # "the army chief, General Petrache": the army, not the chief
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
@@ -208,8 +213,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     quotes = quote_speakers(doc)
     bodies = DocumentBodies(mentions, everyone, doc.text)
     for sentence in doc.sents:
-        sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
-                                                   published=published))
+        sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
         for match in matches(sentence):
             claimant = _claimant(sent, speaker(match["clause"]), everyone, found["proposed"]) \
                 if match.get("clause") is not None and not match.get("background") else None

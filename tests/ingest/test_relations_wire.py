@@ -221,3 +221,9 @@ def test_a_post_taken_as_a_predicate_heads_the_texts_country() -> None:
 def test_a_patterns_preposition_on_the_verb_and_on_its_object() -> None:
     found = claims("Ilya Marek blamed the riots on the SBV and, more quietly, on the police.")
     assert {("marek", "blamed", "sbv"), ("marek", "blamed", "police")} <= found
+
+
+def test_a_body_noun_before_a_title_is_the_body() -> None:
+    found = candidates_for_text("The army chief, General Piet Haskell, said the troops were loyal.", ACTORS)
+    headed = [i for i in found["items"] if i["relation"] == "headed"]
+    assert [(i["subject"], found["actors"][i["object"]]["type"]) for i in headed] == [("piet-haskell", "ArmedForce")]
