@@ -52,8 +52,10 @@ def is_passive(verb: Any) -> bool:
 
 def _dateline(verb: Any, found: list[Any]) -> list[Any]:
     """Without a subject the parser took from a dateline ("KESSABA, Feb 16 (Agency) - Soldiers detained")."""
+    if len(found) < 2:
+        return found
     dashes = [t.i for t in verb.sent if t.text in ("-", "\u2013", "\u2014") and t.i < verb.i]
-    return [f for f in found if not dashes or f.i > dashes[-1]] or found if len(found) > 1 else found
+    return [f for f in found if not dashes or f.i > dashes[-1]] or found
 
 
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:

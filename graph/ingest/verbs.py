@@ -55,16 +55,20 @@ def descend(token: Any) -> Any:
     return token
 
 
-def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
-    """Whether ``words`` all stand below ``verb``: a preposition within two links ("took the chairmanship of"),
-    another word within three ("placed under house arrest")."""
+def _below(verb: Any) -> tuple[set[str], set[str]]:
+    """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
     level = list(verb.children)
     for _ in range(3):
         found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
         level = [g for t in level for g in t.children]
-    near, far = found[0] | found[1], found[0] | found[1] | found[2]
-    return all(w in (near if w in PREPOSITIONS else far) for w in words)
+    return found[0] | found[1], found[0] | found[1] | found[2]
+
+
+def _has_words(below: tuple[set[str], set[str]], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` all stand below the verb: a preposition within two links ("took the chairmanship of"),
+    another word within three ("placed under house arrest")."""
+    return all(w in (below[0] if w in PREPOSITIONS else below[1]) for w in words)
 
 
 def _lemmas(verb: Any) -> list[str]:
@@ -115,8 +119,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return  # "calls to resign", "a plan to send troops": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
+    below = _below(verb) if lemma else (set(), set())
     for pattern in lex["verbs"].get(lemma or "", ()):
-        if not _has_words(verb, pattern["words"]):
+        if not _has_words(below, pattern["words"]):
             continue
         passive = is_passive(verb)
         if pattern["prep"] is not None:
@@ -207,6 +212,8 @@ def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["symmetric_nouns"]]
     if relation is None and acts and verb.lemma_.lower() in lex["light_verbs"]:  # "X and Y held talks"
         relation = lex["symmetric_nouns"][acts[0].lemma_.lower()]
+    if relation is None:
+        return
     subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
     if subs and not subs[0].conjuncts and (named := [c for c in subs[0].children if c.dep_ == "appos"]):
         subs = named  # "the two ministers, Oktar of Korvash and Mardani of Lenmara, held talks"
@@ -250,6 +257,8 @@ def denial_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Moll denied any wrongdoing", "a charge he rejected", "Welkow pleaded not guilty": a rejection of the
     one who accused him, whom the text named before (``document: accuser``)."""
     spec = load_lexicon()["denials"]
+    if verb.lemma_.lower() not in spec["verbs"] and verb.lemma_.lower() != "plead":
+        return
     said = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" else [])
     owned = [t for t in said if any(c.dep_ == "poss" for c in t.children) or prep_objects(t, "of") or
              prep_objects(t, "by")]
