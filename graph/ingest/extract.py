@@ -85,9 +85,9 @@ class _Sentence:
         if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
                 is not None:
             return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
-        body = body_word(token, self.index, self.found["actors"], self.found["proposed"])
-        if body is not None:
-            return body  # "the army chief, General Petrache": the army, not the chief
+        titled = body_word(token, self.index, self.found["actors"], self.found["proposed"])
+        if titled is not None:
+            return titled  # "the army chief, General Petrache": the army, not the chief
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
