@@ -227,3 +227,8 @@ def test_a_body_noun_before_a_title_is_the_body() -> None:
     found = candidates_for_text("The army chief, General Piet Haskell, said the troops were loyal.", ACTORS)
     headed = [i for i in found["items"] if i["relation"] == "headed"]
     assert [(i["subject"], found["actors"][i["object"]]["type"]) for i in headed] == [("piet-haskell", "ArmedForce")]
+
+
+def test_a_warning_not_to_act_and_a_discussed_act_are_not_done() -> None:
+    assert not {c for c in claims("Ilya Marek warned the police not to arrest Oskar Dorn.") if c[1] == "arrested"}
+    assert not {c for c in claims("The SBV discussed wiretapping Lena Vasko.") if c[1] == "investigated"}
