@@ -177,18 +177,23 @@ def speaker(token: Any) -> Any | None:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
-        later = [c for c in link.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > token.i]
-        for child in [*link.children, *(g for c in later for g in c.children if g.i > c.i)]:
-            if child.lower_ == "according":  # "X held talks and agreed a truce, according to Y": of both verbs
+        for child in link.children:
+            if child.lower_ == "according":
                 return _source(child)
+            if child.dep_ == "conj" and child.i > token.i and child.pos_ in ("VERB", "AUX"):
+                found = next((g for g in child.children if g.lower_ == "according" and g.i > child.i), None)
+                if found is not None:  # "X held talks and agreed a truce, according to Y": of both verbs
+                    return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link):
             return _said_by(link)
         for child in link.children:
-            own = any(c.dep_ == "dobj" for c in child.children)  # "...; the president has denied any wrongdoing"
-            if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token and not own:
+            if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
+                    any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
+                continue
+            if child.dep_ == "parataxis" and child is not token:
                 return _said_by(child)
-            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not own and not any(
+            if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
     return None
