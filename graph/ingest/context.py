@@ -45,8 +45,8 @@ def negation(token: Any) -> str | None:
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
-        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp"):
-            return str(link.text)
+        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp") and chain[i - 1].i > link.i:
+            return str(link.text)  # "denied that police beat him"; not "X accused Y, a charge Z rejected" (misparsed)
     noun = content_noun(token)
     if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in lex["negating"]:
         return str(noun.head.text)  # "X denied reports that police beat Y"
@@ -108,6 +108,14 @@ def _said_by(verb: Any) -> Any | None:
     a participle hangs on ("the ministry issued a statement saying")."""
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not any(c.dep_ == "nsubj" for c in verb.children):
         return author(verb.head)
+    if verb.dep_ == "relcl" and _content_head(verb):  # "the findings of her inquiry into X, which concluded that"
+        noun = verb.head
+        while author(noun) is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        issued = noun.head.head if noun.dep_ == "pobj" else None  # "published findings into X, which concluded"
+        if author(noun) is None and issued is not None and issued.lemma_ in load_lexicon()["issuing"]:
+            return next(iter(subjects(issued)), None)
+        return author(noun)
     found = next(iter(subjects(verb)), None)
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
@@ -137,9 +145,9 @@ def _source(according: Any) -> Any | None:
     decree published by the press service", "according to the ministry's statement")."""
     found = next((g for g in according.subtree if g.dep_ == "pobj"), None)
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
-        for g in found.subtree:
-            if g is not found and (g.dep_ == "poss" or (g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of"))):
-                return g
+        own = [c for c in found.children if c.dep_ == "poss"]  # "the ministry's statement"
+        authors = [g for g in found.subtree if g.dep_ == "pobj" and g.head.lower_ in ("by", "from", "of")]
+        return (own or authors or [found])[0]  # "a statement from Oktar's ministry": the ministry, not Oktar
     return found
 
 
@@ -149,6 +157,13 @@ def _content_head(clause: Any) -> bool:
     head = clause.head
     return head.pos_ == "NOUN" and not any(
         w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
+
+
+def _semicolon(clause: Any, verb: Any) -> bool:
+    """Whether a semicolon parts ``clause`` from the verb it hangs on ("X opened a case; Y denied any wrongdoing":
+    two sentences, not a report)."""
+    low, high = sorted((clause.i, verb.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
 
 
 def speaker(token: Any) -> Any | None:
@@ -165,13 +180,20 @@ def speaker(token: Any) -> Any | None:
         for child in link.children:
             if child.lower_ == "according":
                 return _source(child)
+            if child.dep_ == "conj" and child.i > token.i and child.pos_ in ("VERB", "AUX"):
+                found = next((g for g in child.children if g.lower_ == "according" and g.i > child.i), None)
+                if found is not None:  # "X held talks and agreed a truce, according to Y": of both verbs
+                    return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
-                c.dep_ == "auxpass" for c in link.children):
+                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link):
             return _said_by(link)
         for child in link.children:
-            if child.dep_ == "parataxis" and child.lemma_ in reporting and child is not token:
+            if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
+                    any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
+                continue
+            if child.dep_ == "parataxis" and child is not token:
                 return _said_by(child)
-            if child.dep_ == "conj" and child.lemma_ in reporting and child.i > token.i and not any(
+            if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
     return None

@@ -28,6 +28,7 @@ from rdflib.namespace import RDFS
 from graph.ingest.bodies import DocumentBodies
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
+from graph.ingest.earlier import EARLIER
 from graph.ingest.figures import find_figures
 from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
@@ -37,12 +38,13 @@ from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
-from graph.ingest.speakers import describe
+from graph.ingest.speakers import body_word, describe
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
 
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+_BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet", "State"}
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +63,10 @@ def _compatible(actor_type: str | None, cls: URIRef | None) -> bool:
 class _Sentence:
     """What the components know of one sentence: the mention index, the claimant, the dates."""
 
-    def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]]) -> None:
+    def __init__(self, index: dict[int, dict[str, Any]], dates: list[dict[str, Any]],
+                 found: dict[str, Any] | None = None) -> None:
         self.index, self.dates = index, dates
+        self.found = found or {"actors": {}, "proposed": {}}
 
     def named(self, tokens: list[Any]) -> list[Any]:
         """Each token, or for a role noun that is no mention the names apposed to it ("two sons-in-law,
@@ -82,6 +86,9 @@ class _Sentence:
         if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
                 is not None:
             return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
+        titled = body_word(token, self.index, self.found["actors"], self.found["proposed"])
+        if titled is not None:
+            return titled  # "the army chief, General Petrache": the army, not the chief
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
@@ -121,13 +128,16 @@ def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) ->
 
 def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any], claimant: dict[str, Any] | None,
          sent: _Sentence, doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    if match["relation"] == "appealedTo" and obj and len(obj["actors"]) == 1 and \
+    if match["relation"] == "appealedTo" and not match.get("other") and obj and len(obj["actors"]) == 1 and \
             actors.get(obj["actors"][0], {}).get("type") in load_lexicon()["invite_types"]:
         match = {**match, "relation": "invited", "rule": match["rule"] + " (to an alliance: invited)"}
-    if match["rule"].startswith("title") and match["relation"] == "headed" and obj and len(obj["actors"]) == 1 and \
-            match.get("possessor") and \
-            actors.get(obj["actors"][0], {}).get("type") == "Person":  # "Halm's security chief": served under him
+    object_type = actors.get(obj["actors"][0], {}).get("type") if obj and len(obj["actors"]) == 1 else None
+    if match["rule"].startswith("title") and match["relation"] in ("headed", "memberOf") and match.get("possessor") \
+            and object_type == "Person":  # "Halm's security chief": served under him
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
+    if match["rule"].startswith("title") and match["relation"] == "servedUnder" and object_type in _BODIES \
+            and not match.get("possessor"):
+        match = {**match, "relation": "memberOf", "rule": match["rule"] + " (of a body: member)"}  # "deputies of X"
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
@@ -161,20 +171,6 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
     return out
-
-
-def _post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
-          actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The body whose post the text gave ``subject`` last (headed, memberOf), as a far mention, or None."""
-    if subject is None or len(subject["actors"]) != 1:
-        return None
-    held = [c for c in results if c["subject"] == subject["actors"][0] and c["relation"] in ("headed", "memberOf")
-            and c["object"] and not c["negated"]]
-    if not held:
-        return None
-    body = held[-1]["object"]
-    return {"actors": [body], "text": actors.get(body, {}).get("label", body), "start": held[-1]["start"],
-            "end": held[-1]["end"], "far": True, "reading": f"the post the text gave him: {held[-1]['rule']}"}
 
 
 def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -218,8 +214,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     quotes = quote_speakers(doc)
     bodies = DocumentBodies(mentions, everyone, doc.text)
     for sentence in doc.sents:
-        sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char,
-                                                   published=published))
+        sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
         for match in matches(sentence):
             claimant = _claimant(sent, speaker(match["clause"]), everyone, found["proposed"]) \
                 if match.get("clause") is not None and not match.get("background") else None
@@ -227,8 +222,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
             subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant))] or [None]
-            if match.get("document") == "post":  # "Cuesta resigned": from the post the text gave him
-                pairs = [(s, _post(results, s, everyone)) for s in subjects]
+            if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
+                pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
                 objects = [m for t in spread(match["objects"]) for m in each(sent.actor(t, claimant))] \
                     if not match.get("document") \

@@ -25,11 +25,12 @@ import yaml
 from graph.errors import AssertionFileError
 from ontology import relation_metadata
 
-__all__ = ["LEXICON_FILE", "load_lexicon", "compile_phrase"]
+__all__ = ["LEXICON_FILE", "load_lexicon", "compile_phrase", "PREPOSITIONS"]
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
-_PREPOSITIONS = {"to", "with", "from", "on", "at", "against", "in", "into", "of", "for", "as", "under", "about",
-                 "by", "over"}
+PREPOSITIONS = {"to", "with", "from", "on", "at", "against", "in", "into", "of", "for", "as", "under", "about",
+                 "by", "over", "behind", "outside", "across", "towards", "toward", "around", "near", "through",
+                 "inside", "onto", "upon"}
 
 
 def compile_phrase(phrase: str) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def compile_phrase(phrase: str) -> dict[str, Any]:
     lemma, rest = words[0], words[1:]
     content, swap = "~" in rest, "<" in rest
     rest = [w for w in rest if w not in ("~", "<")]
-    prep = rest[-1] if rest and rest[-1] in _PREPOSITIONS and len(rest) >= 1 and not rest[-1].startswith("+") else None
+    prep = rest[-1] if rest and rest[-1] in PREPOSITIONS and len(rest) >= 1 and not rest[-1].startswith("+") else None
     if prep is not None:
         rest = rest[:-1]
     return {"lemma": lemma, "words": tuple(w.lstrip("+") for w in rest), "prep": prep, "content": content, "swap": swap}
@@ -90,6 +91,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
             titles[str(title).lower()] = f"~{relation}"
         for phrase in spec.get("copular") or []:
             copular[str(phrase).lower()] = relation
+        for phrase in spec.get("inverse_copular") or []:  # "the airport is in the hands of X": X controls it
+            copular[str(phrase).lower()] = f"~{relation}"
         for noun in spec.get("origins") or []:
             origins[str(noun).lower()] = relation
     for patterns in verbs.values():

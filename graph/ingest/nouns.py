@@ -20,6 +20,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects, verb_above
+from graph.ingest.verbs import descend
 
 __all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_matches", "demand_matches"]
 
@@ -40,10 +41,19 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     if not found:
         return
     relation, lone = found
+    between = prep_objects(noun, "between")
+    if between and between[0].conjuncts:  # "talks between Saltvik and the union leaders", "clashes between X and Y"
+        yield {"relation": relation, "subjects": between[:1], "objects": list(between[0].conjuncts), "fan": False,
+               "trigger": [noun], "rule": f"noun: {noun.lemma_.lower()} between", "passive": False,
+               "clause": verb_above(noun)}
+        return
     poss = [c for c in noun.children if c.dep_ == "poss"]
     of = prep_objects(noun, "of") or prep_objects(noun, "on") or prep_objects(noun, "against") or \
         prep_objects(noun, "at") or prep_objects(noun, "into")
     by = prep_objects(noun, "by") or prep_objects(noun, "with") or prep_objects(noun, "to")
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex["receiving_verbs"] and not poss and lone != "object":
+        yield from _received(noun, relation)  # "his handling of the strike drew criticism from Y": Y criticised him
+        return
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex["light_verbs"] and not poss:
         yield from _light_verb(noun, relation)  # "Reval gave orders to the police": the verb's subject acts
         return
@@ -57,6 +67,9 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head)
     elif of:
         subs, objs = poss or by, of
+        if not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
+            above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X"
+            subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     elif lone == "object":
         subs, objs = by, poss
     else:
@@ -65,7 +78,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [noun],
-               "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": verb_above(noun)}
+               "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": verb_above(noun),
+               "background": bool(poss) and noun.dep_ in ("nsubj", "nsubjpass")}
 
 
 def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
@@ -111,6 +125,18 @@ def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
 
 
 _TARGETS = ("to", "with", "on", "against", "of", "at", "into", "for")
+
+
+def _received(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
+    """"X drew criticism from Y", "X's handling of the strike won praise from Y": Y did the act, to X (or to
+    the one whose act X is)."""
+    verb = noun.head
+    givers = prep_objects(noun, "from") or prep_objects(verb, "from") or [  # "accusations of fraud from Y"
+        t for t in noun.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.pos_ == "NOUN"]
+    objs = [descend(s) for s in subjects(verb)]
+    if givers and objs:
+        yield {"relation": relation, "subjects": givers, "objects": objs, "trigger": [verb, noun],
+               "rule": f"noun: {verb.lemma_.lower()} {noun.lemma_.lower()} from", "passive": False, "clause": verb}
 
 
 def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:

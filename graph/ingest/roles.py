@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.lexicon import load_lexicon
+
 __all__ = ["fan", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -28,7 +30,8 @@ def fan(tokens: list[Any]) -> list[Any]:
     out: list[Any] = []
     for token in tokens:
         for t in (token, *token.conjuncts):
-            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or t.lower_ == "whose" or
+                                 t.dep_ in ("pobj", "dobj", "nsubjpass")):  # "the Tarn Copper Works" tagged a verb
                 out.append(t)
     return sorted(out, key=lambda t: t.i)
 
@@ -49,8 +52,10 @@ def is_passive(verb: Any) -> bool:
 
 def _dateline(verb: Any, found: list[Any]) -> list[Any]:
     """Without a subject the parser took from a dateline ("KESSABA, Feb 16 (Agency) - Soldiers detained")."""
+    if len(found) < 2:
+        return found
     dashes = [t.i for t in verb.sent if t.text in ("-", "\u2013", "\u2014") and t.i < verb.i]
-    return [f for f in found if not dashes or f.i > dashes[-1]] or found if len(found) > 1 else found
+    return [f for f in found if not dashes or f.i > dashes[-1]] or found
 
 
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
@@ -68,6 +73,11 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
             if g.dep_ == "pobj"]
         return dobj or subjects(head, depth=depth + 1)
+    if verb.dep_ == "advcl" and head.lemma_.lower() in load_lexicon()["purpose_by_object"] and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            (dobj := [c for c in head.children if c.dep_ == "dobj"] or (
+                [c for c in head.children if c.dep_ == "nsubjpass"])):
+        return dobj  # "named Olmedo to replace him", "sent troops to guard the airport": the one sent does it
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
@@ -79,10 +89,13 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
 def agents(verb: Any) -> list[Any]:
     """The objects of the 'by' phrase of a passive verb."""
     found = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")]
+    complements += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # "was named as the new minister by X"
     if not found:  # "was appointed head of the committee by President Tokayev": "by" hung on the complement
-        found = [g for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN")
-                 for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-                 for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        found = [g for c in complements for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                 for g in p.children if g.dep_ == "pobj" and (g.pos_ == "PROPN" or (
+                     g.pos_ == "NOUN" and g.lemma_.lower() not in load_lexicon()["non_agents"]))]
     return found
 
 
@@ -94,8 +107,9 @@ def prep_objects(token: Any, prep: str) -> list[Any]:
 
 def objects(verb: Any, prep: str | None) -> list[Any]:
     """The object of ``verb``: of ``prep`` (on the verb or its object), else the direct object."""
-    if prep is not None:
-        found = prep_objects(verb, prep)
+    if prep is not None:  # "blamed the bloodshed on militants and on the elite": on the verb and on its object
+        found = sorted(prep_objects(verb, prep) + [g for c in verb.children if c.dep_ == "dobj"
+                                                   for g in prep_objects(c, prep)], key=lambda t: t.i)
         frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "prep", "npadvmod")]
         while not found and frontier:  # "took over as chairman of the council from X": within the clause
             token = frontier.pop(0)

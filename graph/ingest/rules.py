@@ -29,7 +29,8 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
-from graph.ingest.verbs import leaving_matches, symmetric_matches, verb_matches
+from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
+                                verb_matches)
 
 __all__ = ["matches"]
 
@@ -60,10 +61,14 @@ def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
         return [role]
-    if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and _title_of(role) in load_lexicon()[
-            "description_titles"] and role.tag_ == "NN" and any(c.dep_ == "poss" for c in role.children) and \
+    if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
+            "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised")) and \
+            any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
+    named = [c for c in role.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+    if role.dep_ == "nsubj" and role.head.lemma_ == "be" and named and not any(c.dep_ == "poss" for c in role.children):
+        return named  # "the new interior minister is Lidia Varga": the name after the copula
     if role.dep_ == "compound" or (role.dep_ == "amod" and role.head.pos_ == "PROPN"):
         head = role.head
         while head.dep_ == "compound":
@@ -109,9 +114,10 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
         c.dep_ == "compound" and c.pos_ == "NOUN" and groups.get(c.lemma_.lower()) in _BODY_TYPES) or (
-        c.dep_ == "poss" and not (relation == "headed" and any(m.pos_ == "NOUN" and m.dep_ == "compound"
-                                                                for m in modifiers)))] or prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") \
-        or prep_objects(role, "to")
+        c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" and (
+            relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
+        prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
+        (prep_objects(role, "in") if relation == "memberOf" else [])  # "a major general in the KNB"
     if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
@@ -127,8 +133,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
-    if holders and not orgs and relation == "headed" and role.dep_ == "compound" and \
-            role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval": of the text's country
+    if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos") or predicative) and \
+            role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval", "Halm, the former president"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
@@ -181,6 +187,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
             subs = [token.head]
         else:
             subs = subjects(token)
+        if relation.startswith("~"):
+            relation, subs, objs = relation[1:], objs, subs
         if subs and objs:
             yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token, prep],
                    "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False,
@@ -202,6 +210,9 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from verb_matches(token)
             yield from symmetric_matches(token)
             yield from leaving_matches(token)
+            yield from place_matches(token)
+            yield from state_matches(token)
+            yield from denial_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)

@@ -20,7 +20,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import slug
 
-__all__ = ["describe"]
+__all__ = ["describe", "body_word"]
 
 _DROP = {"relcl", "appos", "acl", "punct", "advcl"}
 
@@ -58,3 +58,33 @@ def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dic
         actors[actor_id] = proposed[actor_id] = {"type": kind, "label": label, "aliases": aliases, "proposed": True}
     return {"actors": [actor_id], "text": text, "start": words[0].idx, "end": words[-1].idx + len(words[-1]),
             "kind": "description", "reading": f"the speaker, {text!r}, as a new actor"}
+
+
+def body_word(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
+              proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """A party noun that modifies a title and is no mention of its own ("the army chief, General Petrache",
+    "a union spokeswoman") as a mention of a proposed body of the lexicon's type, or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The army chief, General Sorin Petrache, spoke.")
+    >>> actors, proposed = {}, {}
+    >>> body_word(doc[1], {}, actors, proposed)["actors"], proposed["army"]["type"]
+    (['army'], 'ArmedForce')
+    """
+    kind = load_lexicon()["groups"].get(token.lemma_.lower())
+    own = index.get(token.i)
+    if token.dep_ != "compound" or token.pos_ != "NOUN" or kind is None or (own is not None and own.get("head") == token.i):
+        return None
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].dep_ in ("amod", "compound") and \
+            token.doc[start - 1].head in (token, token.doc[start]):
+        start -= 1
+    label = token.doc[start:token.i + 1].text  # "the Russian foreign ministry spokeswoman": Russian foreign ministry
+    phrase = token.doc[token.head.left_edge.i:token.i + 1].text.lower()  # the title's words up to the body noun
+    named = sorted(((len(n), a) for a, spec in actors.items() for n in [spec.get("label", ""), *spec.get("aliases", [])]
+                    if n and n.lower().endswith(token.lower_) and n.lower() in phrase), reverse=True)
+    actor_id = named[0][1] if named else slug(label)  # "the Russian foreign ministry": the text's Russian ministry
+    if actor_id not in actors:
+        actors[actor_id] = proposed[actor_id] = {"type": kind, "label": label, "aliases": [], "proposed": True}
+    return {"actors": [actor_id], "text": token.text, "start": token.idx, "end": token.idx + len(token),
+            "kind": "group", "reading": f"{token.text!r}, the body of the title {token.head.text!r}, as an actor"}

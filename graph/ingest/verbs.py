@@ -17,17 +17,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graph.ingest.lexicon import load_lexicon
+from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches"]
+__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
+           "state_matches", "denial_matches"]
 
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
             "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
-            "visit", "treatment", "leaders", "leadership", "heads", "representatives"}
+            "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
+            "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
@@ -45,15 +47,28 @@ def descend(token: Any) -> Any:
         for child in token.children:
             if child.dep_ == "poss":
                 return child
-        found = prep_objects(token, "of") or prep_objects(token, "by")
+        found = prep_objects(token, "against") or [  # "complaints of torture against X"
+            g for o in prep_objects(token, "of") for g in prep_objects(o, "against")] or \
+            prep_objects(token, "of") or prep_objects(token, "by")
         if found:
             return found[0]
     return token
 
 
-def _has_words(verb: Any, words: tuple[str, ...]) -> bool:
-    near = {t.lower_ for c in verb.children for t in (c, *c.children)} | {t.lemma_ for c in verb.children for t in (c, *c.children)}
-    return all(w in near for w in words)
+def _below(verb: Any) -> tuple[set[str], set[str]]:
+    """The words (and lemmas) within two links below ``verb``, and within three."""
+    found: list[set[str]] = []
+    level = list(verb.children)
+    for _ in range(3):
+        found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
+        level = [g for t in level for g in t.children]
+    return found[0] | found[1], found[0] | found[1] | found[2]
+
+
+def _has_words(below: tuple[set[str], set[str]], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` all stand below the verb: a preposition within two links ("took the chairmanship of"),
+    another word within three ("placed under house arrest")."""
+    return all(w in (below[0] if w in PREPOSITIONS else below[1]) for w in words)
 
 
 def _lemmas(verb: Any) -> list[str]:
@@ -63,6 +78,8 @@ def _lemmas(verb: Any) -> list[str]:
     for ending, base in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("s", "")):
         if low.endswith(ending):
             forms.append(low[: -len(ending)] + base)
+            if not base and len(low) > len(ending) + 2 and low[-len(ending) - 1] == low[-len(ending) - 2]:
+                forms.append(low[: -len(ending) - 1])  # "extolled", "patrolling": one consonant fewer
     return list(dict.fromkeys(forms))
 
 
@@ -102,13 +119,17 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return  # "calls to resign", "a plan to send troops": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
+    below = _below(verb) if lemma else (set(), set())
     for pattern in lex["verbs"].get(lemma or "", ()):
-        if not _has_words(verb, pattern["words"]):
+        if not _has_words(below, pattern["words"]):
             continue
         passive = is_passive(verb)
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
             subs = (agents(verb) if passive else subjects(verb))
+            if passive and not objs and any(c.dep_ == "prep" and c.lower_ == pattern["prep"] and not list(c.children)
+                                            for c in verb.children):
+                objs = subjects(verb)  # "journalists were shot at by gunmen": the stranded preposition's object
             if passive and not objs:
                 continue
         elif passive:
@@ -143,20 +164,29 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
         posts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["post_nouns"]]
         if pattern["swap"]:  # "X handed the chairmanship to Y": Y took it over from X (a post, not a letter)
-            objs, subs = (subs, objs) if posts else ([], [])
+            objs, subs = (subs, objs) if posts and objs else ([], [])
+            if not objs:
+                continue  # "gave up the leadership of X" (to nobody): another pattern of the verb
         if not objs:
             continue
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
         relation = pattern["relation"]
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
             relation = "succeeded"  # "handed the presidency to X": X succeeded him
-        if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"] for c in verb.children):
+        other = [c for c in verb.children if c.dep_ == "xcomp" and any(  # "urged the bloc to send observers"
+            o.dep_ == "dobj" and o.lower_ not in lex["origins"] and o.lemma_.lower() not in lex["origins"]
+            for o in c.children)]
+        if relation == "appealedTo" and not other and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"]
+                                                          for c in verb.children):
             relation = "invited"
+        if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
+            relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
-               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb,
+               "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)
-        if relation in ("tookOverFrom", "succeeded") and (bodies := [b for p in posts for b in prep_objects(p, "of")]):
+        if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
+                bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
             yield {"relation": "headed", "subjects": subs, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
         return
@@ -177,9 +207,67 @@ def _destinations(verb: Any, relation: str, sent: list[Any]) -> Iterator[dict[st
 
 def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
-    relation = load_lexicon()["symmetric_verbs"].get(verb.lemma_.lower())
+    lex = load_lexicon()
+    relation = lex["symmetric_verbs"].get(verb.lemma_.lower())
+    acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["symmetric_nouns"]]
+    if relation is None and acts and verb.lemma_.lower() in lex["light_verbs"]:  # "X and Y held talks"
+        relation = lex["symmetric_nouns"][acts[0].lemma_.lower()]
+    if relation is None:
+        return
     subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
-    direct = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children)
+    if subs and not subs[0].conjuncts and (named := [c for c in subs[0].children if c.dep_ == "appos"]):
+        subs = named  # "the two ministers, Oktar of Korvash and Mardani of Lenmara, held talks"
+    direct = any((c.dep_ == "dobj" and c not in acts) or (c.dep_ == "prep" and c.lower_ == "with")
+                 for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "with" for a in acts for c in a.children)
     if relation and subs and subs[0].conjuncts and not direct:
         yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
                    "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}
+
+
+def place_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"named his deputy, Karel Wynn, in his place", "was appointed in place of Dolan": the one appointed
+    took the post over from the one whose place it was (tookOverFrom)."""
+    if verb.lemma_.lower() not in load_lexicon()["purpose_by_object"]:
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() == "place"):
+            former = [c for c in place.children if c.dep_ == "poss"] or prep_objects(place, "of")
+            new = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if former and new:
+                yield {"relation": "tookOverFrom", "subjects": new, "objects": former, "trigger": [verb, prep, place],
+                       "rule": f"verb: {verb.lemma_.lower()} in place of", "passive": False, "clause": verb}
+
+
+def state_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Strath is under house arrest", "Ondra remains in custody": held, by whom the text says elsewhere
+    (an agentless ``detained``)."""
+    states = load_lexicon()["held_states"]
+    if verb.lemma_.lower() not in states["verbs"]:
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        held = [g for g in prep.children if g.dep_ == "pobj" and f"{prep.lower_} {g.lemma_.lower()}" in states["states"]]
+        subs = [c for c in verb.children if c.dep_ == "nsubj"]
+        if held and subs:
+            yield {"relation": "detained", "subjects": [], "objects": subs, "trigger": [verb, prep, held[0]],
+                   "rule": f"verb: {verb.lemma_.lower()} {prep.lower_} {held[0].lemma_.lower()}", "passive": True,
+                   "clause": verb}
+
+
+def denial_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Moll denied any wrongdoing", "a charge he rejected", "Welkow pleaded not guilty": a rejection of the
+    one who accused him, whom the text named before (``document: accuser``)."""
+    spec = load_lexicon()["denials"]
+    if verb.lemma_.lower() not in spec["verbs"] and verb.lemma_.lower() != "plead":
+        return
+    said = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" else [])
+    owned = [t for t in said if any(c.dep_ == "poss" for c in t.children) or prep_objects(t, "of") or
+             prep_objects(t, "by")]
+    denied = verb.lemma_.lower() in spec["verbs"] and any(
+        t.lemma_.lower() in spec["nouns"] and t not in owned for t in said)
+    pleaded = verb.lemma_.lower() == "plead" and any(
+        c.lower_ == "guilty" and any(g.dep_ == "neg" or g.lower_ == "not" for g in c.children) for c in verb.children)
+    subs = [s for s in subjects(verb) if s.lower_ not in ("which", "that")]
+    if (denied or pleaded) and subs:
+        yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "accuser", "trigger": [verb],
+               "rule": f"verb: {verb.lemma_.lower()} {'not guilty' if pleaded else 'the accusation'} (of the accuser)",
+               "passive": False, "clause": verb}

@@ -1,0 +1,55 @@
+"""What the text said earlier about an actor, for a relation whose object the sentence leaves out.
+
+- ``post``: "Interior Minister Cuesta resigned": the body whose post the text gave him last
+  (``headed``, ``memberOf``);
+- ``accuser``: "Moll denied any wrongdoing", "a charge he rejected", "Welkow pleaded not guilty": the
+  one who accused, charged or investigated him last.
+
+Each is a far mention (its words are not part of the quote) with a reading for the curator.
+
+>>> results = [{"subject": "oduya", "relation": "accused", "object": "dolan", "negated": False, "start": 0,
+...             "end": 9, "rule": "verb: accuse"}]
+>>> accuser(results, {"actors": ["dolan"]}, {"oduya": {"label": "Harriet Oduya"}})["actors"]
+['oduya']
+>>> post(results, {"actors": ["dolan"]}, {}) is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["post", "accuser", "EARLIER"]
+
+_ACCUSING = ("accused", "charged", "investigated", "blamed", "criticised", "condemned", "sanctioned")
+
+
+def _far(result: dict[str, Any], actor: str, actors: dict[str, dict[str, Any]], what: str) -> dict[str, Any]:
+    return {"actors": [actor], "text": actors.get(actor, {}).get("label", actor), "start": result["start"],
+            "end": result["end"], "far": True, "reading": f"{what}: {result['rule']}"}
+
+
+def post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
+         actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The body whose post the text gave ``subject`` last (headed, memberOf), as a far mention, or None."""
+    if subject is None or len(subject["actors"]) != 1:
+        return None
+    held = [c for c in results if c["subject"] == subject["actors"][0] and c["relation"] in ("headed", "memberOf")
+            and c["object"] and not c["negated"]]
+    return _far(held[-1], held[-1]["object"], actors, "the post the text gave him") if held else None
+
+
+def accuser(results: list[dict[str, Any]], subject: dict[str, Any] | None,
+            actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """Who accused, charged or investigated ``subject`` last, or None."""
+    if subject is None or len(subject["actors"]) != 1:
+        return None
+    acts = [c for c in results if c["relation"] in _ACCUSING and c["subject"] and not c["negated"]
+            and c["subject"] != subject["actors"][0]]
+    found = [c for c in acts if c["object"] == subject["actors"][0]][-1:]
+    return _far(found[0], found[0]["subject"], actors, "the accuser the text named before") if found else None
+
+
+EARLIER: dict[str, Callable[[list[dict[str, Any]], dict[str, Any] | None, dict[str, dict[str, Any]]],
+                            dict[str, Any] | None]] = {"post": post, "accuser": accuser}
