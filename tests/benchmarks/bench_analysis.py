@@ -90,6 +90,11 @@ def _engine_rows(store: Any, repeat: int, floor: float) -> None:
     seconds, data = _timed(lambda: store.query(least).serialize(format=ox.QueryResultsFormat.TSV), repeat=repeat)
     _row("  least query (projection_floor.rq) to TSV", seconds, None,
          f"{len(data) / 1e6:.0f} MB; no quotes, sources, labels or window; {seconds / floor:.2f}x the floor")
+    scans = (HERE / "projection_scans.rq").read_text(encoding="utf-8")
+    seconds, data = _timed(lambda: store.query(scans).serialize(format=ox.QueryResultsFormat.TSV), repeat=repeat)
+    _row("  one scan per column (projection_scans.rq)", seconds, None,
+         f"{len(data) / 1e6:.0f} MB; no join, no check; {seconds / floor:.2f}x the floor, "
+         f"{1 + seconds / floor:.2f}x with the floor's build")
 
 
 def _floor_rows(store: Any, repeat: int) -> float:
