@@ -14,7 +14,8 @@ one against the gold relations (the format and the rules of ``tests/ingest/eval/
 
 Gold relations marked ``negated`` do not count towards recall; a candidate that asserts one
 (not negated) is a negation error; a matched candidate whose claimant differs from the gold
-claimant is an attribution error. Every other candidate that matches nothing is a false
+claimant is an attribution error, counted out of the matched candidates whose gold or whose own
+claimant is someone other than the reporter (the statements where attribution is at stake). Every other candidate that matches nothing is a false
 positive. ``--corpus DIR`` measures the curated corpus instead (its assertions are the gold).
 
 >>> norm("The \u201cpeacekeeping\u201d force"), norm("Vlast.kz")
@@ -113,13 +114,23 @@ def score(text: str, gold: dict[str, Any], actors: dict[str, dict[str, Any]]) ->
                 attribution_errors.append((c, g))
             break
     matched_gold = {id(g) for _, g in pairs}
+    attributed = sum(1 for c, g in pairs if _claimed(c) or _claimed(g))
     negated_pairs = [(c, g) for c, g in pairs if g.get("negated")]
     pairs = [(c, g) for c, g in pairs if not g.get("negated")]
     return {"pairs": pairs, "negated_pairs": negated_pairs, "false_positives": [c for i, c in enumerate(cands) if i not in used],
             "misses": [g for g in golds if id(g) not in matched_gold and not g.get("negated")],
             "gold": [g for g in golds if not g.get("negated")], "candidates": cands,
             "negation_errors": negation_errors, "attribution_errors": attribution_errors,
-            "attributed": sum(1 for _, g in pairs if str(g.get("claimant") or "reporter") != "reporter")}
+            "attributed": attributed}
+
+
+def _claimed(statement: dict[str, Any]) -> bool:
+    """Whether a candidate or gold relation is someone's claim rather than the reporter's.
+
+    >>> _claimed({"claimant": "police"}), _claimed({"claimant": "reporter"}), _claimed({})
+    (True, False, False)
+    """
+    return str(statement.get("claimant") or "reporter") != "reporter"
 
 
 def _row(key: str, gold: int, cands: int, matched: int, matched_cands: int | None = None) -> dict[str, Any]:

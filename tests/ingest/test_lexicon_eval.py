@@ -43,10 +43,10 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     overall = table["overall"]
     assert overall["gold"] == sum(r["gold"] for r in table["relations"])
     assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
-    # the dev half of 48 reports (13-24 joined it in the third round, 25-36 in the fourth and
-    # 37-48 in the fifth, in real-news styles, denser): measured 0.84 precision, 0.55 recall
-    # after the fifth; floors under them
-    assert overall["precision"] >= 0.81 and overall["recall"] >= 0.52
+    # the dev half of 60 reports (13-24 joined it in the third round, 25-36 in the fourth,
+    # 37-48 in the fifth and 49-60 in the sixth, in real-news styles, denser): measured 0.79
+    # precision, 0.48 recall when 49-60 joined, before any rule read them; floors under them
+    assert overall["precision"] >= 0.76 and overall["recall"] >= 0.45
     assert table["negation_errors"] == 0
 
 
