@@ -13,7 +13,11 @@ one: on ``oxigraph serve`` the checked file streamed as it is in one POST to ``/
 dropped row by row. Virtuoso's SELECT answers come as SPARQL XML. "Faction analysis" is
 ``timeline(store, method="louvain")``: two window projections over HTTP, factions and
 realignments in this process. Targets: load >= 0.5x the engine's own loader; first
-projection over HTTP <= 2x the embedded one. Prints; asserts nothing.
+projection over HTTP <= 2x the embedded one. Beside each load's wall time it prints the CPU
+seconds of the engine's process (and of ``oxigraph load``, of this process for ours), which a
+shared machine disturbs less; for Virtuoso, where powergraph's load went (the Graph Store POSTs,
+the one move, the drop, the reading before the first POST); and the load average, sampled each
+minute. Prints; asserts nothing.
 
     python tests/benchmarks/bench_remote.py --relations 30000 --isolation
 
@@ -25,6 +29,7 @@ and the full one: the POST is not one transaction, which is why loads stage).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -55,6 +60,60 @@ def _analyses(store: Any) -> tuple[float, float, int]:
     return first, factions, graph.number_of_edges()
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) of the running process ``pid`` so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu() -> float:
+    """CPU seconds of this process (all threads) and of its ended children."""
+    mine, children = os.times(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.user + mine.system + children.ru_utime + children.ru_stime
+
+
+class _Phases:
+    """Where a load's time goes: each request of ``store`` timed by kind (Graph Store POSTs,
+    the move, the drop), from the first request on."""
+
+    def __init__(self, store: Any) -> None:
+        self.spans: list[tuple[str, float, float]] = []
+        self.began = time.perf_counter()
+        http, post = store._http, store._http.post
+
+        def timed(url: str, **kw: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return post(url, **kw)
+            finally:
+                body = kw.get("content")
+                text = body[:200].decode("utf-8", "replace") if isinstance(body, bytes) else ""
+                kind = ("POSTs" if "graph-crud" in url else "move" if "ADD SILENT" in text
+                        else "drop" if "DROP SILENT" in text else "other")
+                self.spans.append((kind, start, time.perf_counter()))
+
+        http.post = timed
+
+    def summary(self) -> str:
+        posts = [s for s in self.spans if s[0] == "POSTs"]
+        parts = []
+        if posts:
+            parts.append(f"reading before the first POST {posts[0][1] - self.began:.1f} s, {len(posts)} POSTs "
+                         f"{posts[-1][2] - posts[0][1]:.1f} s")
+        for kind in ("move", "drop"):
+            spans = [s for s in self.spans if s[0] == kind]
+            if spans:
+                parts.append(f"{kind} {spans[-1][2] - spans[0][1]:.1f} s")
+        return ", ".join(parts)
+
+
+def _load_average(stop: threading.Event, seen: list[float]) -> None:
+    while True:
+        seen.append(os.getloadavg()[0])
+        if stop.wait(60):
+            return
+
+
 def _row(engine: str, what: str, seconds: float, quads: int | None = None, note: str = "") -> None:
     rate = f"{quads / seconds:>12,.0f}/s" if quads else " " * 14
     print(f"{engine:<16} {what:<44} {seconds:>8.1f} s {rate}  {note}", flush=True)
@@ -65,14 +124,18 @@ def _oxigraph(corpus: Path, tmp: Path, quads: int, embedded: tuple[float, float,
 
     from graph.store import RemoteStore
 
+    cpu = _own_cpu()
     own, _ = _timed(lambda: subprocess.run([str(OXIGRAPH), "load", "--location", str(tmp / "ox-own"), "--file",
                                             str(corpus)], check=True, capture_output=True))
-    _row("oxigraph serve", "own loader (oxigraph load, server stopped)", own, quads)
+    _row("oxigraph serve", "own loader (oxigraph load, server stopped)", own, quads, f"CPU {_own_cpu() - cpu:.1f} s")
     server = OxigraphServer(tmp / "ox-ours")
     try:
         store = RemoteStore(server.query_url, update_url=f"{server.base}/update", timeout=3600)
+        engine_cpu, cpu = _cpu(server.process.pid), _own_cpu()
         ours, loaded = _timed(lambda: store.load(corpus))
-        _row("oxigraph serve", "powergraph load (one bulk POST /store)", ours, loaded, f"{own / ours:.2f}x own loader")
+        _row("oxigraph serve", "powergraph load (one bulk POST /store)", ours, loaded,
+             f"{own / ours:.2f}x own loader; CPU: server {_cpu(server.process.pid) - engine_cpu:.1f} s, "
+             f"ours {_own_cpu() - cpu:.1f} s")
         _http_rows("oxigraph serve", store, embedded)
     finally:
         server.stop()
@@ -87,13 +150,13 @@ def _virtuoso(corpus: Path, tmp: Path, quads: int, embedded: tuple[float, float,
     shutil.copy(corpus, tmp / "vt-own" / "corpus.nq")
     server = VirtuosoServer(tmp / "vt-own", buffers=buffers)
     try:
-        began = time.perf_counter()
+        began, engine_cpu = time.perf_counter(), _cpu(server.process.pid)
         server.isql(f"ld_dir('{tmp / 'vt-own'}', 'corpus.nq', 'urn:powergraph:bench');")
         server.isql("rdf_loader_run();", timeout=7200)
-        loaded_at = time.perf_counter() - began
+        loaded_at, loader_cpu = time.perf_counter() - began, _cpu(server.process.pid) - engine_cpu
         server.isql("checkpoint;", timeout=3600)
         own = time.perf_counter() - began
-        _row("virtuoso", "own loader (ld_dir + rdf_loader_run)", loaded_at, quads)
+        _row("virtuoso", "own loader (ld_dir + rdf_loader_run)", loaded_at, quads, f"CPU: server {loader_cpu:.1f} s")
         _row("virtuoso", "  ... + checkpoint", own, quads)
     finally:
         server.stop()
@@ -101,9 +164,13 @@ def _virtuoso(corpus: Path, tmp: Path, quads: int, embedded: tuple[float, float,
     server = VirtuosoServer(tmp / "vt-ours", buffers=buffers)
     try:
         store = RemoteStore(server.query_url, timeout=3600)
+        store.engine  # the first request, before the phases are timed
+        phases, engine_cpu, cpu = _Phases(store), _cpu(server.process.pid), _own_cpu()
         ours, loaded = _timed(lambda: store.load(corpus))
         _row("virtuoso", "powergraph load (GSP staged, one ADD, drop)", ours, loaded,
-             f"{loaded_at / ours:.2f}x own loader ({own / ours:.2f}x with its checkpoint)")
+             f"{loaded_at / ours:.2f}x own loader ({own / ours:.2f}x with its checkpoint); CPU: server "
+             f"{_cpu(server.process.pid) - engine_cpu:.1f} s, ours {_own_cpu() - cpu:.1f} s")
+        print(f"{'':<16}   where it went: {phases.summary()}", flush=True)
         _http_rows("virtuoso", store, embedded)
     finally:
         server.stop()
@@ -167,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from graph.store import OxigraphStore
 
+    averages: list[float] = []
+    stop = threading.Event()
+    sampler = threading.Thread(target=_load_average, args=(stop, averages), daemon=True)
+    sampler.start()
     with tempfile.TemporaryDirectory(prefix="bench-remote-") as name:
         tmp = Path(name)
         corpus = tmp / "corpus.nq"
@@ -176,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"synthetic corpus: {counts['actors']:,} actors, {counts['relations']:,} relations, {quads:,} quads\n")
         if args.isolation:
             _isolation(corpus, tmp, args.virtuoso_buffers)
+            stop.set()
             return 0
         embedded_store = OxigraphStore(tmp / "embedded")
         seconds, _ = _timed(lambda: embedded_store.load(corpus))
@@ -191,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
             _oxigraph(corpus, tmp, quads, embedded)
         if "virtuoso" in engines:
             _virtuoso(corpus, tmp, quads, embedded, args.virtuoso_buffers)
+    stop.set()
+    sampler.join()
+    print(f"\nload average (1 min, sampled each minute): {min(averages):.1f} to {max(averages):.1f}", flush=True)
     return 0
 
 
