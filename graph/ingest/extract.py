@@ -44,6 +44,7 @@ from ontology import PG, ontology_graph, relation_metadata
 __all__ = ["extract"]
 
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+_PLACES = {"Place", "State", None}
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet", "State"}
 
 
@@ -115,6 +116,8 @@ def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]
     """The mention of the speaker ``who``: named, or described ("according to his wife") as a new actor."""
     if who is None:
         return None
+    if who.dep_ == "appos" and who.pos_ == "NOUN" and who.i not in sent.index:
+        return describe(who, sent.index, actors, proposed)  # "..., a spokesman for the Pact said": not the name before
     return sent.actor(who, None) or describe(who, sent.index, actors, proposed)
 
 
@@ -141,6 +144,11 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
+    if match.get("persons") and object_type not in ("Person", "CollectiveActor"):
+        if match["persons"] == match["relation"]:
+            return None  # "held talks", "held the city hall": no one held
+    elif match.get("persons"):
+        match = {**match, "relation": match["persons"], "rule": match["rule"] + f" (of a person: {match['persons']})"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
                            "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
@@ -162,6 +170,10 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
+    if match.get("person") and actors.get(out["subject"] or "", {}).get("type") not in ("Person", None):
+        return None  # "Brask's government" is led by Brask, "Kestria's government" is no one's
+    if match.get("place") and actors.get(out["object"] or "", {}).get("type") not in _PLACES:
+        return None  # "is believed to be in Dravic", not "in the Civic Dawn"
     if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
@@ -216,7 +228,9 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
         for match in matches(sentence):
-            claimant = _claimant(sent, speaker(match["clause"]), everyone, found["proposed"]) \
+            said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
+                "background_relations"]) if match.get("clause") is not None else None
+            claimant = _claimant(sent, said, everyone, found["proposed"]) \
                 if match.get("clause") is not None and not match.get("background") else None
             if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])

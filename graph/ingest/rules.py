@@ -26,9 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.nouns import affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
+from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
+from graph.ingest.clauses import presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
 
@@ -110,6 +112,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     if relation is None:
         return
     holders = _holder(role)
+    if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
+        holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
@@ -141,7 +145,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
                "body": bool(holders and orgs == _parenthesised(holders[0])),
                "possessor": any(o.dep_ == "poss" for o in orgs),
-               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": verb_above(place) if predicative else None}
+               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False,
+               "clause": verb_above(place) if predicative else None}
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
@@ -191,8 +196,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
             relation, subs, objs = relation[1:], objs, subs
         if subs and objs:
             yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token, prep],
-                   "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False,
-                   "clause": verb_above(token)}
+                   "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False, "clause": verb_above(token),
+                   "background": token.dep_ in ("amod", "acl") and relation in load_lexicon()["background_relations"]}
     found = load_lexicon()["participle_compounds"].get(token.lower_)
     if found and token.dep_ == "amod":  # "the Russia-led alliance", "a Varn-based group"
         relation, subject = found
@@ -213,6 +218,8 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from place_matches(token)
             yield from state_matches(token)
             yield from denial_matches(token)
+            yield from presence_matches(token)
+            yield from replacement_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)
@@ -221,6 +228,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _government_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
+            yield from adjunct_matches(token)
         elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
             yield from _title_matches(token)
         yield from _copular_matches(token)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
+from graph.ingest.clauses import replaced_with
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
@@ -114,7 +115,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.head.lemma_ in lex["irrealis"] and (
             verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
-            (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
+            (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children)) or
+            (verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children) and
+             not any(c.dep_ == "aux" for c in verb.children))):  # "demanded that Marek be released"
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return  # "calls to resign", "a plan to send troops": not done
@@ -144,7 +147,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
             if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
                 objs = [o for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
-                        for o in subjects_of(c)]
+                        and not is_passive(c) for o in subjects_of(c)]  # not "demanded that Marek be released"
             if not objs and pattern["words"]:  # "to make Vasko their chairman": the small clause's subject
                 objs = [g for c in verb.children if c.lower_ in pattern["words"] for g in c.children if g.dep_ == "nsubj"]
             if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
@@ -167,8 +170,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs, subs = (subs, objs) if posts and objs else ([], [])
             if not objs:
                 continue  # "gave up the leadership of X" (to nobody): another pattern of the verb
-        if not objs:
-            continue
+        if not objs or (pattern["relation"] == "tookOverFrom" and replaced_with(verb)):
+            continue  # "replaced Dolan with Varga": Varga took over (graph.ingest.clauses), not the subject
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
         relation = pattern["relation"]
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
@@ -182,6 +185,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
+               "persons": persons[1] if (persons := lex["person_objects"].get(lemma)) and persons[0] == relation else None,
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)
@@ -271,3 +275,4 @@ def denial_matches(verb: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "accuser", "trigger": [verb],
                "rule": f"verb: {verb.lemma_.lower()} {'not guilty' if pleaded else 'the accusation'} (of the accuser)",
                "passive": False, "clause": verb}
+

@@ -1,0 +1,71 @@
+"""Clause shapes beyond the verb lexicon: being in a place, a replacement "with" someone.
+
+- ``presence``: "Halm-Lind is believed to be in Dravic", "Lenz spent the crisis in Dravic" (locatedIn;
+  troops that stay somewhere are deployed there);
+- ``replacement``: "Reval replaced Dolan with Varga", "Dolan was replaced with Varga": Varga took the
+  post over from Dolan, and the one who replaced him appointed her.
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Reval replaced Dolan with Varga.")
+>>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+...  for t in doc for m in replacement_matches(t)]
+[('tookOverFrom', ['Varga'], ['Dolan']), ('appointed', ['Reval'], ['Varga'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.roles import is_passive, prep_objects, subjects
+
+__all__ = ["presence_matches", "replacement_matches", "replaced_with"]
+
+
+def replaced_with(verb: Any) -> list[Any]:
+    """Who ``verb`` ("replaced X with Y") puts in the post: Y, or nobody when it is no replacement."""
+    if verb.lemma_.lower() not in load_lexicon()["replacing"]:
+        return []
+    return prep_objects(verb, "with")
+
+
+def replacement_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Reval replaced Dolan with Varga": tookOverFrom(Varga, Dolan) and appointed(Reval, Varga)."""
+    new = replaced_with(verb)
+    passive = is_passive(verb)
+    former = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if not new or not former:
+        return
+    yield {"relation": "tookOverFrom", "subjects": new, "objects": former, "trigger": [verb],
+           "rule": f"verb: {verb.lemma_.lower()} X with Y", "passive": False, "clause": verb}
+    boss = [] if passive else subjects(verb)
+    if boss:
+        yield {"relation": "appointed", "subjects": boss, "objects": new, "trigger": [verb],
+               "rule": f"verb: {verb.lemma_.lower()} X with Y (the new one appointed)", "passive": False,
+               "clause": verb}
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def presence_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Halm-Lind is believed to be in Dravic", "Lenz spent the crisis in Dravic", "Nazarbayev remained in
+    the capital, Nur-Sultan": the subject was in the place (locatedIn); not a wish ("wants to stay in Varn").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Vasko is believed to be in Dravic.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in presence_matches(t)]
+    [('locatedIn', ['Vasko'], ['Dravic'])]
+    """
+    lex = load_lexicon()
+    if verb.lemma_.lower() not in lex["presence_verbs"] or (verb.dep_ == "xcomp" and verb.head.lemma_ in lex["irrealis"]):
+        return
+    places = [g for g in prep_objects(verb, "in") if g.ent_type_ in _PLACES or (g.pos_ == "PROPN" and g.ent_type_ not in ("ORG", "NORP")) or (
+        g.lemma_.lower() in ("capital", "city") and any(c.dep_ == "appos" and c.ent_type_ in _PLACES for c in g.children))]
+    subs = [s for s in subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN") and s.ent_type_ not in _PLACES]
+    troops = bool(subs) and lex["origins"].get(subs[0].lower_) == "deployed"  # "Russian soldiers would stay in X"
+    if places and subs:
+        yield {"relation": "deployedTo" if troops else "locatedIn", "subjects": subs, "objects": places, "trigger": [verb], "place": True,
+               "rule": f"verb: {verb.lemma_.lower()} in (a place)", "passive": False, "clause": verb}

@@ -1,0 +1,175 @@
+"""Clause shapes of wire copy the sixth round added (issue 14), on sentences of the fictional Valdoria.
+
+Each case is one general rule over the parse, written on sentences of our own in the style of
+wire reports (not taken from the evaluation set): a reduced relative passive with adverbs, a
+companion phrase ("along with"), an event in an adverbial phrase ("after talks with"), pressure
+"from" someone, presence in a place, a replacement "with" someone, a body its possessor heads,
+a subject the parser gave to a neighbouring phrase, and attribution, negation and hedging forms.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.ingest import candidates_for_text
+from graph.ingest.nlp import parse
+from graph.ingest.roles import subjects
+from tests.ingest.test_extract import ACTORS
+
+
+def items(text: str) -> list[dict[str, Any]]:
+    return [i for i in candidates_for_text(text, ACTORS)["items"] if i.get("object")]
+
+
+def claims(text: str) -> set[tuple[Any, ...]]:
+    """(subject, relation, object, claimant) of each asserted candidate; the reporter's are claimant None."""
+    return {(i["subject"], i["relation"], i["object"], i.get("claimant")) for i in items(text) if not i.get("negated")}
+
+
+SHAPES = [
+    # a participle after its noun, adverbs between the comma and the verb: passive, with its agent
+    ("The SBV, then still run by Oskar Dorn, denied the report.", ("dorn", "headed", "sbv", None)),
+    # "X, along with Y," fans out like a conjunct
+    ("Oskar Dorn, along with Lena Vasko, was arrested by the SBV.", ("sbv", "arrested", "vasko", None)),
+    ("Oskar Dorn, together with Lena Vasko, was arrested by the SBV.", ("sbv", "arrested", "dorn", None)),
+    # an event noun in an adverbial phrase: the clause's subject took part in it
+    ("After talks with Lena Vasko, Ilya Marek flew back to Tarn.", ("marek", "met", "vasko", None)),
+    ("In a phone call with Lena Vasko on Monday, Ilya Marek pledged support.", ("marek", "met", "vasko", None)),
+    # "under pressure from X": X pressed the subject
+    ("Oskar Dorn resigned under pressure from Ilya Marek.", ("marek", "intimidated", "dorn", None)),
+    # being somewhere, hedged or not
+    ("Oskar Dorn was still in Valdoria on Monday.", ("dorn", "locatedIn", "valdoria", None)),
+    # a replacement "with" someone: the new one took over, appointed by the subject
+    ("Ilya Marek replaced Oskar Dorn with Lena Vasko on Friday.", ("vasko", "tookOverFrom", "dorn", None)),
+    ("Ilya Marek replaced Oskar Dorn with Lena Vasko on Friday.", ("marek", "appointed", "vasko", None)),
+    # a body its possessor heads
+    ("Ilya Marek's government collapsed on Sunday.", ("marek", "headed", "ilya-marek-government", None)),
+    # a particle the parser made of a preposition ("called on")
+    ("The Northern Pact has called on Ilya Marek to free the protesters.", ("pact", "appealedTo", "marek", None)),
+    # "acting on orders from X"
+    ("The police, acting on orders from Ilya Marek, detained Oskar Dorn.", ("marek", "ordered", "police", None)),
+    ("Ilya Marek put Lena Vasko in charge of the SBV.", ("marek", "appointed", "vasko", None)),
+    ("Police used water cannon against the protesters in Tarn.", ("police", "attacked", "protesters", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_a_clause_shape(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in claims(text)
+
+
+def test_pressure_from_someone_is_no_post_left_to_him() -> None:
+    assert not {c for c in claims("Oskar Dorn resigned under pressure from Ilya Marek.")
+                if c[1] == "resignedFrom" and c[2] == "marek"}
+
+
+def test_the_one_who_replaces_with_someone_does_not_take_the_post_over() -> None:
+    assert not {c for c in claims("Ilya Marek replaced Oskar Dorn with Lena Vasko.") if c[:2] == ("marek", "tookOverFrom")}
+    assert ("vasko", "tookOverFrom", "dorn", None) in claims("Oskar Dorn was replaced with Lena Vasko on Friday.")
+
+
+def test_a_country_heads_no_government_it_possesses() -> None:
+    assert not {c for c in claims("Valdoria's government collapsed on Sunday.") if c[1] in ("headed", "resignedFrom")}
+
+
+def test_presence_needs_a_place_and_a_fact() -> None:
+    hedged = [i for i in items("Lena Vasko is believed to be in Tarn.") if i["relation"] == "locatedIn"]
+    assert [(i["subject"], i["object"], i["status"]) for i in hedged] == [("vasko", "tarn", "disputed")]
+    assert not {c for c in claims("Oskar Dorn wants to stay in Tarn.") if c[1] == "locatedIn"}
+    assert not {c for c in claims("Oskar Dorn remains in the Northern Pact.") if c[1] == "locatedIn"}
+    assert ("pact", "deployedTo", "tarn", None) not in claims("Troops would stay in Tarn, the Northern Pact said.")
+
+
+def test_troops_that_stay_somewhere_are_deployed_there() -> None:
+    found = {c[:3] for c in claims("Northern Pact soldiers would stay in Tarn until March.")}
+    assert not {c for c in found if c[1] == "locatedIn"}
+
+
+ATTRIBUTED = [
+    # the subject the parser hung on the reporting verb of a parenthetical ("Police, X said, had ...")
+    ("Police, Lena Vasko said, had detained Oskar Dorn.", ("police", "detained", "dorn", "vasko")),
+    # a statement from a body: the body speaks
+    ("A statement from the SBV said police had detained Oskar Dorn.", ("police", "detained", "dorn", "sbv")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTED)
+def test_an_attribution_shape(text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in claims(text)
+
+
+def test_a_relative_clause_on_the_subject_of_a_report_is_reported_and_on_the_speaker_is_not() -> None:
+    reported = claims("Lena Vasko said the men, who had attacked the protesters, were officers.")
+    assert ("men", "attacked", "protesters", "vasko") in reported
+    background = claims("Ilya Marek, who sacked Oskar Dorn last week, said the SBV would be reformed.")
+    assert ("marek", "dismissed", "dorn", None) in background
+
+
+def test_a_subject_joined_to_the_date_before_it_is_the_clauses() -> None:
+    doc = parse("Lena Vasko said on Friday police had detained Oskar Dorn.")  # "Friday police", one noun
+    assert [t.text for t in subjects(doc[7])] == ["police"]
+
+
+def test_according_to_before_a_semicolon_attributes_the_first_clause() -> None:
+    text = ("Ilya Marek held talks with Lena Vasko by telephone, according to a statement from the SBV; "
+            "the police confirmed the call.")
+    met = [i for i in items(text) if i["relation"] == "met"]
+    assert met and all(i.get("claimant") == "sbv" for i in met)
+
+
+def test_yet_to_negates() -> None:
+    met = [i for i in items("Ilya Marek has yet to meet Lena Vasko.") if i["relation"] == "met"]
+    assert met and all(i.get("negated") for i in met)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested Oskar Dorn, a claim that could not be independently verified.",
+    "Police arrested Oskar Dorn on Friday. Neither account could be verified.",
+])
+def test_an_unverified_claim_is_hedged(text: str) -> None:
+    arrested = [i for i in items(text) if i["relation"] == "arrested"]
+    assert [(i["subject"], i["object"], i["status"]) for i in arrested] == [("police", "dorn", "disputed")]
+
+
+def test_a_verified_claim_is_not_hedged() -> None:
+    arrested = [i for i in items("Police arrested Oskar Dorn on Friday. The SBV confirmed the arrest.")
+                if i["relation"] == "arrested"]
+    assert [i["status"] for i in arrested] == ["reported"]
+
+
+def test_holding_a_person_is_detaining_him_holding_talks_or_a_building_is_not() -> None:
+    assert ("police", "detained", "dorn", None) in claims("Police are holding Oskar Dorn at a barracks near Tarn.")
+    assert not {c for c in claims("Police held talks with the protesters.") if c[1] == "detained"}
+    assert not {c for c in claims("The protesters held the Tarn airport for a day.") if c[1] == "detained"}
+
+
+def test_seizing_a_person_is_detaining_seizing_a_building_is_an_attack() -> None:
+    assert ("protesters", "detained", "dorn", None) in claims("The protesters seized Oskar Dorn outside his home.")
+    assert ("protesters", "attacked", "tarn-airport", None) in claims("The protesters seized the Tarn airport.")
+
+
+def test_a_trailing_spokesman_is_the_speaker_not_a_title_of_the_name_before() -> None:
+    found = claims("Soldiers are holding Oskar Dorn and Lena Vasko, a spokesman for the Northern Pact said.")
+    assert not {c for c in found if c[1] == "spokespersonFor"}
+    held = {c for c in found if c[1] == "detained"}
+    assert {c[2] for c in held} == {"dorn", "vasko"} and all(c[3] not in (None, "dorn", "vasko") for c in held)
+
+
+def test_a_demand_that_someone_be_freed_is_no_release() -> None:
+    found = claims("The Northern Pact demanded that Oskar Dorn be released.")
+    assert not {c for c in found if c[1] in ("released", "demandedFrom")}
+
+
+def test_a_description_in_a_noun_phrase_stays_in_the_reporters_voice() -> None:
+    assert ("soldiers", "closeTo", "marek", None) in claims(
+        "Soldiers loyal to Ilya Marek detained Oskar Dorn, Lena Vasko said.")
+
+
+def test_an_agent_the_text_states_later_replaces_the_inferred_one_and_a_far_one_lends_none() -> None:
+    text = ("Lena Vasko was named head of the SBV on Monday. " + "The capital was quiet. " * 20 +
+            "Ilya Marek appointed Lena Vasko, whom he trusts, in 2019.")
+    appointed = [i for i in items(text) if i["relation"] == "appointed"]
+    assert [(i["subject"], i["object"]) for i in appointed] == [("marek", "vasko")]
+    assert appointed[0]["quote"].startswith("Ilya Marek appointed")
