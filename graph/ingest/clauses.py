@@ -3,7 +3,9 @@
 - ``presence``: "Halm-Lind is believed to be in Dravic", "Lenz spent the crisis in Dravic" (locatedIn;
   troops that stay somewhere are deployed there);
 - ``replacement``: "Reval replaced Dolan with Varga", "Dolan was replaced with Varga": Varga took the
-  post over from Dolan, and the one who replaced him appointed her.
+  post over from Dolan, and the one who replaced him appointed her;
+- ``call for``: "Tesch called for Dolan to resign", "renewed her call for Dolan to step down" (a demand on
+  him: demandedFrom), "called for the army to stay in its barracks" (an appeal: appealedTo).
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Reval replaced Dolan with Varga.")
@@ -20,7 +22,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import is_passive, prep_objects, subjects
 
-__all__ = ["presence_matches", "replacement_matches", "replaced_with"]
+__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches"]
 
 
 def replaced_with(verb: Any) -> list[Any]:
@@ -69,3 +71,35 @@ def presence_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if places and subs:
         yield {"relation": "deployedTo" if troops else "locatedIn", "subjects": subs, "objects": places, "trigger": [verb], "place": True,
                "rule": f"verb: {verb.lemma_.lower()} in (a place)", "passive": False, "clause": verb}
+
+
+def call_for_matches(token: Any) -> Iterator[dict[str, Any]]:
+    """"X called for Y to resign" (demandedFrom), "X called for Y to stay calm" (appealedTo); also after
+    the noun ("renewed her call for Y to step down"). Nothing is said to be done: the infinitive's own
+    relation is irrealis (graph.ingest.verbs).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Tesch renewed her call for Dolan to resign. The union called for the army to stay out.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in call_for_matches(t)]
+    [('demandedFrom', ['Tesch'], ['Dolan']), ('appealedTo', ['union'], ['army'])]
+    """
+    spec = load_lexicon()["called_for"]
+    if token.lemma_.lower() not in (spec["nouns"] if token.pos_ == "NOUN" else spec["verbs"]) and not (
+            token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in spec["nouns"] for c in token.children)):
+        return  # "called for", "her call for", "renewed her call for" (the clause hung on the verb)
+    for act in (c for c in token.children if c.dep_ in ("advcl", "ccomp", "acl") and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
+        asked = [c for c in act.children if c.dep_ == "nsubj"]
+        phrase = " ".join([act.lemma_.lower(), *(c.lower_ for c in act.children if c.dep_ == "prt")])
+        if token.pos_ == "NOUN":
+            who = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"] or (
+                subjects(token.head) if token.dep_ == "dobj" else []) or [  # "renewed her call": the subject
+                c for c in token.children if c.dep_ == "poss"]
+        else:
+            who = subjects(token)
+        if asked and who:
+            relation = "demandedFrom" if phrase in spec["acts"] else "appealedTo"
+            yield {"relation": relation, "subjects": who, "objects": asked, "trigger": [token, act],
+                   "rule": f"{'noun' if token.pos_ == 'NOUN' else 'verb'}: {token.lemma_.lower()} for X to "
+                           f"{phrase}", "passive": False, "clause": token if token.pos_ != "NOUN" else token.head}

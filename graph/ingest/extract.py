@@ -74,7 +74,10 @@ class _Sentence:
         Dosanov and Sharipbayev, quit")."""
         out = []
         for token in tokens:
-            names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index]
+            names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index] or [
+                c for c in token.head.children if c.dep_ == "npadvmod" and c.i > token.i and c.i in self.index and
+                token.doc[c.left_edge.i - 1].text == "," and token.lemma_.lower() in load_lexicon()["titles"]
+            ][:1]  # "sacked the head of the army, General Sabo," (the name hung on the verb)
             bare = token.i not in self.index or self.index[token.i].get("kind") == "group"  # "two deputies, X and Y"
             out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
@@ -239,7 +242,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = [m for t in spread(match["objects"]) for m in each(sent.actor(t, claimant))] \
+                objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant))] \
                     if not match.get("document") \
                     else [bodies.get(match["document"])]
                 pairs = [(s, o) for o in objects for s in subjects]

@@ -155,7 +155,8 @@ def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, noun],
                "rule": f"noun: {verb.lemma_.lower()} {noun.lemma_.lower()} (light verb)", "passive": False,
-               "clause": verb}
+               "clause": verb, "negation": next((f"{c.text} {noun.text}" for c in noun.children  # "held no talks"
+                                                 if c.dep_ == "det" and c.lower_ == "no"), None)}
 
 
 def demand_matches(noun: Any) -> Iterator[dict[str, Any]]:

@@ -65,7 +65,9 @@ def is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) or \
         _reduced_relative(verb) or (verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(  # "the SBV, then run by X,"
-            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))
+            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) or (
+        verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ == "VERB" and is_passive(verb.head) and not any(
+            c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children))  # "were detained by police and released"
 
 
 def _dateline(verb: Any, found: list[Any]) -> list[Any]:

@@ -30,7 +30,7 @@ from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
-from graph.ingest.clauses import presence_matches, replacement_matches
+from graph.ingest.clauses import call_for_matches, presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
 
@@ -211,6 +211,7 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
 def matches(sentence: Any) -> Iterator[dict[str, Any]]:
     """Every rule's matches in ``sentence`` (a spaCy span), token by token."""
     for token in sentence:
+        yield from call_for_matches(token)
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_matches(token)
             yield from symmetric_matches(token)

@@ -32,6 +32,7 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
             "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
+_OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "cc"}  # a pattern's words stand in the verb's own clause
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 
@@ -59,10 +60,10 @@ def descend(token: Any) -> Any:
 def _below(verb: Any) -> tuple[set[str], set[str]]:
     """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
-    level = list(verb.children)
+    level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
     for _ in range(3):
         found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
-        level = [g for t in level for g in t.children]
+        level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]
     return found[0] | found[1], found[0] | found[1] | found[2]
 
 
@@ -173,6 +174,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not objs or (pattern["relation"] == "tookOverFrom" and replaced_with(verb)):
             continue  # "replaced Dolan with Varga": Varga took over (graph.ingest.clauses), not the subject
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
+        nobody = nobody or next((f"no {t.text}" for t in words if any(  # "had no contact with them"
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children)), None)
         relation = pattern["relation"]
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
             relation = "succeeded"  # "handed the presidency to X": X succeeded him

@@ -173,3 +173,35 @@ def test_an_agent_the_text_states_later_replaces_the_inferred_one_and_a_far_one_
     appointed = [i for i in items(text) if i["relation"] == "appointed"]
     assert [(i["subject"], i["object"]) for i in appointed] == [("marek", "vasko")]
     assert appointed[0]["quote"].startswith("Ilya Marek appointed")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lena Vasko called for Oskar Dorn to resign.", ("vasko", "demandedFrom", "dorn", None)),
+    ("Lena Vasko renewed her call for Oskar Dorn to step down.", ("vasko", "demandedFrom", "dorn", None)),
+    ("The Northern Pact called for the police to show restraint.", ("pact", "appealedTo", "police", None)),
+])
+def test_a_call_for_someone_to_act(text: str, expected: tuple[Any, ...]) -> None:
+    found = claims(text)
+    assert expected in found and not {c for c in found if c[1] in ("resignedFrom", "released")}
+
+
+def test_a_passive_conjunct_takes_the_agent_of_the_first() -> None:
+    text = "Oskar Dorn and Lena Vasko were detained by police on Tuesday and released the next day."
+    assert {("police", "released", "dorn", None), ("police", "released", "vasko", None)} <= claims(text)
+
+
+def test_a_name_the_parser_hung_on_the_verb_is_the_role_nouns() -> None:
+    text = "Ilya Marek dismissed the head of the SBV, General Oskar Dorn, on Thursday."
+    assert ("marek", "dismissed", "dorn", None) in claims(text)
+
+
+@pytest.mark.parametrize("text", ["Lena Vasko had no contact with the SBV.", "Lena Vasko held no talks with the SBV."])
+def test_no_contact_and_no_talks_are_negated(text: str) -> None:
+    met = [i for i in items(text) if i["relation"] == "met"]
+    assert met and all(i.get("negated") for i in met)
+    assert ("vasko", "met", "sbv", None) in claims(text.replace(" no ", " "))
+
+
+def test_a_patterns_words_stand_in_the_verbs_own_clause() -> None:
+    text = "The Northern Pact had no comment on the unrest and called the report absurd."
+    assert not {c for c in claims(text) if c[1] == "met"}
