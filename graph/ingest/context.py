@@ -201,6 +201,16 @@ def _reported_noun(clause: Any) -> bool:
         noun.head.head.lemma_ in load_lexicon()["reporting"]
 
 
+_WH = {"why", "how", "whether", "if", "when", "where"}
+
+
+def _unsaid(verb: Any, clause: Any) -> bool:
+    """Whether the reporting ``verb`` does not say its ``clause``: a wish ("want X to explain"), or a question
+    ("explain why he ordered", "asked whether")."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in load_lexicon()["irrealis"]) or any(
+        c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
+
+
 def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
     """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X";
     ``reported_relatives``: a relative clause on a noun of the report is reported too."""
@@ -223,14 +233,17 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
                 if found is not None:  # "X held talks and agreed a truce, according to Y": of both verbs
                     return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
-                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link):
+                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link) and \
+                not _semicolon(token, link):  # "X removed him; he was detained, officials said": only the second
+            if _unsaid(link, chain[i - 1]):
+                return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             return _said_by(link)
         for child in link.children:
             if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
                     any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
                 continue
-            if child.dep_ == "parataxis" and child is not token:
-                return _said_by(child)
+            if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and _semicolon(token, child)):
+                return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis

@@ -33,6 +33,7 @@ from graph.ingest.figures import find_figures
 from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
+from graph.ingest.offices import office
 from graph.ingest.plurals import each
 from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
@@ -147,11 +148,12 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
-    if match.get("persons") and object_type not in ("Person", "CollectiveActor"):
-        if match["persons"] == match["relation"]:
+    if match.get("typed"):  # the relation a verb has for an object of these types (lexicon: object_types)
+        changed, types = match["typed"]
+        if object_type not in types and changed == match["relation"]:
             return None  # "held talks", "held the city hall": no one held
-    elif match.get("persons"):
-        match = {**match, "relation": match["persons"], "rule": match["rule"] + f" (of a person: {match['persons']})"}
+        if object_type in types and changed != match["relation"]:
+            match = {**match, "relation": changed, "rule": match["rule"] + f" (of a {object_type}: {changed})"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
                            "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
@@ -238,12 +240,16 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
-            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant))] or [None]
+            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant) or (
+                describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
                 objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant))] \
-                    if not match.get("document") \
+                    if not match.get("document") else [office(match["document"][7:], {
+                        t for t, stem in load_lexicon()["office_titles"].items() if stem == match["document"][7:]},
+                        everyone, found["proposed"], {a for m in mentions for a in m["actors"]})] \
+                    if match["document"].startswith("office ") \
                     else [bodies.get(match["document"])]
                 pairs = [(s, o) for o in objects for s in subjects]
                 if len(subjects) == len(objects) > 1 and (

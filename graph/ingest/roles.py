@@ -158,7 +158,13 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
             found = prep_objects(token, prep)
             frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] or _misread_object(verb)
+
+
+def _misread_object(verb: Any) -> list[Any]:
+    """The name the parser made a predicate of an active verb ("Reval named Dorn as minister": "Dorn", oprd)."""
+    return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"] if any(
+        c.dep_ == "nsubj" for c in verb.children) else []
 
 
 def named_beyond(role: Any) -> list[Any]:

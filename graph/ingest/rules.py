@@ -29,7 +29,7 @@ from typing import Any
 from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
-from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
+from graph.ingest.roles import named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.clauses import call_for_matches, presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
@@ -64,7 +64,7 @@ def _holder(role: Any) -> list[Any]:
     if _speaking_body(role):
         return [role]
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
-            "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised")) and \
+            "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised", "advised")) and \
             any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
@@ -92,7 +92,7 @@ def _holder(role: Any) -> list[Any]:
         return named_beyond(role)
     if role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as"):
         verb = role.head if role.dep_ in ("attr", "oprd") else role.head.head
-        dobj = [c for c in verb.children if c.dep_ == "dobj"]
+        dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
         if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
@@ -135,6 +135,13 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     if holders and not orgs and role.dep_ in ("compound", "amod"):  # "the bureau's former chief Dmitar Welkow",
         orgs = [c for c in holders[0].children if c.dep_ == "poss" or (  # "CSTO Secretary-General Stanislav Zas"
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
+    offices = load_lexicon()["office_titles"]
+    title = next((t for t in (f"{role.doc[role.i - 1].lower_} {role.lower_}", role.lower_) if t in offices), None)
+    if holders and title and not [o for o in orgs if o.ent_type_ not in ("GPE", "NORP") and o.pos_ != "ADJ"]:
+        yield {"relation": "headed", "subjects": holders, "objects": [], "document": f"office {offices[title]}",
+               "trigger": [role], "fan": False, "rule": f"title: {title} (of the office)", "passive": False,
+               "clause": verb_above(place) if predicative else None}  # "Kestria's prosecutor-general, Helena Sarn"
+        return
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
     if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos") or predicative) and \
@@ -143,6 +150,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
+               "describe": holders == [role] and relation in load_lexicon()["described_holders"],  # "Boranbayev's
+               # lawyer said": the lawyer, a new actor if the mentions leave it unnamed
                "body": bool(holders and orgs == _parenthesised(holders[0])),
                "possessor": any(o.dep_ == "poss" for o in orgs),
                "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False,
@@ -230,6 +239,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
             yield from adjunct_matches(token)
-        elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
-            yield from _title_matches(token)
+        elif (token.dep_ == "amod" and token.head.pos_ == "PROPN") or (token.pos_ == "ADJ" and token.dep_ in (
+                "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")):  # "whose chief Oskar Dorn", "the
+            yield from _title_matches(token)  # prosecutor-general, Helena Sarn,": a title tagged an adjective
         yield from _copular_matches(token)

@@ -32,6 +32,7 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
             "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
+_RELATIVES = {"whom", "which", "that", "who"}
 _OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "cc"}  # a pattern's words stand in the verb's own clause
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
@@ -157,7 +158,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
                 subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
             objs = [verb.head]
-        objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
+        clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
+        if not objs and pattern["prep"] is None and clause != verb and not passive:
+            objs = [o for o in objects(clause, None) if o.lower_ in _RELATIVES]
+        objs = [clause.head if o.lower_ in _RELATIVES and clause.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
@@ -188,7 +192,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
-               "persons": persons[1] if (persons := lex["person_objects"].get(lemma)) and persons[0] == relation else None,
+               "typed": typed[1:] if (typed := lex["object_types"].get(pattern["phrase"]) or lex["object_types"].get(
+                   f"{lemma} *")) and typed[0] == relation else None,  # "are holding the president", "charged voters"
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)

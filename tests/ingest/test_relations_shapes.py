@@ -205,3 +205,61 @@ def test_no_contact_and_no_talks_are_negated(text: str) -> None:
 def test_a_patterns_words_stand_in_the_verbs_own_clause() -> None:
     text = "The Northern Pact had no comment on the unrest and called the report absurd."
     assert not {c for c in claims(text) if c[1] == "met"}
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecutor-general, Anna Brell, said Oskar Dorn would be charged.",
+    "Valdoria's prosecutor-general, Anna Brell, spoke on Monday.",
+    "Prosecutor-General Anna Brell spoke on Monday.",
+])
+def test_a_prosecutor_general_heads_the_office_the_title_names(text: str) -> None:
+    found = candidates_for_text(text, ACTORS)
+    heads = [i for i in found["items"] if i["relation"] == "headed" and i["subject"] == "anna-brell"]
+    assert [i["object"] for i in heads] == ["prosecutor-general-office"]
+    assert found["proposed"]["prosecutor-general-office"]["type"] == "PublicBody"
+
+
+def test_the_office_the_text_names_is_the_one_headed() -> None:
+    text = "Anna Brell, the prosecutor-general, spoke. The prosecutor-general's office declined to comment."
+    heads = {i["object"] for i in items(text) if i["relation"] == "headed" and i["subject"] == "anna-brell"}
+    assert len(heads) == 1 and "office" in next(iter(heads))
+
+
+def test_a_lawyer_the_text_does_not_name_is_a_new_actor_advising_his_client() -> None:
+    assert ("oskar-dorn-lawyer", "advised", "dorn", None) in claims("Oskar Dorn's lawyer said his client was innocent.")
+
+
+def test_a_fronted_relative_object_is_shared_by_the_conjoined_verbs() -> None:
+    assert ("dorn", "headed", "sbv", None) in claims("The SBV, which Oskar Dorn founded and led until 2019, denied it.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ilya Marek named Oskar Dorn as interior minister.", ("marek", "appointed", "dorn", None)),
+    ("Ilya Marek named Oskar Dorn as the organiser of the coup.", ("marek", "accused", "dorn", None)),
+    ("The police charged at the protesters in Tarn.", ("police", "attacked", "protesters", None)),
+    ("Police cleared the protesters from the square.", ("police", "attacked", "protesters", None)),
+    ("The Northern Pact suspended Valdoria after the coup.", ("pact", "sanctioned", "valdoria", None)),
+    ("Protesters seized Oskar Dorn outside the SBV building.", ("protesters", "detained", "dorn", None)),
+])
+def test_the_relation_the_object_gives_the_verb(text: str, expected: tuple[Any, ...]) -> None:
+    found = claims(text)
+    assert expected in found
+    assert not {c for c in found if c[1] == "appointed" and "organiser" in text}
+
+
+def test_an_act_after_a_semicolon_is_not_the_reports_before() -> None:
+    dismissed = [i for i in items("Ilya Marek sacked Oskar Dorn; he was detained, police said, on Monday.")
+                 if i["relation"] == "dismissed"]
+    assert [(i["subject"], i["object"], i.get("claimant")) for i in dismissed] == [("marek", "dorn", None)]
+
+
+def test_a_question_or_a_wish_to_explain_is_no_report() -> None:
+    dismissed = [i for i in items("Lena Vasko wants Ilya Marek to explain why he sacked Oskar Dorn.")
+                 if i["relation"] == "dismissed"]
+    assert [i.get("claimant") for i in dismissed] == [None]
+
+
+def test_avoiding_an_act_negates_it() -> None:
+    found = [i for i in items("Ilya Marek, who has avoided criticising the SBV in public, spoke.")
+             if i["relation"] == "criticised"]
+    assert found and all(i.get("negated") for i in found)
