@@ -96,6 +96,12 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": whose, "objects": [noun], "trigger": [noun],
                "rule": f"noun: whose {noun.lower_}", "passive": False, "clause": None, "fan": False}
         return
+    named = noun.pos_ == "PROPN" or any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in noun.children)
+    if noun.lower_ in spec["member_bodies"] and named and (members := [c for c in noun.children if c.dep_ == "poss" and (
+            c.pos_ == "PROPN" or c.lower_ in ("his", "her"))]):  # "Quintero's Citizens' Front", "his own party, X"
+        yield {"relation": "memberOf", "subjects": members, "objects": [noun], "trigger": [noun], "person": True,
+               "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None, "fan": False}
+        return
     owned = noun.lower_ in spec["owned"]  # "Oktar's ministry", "his bureau": the body he heads
     leaders = [c for c in noun.children if c.dep_ == "poss" and (
         (c.pos_ == "PROPN" and c.ent_type_ != "NORP") or c.lower_ in ("his", "her") or (

@@ -47,6 +47,7 @@ def _title_of(token: Any) -> str | None:
 
 
 _BODY_TYPES = ("ArmedForce", "PublicBody", "SecurityService", "Organisation")
+_SECONDS = {"deputy", "vice", "assistant", "vice-"}
 
 
 def _speaking_body(role: Any) -> bool:
@@ -111,6 +112,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     relation = _title_of(role)
     if relation is None:
         return
+    if relation == "headed" and any(c.lower_ in _SECONDS and c.dep_ in ("amod", "compound", "nmod") for c in role.children):
+        relation = "memberOf"  # "a deputy governor of the central bank": of it, not its head
     holders = _holder(role)
     if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
         holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
@@ -154,7 +157,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                # lawyer said": the lawyer, a new actor if the mentions leave it unnamed
                "body": bool(holders and orgs == _parenthesised(holders[0])),
                "possessor": any(o.dep_ == "poss" for o in orgs),
-               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False,
+               "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN"),
+               "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
                "clause": verb_above(place) if predicative else None}
 
 

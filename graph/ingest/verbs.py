@@ -33,6 +33,7 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _RELATIVES = {"whom", "which", "that", "who"}
+_LOOSE_PARTICLES = {"up", "down", "in", "back"}  # "locked up", "gunned down", "flew in": the verb's own sense
 _OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "cc"}  # a pattern's words stand in the verb's own clause
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
@@ -125,9 +126,11 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         return  # "calls to resign", "a plan to send troops": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     below = _below(verb) if lemma else (set(), set())
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     for pattern in lex["verbs"].get(lemma or "", ()):
-        if not _has_words(below, pattern["words"]):
-            continue
+        if not _has_words(below, pattern["words"]) or (particles and not pattern["words"] and pattern["prep"] not in
+                                                         particles and particles - _LOOSE_PARTICLES):
+            continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
         passive = is_passive(verb)
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
@@ -156,7 +159,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
-                subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
+                subs[0] != verb.head and not any(c.lower_ == "whose" for c in subs[0].children):
+            # "the man he handpicked", "the airport, which protesters seized"; not "Vask, whose party governed"
             objs = [verb.head]
         clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
         if not objs and pattern["prep"] is None and clause != verb and not passive:
@@ -186,6 +190,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         other = [c for c in verb.children if c.dep_ == "xcomp" and any(  # "urged the bloc to send observers"
             o.dep_ == "dobj" and o.lower_ not in lex["origins"] and o.lemma_.lower() not in lex["origins"]
             for o in c.children)]
+        if relation == "invited":  # "invited troops from the CSTO": the alliance was invited
+            objs = [next(iter(prep_objects(o, "from") + prep_objects(verb, "from")), o) if lex["origins"].get(o.lower_)
+                    else o for o in objs]
         if relation == "appealedTo" and not other and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"]
                                                           for c in verb.children):
             relation = "invited"

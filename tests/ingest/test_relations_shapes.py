@@ -263,3 +263,31 @@ def test_avoiding_an_act_negates_it() -> None:
     found = [i for i in items("Ilya Marek, who has avoided criticising the SBV in public, spoke.")
              if i["relation"] == "criticised"]
     assert found and all(i.get("negated") for i in found)
+
+
+def test_a_deputy_of_a_body_is_a_member_not_its_head() -> None:
+    found = claims("Lena Vasko, a deputy governor of the SBV, resigned.")
+    assert ("vasko", "memberOf", "sbv", None) in found and ("vasko", "headed", "sbv", None) not in found
+
+
+def test_a_named_party_a_person_possesses_has_him_as_a_member() -> None:
+    assert ("marek", "memberOf", "green-front", None) in claims("Ilya Marek's own party, the Green Front, turned on him.")
+    assert not {c for c in claims("Lena Vasko said her party would vote.") if c[1] == "memberOf"}
+
+
+def test_a_verb_with_a_particle_is_not_its_bare_pattern() -> None:
+    assert not {c for c in claims("The SBV also rules out the police.") if c[1] == "headed"}
+    assert ("police", "detained", "dorn", None) in claims("Police locked up Oskar Dorn.")
+
+
+def test_an_apposed_title_is_its_heads_not_the_next_conjuncts() -> None:
+    found = claims("Oskar Dorn, the head of the SBV, and Lena Vasko were arrested.")
+    assert ("dorn", "headed", "sbv", None) in found and ("vasko", "headed", "sbv", None) not in found
+
+
+def test_troops_invited_from_a_body_invite_the_body() -> None:
+    assert ("marek", "invited", "pact", None) in claims("Ilya Marek invited troops from the Northern Pact.")
+
+
+def test_whose_subject_does_not_make_the_possessor_an_object() -> None:
+    assert not {c for c in claims("Lena Vasko, whose party has governed since 2023, spoke.") if c[2] == "vasko"}
