@@ -87,7 +87,9 @@ def _unverified(token: Any) -> str | None:
     sentence = token.sent
     following = token.doc[sentence.end].sent if sentence.end < len(token.doc) else None
     for sent in (sentence, following):
-        for verb in sent or ():
+        if sent is None or not any(w in sent.text.lower() for w in ("verif", "confirm", "corroborat", "check")):
+            continue
+        for verb in sent:
             if verb.lemma_.lower() in _UNVERIFIED and verb.tag_ == "VBN" and any(
                     c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "neg" or (c.dep_ == "nsubjpass" and any(
                         d.lower_ in ("neither", "none", "no") for d in c.subtree)) for c in verb.children) and (

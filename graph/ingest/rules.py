@@ -224,7 +224,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
 def matches(sentence: Any) -> Iterator[dict[str, Any]]:
     """Every rule's matches in ``sentence`` (a spaCy span), token by token."""
     for token in sentence:
-        yield from call_for_matches(token)
+        if token.pos_ in ("VERB", "NOUN"):
+            yield from call_for_matches(token)
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_matches(token)
             yield from symmetric_matches(token)
