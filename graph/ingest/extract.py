@@ -46,6 +46,7 @@ __all__ = ["extract"]
 
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
 _PLACES = {"Place", "State", None}
+_ENVOYS = {"minister", "official", "envoy", "leader", "diplomat", "representative", "delegate", "spokesman"}
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet", "State"}
 
 
@@ -91,6 +92,13 @@ class _Sentence:
         if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
                 is not None:
             return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
+        whose = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and token.tag_ == "NNS" and (token.lower_ in load_lexicon()["member_nouns"] or
+                                                         token.lemma_.lower() in _ENVOYS):
+            body = self.actor(whose, claimant)  # "the Pact, whose foreign ministers threatened X": the Pact
+            if body is not None and len(body["actors"]) == 1 and \
+                    self.found["actors"].get(body["actors"][0], {}).get("type") in _BODIES:
+                return body
         titled = body_word(token, self.index, self.found["actors"], self.found["proposed"])
         if titled is not None:
             return titled  # "the army chief, General Petrache": the army, not the chief

@@ -291,3 +291,8 @@ def test_troops_invited_from_a_body_invite_the_body() -> None:
 
 def test_whose_subject_does_not_make_the_possessor_an_object() -> None:
     assert not {c for c in claims("Lena Vasko, whose party has governed since 2023, spoke.") if c[2] == "vasko"}
+
+
+def test_whose_members_act_for_their_body() -> None:
+    assert ("sbv", "assaulted", "dorn", None) in claims("The SBV, whose officers beat Oskar Dorn, declined to comment.")
+    assert not {c for c in claims("Lena Vasko, whose lawyers criticised the SBV, spoke.") if c[0] == "vasko"}
