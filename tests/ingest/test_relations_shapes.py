@@ -296,3 +296,9 @@ def test_whose_subject_does_not_make_the_possessor_an_object() -> None:
 def test_whose_members_act_for_their_body() -> None:
     assert ("sbv", "assaulted", "dorn", None) in claims("The SBV, whose officers beat Oskar Dorn, declined to comment.")
     assert not {c for c in claims("Lena Vasko, whose lawyers criticised the SBV, spoke.") if c[0] == "vasko"}
+
+
+@pytest.mark.parametrize("text", ["Lena Vasko, the head of state, thanked the police. Valdoria is calm.",
+                                  "Lena Vasko became head of state in 2019. Valdoria is calm."])
+def test_the_head_of_state_heads_the_texts_country(text: str) -> None:
+    assert ("vasko", "headed", "valdoria", None) in claims(text)
