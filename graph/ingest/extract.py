@@ -95,10 +95,10 @@ class _Sentence:
         whose = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
         if whose is not None and token.tag_ == "NNS" and (token.lower_ in load_lexicon()["member_nouns"] or
                                                          token.lemma_.lower() in _ENVOYS):
-            body = self.actor(whose, claimant)  # "the Pact, whose foreign ministers threatened X": the Pact
-            if body is not None and len(body["actors"]) == 1 and \
-                    self.found["actors"].get(body["actors"][0], {}).get("type") in _BODIES:
-                return body
+            owner = self.actor(whose, claimant)  # "the Pact, whose foreign ministers threatened X": the Pact
+            if owner is not None and len(owner["actors"]) == 1 and \
+                    self.found["actors"].get(owner["actors"][0], {}).get("type") in _BODIES:
+                return owner
         titled = body_word(token, self.index, self.found["actors"], self.found["proposed"])
         if titled is not None:
             return titled  # "the army chief, General Petrache": the army, not the chief
