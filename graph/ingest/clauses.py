@@ -4,6 +4,8 @@
   troops that stay somewhere are deployed there);
 - ``replacement``: "Reval replaced Dolan with Varga", "Dolan was replaced with Varga": Varga took the
   post over from Dolan, and the one who replaced him appointed her;
+- ``ordered``: "a court ordered him held for two months", "the court ordered that Dorn be kept in custody":
+  the one who ordered it did it (a court's order is its act);
 - ``call for``: "Tesch called for Dolan to resign", "renewed her call for Dolan to step down" (a demand on
   him: demandedFrom), "called for the army to stay in its barracks" (an appeal: appealedTo).
 
@@ -22,7 +24,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import is_passive, prep_objects, subjects
 
-__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches"]
+__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches", "ordered_matches"]
 
 
 def replaced_with(verb: Any) -> list[Any]:
@@ -103,3 +105,28 @@ def call_for_matches(token: Any) -> Iterator[dict[str, Any]]:
             yield {"relation": relation, "subjects": who, "objects": asked, "trigger": [token, act],
                    "rule": f"{'noun' if token.pos_ == 'NOUN' else 'verb'}: {token.lemma_.lower()} for X to "
                            f"{phrase}", "passive": False, "clause": token if token.pos_ != "NOUN" else token.head}
+
+
+def ordered_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"A court ordered him held" (detained), "the court ordered that Dorn be kept in custody": the act of the
+    participle or the passive that-clause, by the subject of "ordered" (not an infinitive: "ordered police to
+    fire" is an order, graph.ingest.verbs).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("A court ordered him held for two months.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in ordered_matches(t)]
+    [('detained', ['court'], ['him'])]
+    """
+    from graph.ingest.verbs import act_relation  # the verb lexicon's rules import this module
+    if verb.lemma_.lower() not in load_lexicon()["ordering"]:
+        return
+    for act in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN" and not any(
+            a.dep_ == "aux" for a in c.children)):
+        done = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjunctive = any(c.dep_ == "auxpass" and c.lower_ == "be" for c in act.children)
+        relation = act_relation(act)
+        if done and relation and (subjunctive or not any(c.dep_ == "auxpass" for c in act.children)) and \
+                (who := subjects(verb)):
+            yield {"relation": relation, "subjects": who, "objects": done, "trigger": [verb, act],
+                   "rule": f"verb: {verb.lemma_.lower()} X {act.text}", "passive": False, "clause": verb}

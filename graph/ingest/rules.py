@@ -30,7 +30,7 @@ from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.roles import named_beyond, objects, prep_objects, subjects, verb_above
-from graph.ingest.clauses import call_for_matches, presence_matches, replacement_matches
+from graph.ingest.clauses import call_for_matches, ordered_matches, presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
 
@@ -238,6 +238,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from denial_matches(token)
             yield from presence_matches(token)
             yield from replacement_matches(token)
+            yield from ordered_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)

@@ -22,7 +22,7 @@ from graph.ingest.clauses import replaced_with
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
+__all__ = ["act_relation", "verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
            "state_matches", "denial_matches"]
 
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
@@ -85,6 +85,15 @@ def _lemmas(verb: Any) -> list[str]:
             if not base and len(low) > len(ending) + 2 and low[-len(ending) - 1] == low[-len(ending) - 2]:
                 forms.append(low[: -len(ending) - 1])  # "extolled", "patrolling": one consonant fewer
     return list(dict.fromkeys(forms))
+
+
+def act_relation(verb: Any) -> str | None:
+    """The relation of the lexicon ``verb`` says with a direct object ("held" -> detained), or None."""
+    lex = load_lexicon()
+    lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
+    below = _below(verb) if lemma else (set(), set())
+    return next((p["relation"] for p in lex["verbs"].get(lemma or "", ()) if p["prep"] is None and not p["swap"]
+                 and not p["content"] and _has_words(below, p["words"])), None)
 
 
 def _author_of(agent: Any) -> Any:

@@ -302,3 +302,14 @@ def test_whose_members_act_for_their_body() -> None:
                                   "Lena Vasko became head of state in 2019. Valdoria is calm."])
 def test_the_head_of_state_heads_the_texts_country(text: str) -> None:
     assert ("vasko", "headed", "valdoria", None) in claims(text)
+
+
+@pytest.mark.parametrize("text", ["Police arrested Oskar Dorn. A court in Tarn ordered him held for two months.",
+                                  "A court in Tarn has ordered that Oskar Dorn be kept in custody."])
+def test_a_court_that_orders_someone_held_detains_him(text: str) -> None:
+    assert {(c[1], c[2]) for c in claims(text) if c[0] == "court"} == {("detained", "dorn")}
+
+
+def test_an_order_to_act_is_no_act_of_the_one_who_orders() -> None:
+    found = claims("Ilya Marek ordered the police to fire on the protesters.")
+    assert ("marek", "ordered", "police", None) in found and not {c for c in found if c[0] == "marek" and c[1] == "attacked"}
