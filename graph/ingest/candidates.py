@@ -109,16 +109,25 @@ def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], 
     another source (``existing``: the same tuple -> its id) is kept, with ``corroborates: <that id>`` and an
     id of its own; ids made unique against ``skip_ids``."""
     items: list[dict[str, Any]] = []
-    seen: set[tuple[Any, ...]] = set()
+    seen: dict[tuple[Any, ...], int] = {}
+    inferred: set[int] = set()
     used: set[str] = set(skip_ids)
     for raw in raws:
         item = review_item(raw, text)
         same = (item["relation"], item["subject"], item.get("object"), item.get("value"), bool(item.get("negated")))
+        if same in seen and seen[same] in inferred and not raw.get("agent_inferred") and item["key"] not in skip_keys:
+            kept = seen[same]  # the text states it with its agent later: that quote, not the guessed one
+            items[kept] = {**item, "id": items[kept]["id"], **(
+                {"corroborates": items[kept]["corroborates"]} if "corroborates" in items[kept] else {})}
+            inferred.discard(kept)
+            continue
         if item["key"] in skip_keys or same in seen or same in (accepted or set()):
             continue
         if same in (existing or {}):
             item["corroborates"] = (existing or {})[same]
-        seen.add(same)
+        seen[same] = len(items)
+        if raw.get("agent_inferred"):
+            inferred.add(len(items))
         base, number = item["id"], 2
         while item["id"] in used:
             item["id"], number = f"{base}-{number}", number + 1

@@ -47,6 +47,9 @@ def negation(token: Any) -> str | None:
                 return str(child.text)
         if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp") and chain[i - 1].i > link.i:
             return str(link.text)  # "denied that police beat him"; not "X accused Y, a charge Z rejected" (misparsed)
+        if i and chain[i - 1].dep_ == "xcomp" and link.lemma_ in ("have", "be") and any(
+                c.lower_ == "yet" and c.dep_ == "advmod" for c in link.children):
+            return "yet to"  # "has yet to meet him": not (yet) done
     noun = content_noun(token)
     if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in lex["negating"]:
         return str(noun.head.text)  # "X denied reports that police beat Y"
@@ -72,6 +75,26 @@ def hedge(token: Any) -> str | None:
     noun = content_noun(token)
     if noun is not None and author(noun) is None:
         return f"{noun.text} that"  # "reports that police beat Y": hearsay
+    return _unverified(token)
+
+
+_UNVERIFIED = {"verify", "confirm", "corroborate", "check"}
+
+
+def _unverified(token: Any) -> str | None:
+    """"..., a claim that could not be independently verified", "Neither account could be verified." (the
+    sentence itself or the one right after it): the report says it could not check it."""
+    sentence = token.sent
+    following = token.doc[sentence.end].sent if sentence.end < len(token.doc) else None
+    for sent in (sentence, following):
+        if sent is None or not any(w in sent.text.lower() for w in ("verif", "confirm", "corroborat", "check")):
+            continue
+        for verb in sent:
+            if verb.lemma_.lower() in _UNVERIFIED and verb.tag_ == "VBN" and any(
+                    c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "neg" or (c.dep_ == "nsubjpass" and any(
+                        d.lower_ in ("neither", "none", "no") for d in c.subtree)) for c in verb.children) and (
+                    sent is sentence or verb.dep_ == "ROOT"):
+                return f"not {verb.text}"
     return None
 
 
@@ -116,7 +139,9 @@ def _said_by(verb: Any) -> Any | None:
         if author(noun) is None and issued is not None and issued.lemma_ in load_lexicon()["issuing"]:
             return next(iter(subjects(issued)), None)
         return author(noun)
-    found = next(iter(subjects(verb)), None)
+    found = next(iter(reversed(subjects(verb))), None)  # "Police, Vasko said, had ...": the nearer subject
+    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"] and found.dep_ == "nsubj":
+        found = author(found) or found  # "a statement from the ministry said"
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
         return before
@@ -137,6 +162,9 @@ def trailing_speaker(verb: Any) -> Any | None:
     top = verb.doc[j]
     while top.dep_ == "compound" and top.head.i < verb.i and top.head.pos_ in ("PROPN", "NOUN"):
         top = top.head
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ in ("for", "of", "at") and \
+            top.head.head.pos_ == "NOUN" and top.head.head.lemma_.lower() in load_lexicon()["titles"]:
+        top = top.head.head  # "..., a spokesman for the Northern Pact said": the spokesman
     return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
 
 
@@ -166,14 +194,35 @@ def _semicolon(clause: Any, verb: Any) -> bool:
     return any(t.text == ";" for t in verb.doc[low:high])
 
 
-def speaker(token: Any) -> Any | None:
-    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X"."""
+def _reported_noun(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` hangs on the subject or complement of a that-clause of a
+    reporting verb ("said its troops, who guarded the airport, did not fire", "told a briefing that the dead
+    were attackers who had stormed buildings"): reported with it; not an aside on an object at the end."""
+    noun = clause.head
+    return noun.dep_ in ("nsubj", "nsubjpass", "attr") and noun.head.dep_ == "ccomp" and \
+        noun.head.head.lemma_ in load_lexicon()["reporting"]
+
+
+_WH = {"why", "how", "whether", "if", "when", "where"}
+
+
+def _unsaid(verb: Any, clause: Any) -> bool:
+    """Whether the reporting ``verb`` does not say its ``clause``: a wish ("want X to explain"), or a question
+    ("explain why he ordered", "asked whether")."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in load_lexicon()["irrealis"]) or any(
+        c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
+
+
+def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
+    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X";
+    ``reported_relatives``: a relative clause on a noun of the report is reported too."""
     reporting = load_lexicon()["reporting"]
     noun = content_noun(token)
     if noun is not None and (who := author(noun)) is not None:
         return who
     chain = [token]
-    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1])) and len(chain) < 12:
+    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1]) or (
+            reported_relatives and _reported_noun(chain[-1]))) and len(chain) < 12:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
@@ -181,18 +230,22 @@ def speaker(token: Any) -> Any | None:
             if child.lower_ == "according":
                 return _source(child)
             if child.dep_ == "conj" and child.i > token.i and child.pos_ in ("VERB", "AUX"):
-                found = next((g for g in child.children if g.lower_ == "according" and g.i > child.i), None)
+                found = next((g for g in child.children if g.lower_ == "according" and (g.i > child.i or (
+                    token.i < g.i and _semicolon(g, child)))), None)  # "..., according to Y; Z confirmed it"
                 if found is not None:  # "X held talks and agreed a truce, according to Y": of both verbs
                     return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
-                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link):
+                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link) and \
+                not _semicolon(token, link):  # "X removed him; he was detained, officials said": only the second
+            if _unsaid(link, chain[i - 1]):
+                return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             return _said_by(link)
         for child in link.children:
             if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
                     any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
                 continue
-            if child.dep_ == "parataxis" and child is not token:
-                return _said_by(child)
+            if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and _semicolon(token, child)):
+                return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis

@@ -33,6 +33,7 @@ from graph.ingest.figures import find_figures
 from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
+from graph.ingest.offices import office
 from graph.ingest.plurals import each
 from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
@@ -44,6 +45,8 @@ from ontology import PG, ontology_graph, relation_metadata
 __all__ = ["extract"]
 
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us", "my", "our"}
+_PLACES = {"Place", "State", None}
+_ENVOYS = {"minister", "official", "envoy", "leader", "diplomat", "representative", "delegate", "spokesman"}
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet", "State"}
 
 
@@ -73,7 +76,10 @@ class _Sentence:
         Dosanov and Sharipbayev, quit")."""
         out = []
         for token in tokens:
-            names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index]
+            names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index] or [
+                c for c in token.head.children if c.dep_ == "npadvmod" and c.i > token.i and c.i in self.index and
+                token.doc[c.left_edge.i - 1].text == "," and token.lemma_.lower() in load_lexicon()["titles"]
+            ][:1]  # "sacked the head of the army, General Sabo," (the name hung on the verb)
             bare = token.i not in self.index or self.index[token.i].get("kind") == "group"  # "two deputies, X and Y"
             out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
@@ -86,6 +92,13 @@ class _Sentence:
         if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
                 is not None:
             return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
+        whose = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and token.tag_ == "NNS" and (token.lower_ in load_lexicon()["member_nouns"] or
+                                                         token.lemma_.lower() in _ENVOYS):
+            owner = self.actor(whose, claimant)  # "the Pact, whose foreign ministers threatened X": the Pact
+            if owner is not None and len(owner["actors"]) == 1 and \
+                    self.found["actors"].get(owner["actors"][0], {}).get("type") in _BODIES:
+                return owner
         titled = body_word(token, self.index, self.found["actors"], self.found["proposed"])
         if titled is not None:
             return titled  # "the army chief, General Petrache": the army, not the chief
@@ -115,6 +128,8 @@ def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]
     """The mention of the speaker ``who``: named, or described ("according to his wife") as a new actor."""
     if who is None:
         return None
+    if who.dep_ == "appos" and who.pos_ == "NOUN" and who.i not in sent.index:
+        return describe(who, sent.index, actors, proposed)  # "..., a spokesman for the Pact said": not the name before
     return sent.actor(who, None) or describe(who, sent.index, actors, proposed)
 
 
@@ -141,6 +156,12 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
+    if match.get("typed"):  # the relation a verb has for an object of these types (lexicon: object_types)
+        changed, types = match["typed"]
+        if object_type not in types and changed == match["relation"]:
+            return None  # "held talks", "held the city hall": no one held
+        if object_type in types and changed != match["relation"]:
+            match = {**match, "relation": changed, "rule": match["rule"] + f" (of a {object_type}: {changed})"}
     relation = _relations()[match["relation"]]
     out: dict[str, Any] = {"relation": match["relation"], "negated": False, "passive": match["passive"],
                            "hedge": None, "ambiguous": {}, "readings": [], "rule": match["rule"],
@@ -162,6 +183,10 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
+    if match.get("person") and actors.get(out["subject"] or "", {}).get("type") not in ("Person", None):
+        return None  # "Brask's government" is led by Brask, "Kestria's government" is no one's
+    if match.get("place") and actors.get(out["object"] or "", {}).get("type") not in _PLACES:
+        return None  # "is believed to be in Dravic", not "in the Civic Dawn"
     if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
@@ -216,17 +241,23 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
         for match in matches(sentence):
-            claimant = _claimant(sent, speaker(match["clause"]), everyone, found["proposed"]) \
+            said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
+                "background_relations"]) if match.get("clause") is not None else None
+            claimant = _claimant(sent, said, everyone, found["proposed"]) \
                 if match.get("clause") is not None and not match.get("background") else None
             if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
-            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant))] or [None]
+            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant) or (
+                describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = [m for t in spread(match["objects"]) for m in each(sent.actor(t, claimant))] \
-                    if not match.get("document") \
+                objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant))] \
+                    if not match.get("document") else [office(match["document"][7:], {
+                        t for t, stem in load_lexicon()["office_titles"].items() if stem == match["document"][7:]},
+                        everyone, found["proposed"], {a for m in mentions for a in m["actors"]})] \
+                    if match["document"].startswith("office ") \
                     else [bodies.get(match["document"])]
                 pairs = [(s, o) for o in objects for s in subjects]
                 if len(subjects) == len(objects) > 1 and (

@@ -60,7 +60,8 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
         acts = [r for r in reversed(raws[:i]) if r.get("subject") and r.get("relation") in family and
                 not r.get("negated") and r["subject"] != raw["object"]]
         later = [r for r in raws[i + 1:] if r.get("subject") and r.get("relation") in family and
-                 not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"]]
+                 not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"] and
+                 r["start"] - raw["start"] <= NEAR]  # not an act of another time, paragraphs later
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
             (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
             iter(later), None)

@@ -5,7 +5,9 @@
   verb the verb's subject acts ("Reval gave orders to the police", "made an appeal to the bloc");
 - ``origin``: "troops from Russia" (each state deployed them);
 - ``led body``: "Brask's government" (headed), "Mamin's cabinet resigned" (resignedFrom);
-- ``affiliation``: "Petra Vail of the Northern Gazette" (memberOf).
+- ``affiliation``: "Petra Vail of the Northern Gazette" (memberOf);
+- ``adjunct``: an event in an adverbial phrase of the clause: "After talks with Solvay, Reval said" (the
+  subject met Solvay), "Dolan resigned under pressure from Brask" (Brask pressed Dolan).
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Reval made an appeal to the Dravic Union.")
@@ -22,7 +24,8 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects, verb_above
 from graph.ingest.verbs import descend
 
-__all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_matches", "demand_matches"]
+__all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_matches", "demand_matches",
+           "adjunct_matches"]
 
 
 def origin_matches(noun: Any) -> Iterator[dict[str, Any]]:
@@ -58,7 +61,7 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
         yield from _light_verb(noun, relation)  # "Reval gave orders to the police": the verb's subject acts
         return
     if lone == "agent":
-        subs, objs = poss or of, by
+        subs, objs = poss or of or prep_objects(noun, "from"), by  # "on orders from X"
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon", "under", "on"):
             above = noun.head.head
             objs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if (
@@ -93,17 +96,26 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": whose, "objects": [noun], "trigger": [noun],
                "rule": f"noun: whose {noun.lower_}", "passive": False, "clause": None, "fan": False}
         return
-    leaders = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN" and
-               c.ent_type_ not in ("GPE", "NORP")] or [  # "the government of Prime Minister Askar Mamin"
+    named = noun.pos_ == "PROPN" or any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in noun.children)
+    if noun.lower_ in spec["member_bodies"] and named and (members := [c for c in noun.children if c.dep_ == "poss" and (
+            c.pos_ == "PROPN" or c.lower_ in ("his", "her"))]):  # "Quintero's Citizens' Front", "his own party, X"
+        yield {"relation": "memberOf", "subjects": members, "objects": [noun], "trigger": [noun], "person": True,
+               "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None, "fan": False}
+        return
+    owned = noun.lower_ in spec["owned"]  # "Oktar's ministry", "his bureau": the body he heads
+    leaders = [c for c in noun.children if c.dep_ == "poss" and (
+        (c.pos_ == "PROPN" and c.ent_type_ != "NORP") or c.lower_ in ("his", "her") or (
+            c.pos_ == "NOUN" and c.lemma_.lower() in lex["titles"]))] or [  # "the government of Prime Minister Mamin"
         o for o in prep_objects(noun, "of") if o.ent_type_ == "PERSON" or any(
             c.dep_ == "compound" and c.lower_ in ("minister", "premier", "president") for c in o.children)]
-    if noun.lower_ not in spec["nouns"] or not leaders:
+    if (noun.lower_ not in spec["nouns"] and not owned) or not leaders or (owned and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() not in spec["owned_modifiers"] for c in noun.children)):
         return
-    yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun],
+    yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun], "person": True,
            "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None}
     verb = noun.head if noun.dep_ == "nsubj" else noun.head.head if noun.dep_ == "pobj" else None
     if verb is not None and verb.lemma_.lower() in spec["resigning"]:
-        yield {"relation": "resignedFrom", "subjects": leaders, "objects": [noun], "trigger": [verb],
+        yield {"relation": "resignedFrom", "subjects": leaders, "objects": [noun], "trigger": [verb], "person": True,
                "rule": f"noun: X's {noun.lower_} {verb.lemma_.lower()}", "passive": False,
                "clause": verb if verb.pos_ in ("VERB", "AUX") else verb_above(verb)}
 
@@ -149,7 +161,8 @@ def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, noun],
                "rule": f"noun: {verb.lemma_.lower()} {noun.lemma_.lower()} (light verb)", "passive": False,
-               "clause": verb}
+               "clause": verb, "negation": next((f"{c.text} {noun.text}" for c in noun.children  # "held no talks"
+                                                 if c.dep_ == "det" and c.lower_ == "no"), None)}
 
 
 def demand_matches(noun: Any) -> Iterator[dict[str, Any]]:
@@ -166,3 +179,32 @@ def demand_matches(noun: Any) -> Iterator[dict[str, Any]]:
     if phrase in spec["verbs"] and subs:  # "Tesch called for X's resignation", "Civic Dawn led the calls for"
         yield {"relation": "demandedFrom", "subjects": subs, "objects": owners, "trigger": [verb, noun],
                "rule": f"noun: {phrase} X's {noun.lemma_.lower()}", "passive": False, "clause": verb}
+
+
+def adjunct_matches(noun: Any) -> Iterator[dict[str, Any]]:
+    """"After talks with Solvay, Reval flew home" (met), "In a call with X, Y thanked him" (met): the subject
+    of the clause took part, with the object of "with"; "resigned under pressure from X" (intimidated): X did
+    the act to the subject.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("After talks with Solvay, Reval flew home. Dolan resigned under pressure from Brask.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in adjunct_matches(t)]
+    [('met', ['Reval'], ['Solvay']), ('intimidated', ['Brask'], ['Dolan'])]
+    """
+    lex = load_lexicon()
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return
+    verb, prep = noun.head.head, noun.head.lower_
+    compound = " ".join(c.lower_ for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1)
+    events = lex["adjunct_events"]
+    relation = events["nouns"].get(f"{compound} {noun.lemma_.lower()}".strip()) or events["nouns"].get(
+        noun.lower_) or events["nouns"].get(noun.lemma_.lower())
+    if prep in events["preps"] and relation and (others := prep_objects(noun, "with")) and (subs := subjects(verb)):
+        yield {"relation": relation, "subjects": subs, "objects": others, "trigger": [noun.head, noun],
+               "rule": f"noun: {prep} {noun.lemma_.lower()} with (the clause's subject)", "passive": False,
+               "clause": verb}
+    relation = lex["under_from"].get(noun.lemma_.lower())
+    if prep == "under" and relation and (doers := prep_objects(noun, "from")) and (subs := subjects(verb)):
+        yield {"relation": relation, "subjects": doers, "objects": subs, "trigger": [noun.head, noun],
+               "rule": f"noun: under {noun.lemma_.lower()} from", "passive": False, "clause": verb}

@@ -21,15 +21,27 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["fan", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
+__all__ = ["fan", "companions", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
+_ADJUNCTS = {"under", "after", "before", "during", "amid", "despite", "following", "over", "because", "since"}
+
+def companions(token: Any) -> list[Any]:
+    """Who ``token`` stands beside in an added phrase ("X, along with Y,", "X, together with Y,"): Y.
+
+    >>> from graph.ingest.nlp import parse
+    >>> [t.text for t in companions(parse("Dorn, along with Vasko, was arrested.")[0])]
+    ['Vasko']
+    """
+    return [g for c in token.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together")
+            for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+
 
 def fan(tokens: list[Any]) -> list[Any]:
-    """The tokens and their conjuncts ("X, Y and Z"), each once, in order."""
+    """The tokens and their conjuncts ("X, Y and Z", "X, along with Y,"), each once, in order."""
     out: list[Any] = []
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in (token, *token.conjuncts, *(c for m in companions(token) for c in (m, *m.conjuncts))):
             if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or t.lower_ == "whose" or
                                  t.dep_ in ("pobj", "dobj", "nsubjpass")):  # "the Tarn Copper Works" tagged a verb
                 out.append(t)
@@ -39,15 +51,23 @@ def fan(tokens: list[Any]) -> list[Any]:
 def _reduced_relative(verb: Any) -> bool:
     """"Ondra, freed yesterday, told supporters": a participle the parser made the verb of its noun."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return verb.tag_ == "VBN" and subj is not None and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
-        and subj.i < verb.i and verb.doc[verb.i - 1].text == ","
+    if verb.tag_ != "VBN" or subj is None or subj.i > verb.i or any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    before = verb.i - 1
+    while before > subj.i and verb.doc[before].dep_ == "advmod" and verb.doc[before].head == verb:
+        before -= 1  # "the bureau, then still run by Velkov,"
+    return verb.doc[before].text == "," or any(c.dep_ == "agent" for c in verb.children)
 
 
 def is_passive(verb: Any) -> bool:
     """'was arrested', 'arrested by the KNB' (a participle on a noun)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) or \
-        _reduced_relative(verb)
+        _reduced_relative(verb) or (verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(  # "the SBV, then run by X,"
+            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) or (
+        verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ == "VERB" and is_passive(verb.head) and not any(
+            c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children))  # "were detained by police and released"
 
 
 def _dateline(verb: Any, found: list[Any]) -> list[Any]:
@@ -58,6 +78,24 @@ def _dateline(verb: Any, found: list[Any]) -> list[Any]:
     return [f for f in found if not dashes or f.i > dashes[-1]] or found
 
 
+def _stolen_subject(verb: Any) -> Any | None:
+    """The subject the parser gave to a neighbour of a subjectless finite clause: "Police, Vasko said, had
+    detained Dorn" (both on "said"), "Vasko said on Friday police had detained Dorn" ("Friday police")."""
+    said = [c for c in verb.children if c.dep_ == "parataxis" and c.lemma_ in load_lexicon()["reporting"] and
+            c.i > verb.i - 8]
+    for report in said:
+        subs = [c for c in report.children if c.dep_ == "nsubj"]
+        if len(subs) > 1 and subs[0].i < report.i and subs[0].i < verb.i:
+            return subs[0]
+    left = verb.left_edge
+    if verb.dep_ == "ccomp" and left.dep_ in ("aux", "auxpass") and left.i > 0:
+        before = verb.doc[left.i - 1]
+        if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" and before.head.head == verb.head and \
+                any(c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME") for c in before.children):
+            return before
+    return None
+
+
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     """The grammatical subjects of ``verb`` (the acted-upon ones when passive)."""
     found = _dateline(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")])
@@ -65,6 +103,9 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
         return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found]
     if depth > 4:
         return []
+    stolen = _stolen_subject(verb)
+    if stolen is not None:
+        return [stolen]
     head = verb.head
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
@@ -101,7 +142,7 @@ def agents(verb: Any) -> list[Any]:
 
 def prep_objects(token: Any, prep: str) -> list[Any]:
     """Objects of the preposition ``prep`` hanging on ``token`` ("talks with X": X)."""
-    return [g for c in token.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep
+    return [g for c in token.children if c.dep_ in ("prep", "dative", "agent", "prt") and c.lower_ == prep
             for g in c.children if g.dep_ in ("pobj", "pcomp")]
 
 
@@ -110,13 +151,20 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
     if prep is not None:  # "blamed the bloodshed on militants and on the elite": on the verb and on its object
         found = sorted(prep_objects(verb, prep) + [g for c in verb.children if c.dep_ == "dobj"
                                                    for g in prep_objects(c, prep)], key=lambda t: t.i)
-        frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "prep", "npadvmod")]
+        frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "npadvmod") or (
+            c.dep_ == "prep" and c.lower_ not in _ADJUNCTS)]  # not "resigned under pressure from X"
         while not found and frontier:  # "took over as chairman of the council from X": within the clause
             token = frontier.pop(0)
             found = prep_objects(token, prep)
             frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] or _misread_object(verb)
+
+
+def _misread_object(verb: Any) -> list[Any]:
+    """The name the parser made a predicate of an active verb ("Reval named Dorn as minister": "Dorn", oprd)."""
+    return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"] if any(
+        c.dep_ == "nsubj" for c in verb.children) else []
 
 
 def named_beyond(role: Any) -> list[Any]:

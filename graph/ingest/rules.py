@@ -26,9 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.nouns import affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
-from graph.ingest.roles import named_beyond, prep_objects, subjects, verb_above
+from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
+from graph.ingest.roles import named_beyond, objects, prep_objects, subjects, verb_above
+from graph.ingest.clauses import call_for_matches, ordered_matches, presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
 
@@ -45,6 +47,7 @@ def _title_of(token: Any) -> str | None:
 
 
 _BODY_TYPES = ("ArmedForce", "PublicBody", "SecurityService", "Organisation")
+_SECONDS = {"deputy", "vice", "assistant", "vice-"}
 
 
 def _speaking_body(role: Any) -> bool:
@@ -62,7 +65,7 @@ def _holder(role: Any) -> list[Any]:
     if _speaking_body(role):
         return [role]
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
-            "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised")) and \
+            "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised", "advised")) and \
             any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
@@ -90,7 +93,7 @@ def _holder(role: Any) -> list[Any]:
         return named_beyond(role)
     if role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as"):
         verb = role.head if role.dep_ in ("attr", "oprd") else role.head.head
-        dobj = [c for c in verb.children if c.dep_ == "dobj"]
+        dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
         if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
@@ -109,7 +112,11 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     relation = _title_of(role)
     if relation is None:
         return
+    if relation == "headed" and any(c.lower_ in _SECONDS and c.dep_ in ("amod", "compound", "nmod") for c in role.children):
+        relation = "memberOf"  # "a deputy governor of the central bank": of it, not its head
     holders = _holder(role)
+    if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
+        holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
@@ -131,17 +138,31 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     if holders and not orgs and role.dep_ in ("compound", "amod"):  # "the bureau's former chief Dmitar Welkow",
         orgs = [c for c in holders[0].children if c.dep_ == "poss" or (  # "CSTO Secretary-General Stanislav Zas"
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
+    offices = load_lexicon()["office_titles"]
+    title = next((t for t in (f"{role.doc[role.i - 1].lower_} {role.lower_}", role.lower_) if t in offices), None)
+    if holders and title and not [o for o in orgs if o.ent_type_ not in ("GPE", "NORP") and o.pos_ != "ADJ"]:
+        yield {"relation": "headed", "subjects": holders, "objects": [], "document": f"office {offices[title]}",
+               "trigger": [role], "fan": False, "rule": f"title: {title} (of the office)", "passive": False,
+               "clause": verb_above(place) if predicative else None}  # "Kestria's prosecutor-general, Helena Sarn"
+        return
     if relation.startswith("~"):  # an inverse title: the holder is the relation's object
         relation, holders, orgs = relation[1:], orgs, holders
+    state = [o for o in orgs if o.lower_ == "state" and o.dep_ == "pobj"]  # "Vasko, the head of state,"
+    if state and len(orgs) == 1 and role.lower_ == "head":
+        orgs = []
     if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos") or predicative) and \
-            role.lower_ in load_lexicon()["head_of_state_titles"]:  # "President Reval", "Halm, the former president"
+            (role.lower_ in load_lexicon()["head_of_state_titles"] or state):  # "President Reval", "Halm, the former president"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
+               "describe": holders == [role] and relation in load_lexicon()["described_holders"],  # "Boranbayev's
+               # lawyer said": the lawyer, a new actor if the mentions leave it unnamed
                "body": bool(holders and orgs == _parenthesised(holders[0])),
                "possessor": any(o.dep_ == "poss" for o in orgs),
-               "fan": role.dep_ not in ("compound", "amod"), "rule": f"title: {role.lower_}", "passive": False, "clause": verb_above(place) if predicative else None}
+               "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN"),
+               "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
+               "clause": verb_above(place) if predicative else None}
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
@@ -191,8 +212,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
             relation, subs, objs = relation[1:], objs, subs
         if subs and objs:
             yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [token, prep],
-                   "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False,
-                   "clause": verb_above(token)}
+                   "rule": f"copular: {token.lower_} {prep.lower_}", "passive": False, "clause": verb_above(token),
+                   "background": token.dep_ in ("amod", "acl") and relation in load_lexicon()["background_relations"]}
     found = load_lexicon()["participle_compounds"].get(token.lower_)
     if found and token.dep_ == "amod":  # "the Russia-led alliance", "a Varn-based group"
         relation, subject = found
@@ -206,6 +227,8 @@ def _copular_matches(token: Any) -> Iterator[dict[str, Any]]:
 def matches(sentence: Any) -> Iterator[dict[str, Any]]:
     """Every rule's matches in ``sentence`` (a spaCy span), token by token."""
     for token in sentence:
+        if token.pos_ in ("VERB", "NOUN"):
+            yield from call_for_matches(token)
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_matches(token)
             yield from symmetric_matches(token)
@@ -213,6 +236,9 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from place_matches(token)
             yield from state_matches(token)
             yield from denial_matches(token)
+            yield from presence_matches(token)
+            yield from replacement_matches(token)
+            yield from ordered_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)
@@ -221,6 +247,8 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _government_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
-        elif token.dep_ == "amod" and token.head.pos_ == "PROPN":  # "whose chief Oskar Dorn", tagged an adjective
-            yield from _title_matches(token)
+            yield from adjunct_matches(token)
+        elif (token.dep_ == "amod" and token.head.pos_ == "PROPN") or (token.pos_ == "ADJ" and token.dep_ in (
+                "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")):  # "whose chief Oskar Dorn", "the
+            yield from _title_matches(token)  # prosecutor-general, Helena Sarn,": a title tagged an adjective
         yield from _copular_matches(token)

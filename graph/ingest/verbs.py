@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
+from graph.ingest.clauses import replaced_with
 from graph.ingest.context import trailing_speaker
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
+__all__ = ["act_relation", "verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
            "state_matches", "denial_matches"]
 
 _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
@@ -31,6 +32,9 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
             "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
+_RELATIVES = {"whom", "which", "that", "who"}
+_LOOSE_PARTICLES = {"up", "down", "in", "back"}  # "locked up", "gunned down", "flew in": the verb's own sense
+_OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "cc"}  # a pattern's words stand in the verb's own clause
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 
@@ -58,10 +62,10 @@ def descend(token: Any) -> Any:
 def _below(verb: Any) -> tuple[set[str], set[str]]:
     """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
-    level = list(verb.children)
+    level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
     for _ in range(3):
         found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
-        level = [g for t in level for g in t.children]
+        level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]
     return found[0] | found[1], found[0] | found[1] | found[2]
 
 
@@ -81,6 +85,15 @@ def _lemmas(verb: Any) -> list[str]:
             if not base and len(low) > len(ending) + 2 and low[-len(ending) - 1] == low[-len(ending) - 2]:
                 forms.append(low[: -len(ending) - 1])  # "extolled", "patrolling": one consonant fewer
     return list(dict.fromkeys(forms))
+
+
+def act_relation(verb: Any) -> str | None:
+    """The relation of the lexicon ``verb`` says with a direct object ("held" -> detained), or None."""
+    lex = load_lexicon()
+    lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
+    below = _below(verb) if lemma else (set(), set())
+    return next((p["relation"] for p in lex["verbs"].get(lemma or "", ()) if p["prep"] is None and not p["swap"]
+                 and not p["content"] and _has_words(below, p["words"])), None)
 
 
 def _author_of(agent: Any) -> Any:
@@ -114,15 +127,19 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.head.lemma_ in lex["irrealis"] and (
             verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children)) or
-            (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children))):
+            (verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children)) or
+            (verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children) and
+             not any(c.dep_ == "aux" for c in verb.children))):  # "demanded that Marek be released"
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         return  # "calls to resign", "a plan to send troops": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     below = _below(verb) if lemma else (set(), set())
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     for pattern in lex["verbs"].get(lemma or "", ()):
-        if not _has_words(below, pattern["words"]):
-            continue
+        if not _has_words(below, pattern["words"]) or (particles and not pattern["words"] and pattern["prep"] not in
+                                                         particles and particles - _LOOSE_PARTICLES):
+            continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
         passive = is_passive(verb)
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
@@ -144,16 +161,20 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
             if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
                 objs = [o for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
-                        for o in subjects_of(c)]
+                        and not is_passive(c) for o in subjects_of(c)]  # not "demanded that Marek be released"
             if not objs and pattern["words"]:  # "to make Vasko their chairman": the small clause's subject
                 objs = [g for c in verb.children if c.lower_ in pattern["words"] for g in c.children if g.dep_ == "nsubj"]
             if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
-                subs[0] is not verb.head:  # "the man he handpicked", "the airport, which protesters seized"
+                subs[0] != verb.head and not any(c.lower_ == "whose" for c in subs[0].children):
+            # "the man he handpicked", "the airport, which protesters seized"; not "Vask, whose party governed"
             objs = [verb.head]
-        objs = [verb.head if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl" else o for o in objs]
+        clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
+        if not objs and pattern["prep"] is None and clause != verb and not passive:
+            objs = [o for o in objects(clause, None) if o.lower_ in _RELATIVES]
+        objs = [clause.head if o.lower_ in _RELATIVES and clause.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
@@ -167,21 +188,28 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs, subs = (subs, objs) if posts and objs else ([], [])
             if not objs:
                 continue  # "gave up the leadership of X" (to nobody): another pattern of the verb
-        if not objs:
-            continue
+        if not objs or (pattern["relation"] == "tookOverFrom" and replaced_with(verb)):
+            continue  # "replaced Dolan with Varga": Varga took over (graph.ingest.clauses), not the subject
         words = [t for t in verb.children if t.dep_ == "prt" or t.lower_ in pattern["words"]]
+        nobody = nobody or next((f"no {t.text}" for t in words if any(  # "had no contact with them"
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children)), None)
         relation = pattern["relation"]
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
             relation = "succeeded"  # "handed the presidency to X": X succeeded him
         other = [c for c in verb.children if c.dep_ == "xcomp" and any(  # "urged the bloc to send observers"
             o.dep_ == "dobj" and o.lower_ not in lex["origins"] and o.lemma_.lower() not in lex["origins"]
             for o in c.children)]
+        if relation == "invited":  # "invited troops from the CSTO": the alliance was invited
+            objs = [next(iter(prep_objects(o, "from") + prep_objects(verb, "from")), o) if lex["origins"].get(o.lower_)
+                    else o for o in objs]
         if relation == "appealedTo" and not other and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"]
                                                           for c in verb.children):
             relation = "invited"
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
+               "typed": typed[1:] if (typed := lex["object_types"].get(pattern["phrase"]) or lex["object_types"].get(
+                   f"{lemma} *")) and typed[0] == relation else None,  # "are holding the president", "charged voters"
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)
@@ -271,3 +299,4 @@ def denial_matches(verb: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "accuser", "trigger": [verb],
                "rule": f"verb: {verb.lemma_.lower()} {'not guilty' if pleaded else 'the accusation'} (of the accuser)",
                "passive": False, "clause": verb}
+
