@@ -274,8 +274,10 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             kind, noun = "description", description_noun(head)
             what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"
             apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered]
-            if head.dep_ == "appos" and head.head.i in covered:
-                found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
+            beside = head.head.head if head.dep_ == "conj" and head.head.dep_ == "appos" else head.head
+            if (head.dep_ == "appos" or beside.i != head.head.i) and beside.i in covered:
+                found = covered[beside.i]  # "Nazarbayev, the former president": the name it stands beside
+                # ("Halm-Lind, his nephew and the former customs chief": both nouns are his)
             elif apposed and not _role_object(head):
                 found = covered[apposed[0].i]  # "the capital, Varn"
             else:

@@ -29,6 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
+from graph.ingest.extents import label_before_name, widen_places
 from graph.ingest.later import later_mentions
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
@@ -296,6 +297,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
     merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
+    widen_places(doc, mentions, linker)
+    label_before_name(doc, mentions)
     retype_places(doc, mentions, linker.proposed,
                   lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
     linker.settle_names()
