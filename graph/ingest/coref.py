@@ -34,6 +34,7 @@ from graph.ingest.descriptions import (description_chunks, description_noun, des
                                       possessed_chunks, possessed_later, relational_chunks, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.owners import title_owners
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
@@ -215,6 +216,7 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
 
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
+    mentions = sorted(mentions + title_owners(doc, mentions, actors), key=lambda m: m["start"])
     roles = titles(doc, mentions)
     taken = set().union(*roles.values()) if roles else set()
     sexes = genders(doc, mentions, actors)

@@ -1,0 +1,66 @@
+"""The body a person's title names by a common noun: "the miners' leader", "the board's chairwoman", "the union
+leader".
+
+News names a body in full once ("the Ossel Miners' Federation", "the National Electoral Board") and then
+gives its officers a title whose possessor or modifier is a word of that name ("the miners' leader Pavel
+Ondra", "The board's chairwoman, Agnes Mott") or the kind of body it is ("the union leader"). The word
+stands for the body the text named with it (the nearest before, else the first after: "the dockers'
+leader ... the Brenholt Dockers' Union"); a word no name holds is left alone. A possessor that is a person's role ("the president's spokesman") is left to the descriptions.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions import find_mentions
+>>> doc = parse("The National Electoral Board met. The board's chairwoman, Agnes Mott, said the vote was fair.")
+>>> found = find_mentions(doc, {})
+>>> [(m["text"], m["actors"]) for m in title_owners(doc, found["mentions"], found["actors"])]
+[('board', ['national-electoral-board'])]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.ingest.descriptions import description_noun
+from graph.ingest.kinds import BODIES
+from graph.ingest.mention_data import load_mention_data
+
+__all__ = ["title_owners"]
+
+_OWNERS = BODIES | {"ArmedForce"}
+
+
+def _words(spec: dict[str, Any]) -> set[str]:
+    return {w for n in [spec.get("label", ""), *spec.get("aliases", [])] for w in re.findall(r"[a-z]+", n.lower())}
+
+
+def _owner(token: Any) -> bool:
+    """Whether ``token`` is a common noun that owns or modifies a person's title under "the"."""
+    data = load_mention_data()["descriptions"]
+    title = token.head
+    if token.dep_ not in ("poss", "compound") or token.pos_ != "NOUN" or token.i > title.i or \
+            "Person" not in data.get(description_noun(title), []) or "Person" in data.get(description_noun(token), []):
+        return False
+    dets = [c for c in [*token.children, *title.children] if c.dep_ == "det"]
+    return any(d.lower_ == "the" for d in dets)
+
+
+def title_owners(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """New mentions, one per owner word of a title that stands for a body of ``mentions``."""
+    covered = {i for m in mentions for i in range(*m["tokens"])}
+    bodies = [m for m in mentions if len(m["actors"]) == 1 and m["kind"] in ("name", "new", "variant")
+              and actors.get(m["actors"][0], {}).get("type") in _OWNERS]
+    found = []
+    for token in doc:
+        if token.i in covered or not _owner(token):
+            continue
+        words = {token.lower_, token.lemma_.lower()}
+        named = [m for m in bodies if words & _words(actors[m["actors"][0]])]
+        if not named:
+            continue
+        before = [m for m in named if m["end"] <= token.idx]
+        pick = before[-1] if before else named[0]
+        found.append({"start": token.idx, "end": token.idx + len(token), "text": token.text,
+                      "actors": list(pick["actors"]), "kind": "description", "tokens": (token.i, token.i + 1),
+                      "head": token.i, "reading": f"{token.text!r} of {token.head.text!r} read as "
+                                                 f"{actors[pick['actors'][0]]['label']} (the body named with that word)"})
+    return found
