@@ -204,6 +204,25 @@ def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
     return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
 
 
+def _fronted(pronoun: Any) -> set[int]:
+    """Tokens a subject pronoun cannot be: the non-subjects of the phrases before it in its clause ("Flanked by
+    Vice-President Ferrer, he thanked ...", "After meeting Putin, he said", "Of Brask he speaks")."""
+    out: set[int] = set()
+    for phrase in (c for c in pronoun.head.children if c.i < pronoun.i and c.dep_ in ("prep", "advcl", "dobj", "npadvmod")):
+        subjects = {t.i for s in phrase.subtree if s.dep_ in _SUBJECT_DEPS and s.head.i != pronoun.head.i
+                    for t in s.subtree}
+        out |= {t.i for t in phrase.subtree} - subjects
+    return out
+
+
+def _intensified(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The mention right before an intensive reflexive ("Halm himself", "the president herself"), or None."""
+    if not pronoun.lower_.endswith(("self", "selves")) or not pronoun.i:
+        return None
+    before = covered.get(pronoun.i - 1)
+    return before if before is not None and before["kind"] != "pronoun" and len(before["actors"]) == 1 else None
+
+
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
     son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
@@ -259,9 +278,11 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
                 exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
                 # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
-            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly": not Brask
-                exclude |= {g.i for c in head.head.children if c.dep_ in ("dobj", "prep") and c.i < head.i
-                            for g in [c, *c.children] if g.dep_ in ("dobj", "pobj")}
+            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
+                exclude |= _fronted(head)
+            intensive = _intensified(head, covered)
+            if intensive is not None:  # "Halm himself": the name it stands beside
+                found, tests = intensive, []
             for test in tests:
                 found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
                                     named=named)
@@ -275,7 +296,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         else:
             kind, noun = "description", description_noun(head)
             what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"
-            apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered]
+            apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered
+                       and covered[c.i]["kind"] != "group"]  # "The businessman, one of the wealthiest men": no name
             beside = head.head.head if head.dep_ == "conj" and head.head.dep_ == "appos" else head.head
             if (head.dep_ == "appos" or beside.i != head.head.i) and beside.i in covered:
                 found = covered[beside.i]  # "Nazarbayev, the former president": the name it stands beside

@@ -29,6 +29,7 @@ __all__ = ["description_chunks", "possessed_chunks", "office_holder", "possessed
            "description_noun", "titles", "description_test", "is_former", "country_of"]
 
 _RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
+_NEUTRAL = {"year-old", "man", "woman", "veteran"}  # nouns that say nothing of a person's office
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
 
@@ -186,7 +187,8 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
     if former and not any(f"former {n}" in taken for n in nouns):
         others = {a: n for a, n in counts.items() if actors.get(a, {}).get("type") == "Person"
                   and not nouns & roles.get(a, set())}
-        free = {a: n for a, n in others.items() if not roles.get(a, set()) & offices}  # no other office either
+        persons = offices | data["generic_persons"]  # no other office or occupation either ("the banker")
+        free = {a: n for a, n in others.items() if not roles.get(a, set()) & (persons - _NEUTRAL)}
         tiers = [named]
         for pool in (free, others):
             if pool:

@@ -31,6 +31,7 @@ from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
 from graph.ingest.extents import label_before_name, widen_places
 from graph.ingest.later import later_mentions
+from graph.ingest.names import settle_short_names
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
@@ -302,4 +303,5 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     retype_places(doc, mentions, linker.proposed,
                   lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
     linker.settle_names()
+    settle_short_names(doc, mentions, linker)
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}
