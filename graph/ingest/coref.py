@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.ingest.descriptions import (description_chunks, description_noun, description_test, office_holder,
-                                      possessed_chunks, possessed_later, relational_chunks, titles)
+                                      possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.owners import title_owners
@@ -321,6 +321,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if found is None:
             continue
         actor = found["actors"][0]
+        if kind == "description" and chunk not in kin:  # "the 52-year-old banker": a role the text gave him
+            roles.setdefault(actor, set()).update(role_words(head))
         if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
             sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk

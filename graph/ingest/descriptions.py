@@ -26,7 +26,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mention_data import load_mention_data
 
 __all__ = ["description_chunks", "possessed_chunks", "office_holder", "possessed_later", "relational_chunks",
-           "description_noun", "titles", "description_test", "is_former", "country_of"]
+           "description_noun", "titles", "description_test", "is_former", "country_of", "role_words"]
 
 _RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
 _NEUTRAL = {"year-old", "man", "woman", "veteran"}  # nouns that say nothing of a person's office
@@ -92,7 +92,7 @@ def is_former(token: Any) -> bool:
     return any(c.lower_ in _FORMER for m in mods for c in [m, *m.children])
 
 
-def _role_words(noun: Any) -> set[str]:
+def role_words(noun: Any) -> set[str]:
     """The role words of one role noun: "president", and "former president" when it is former."""
     word = description_noun(noun)
     return {word, f"former {word}"} if is_former(noun) else {word}
@@ -122,14 +122,14 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
         former = any(t.lower_ in _FORMER for t in left)  # "Former president Edvard Lunn"
         for token in left:
             if token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old":
-                words |= _role_words(token) | ({f"former {description_noun(token)}"} if former else set())
+                words |= role_words(token) | ({f"former {description_noun(token)}"} if former else set())
             if (state := country_of(token)) is not None:
                 words.add(f"of {state}")  # "Kazakh President Tokayev": his title's country
         roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.append(head.head)
         for role in roles:
-            words |= _role_words(role)
+            words |= role_words(role)
             words |= {description_noun(c) for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         found.setdefault(mention["actors"][0], set()).update(words)
     return found
