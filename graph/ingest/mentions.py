@@ -26,12 +26,12 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
+from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
 from graph.ingest.extents import label_before_name, widen_places
 from graph.ingest.later import later_mentions
-from graph.ingest.names import settle_short_names
+from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_places
 from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
@@ -126,6 +126,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
+        if other_bearer(doc, span, ids, linker.actors):
+            continue  # "Aisultan Nazarbayev": a relative of the same name, found below
         if not common and span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I" and all(
                 linker.actors[a]["label"].islower() for a in ids):
             continue  # "the Committee to Protect Journalists" is not the journalists: a word of a longer name
@@ -301,7 +303,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     widen_places(doc, mentions, linker)
     label_before_name(doc, mentions)
     retype_places(doc, mentions, linker.proposed,
-                  lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
+                  lambda h: person_titled(h) or kin_owner(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
     linker.settle_names()
     settle_short_names(doc, mentions, linker)
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

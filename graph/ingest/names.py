@@ -22,10 +22,31 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.kinds import new_type
+from graph.ingest.linking import fold
+from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["settle_short_names"]
+__all__ = ["settle_short_names", "other_bearer"]
 
 _PLACES = ("State", "Place")
+
+
+def other_bearer(doc: Any, span: Any, ids: list[str], actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether a surname found alone is another bearer's, by the first name before it ("Aisultan Nazarbayev"
+    is not Nursultan Nazarbayev, "Daniel Manyoni" not Ezra Manyoni).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Aisultan Nazarbayev met Nursultan Nazarbayev.")
+    >>> spec = {"type": "Person", "label": "Nursultan Nazarbayev"}
+    >>> other_bearer(doc, doc[1:2], ["n"], {"n": spec}), other_bearer(doc, doc[4:5], ["n"], {"n": spec})
+    (True, False)
+    """
+    first = doc[span.start - 1] if len(span) == 1 and span.start else None
+    if first is None or first.pos_ != "PROPN" or first.dep_ != "compound" or not first.text[:1].isupper() or \
+            first.lower_.rstrip(".") in load_mention_data()["name_titles"] or first.ent_type_ not in ("PERSON", ""):
+        return False
+    labels = [str(actors.get(a, {}).get("label", "")).split() for a in ids]
+    return all(actors.get(a, {}).get("type") == "Person" for a in ids) and all(
+        len(label) > 1 and fold(label[0]) != fold(first.text) for label in labels)
 
 
 def _unlink_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
