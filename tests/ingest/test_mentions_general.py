@@ -265,3 +265,104 @@ def test_the_late_president_died_in_office() -> None:
     text = ("President Edvard Lunn died on Tuesday. The speaker, Anna Brill, should now act as head of state, "
             "but Brill has not been seen. Television showed the late president's son.")
     assert resolved(text, "the late president") == "Edvard Lunn"
+
+
+# Sixth round: names given in part, titles that carry a body or a country, the extent of a name.
+# Each sentence is written for this test in the way wire copy names people and bodies: a surname in a
+# headline before the full name, a relative by the first name, a region by its name and "province", a
+# party by a label before its name, an officer by a word of the body's name ("the dockers' leader").
+
+def _found(text: str, actors: dict[str, dict[str, Any]] | None = None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    doc = parse(text)
+    found = find_mentions(doc, actors or {})
+    return resolve(doc, found["mentions"], found["actors"]), found
+
+
+def _labels(text: str, forms: tuple[str, ...], actors: dict[str, dict[str, Any]] | None = None) -> dict[str, str]:
+    mentions, found = _found(text, actors)
+    return {m["text"]: found["actors"][m["actors"][0]]["label"] for m in mentions
+            if m["text"] in forms and len(m["actors"]) == 1}
+
+
+ROUND_SIX = [
+    # "the late leader": a president who died in office, not the acting president named since
+    ("President Edvard Lunn died on Tuesday. The speaker, Anna Brill, will act as head of state until an "
+     "election. Marek Osk, a banker, praised the late leader.", "the late leader", 1, "Edvard Lunn"),
+    # "the Kazakh leader" is the man whose title carries that country, not the nearer Russian one
+    ("Kazakh President Arman Seitov flew to Moscow, where Russian President Pavel Orlov met him. The Kazakh "
+     "leader thanked his host.", "The Kazakh leader", 1, "Arman Seitov"),
+    # "the former president" is no one the text gave another office or an occupation
+    ("Police charged the 52-year-old banker Karel Brill on Friday. Brill is married to a niece of Edvard Lunn. "
+     "Brill denies the charges. The former president has not commented.", "The former president", 1,
+     "Edvard Lunn"),
+    # a description conjoined to an apposition is the name's, as the apposition is
+    ("Karel Brill, his nephew and the former customs chief, was detained in Ostria.", "the former customs chief", 1,
+     "Karel Brill"),
+    # a subject pronoun is not the person of a phrase fronted before it
+    ("Ivo Harl spoke in the square on Sunday. Flanked by Deputy Prime Minister Karel Brill, he thanked the "
+     "police.", "he", 1, "Ivo Harl"),
+    # an intensive reflexive is the name it follows
+    ("Anna Brill welcomed the charges against Karel Osk but said prosecutors had spared Edvard Lunn himself.",
+     "himself", 1, "Edvard Lunn"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "occurrence", "label"), ROUND_SIX)
+def test_descriptions_use_the_roles_and_countries_the_text_gives(text: str, form: str, occurrence: int,
+                                                                 label: str) -> None:
+    assert resolved(text, form, occurrence) == label
+
+
+def test_a_place_noun_after_a_name_is_part_of_the_place() -> None:
+    mentions, found = _found("The governor of Vessa province, Karel Osk, resigned on Monday.")
+    assert [m["text"] for m in mentions if m["kind"] == "new"][:1] == ["Vessa province"]
+    assert found["proposed"]["vessa-province"]["type"] == "Place"
+
+
+def test_a_label_before_a_party_name_stands_for_the_party() -> None:
+    from graph.ingest.extract import extract
+    found = extract(parse("Anna Brill, the leader of the opposition Free Coast party, was detained on Friday."), {})
+    headed = [(c["subject"], found["actors"][c["object"]]["label"]) for c in found["candidates"]
+              if c["relation"] == "headed"]
+    assert len(headed) == 1 and headed[0][0] == "anna-brill" and headed[0][1].startswith("Free Coast")
+
+
+def test_a_title_names_its_body_by_a_word_of_the_body_name() -> None:
+    text = ("The Tarvo Dockers' Union called a strike on Monday. On Tuesday the dockers' leader Anna Brill met "
+            "the National Wage Board. The board's chairwoman, Irina Vasch, offered talks.")
+    assert _labels(text, ("dockers", "board")) == {"dockers": "Tarvo Dockers' Union", "board": "National Wage Board"}
+
+
+def test_a_word_no_body_is_named_with_is_left_alone() -> None:
+    assert _labels("The dockers' leader Anna Brill met the prime minister.", ("dockers",)) == {}
+
+
+def test_a_surname_before_the_full_name_is_that_person() -> None:
+    mentions, found = _found("Lunn's nephew held in Ostria\n\nPolice in Ostria have detained a nephew of Edvard "
+                             "Lunn, the former president. Lunn has not commented.")
+    lunn = {m["actors"][0] for m in mentions if m["text"] in ("Lunn", "Edvard Lunn")}
+    assert len(lunn) == 1 and found["actors"][lunn.pop()]["label"] == "Edvard Lunn"
+
+
+def test_a_first_name_after_the_full_name_is_that_person() -> None:
+    text = "Mira Holtova ran the state bank until 2020. Her brother Karel Holt, whose sister Mira fled, was arrested."
+    assert _labels(text, ("Mira",)) == {"Mira": "Mira Holtova"}
+
+
+def test_a_surname_after_another_first_name_is_another_person() -> None:
+    known = {"lunn": {"type": "Person", "label": "Edvard Lunn", "aliases": []}}
+    mentions, found = _found("Karel Lunn, a grandson of Edvard Lunn, was detained.", known)
+    karel = next(m for m in mentions if m["text"] == "Karel Lunn")
+    assert karel["actors"] != ["lunn"] and found["actors"][karel["actors"][0]]["type"] == "Person"
+
+
+def test_a_name_that_owns_a_family_noun_is_a_person() -> None:
+    _, found = _found("Karel Brill, the husband of Mira Holtova, was detained. Mira Holtova's brother fled.")
+    assert found["actors"]["mira-holtova"]["type"] == "Person"
+
+
+def test_the_army_is_not_any_armed_force_of_the_text() -> None:
+    text = "Soldiers of the Presidential Guard seized the radio station. Ivo Harl called on the army to resist."
+    mentions, found = _found(text)
+    army = [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "the army"]
+    assert army == ["army"]
