@@ -13,8 +13,8 @@ its surname to a one-word actor that the text turned out to use as a place ("Fre
 >>> doc = parse("Halm's son-in-law was charged. Gustav Halm, the former president, said nothing. "
 ...             "Dariga Nazarbayeva left. Her son met Dariga later.")
 >>> found = find_mentions(doc, {})
->>> [(m["text"], m["actors"]) for m in found["mentions"] if m["text"] in ("Halm", "Dariga")]
-[('Halm', ['gustav-halm']), ('Dariga', ['dariga-nazarbayeva'])]
+>>> [(m["text"], found["actors"][m["actors"][0]]["label"]) for m in found["mentions"] if m["text"] in ("Halm", "Dariga")]
+[('Halm', 'Gustav Halm'), ('Dariga', 'Dariga Nazarbayeva')]
 """
 
 from __future__ import annotations
