@@ -189,11 +189,10 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
                   and not nouns & roles.get(a, set())}
         persons = offices | data["generic_persons"]  # no other office or occupation either ("the banker")
         free = {a: n for a, n in others.items() if not roles.get(a, set()) & (persons - _NEUTRAL)}
-        tiers = [named]
+        tiers: list[Callable[[dict[str, Any]], bool]] = [named]
         for pool in (free, others):
             if pool:
-                top = _most(pool)
-                tiers.append(lambda m, top=top: m["actors"][0] in top)  # type: ignore[misc]
+                tiers.append(lambda m, top=_most(pool): m["actors"][0] in top)  # type: ignore[misc]
         return tiers
     return [named]
 
