@@ -72,7 +72,7 @@ class DocumentBodies:
         label = self.actors[country["actors"][0]].get("label") if country else None
         demonyms = load_lexicon()["demonyms"]
         states = {demonyms[w] for w in self.actors[mention["actors"][0]].get("label", "").split() if w in demonyms}
-        return bool(label and states and label not in states)
+        return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
 
     def get(self, kind: str) -> dict[str, Any] | None:
         """``government``, ``country`` or ``ministry <word>`` ("ministry interior"), or None when unclear."""

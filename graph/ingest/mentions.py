@@ -245,6 +245,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
             span = doc[span.start:head.i + 1]
+            for actor in (a for a in ids if a in linker.proposed and span.text not in linker.proposed[a]["aliases"]):
+                linker.proposed[actor]["aliases"].append(span.text)  # "National Guard troops": a form of the Guard
             mentions.append(_mention(doc[head.i:head.i + 1], ids, kind, reading))
             taken[head.i] = True
             continue
@@ -252,10 +254,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids, reading = [linker.propose(label[:1].lower() + label[1:] if label_span[0].pos_ != "PROPN"
                                            and not label_span[0].text.isupper() else label,
                                            new_type(label, "", head), chunk.text)], None
-            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
-                     and any(g.pos_ == "PROPN" for g in c.children)]
-            if where and ids[0] in linker.proposed:  # "families in Almaty": a form the curator may keep as the name
-                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].right_edge.i + 1].text)
+            where = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if where and ids[0] in linker.proposed:  # "families in Almaty", "the government of Prime Minister Mamin":
+                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].i + 1].text)  # a form to keep
             persons = [m for m in mentions if label_span.start <= m["tokens"][0] and m["tokens"][1] <= span.start
                        and all(linker.actors.get(a, {}).get("type") == "Person" for a in m["actors"])
                        and doc[m["head"]].dep_ == "compound"]
