@@ -34,7 +34,7 @@ from graph.ingest.descriptions import (description_chunks, description_noun, des
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
-from graph.ingest.owners import title_owners
+from graph.ingest.owners import principal, title_owners
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
@@ -281,8 +281,11 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= _fronted(head)
             intensive = _intensified(head, covered)
+            client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
             if intensive is not None:  # "Halm himself": the name it stands beside
                 found, tests = intensive, []
+            elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
+                found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
                 found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
                                     named=named)

@@ -1,5 +1,5 @@
-"""The body a person's title names by a common noun: "the miners' leader", "the board's chairwoman", "the union
-leader".
+"""Whose a title is: the body it names by a common noun ("the miners' leader", "the board's chairwoman"), the
+person a lawyer or spokesman speaks for ("His lawyer says he was at the rally": his client).
 
 News names a body in full once ("the Ossel Miners' Federation", "the National Electoral Board") and then
 gives its officers a title whose possessor or modifier is a word of that name ("the miners' leader Pavel
@@ -24,7 +24,7 @@ from graph.ingest.descriptions import description_noun
 from graph.ingest.kinds import BODIES
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["title_owners"]
+__all__ = ["title_owners", "principal"]
 
 _OWNERS = BODIES | {"ArmedForce"}
 
@@ -64,3 +64,28 @@ def title_owners(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dic
                       "head": token.i, "reading": f"{token.text!r} of {token.head.text!r} read as "
                                                  f"{actors[pick['actors'][0]]['label']} (the body named with that word)"})
     return found
+
+
+def principal(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """For a subject pronoun in what a lawyer or spokesman says, the one they speak for: the possessor of their
+    role ("His lawyer, Mereke Gabdualiev, says he was at the rally": his client), else None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("His lawyer, Karel Osk, says he was at home.")
+    >>> principal(doc[7], {0: {"actors": ["lunn"], "kind": "pronoun"}})["actors"]
+    ['lunn']
+    """
+    verb = pronoun.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    agents = load_mention_data()["agent_roles"]
+    for speaker in (c for c in verb.head.children if c.dep_ == "nsubj"):
+        roles = [speaker] + [c for c in speaker.children if c.dep_ == "appos"] + (
+            [speaker.head] if speaker.dep_ == "appos" else [])
+        for role in (r for r in roles if r.lemma_.lower() in agents):
+            owner = next((covered[c.i] for c in role.children if c.dep_ == "poss" and c.i in covered), None)
+            if owner is not None and len(owner["actors"]) == 1:
+                return owner
+    return None

@@ -366,3 +366,12 @@ def test_the_army_is_not_any_armed_force_of_the_text() -> None:
     mentions, found = _found(text)
     army = [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "the army"]
     assert army == ["army"]
+
+
+def test_what_a_lawyer_says_of_he_is_about_the_client() -> None:
+    text = ("Police detained the reporter Karel Osk on Monday. His lawyer, Pavel Strom, says he was at the rally to "
+            "film it.")
+    assert resolved(text, "he") == "Karel Osk"
+    # the speaker himself when the pronoun cannot be the client
+    assert resolved("Police detained Karel Osk. His lawyer, Anna Brill, said she would appeal.", "she") == \
+        "Anna Brill"
