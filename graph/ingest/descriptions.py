@@ -29,6 +29,8 @@ __all__ = ["description_chunks", "possessed_chunks", "office_holder", "possessed
            "description_noun", "titles", "description_test", "is_former", "country_of", "role_words"]
 
 _RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
+_PLAIN = {"new", "current", "acting", "same", "then", "powerful", "main", "top", "senior", "junior", "young", "old",
+          "veteran", "long-serving", "embattled", "interim", "first", "second", "third"}
 _NEUTRAL = {"year-old", "man", "woman", "veteran"}  # nouns that say nothing of a person's office
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
@@ -137,6 +139,19 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
                      taken: set[str], counts: dict[str, int]) -> list[Callable[[dict[str, Any]], bool]]:
+    """Tests of the mentions a description may stand for, the strictest first: first an actor the text gave
+    the description's modifiers too ("the prime minister" is not "the finance minister, Ana Ribas"), then
+    those of :func:`_tests`."""
+    tiers = _tests(noun_token, actors, roles, taken, counts)
+    mods = {description_noun(c) for c in noun_token.children if c.dep_ in ("compound", "amod") and c.i < noun_token.i
+            and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.lower_ not in _FORMER | _PLAIN and country_of(c) is None}
+    if not mods or "Person" not in load_mention_data()["descriptions"][description_noun(noun_token)]:
+        return tiers
+    return [lambda m: tiers[0](m) and mods <= roles.get(m["actors"][0], set()), *tiers]
+
+
+def _tests(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
+           taken: set[str], counts: dict[str, int]) -> list[Callable[[dict[str, Any]], bool]]:
     """Tests of the mentions a description may stand for, the strictest first.
 
     ``roles`` are the role words of :func:`titles`; ``taken`` every role word the text gives anyone.

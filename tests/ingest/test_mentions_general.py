@@ -301,6 +301,10 @@ ROUND_SIX = [
     # a subject pronoun is not the person of a phrase fronted before it
     ("Ivo Harl spoke in the square on Sunday. Flanked by Deputy Prime Minister Karel Brill, he thanked the "
      "police.", "he", 1, "Ivo Harl"),
+    # a description's modifier must be the person's too: the prime minister is not the nearer finance minister
+    ("President Ivo Harl met Prime Minister Alma Dorvik on Monday. The finance minister, Karel Brill, resigned "
+     "on Tuesday, and Harl, at the request of the prime minister, named a successor.", "the prime minister", 1,
+     "Alma Dorvik"),
     # an intensive reflexive is the name it follows
     ("Anna Brill welcomed the charges against Karel Osk but said prosecutors had spared Edvard Lunn himself.",
      "himself", 1, "Edvard Lunn"),
