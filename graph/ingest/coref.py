@@ -34,7 +34,7 @@ from graph.ingest.descriptions import (description_chunks, description_noun, des
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
-from graph.ingest.owners import principal, title_owners
+from graph.ingest.owners import possessed_bodies, principal, title_owners
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
@@ -215,6 +215,24 @@ def _fronted(pronoun: Any) -> set[int]:
     return out
 
 
+def _conjunct_owner(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test) -> dict[str, Any] | None:
+    """For a possessive in the second of two conjoined parties, the first ("Hollan and four of his ministers",
+    "she and her deputy"), when it passes ``test``; else None."""
+    if pronoun.tag_ != "PRP$":
+        return None
+    noun = pronoun.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.i:
+        noun = noun.head.head  # "four of his ministers"
+    if noun.dep_ != "conj" or noun.head.i > pronoun.i or any(
+            t.tag_ == "PRP$" and t.lower_ == pronoun.lower_ for t in pronoun.doc[pronoun.sent.start:pronoun.i]):
+        return None  # "his son-in-law ... and his nephew": an earlier "his" of the sentence decides
+    firsts = [noun.head, *([noun.head.head] if noun.head.dep_ == "appos" else [])]
+    if any(c.tag_ == "PRP$" for f in firsts for c in f.children):
+        return None  # "his son-in-law, Viktor Lenz, and his nephew": the two "his" are one man's
+    first = covered.get(noun.head.i)
+    return first if first is not None and len(first["actors"]) == 1 and test(first) else None
+
+
 def _intensified(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The mention right before an intensive reflexive ("Halm himself", "the president herself"), or None."""
     if not pronoun.lower_.endswith(("self", "selves")) or not pronoun.i:
@@ -235,6 +253,7 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
 
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
+    possessed_bodies(doc, mentions, actors)
     mentions = sorted(mentions + title_owners(doc, mentions, actors), key=lambda m: m["start"])
     roles = titles(doc, mentions)
     taken = set().union(*roles.values()) if roles else set()
@@ -280,7 +299,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= _fronted(head)
-            intensive = _intensified(head, covered)
+            intensive = _intensified(head, covered) or _conjunct_owner(head, covered, tests[-1])
             client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
             if intensive is not None:  # "Halm himself": the name it stands beside
                 found, tests = intensive, []

@@ -1,4 +1,5 @@
-"""One person, named in part and in full: a surname before the full name, a first name after it.
+"""One person, named in part and in full: a surname before the full name, a first name after it, a surname
+two relatives share.
 
 News names a person by the surname alone in a headline or a first line ("Halm's son-in-law charged")
 and in full later ("Gustav Halm"); it names relatives by the first name once the full name is given
@@ -6,7 +7,8 @@ and in full later ("Gustav Halm"); it names relatives by the first name once the
 one person in full with that surname (or that first name), the short name is that person: its mentions
 are moved to the full name, with a reading, and the short actor is no longer proposed. A name linked by
 its surname to a one-word actor that the text turned out to use as a place ("Free Kharzan" beside
-"Kharzan's state television") is a name of its own.
+"Kharzan's state television") is a name of its own. A surname that two persons of the text share is the
+one the text named first in full (the relative is then called by the first name).
 
 >>> from graph.ingest.nlp import parse
 >>> from graph.ingest.mentions import find_mentions
@@ -28,6 +30,7 @@ from graph.ingest.mention_data import load_mention_data
 __all__ = ["settle_short_names", "other_bearer"]
 
 _PLACES = ("State", "Place")
+_RANKS = {"younger", "elder", "older", "junior", "senior", "eldest", "youngest"}
 
 
 def other_bearer(doc: Any, span: Any, ids: list[str], actors: dict[str, dict[str, Any]]) -> bool:
@@ -67,9 +70,28 @@ def _full(short: str, persons: dict[str, str], first: bool) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
+    """A surname two persons of the text share is the one named first in full ("Leon Achter ... his wife, Dana
+    Achter ... Achter said": Leon; news calls the relative by the first name)."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if len(m["actors"]) == 1 and " " in m["text"]:
+            first.setdefault(m["actors"][0], m["start"])
+    for m in mentions:
+        ids = m["actors"]
+        if len(ids) < 2 or " " in m["text"] or not all(
+                actors.get(a, {}).get("type") == "Person" and a in first for a in ids) or \
+                (m["tokens"][0] and doc[m["tokens"][0] - 1].lower_ in _RANKS):
+            continue  # "the younger Arkhanov" is not the first named
+        pick = min(ids, key=first.__getitem__)
+        m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the first person of that "
+                                        f"name the text names in full)")
+
+
 def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
     """Move, in place, the mentions of a one-word proposed actor to the person the text names in full."""
     _unlink_places(doc, mentions, linker)
+    _first_bearer(doc, mentions, linker.actors)
     named = {a for m in mentions for a in m["actors"]}
     persons = {a: str(linker.actors[a]["label"]) for a in named
                if linker.actors.get(a, {}).get("type") == "Person"}

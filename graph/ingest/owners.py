@@ -24,7 +24,7 @@ from graph.ingest.descriptions import description_noun
 from graph.ingest.kinds import BODIES
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["title_owners", "principal"]
+__all__ = ["title_owners", "principal", "possessed_bodies"]
 
 _OWNERS = BODIES | {"ArmedForce"}
 
@@ -89,3 +89,31 @@ def principal(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, Any
             if owner is not None and len(owner["actors"]) == 1:
                 return owner
     return None
+
+
+def possessed_bodies(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
+    """Read, in place, a party noun with a possessor ("her party", "his ministry") that the mention finder proposed
+    as a body of its own as the body the text named with that noun (the nearest before, else the first after).
+
+    >>> from graph.ingest.nlp import parse
+    >>> from graph.ingest.mentions import find_mentions
+    >>> doc = parse("Mira Tesch leads the Civic Dawn party. She said her party would vote for the bill.")
+    >>> found = find_mentions(doc, {})
+    >>> possessed_bodies(doc, found["mentions"], found["actors"])
+    >>> [(m["text"], m["actors"]) for m in found["mentions"] if m["text"] == "party"]
+    [('party', ['civic-dawn']), ('party', ['civic-dawn'])]
+    """
+    bodies = [m for m in mentions if len(m["actors"]) == 1 and m["kind"] in ("name", "new", "variant")
+              and actors.get(m["actors"][0], {}).get("type") in _OWNERS]
+    for mention in mentions:
+        head = doc[mention["head"]]
+        spec = actors.get(mention["actors"][0], {}) if len(mention["actors"]) == 1 else {}
+        if mention["kind"] != "group" or not spec.get("proposed") or spec.get("label", "").lower() != head.lower_ \
+                or not any(c.dep_ == "poss" for c in head.children):
+            continue  # "her party" proposed as "party"
+        named = [m for m in bodies if head.lower_ in _words(actors[m["actors"][0]])]
+        if named:
+            before = [m for m in named if m["end"] <= mention["start"]]
+            pick = before[-1] if before else named[0]
+            mention.update(actors=list(pick["actors"]), reading=f"{mention['text']!r} with its possessor read as "
+                                                              f"{actors[pick['actors'][0]]['label']} (the body named so)")

@@ -379,3 +379,32 @@ def test_what_a_lawyer_says_of_he_is_about_the_client() -> None:
     # the speaker himself when the pronoun cannot be the client
     assert resolved("Police detained Karel Osk. His lawyer, Anna Brill, said she would appeal.", "she") == \
         "Anna Brill"
+
+
+def test_a_possessive_in_a_second_conjunct_is_the_first_conjunct() -> None:
+    text = "Judge Irina Vasch has questioned Matej Hollan and four of his ministers."
+    assert resolved(text, "his") == "Matej Hollan"
+
+
+def test_two_possessives_of_one_sentence_are_one_person() -> None:
+    text = ("Police questioned Edvard Lunn about the cases against his son-in-law, the banker Karel Brill, and his "
+            "nephew, Pavel Strom.")
+    assert resolved(text, "his", 2) == resolved(text, "his", 1) == "Edvard Lunn"
+
+
+def test_a_name_the_recogniser_took_for_a_body_is_a_person_when_titled() -> None:
+    _, found = _found("Police raided the offices of Matej Hollan on Monday. Hollan, the regional president, "
+                      "called it a provocation.")
+    assert found["actors"]["matej-hollan"]["type"] == "Person"
+
+
+def test_a_shared_surname_alone_is_the_first_person_named_in_full() -> None:
+    text = "Ezra Manyoni was detained. His son Daniel Manyoni fled. Amos Keita was jailed under Manyoni in 2019."
+    assert _labels(text, ("Manyoni",)) == {"Manyoni": "Ezra Manyoni"}
+    assert _labels("Ezra Manyoni met Daniel Manyoni. The younger Manyoni left.", ("Manyoni",)) == {}
+
+
+def test_a_possessed_party_noun_is_the_party_the_text_named() -> None:
+    mentions, found = _found("Anna Brill leads the Free Coast party. She said her party would boycott the vote.")
+    owned = [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "party"]
+    assert owned and all(label.startswith("Free Coast") for label in owned)
