@@ -33,7 +33,7 @@ from graph.ingest.extents import label_before_name, widen_places
 from graph.ingest.later import later_mentions
 from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
-from graph.ingest.retype import retype_persons, retype_places
+from graph.ingest.retype import retype_persons, retype_places, retype_states
 from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
@@ -308,6 +308,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                                                for c in h.children)
     retype_places(doc, mentions, linker.proposed, titled)
     retype_persons(doc, mentions, linker.proposed, titled)
+    retype_states(doc, mentions, linker.proposed)
     linker.settle_names()
     settle_short_names(doc, mentions, linker)
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

@@ -408,3 +408,25 @@ def test_a_possessed_party_noun_is_the_party_the_text_named() -> None:
     mentions, found = _found("Anna Brill leads the Free Coast party. She said her party would boycott the vote.")
     owned = [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "party"]
     assert owned and all(label.startswith("Free Coast") for label in owned)
+
+
+def test_a_one_word_body_that_has_a_prime_minister_is_a_state() -> None:
+    from graph.ingest.retype import retype_states
+    doc = parse("Vessia's Prime Minister Alma Dorvik resigned. Tarvo Holdings's chairman did not.")
+    mentions = [{"actors": ["vessia"], "head": 0, "kind": "new"}, {"actors": ["holdings"], "head": 9, "kind": "new"}]
+    proposed = {"vessia": {"type": "Organisation", "label": "Vessia"},  # as the recogniser's ORG would have it
+                "holdings": {"type": "Organisation", "label": "Holdings"}}
+    retype_states(doc, mentions, proposed)
+    assert proposed["vessia"]["type"] == "State" and "as a country does" in proposed["vessia"]["note"]
+    assert proposed["holdings"]["type"] == "Organisation"  # a chairman is no country's
+
+
+def test_an_unqualified_president_is_of_the_country_whose_leader_the_text_does_not_title() -> None:
+    from graph.ingest.extract import extract
+    known = {"kz": {"type": "State", "label": "Kazakhstan", "aliases": []},
+             "ru": {"type": "State", "label": "Russia", "aliases": []}}
+    text = ("Russian President Pavel Orlov said Russia would keep its troops in Kazakhstan. President Arman Seitov "
+            "of Kazakhstan did not reply, and Russia sent more troops.")
+    found = extract(parse(text), known)
+    heads = {(c["subject"], c["object"]) for c in found["candidates"] if c["relation"] == "headed"}
+    assert ("pavel-orlov", "ru") in heads and ("arman-seitov", "ru") not in heads
