@@ -183,7 +183,12 @@ def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict
         spec = actors[m["actors"][0]]
         return tests[0](m) and noun in " ".join([spec["label"], *spec.get("aliases", [])]).lower()
 
-    return [named] if "PublicBody" in types else [named, tests[0]]
+    def typed(m: dict[str, Any]) -> bool:  # "our Central Asia correspondent": a modifier is no antecedent
+        token = head.doc[m["head"]]
+        return tests[0](m) and not (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+
+    generic = noun in load_mention_data()["generic_bodies"]  # "the body" is any body of the text
+    return [named] if "PublicBody" in types and not generic else [named, typed]
 
 
 def _role_object(token: Any) -> bool:

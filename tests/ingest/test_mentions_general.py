@@ -430,3 +430,16 @@ def test_an_unqualified_president_is_of_the_country_whose_leader_the_text_does_n
     found = extract(parse(text), known)
     heads = {(c["subject"], c["object"]) for c in found["candidates"] if c["relation"] == "headed"}
     assert ("pavel-orlov", "ru") in heads and ("arman-seitov", "ru") not in heads
+
+
+def test_the_body_is_any_body_the_text_named() -> None:
+    text = "Edvard Lunn lost the chairmanship of the Defence Council, the body he had led since 2010."
+    mentions, found = _found(text)
+    assert [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "the body"] == \
+        ["Defence Council"]
+
+
+def test_a_place_that_only_modifies_a_noun_is_no_antecedent_of_a_description() -> None:
+    text = ("A court in Astana jailed Karel Osk on Monday. Our Central Asia correspondent reports that the hearing "
+            "at a court in the capital lasted an hour.")
+    assert resolved(text, "the capital") == "Astana"
