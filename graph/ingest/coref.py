@@ -32,7 +32,7 @@ from typing import Any
 
 from graph.ingest.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
-from graph.ingest.gender import genders, pronoun_gender
+from graph.ingest.gender import genders, opening_subject, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.owners import possessed_bodies, principal, title_owners
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
@@ -238,6 +238,15 @@ def _conjunct_owner(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test
     return first if first is not None and len(first["actors"]) == 1 and test(first) else None
 
 
+def _cataphor(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test) -> dict[str, Any] | None:
+    """For a pronoun in a phrase that opens its sentence, the subject of the clause the phrase is fronted to, when it
+    passes ``test`` ("In his first speech since the riots, Brill thanked the police"; "Speaking after her release,
+    Anna Vell said ..."); else None."""
+    subject = opening_subject(pronoun)
+    found = covered.get(subject.i) if subject is not None else None
+    return found if found is not None and len(found["actors"]) == 1 and test(found) else None
+
+
 def _intensified(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The mention right before an intensive reflexive ("Halm himself", "the president herself"), or None."""
     if not pronoun.lower_.endswith(("self", "selves")) or not pronoun.i:
@@ -281,6 +290,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if inside or any(m["head"] == head.i for m in result):
             continue  # ("two of its reporters": "its" resolves inside the party's phrase)
         found: dict[str, Any] | None = None
+        cataphor = False
         exclude = _excluded(head, covered)
         if chunk in kin:
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
@@ -305,9 +315,12 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= _fronted(head)
             intensive = _intensified(head, covered) or _conjunct_owner(head, covered, tests[-1])
+            after = _cataphor(head, covered, tests[-1])
             client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
             if intensive is not None:  # "Halm himself": the name it stands beside
                 found, tests = intensive, []
+            elif after is not None:  # "In his first speech since the riots, Brill said": the subject after it
+                found, tests, cataphor = after, [], True
             elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
                 found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
@@ -355,6 +368,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,
-                       "reading": f"{span.text!r} read as {actors[actor]['label']} (nearest {what} before it)"})
+                       "reading": f"{span.text!r} read as {actors[actor]['label']} " + (
+                           "(the subject of the clause its opening phrase leads to)" if cataphor else
+                           f"(nearest {what} before it)")})
         result.sort(key=lambda m: m["start"])
     return result

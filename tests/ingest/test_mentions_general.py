@@ -443,3 +443,19 @@ def test_a_place_that_only_modifies_a_noun_is_no_antecedent_of_a_description() -
     text = ("A court in Astana jailed Karel Osk on Monday. Our Central Asia correspondent reports that the hearing "
             "at a court in the capital lasted an hour.")
     assert resolved(text, "the capital") == "Astana"
+
+
+CATAPHORA = [
+    # a pronoun in a phrase that opens the sentence is the subject after it, not the last person named before
+    ("Ivo Harl met Pavel Strom on Monday. In his first speech since the riots, Karel Brill thanked the police.",
+     "his", "Karel Brill"),
+    ("Police freed Karel Osk on Friday. Speaking to reporters after her release, Anna Vell said she would appeal.",
+     "her", "Anna Vell"),
+    # not when the phrase is not the sentence's opening one
+    ("Ivo Harl said that in his view, Karel Brill was wrong.", "his", "Ivo Harl"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "label"), CATAPHORA)
+def test_a_pronoun_before_its_name_in_an_opening_phrase(text: str, form: str, label: str) -> None:
+    assert resolved(text, form) == label
