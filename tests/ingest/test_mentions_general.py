@@ -459,3 +459,17 @@ CATAPHORA = [
 @pytest.mark.parametrize(("text", "form", "label"), CATAPHORA)
 def test_a_pronoun_before_its_name_in_an_opening_phrase(text: str, form: str, label: str) -> None:
     assert resolved(text, form) == label
+
+
+def test_a_region_in_a_title_is_no_party() -> None:
+    mentions, _ = _found("The watchdog's Europe and Central Asia coordinator, Irina Vasch, called on the "
+                         "authorities to free him. Protests spread across Central Asia.")
+    assert [m["start"] for m in mentions if m["text"] == "Central Asia"] == [len("The watchdog's Europe and Central "
+                                                                                "Asia coordinator, Irina Vasch, called "
+                                                                                "on the authorities to free him. "
+                                                                                "Protests spread across ")]
+
+
+def test_members_of_a_body_keep_their_form_as_an_alias() -> None:
+    _, found = _found("National Guard troops fired on the crowd in Tarvo on Friday.")
+    assert "National Guard troops" in found["proposed"]["national-guard"]["aliases"]
