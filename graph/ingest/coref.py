@@ -32,9 +32,10 @@ from typing import Any
 
 from graph.ingest.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
-from graph.ingest.gender import genders, opening_subject, pronoun_gender
+from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.owners import possessed_bodies, principal, title_owners
+from graph.ingest.pronoun_cues import cataphor, conjunct_owner, fronted, intensified
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
@@ -209,52 +210,6 @@ def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
     return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
 
 
-def _fronted(pronoun: Any) -> set[int]:
-    """Tokens a subject pronoun cannot be: the non-subjects of the phrases before it in its clause ("Flanked by
-    Vice-President Ferrer, he thanked ...", "After meeting Putin, he said", "Of Brask he speaks")."""
-    out: set[int] = set()
-    for phrase in (c for c in pronoun.head.children if c.i < pronoun.i and c.dep_ in ("prep", "advcl", "dobj", "npadvmod")):
-        subjects = {t.i for s in phrase.subtree if s.dep_ in _SUBJECT_DEPS and s.head.i != pronoun.head.i
-                    for t in s.subtree}
-        out |= {t.i for t in phrase.subtree} - subjects
-    return out
-
-
-def _conjunct_owner(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test) -> dict[str, Any] | None:
-    """For a possessive in the second of two conjoined parties, the first ("Hollan and four of his ministers",
-    "she and her deputy"), when it passes ``test``; else None."""
-    if pronoun.tag_ != "PRP$":
-        return None
-    noun = pronoun.head
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.i:
-        noun = noun.head.head  # "four of his ministers"
-    if noun.dep_ != "conj" or noun.head.i > pronoun.i or any(
-            t.tag_ == "PRP$" and t.lower_ == pronoun.lower_ for t in pronoun.doc[pronoun.sent.start:pronoun.i]):
-        return None  # "his son-in-law ... and his nephew": an earlier "his" of the sentence decides
-    firsts = [noun.head, *([noun.head.head] if noun.head.dep_ == "appos" else [])]
-    if any(c.tag_ == "PRP$" for f in firsts for c in f.children):
-        return None  # "his son-in-law, Viktor Lenz, and his nephew": the two "his" are one man's
-    first = covered.get(noun.head.i)
-    return first if first is not None and len(first["actors"]) == 1 and test(first) else None
-
-
-def _cataphor(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test) -> dict[str, Any] | None:
-    """For a pronoun in a phrase that opens its sentence, the subject of the clause the phrase is fronted to, when it
-    passes ``test`` ("In his first speech since the riots, Brill thanked the police"; "Speaking after her release,
-    Anna Vell said ..."); else None."""
-    subject = opening_subject(pronoun)
-    found = covered.get(subject.i) if subject is not None else None
-    return found if found is not None and len(found["actors"]) == 1 and test(found) else None
-
-
-def _intensified(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    """The mention right before an intensive reflexive ("Halm himself", "the president herself"), or None."""
-    if not pronoun.lower_.endswith(("self", "selves")) or not pronoun.i:
-        return None
-    before = covered.get(pronoun.i - 1)
-    return before if before is not None and before["kind"] != "pronoun" and len(before["actors"]) == 1 else None
-
-
 def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
     son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
@@ -290,7 +245,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if inside or any(m["head"] == head.i for m in result):
             continue  # ("two of its reporters": "its" resolves inside the party's phrase)
         found: dict[str, Any] | None = None
-        cataphor = False
+        forward = False
         exclude = _excluded(head, covered)
         if chunk in kin:
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
@@ -313,14 +268,14 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
                 # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
-                exclude |= _fronted(head)
-            intensive = _intensified(head, covered) or _conjunct_owner(head, covered, tests[-1])
-            after = _cataphor(head, covered, tests[-1])
+                exclude |= fronted(head)
+            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1])
+            after = cataphor(head, covered, tests[-1])
             client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
             if intensive is not None:  # "Halm himself": the name it stands beside
                 found, tests = intensive, []
             elif after is not None:  # "In his first speech since the riots, Brill said": the subject after it
-                found, tests, cataphor = after, [], True
+                found, tests, forward = after, [], True
             elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
                 found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
@@ -369,7 +324,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,
                        "reading": f"{span.text!r} read as {actors[actor]['label']} " + (
-                           "(the subject of the clause its opening phrase leads to)" if cataphor else
+                           "(the subject of the clause its opening phrase leads to)" if forward else
                            f"(nearest {what} before it)")})
         result.sort(key=lambda m: m["start"])
     return result

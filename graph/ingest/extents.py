@@ -22,7 +22,7 @@ from typing import Any
 from graph.ingest.kinds import BODIES, group_word
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["widen_places", "label_before_name"]
+__all__ = ["widen_places", "label_before_name", "region_in_title"]
 
 
 def widen_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
@@ -56,3 +56,13 @@ def label_before_name(doc: Any, mentions: list[dict[str, Any]]) -> None:
             continue  # "the opposition Civic Dawn party"; not "police Civic Dawn"
         mention.update(actors=list(named["actors"]), kind="group",
                        reading=f"{mention['text']!r} read as {named['text']}, the body it labels")
+
+
+def region_in_title(token: Any) -> bool:
+    """Whether ``token`` is a region only in a person's title ("the CPJ's Europe and Central Asia coordinator",
+    "our Central Asia correspondent"): a portfolio, not a party."""
+    title = token.head
+    while title.dep_ in ("compound", "nmod", "conj") and title.head.i > title.i and title.pos_ == "PROPN":
+        title = title.head
+    return token.ent_type_ == "LOC" and token.dep_ in ("compound", "nmod", "conj") and \
+        "Person" in load_mention_data()["descriptions"].get(title.lemma_.lower(), [])

@@ -29,7 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
-from graph.ingest.extents import label_before_name, widen_places
+from graph.ingest.extents import label_before_name, region_in_title, widen_places
 from graph.ingest.later import later_mentions
 from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
@@ -89,16 +89,6 @@ def _office(span: Any) -> bool:
         t.lower_ in {*office["portfolios"], *office["titles"], *office["deputies"]} for t in span)
 
 
-def _region_of(token: Any) -> bool:
-    """Whether ``token`` is a region only in a person's title ("the CPJ's Europe and Central Asia coordinator",
-    "our Central Asia correspondent"): a portfolio, not a party."""
-    title = token.head
-    while title.dep_ in ("compound", "nmod", "conj") and title.head.i > title.i and title.pos_ == "PROPN":
-        title = title.head
-    return token.ent_type_ == "LOC" and token.dep_ in ("compound", "nmod", "conj") and \
-        "Person" in load_mention_data()["descriptions"].get(title.lemma_.lower(), [])
-
-
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
@@ -151,7 +141,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
-        if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None or _region_of(ent.root):
+        if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None or region_in_title(ent.root):
             continue  # "Dravic troops": the party noun with its modifier, found below; "its Europe director"
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
@@ -178,7 +168,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
         if token.pos_ != "PROPN" or (token.dep_ == "compound" and not modifier) or taken[token.i] or \
-                not token.text[:1].isupper() or _region_of(token):
+                not token.text[:1].isupper() or region_in_title(token):
             continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
