@@ -42,6 +42,7 @@ _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
                 "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
 _PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
+_RESULTATIVE = {"dead", "unconscious", "senseless"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -55,8 +56,9 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
                            or (doc[start].lower_ in _PLAIN_ADJECTIVES and doc[start].ent_type_ not in _PLACES)
                            or doc[start].lower_ in ("a", "an", "the")
-                           or doc[start].lower_ in _QUANTIFIERS):
-        start += 1
+                           or doc[start].lower_ in _QUANTIFIERS
+                           or (doc[start].lower_ in _RESULTATIVE and start and doc[start - 1].pos_ == "VERB")):
+        start += 1  # ("troops shot dead striking workers": "dead" is the shooting's, not the workers')
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]

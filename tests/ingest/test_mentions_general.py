@@ -471,3 +471,8 @@ def test_a_region_in_a_title_is_no_party() -> None:
 def test_members_of_a_body_keep_their_form_as_an_alias() -> None:
     _, found = _found("National Guard troops fired on the crowd in Tarvo on Friday.")
     assert "National Guard troops" in found["proposed"]["national-guard"]["aliases"]
+
+
+def test_shot_dead_is_no_part_of_the_victims_name() -> None:
+    _, found = _found("Guard troops shot dead striking miners in Ossel on Friday.")
+    assert "striking-miners" in found["proposed"] and "dead-striking-miners" not in found["proposed"]
