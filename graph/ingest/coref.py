@@ -35,6 +35,7 @@ from graph.ingest.descriptions import (description_chunks, description_noun, des
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.owners import possessed_bodies, principal, title_owners
+from graph.ingest.partitives import counted
 from graph.ingest.pronoun_cues import cataphor, conjunct_owner, fronted, intensified
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
@@ -88,6 +89,10 @@ def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexe
             not _plural(doc[m["head"]])  # noqa: E731
     elif kind == "they":
         single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and _plural(doc[m["head"]])  # noqa: E731
+        if counted(token) is not None:  # "37 of them were detained": people, before the body that acts on them
+            people: Test = lambda m: actors[m["actors"][0]].get("type") == "CollectiveActor" and \
+                _plural(doc[m["head"]])  # noqa: E731
+            return [people, single]
     else:
         return []
     if owned:  # "two of its reporters": a media outlet first
@@ -321,6 +326,10 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
             sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
+        if kind == "pronoun" and (count := counted(head)) is not None:
+            span = doc[count.left_edge.i:head.i + 1]  # "at least 40 of them": the part, a form of the party
+            if actors[actor].get("proposed") and span.text not in actors[actor]["aliases"]:
+                actors[actor]["aliases"].append(span.text)
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,
                        "reading": f"{span.text!r} read as {actors[actor]['label']} " + (

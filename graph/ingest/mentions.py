@@ -143,8 +143,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
-        if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None or region_in_title(ent.root):
-            continue  # "Dravic troops": the party noun with its modifier, found below; "its Europe director"
+        if len(ent) == 1 and (ent.root.dep_ == "amod" or ent.root.dep_ == "compound" and ent.root.is_sent_start) \
+                and group_word(ent.root.head) is not None or region_in_title(ent.root):
+            continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
         span = _cut(_clean(ent))

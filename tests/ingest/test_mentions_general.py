@@ -476,3 +476,13 @@ def test_members_of_a_body_keep_their_form_as_an_alias() -> None:
 def test_shot_dead_is_no_part_of_the_victims_name() -> None:
     _, found = _found("Guard troops shot dead striking miners in Ossel on Friday.")
     assert "striking-miners" in found["proposed"] and "dead-striking-miners" not in found["proposed"]
+
+
+def test_a_count_of_them_is_part_of_the_people_not_of_the_body_acting_on_them() -> None:
+    text = ("Riot police dispersed a few hundred Vell supporters outside the court. The interior ministry said 37 of "
+            "them had been detained.")
+    mentions, found = _found(text)
+    part = next(m for m in mentions if m["text"] == "37 of them")
+    assert found["actors"][part["actors"][0]]["label"] == "Vell supporters"
+    assert "37 of them" in found["actors"][part["actors"][0]]["aliases"]
+    assert "riot" not in found["proposed"] and "riot-police" in found["proposed"]  # "Riot police" opens a sentence
