@@ -51,7 +51,7 @@ def title_owners(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dic
               and actors.get(m["actors"][0], {}).get("type") in _OWNERS]
     found = []
     for token in doc:
-        if token.i in covered or not _owner(token):
+        if token.pos_ != "NOUN" or token.dep_ not in ("poss", "compound") or token.i in covered or not _owner(token):
             continue
         words = {token.lower_, token.lemma_.lower()}
         named = [m for m in bodies if words & _words(actors[m["actors"][0]])]
