@@ -30,15 +30,22 @@ from graph.ingest.lexicon import load_lexicon
 __all__ = ["DocumentBodies"]
 
 
-def _most_named(found: list[dict[str, Any]], what: str) -> dict[str, Any] | None:
-    """The mention of the actor named most often in ``found``, if one is named more than any other."""
+def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] | None = None) -> dict[str, Any] | None:
+    """The mention of the actor named most often in ``found``, if one is named more than any other. For a
+    country (``titled`` given), of those named as often the ones not in ``titled`` (the country whose leader
+    the text titles by its name is not the country of an unqualified "President X"), and of them the one named
+    first (where the lede sets the scene)."""
     counts: dict[str, int] = {}
     for m in found:
-        counts[m["actors"][0]] = counts.get(m["actors"][0], 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None  # none, or two named as often: which one is unclear
-    mention = next(m for m in found if m["actors"][0] == ranked[0][0])
+        counts[m["actors"][0]] = counts.get(m["actors"][0], 0) + 1  # in the order first named
+    tied = [a for a, n in counts.items() if n == max(counts.values(), default=0)]
+    if len(tied) > 1:
+        if titled is None:
+            return None  # two named as often: which one is unclear
+        tied = [a for a in tied if a not in titled] or tied
+    if not tied:
+        return None
+    mention = next(m for m in found if m["actors"][0] == tied[0])
     return {**mention, "far": True, "reading": f"{what} the text names, {mention['text']!r}"}
 
 
@@ -66,20 +73,32 @@ class DocumentBodies:
         forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
         return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
 
+    def _titled_states(self, found: list[dict[str, Any]]) -> frozenset[str]:
+        """The states of ``found`` whose leader the text titles by the state's name ("Russian President Orlov")."""
+        demonyms = load_lexicon()["demonyms"]
+        out = set()
+        for actor in {m["actors"][0] for m in found}:
+            label = self.actors[actor].get("label", "")
+            forms = [label, f"{label}'s", *(d for d, state in demonyms.items() if state == label)]
+            if any(re.search(rf"\b{re.escape(f)} (?:President|Prime Minister|Premier|Leader|King) [A-Z]", self.text)
+                   for f in forms if f):
+                out.add(actor)
+        return frozenset(out)
+
     def _foreign(self, mention: dict[str, Any]) -> bool:
         """Whether the body's name gives it a country other than the text's ("Russian Defence Ministry")."""
         country = self.get("country")
         label = self.actors[country["actors"][0]].get("label") if country else None
         demonyms = load_lexicon()["demonyms"]
         states = {demonyms[w] for w in self.actors[mention["actors"][0]].get("label", "").split() if w in demonyms}
-        return bool(label and states and label not in states)
+        return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
 
     def get(self, kind: str) -> dict[str, Any] | None:
         """``government``, ``country`` or ``ministry <word>`` ("ministry interior"), or None when unclear."""
         if kind not in self._cache:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
-                self._cache[kind] = _most_named(found, "the country")
+                self._cache[kind] = _most_named(found, "the country", self._titled_states(found))
             elif kind.startswith("ministry "):
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
                                                  if not self._foreign(m)], "the ministry")

@@ -31,9 +31,12 @@ from collections.abc import Callable
 from typing import Any
 
 from graph.ingest.descriptions import (description_chunks, description_noun, description_test, office_holder,
-                                      possessed_chunks, possessed_later, relational_chunks, titles)
+                                      possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.gender import genders, pronoun_gender
 from graph.ingest.mention_data import load_mention_data
+from graph.ingest.owners import possessed_bodies, principal, title_owners
+from graph.ingest.partitives import counted
+from graph.ingest.pronoun_cues import cataphor, conjunct_owner, fronted, intensified
 from graph.ingest.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.roles import subjects
 
@@ -86,6 +89,10 @@ def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexe
             not _plural(doc[m["head"]])  # noqa: E731
     elif kind == "they":
         single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and _plural(doc[m["head"]])  # noqa: E731
+        if counted(token) is not None:  # "37 of them were detained": people, before the body that acts on them
+            people: Test = lambda m: actors[m["actors"][0]].get("type") == "CollectiveActor" and \
+                _plural(doc[m["head"]])  # noqa: E731
+            return [people, single]
     else:
         return []
     if owned:  # "two of its reporters": a media outlet first
@@ -182,7 +189,12 @@ def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict
         spec = actors[m["actors"][0]]
         return tests[0](m) and noun in " ".join([spec["label"], *spec.get("aliases", [])]).lower()
 
-    return [named] if "PublicBody" in types else [named, tests[0]]
+    def typed(m: dict[str, Any]) -> bool:  # "our Central Asia correspondent": a modifier is no antecedent
+        token = head.doc[m["head"]]
+        return tests[0](m) and not (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+
+    generic = noun in load_mention_data()["generic_bodies"]  # "the body" is any body of the text
+    return [named] if "PublicBody" in types and not generic else [named, typed]
 
 
 def _role_object(token: Any) -> bool:
@@ -215,6 +227,8 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
 
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
+    possessed_bodies(doc, mentions, actors)
+    mentions = sorted(mentions + title_owners(doc, mentions, actors), key=lambda m: m["start"])
     roles = titles(doc, mentions)
     taken = set().union(*roles.values()) if roles else set()
     sexes = genders(doc, mentions, actors)
@@ -236,6 +250,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if inside or any(m["head"] == head.i for m in result):
             continue  # ("two of its reporters": "its" resolves inside the party's phrase)
         found: dict[str, Any] | None = None
+        forward = False
         exclude = _excluded(head, covered)
         if chunk in kin:
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
@@ -257,9 +272,17 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
                 exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
                 # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
-            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly": not Brask
-                exclude |= {g.i for c in head.head.children if c.dep_ in ("dobj", "prep") and c.i < head.i
-                            for g in [c, *c.children] if g.dep_ in ("dobj", "pobj")}
+            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
+                exclude |= fronted(head)
+            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1])
+            after = cataphor(head, covered, tests[-1])
+            client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
+            if intensive is not None:  # "Halm himself": the name it stands beside
+                found, tests = intensive, []
+            elif after is not None:  # "In his first speech since the riots, Brill said": the subject after it
+                found, tests, forward = after, [], True
+            elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
+                found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
                 found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
                                     named=named)
@@ -273,9 +296,12 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         else:
             kind, noun = "description", description_noun(head)
             what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"
-            apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered]
-            if head.dep_ == "appos" and head.head.i in covered:
-                found = covered[head.head.i]  # "Nazarbayev, the former president": the name it stands beside
+            apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered
+                       and covered[c.i]["kind"] != "group"]  # "The businessman, one of the wealthiest men": no name
+            beside = head.head.head if head.dep_ == "conj" and head.head.dep_ == "appos" else head.head
+            if (head.dep_ == "appos" or beside.i != head.head.i) and beside.i in covered:
+                found = covered[beside.i]  # "Nazarbayev, the former president": the name it stands beside
+                # ("Halm-Lind, his nephew and the former customs chief": both nouns are his)
             elif apposed and not _role_object(head):
                 found = covered[apposed[0].i]  # "the capital, Varn"
             else:
@@ -295,11 +321,19 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if found is None:
             continue
         actor = found["actors"][0]
+        if kind == "description" and chunk not in kin:  # "the 52-year-old banker": a role the text gave him
+            roles.setdefault(actor, set()).update(role_words(head))
         if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
             sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
+        if kind == "pronoun" and (count := counted(head)) is not None:
+            span = doc[count.left_edge.i:head.i + 1]  # "at least 40 of them": the part, a form of the party
+            if actors[actor].get("proposed") and span.text not in actors[actor]["aliases"]:
+                actors[actor]["aliases"].append(span.text)
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,
-                       "reading": f"{span.text!r} read as {actors[actor]['label']} (nearest {what} before it)"})
+                       "reading": f"{span.text!r} read as {actors[actor]['label']} " + (
+                           "(the subject of the clause its opening phrase leads to)" if forward else
+                           f"(nearest {what} before it)")})
         result.sort(key=lambda m: m["start"])
     return result

@@ -22,12 +22,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mention_data import load_mention_data
 
 __all__ = ["description_chunks", "possessed_chunks", "office_holder", "possessed_later", "relational_chunks",
-           "description_noun", "titles", "description_test", "is_former"]
+           "description_noun", "titles", "description_test", "is_former", "country_of", "role_words"]
 
 _RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only towards its possessor
+_PLAIN = {"new", "current", "acting", "same", "then", "powerful", "main", "top", "senior", "junior", "young", "old",
+          "veteran", "long-serving", "embattled", "interim", "first", "second", "third"}
+_NEUTRAL = {"year-old", "man", "woman", "veteran"}  # nouns that say nothing of a person's office
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
 
@@ -90,7 +94,7 @@ def is_former(token: Any) -> bool:
     return any(c.lower_ in _FORMER for m in mods for c in [m, *m.children])
 
 
-def _role_words(noun: Any) -> set[str]:
+def role_words(noun: Any) -> set[str]:
     """The role words of one role noun: "president", and "former president" when it is former."""
     word = description_noun(noun)
     return {word, f"former {word}"} if is_former(noun) else {word}
@@ -120,12 +124,14 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
         former = any(t.lower_ in _FORMER for t in left)  # "Former president Edvard Lunn"
         for token in left:
             if token.pos_ in ("NOUN", "PROPN") or description_noun(token) == "year-old":
-                words |= _role_words(token) | ({f"former {description_noun(token)}"} if former else set())
+                words |= role_words(token) | ({f"former {description_noun(token)}"} if former else set())
+            if (state := country_of(token)) is not None:
+                words.add(f"of {state}")  # "Kazakh President Tokayev": his title's country
         roles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.append(head.head)
         for role in roles:
-            words |= _role_words(role)
+            words |= role_words(role)
             words |= {description_noun(c) for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         found.setdefault(mention["actors"][0], set()).update(words)
     return found
@@ -133,6 +139,19 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
                      taken: set[str], counts: dict[str, int]) -> list[Callable[[dict[str, Any]], bool]]:
+    """Tests of the mentions a description may stand for, the strictest first: first an actor the text gave
+    the description's modifiers too ("the prime minister" is not "the finance minister, Ana Ribas"), then
+    those of :func:`_tests`."""
+    tiers = _tests(noun_token, actors, roles, taken, counts)
+    mods = {description_noun(c) for c in noun_token.children if c.dep_ in ("compound", "amod") and c.i < noun_token.i
+            and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.lower_ not in _FORMER | _PLAIN and country_of(c) is None}
+    if not mods or "Person" not in load_mention_data()["descriptions"][description_noun(noun_token)]:
+        return tiers
+    return [lambda m: tiers[0](m) and mods <= roles.get(m["actors"][0], set()), *tiers]
+
+
+def _tests(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
+           taken: set[str], counts: dict[str, int]) -> list[Callable[[dict[str, Any]], bool]]:
     """Tests of the mentions a description may stand for, the strictest first.
 
     ``roles`` are the role words of :func:`titles`; ``taken`` every role word the text gives anyone.
@@ -148,6 +167,9 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
     if types != ["Person"]:
         return [lambda m: actors[m["actors"][0]].get("type") in types]
 
+    nouns = {noun, *data["role_synonyms"].get(noun, [])}  # "the late leader": a president who died
+    country = next((c for c in map(country_of, noun_token.children) if c), None)  # "the Kazakh leader"
+
     def named(m: dict[str, Any]) -> bool:
         spec = actors[m["actors"][0]]
         words = roles.get(m["actors"][0], set())
@@ -155,9 +177,16 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
         if spec.get("type") != "Person":
             return False
         if former:  # "the late president": a former one, or the one who died in office
-            return f"former {noun}" in words or f"former {noun}" in names or late and noun in words
-        was = f"former {noun}" in words or f"former {noun}" in names or f"ex-{noun}" in names
-        return (noun in words or noun in names.split()) and not was
+            return any(f"former {n}" in words or f"former {n}" in names or late and n in words for n in nouns)
+        was = any(f"former {n}" in words or f"former {n}" in names or f"ex-{n}" in names for n in nouns)
+        return any(n in words or n in names.split() for n in nouns) and not was
+
+    if country is not None:  # "the Kazakh leader": not "Russian President Putin"; one of his country first
+        def agrees(m: dict[str, Any]) -> bool:
+            return not any(w.startswith("of ") and w != f"of {country}" for w in roles.get(m["actors"][0], set()))
+
+        return [lambda m: named(m) and f"of {country}" in roles.get(m["actors"][0], set()),
+                lambda m: named(m) and agrees(m)]
 
     def person(m: dict[str, Any]) -> bool:
         return actors[m["actors"][0]].get("type") == "Person"
@@ -170,12 +199,30 @@ def description_test(noun_token: Any, actors: dict[str, dict[str, Any]], roles: 
             return person(m) and not roles.get(m["actors"][0], set()) & offices
 
         return [lambda m: plain(m) and bool(roles.get(m["actors"][0], set()) & data["generic_persons"]), plain]
-    if former and f"former {noun}" not in taken:
+    if former and not any(f"former {n}" in taken for n in nouns):
         others = {a: n for a, n in counts.items() if actors.get(a, {}).get("type") == "Person"
-                  and noun not in roles.get(a, set())}
-        top = {a for a, n in others.items() if n == max(others.values())} if others else set()
-        return [named, lambda m: m["actors"][0] in top]
+                  and not nouns & roles.get(a, set())}
+        persons = offices | data["generic_persons"]  # no other office or occupation either ("the banker")
+        free = {a: n for a, n in others.items() if not roles.get(a, set()) & (persons - _NEUTRAL)}
+        tiers: list[Callable[[dict[str, Any]], bool]] = [named]
+        for pool in (free, others):
+            if pool:
+                tiers.append(lambda m, top=_most(pool): m["actors"][0] in top)  # type: ignore[misc]
+        return tiers
     return [named]
+
+
+def country_of(token: Any) -> str | None:
+    """The state a demonym modifier names ("Kazakh" -> "Kazakhstan"), from the lexicon; else None."""
+    if token.dep_ not in ("amod", "compound", "nmod") or token.i > token.head.i:
+        return None
+    found = load_lexicon()["demonyms"].get(token.text)
+    return str(found) if found else None
+
+
+def _most(counts: dict[str, int]) -> set[str]:
+    """The keys of ``counts`` with the highest count."""
+    return {a for a, n in counts.items() if n == max(counts.values())}
 
 
 def office_holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],

@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["genders", "pronoun_gender"]
+__all__ = ["genders", "pronoun_gender", "opening_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MALE = {"he", "him", "his", "himself"}
@@ -48,6 +48,18 @@ def _word_votes(doc: Any, mention: dict[str, Any]) -> list[str]:
     if head.dep_ == "appos":
         near.append(head.head)
     return [words[t.lower_] for t in near if t.lower_ in words]
+
+
+def opening_subject(pronoun: Any) -> Any | None:
+    """The subject of the clause a sentence-opening phrase holding ``pronoun`` is fronted to ("In his first
+    speech since the riots, Brill thanked ...": Brill), or None."""
+    for phrase in pronoun.ancestors:
+        verb = phrase.head
+        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if phrase.left_edge.i == pronoun.sent.start:  # "Speaking after her release, Vell said": the outer phrase
+            return next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i > pronoun.i), None)
+    return None
 
 
 def _continued(token: Any, persons: list[dict[str, Any]]) -> str | None:
@@ -80,8 +92,10 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         said = pronoun_gender(token.text)
         if said is None or token.tag_ not in ("PRP", "PRP$"):
             continue
-        continued = _continued(token, persons)
-        if continued is not None:  # "Sarn told the court that he and Nemec had planned it, and she accused them"
+        opening = opening_subject(token)
+        continued = _continued(token, persons) or next(
+            (m["actors"][0] for m in persons if opening is not None and m["head"] == opening.i), None)
+        if continued is not None:  # (or "After her release, Vell said": the subject after the opening phrase)  # "Sarn told the court that he and Nemec had planned it, and she accused them"
             said_of.append((continued, said, 3, set()))
             continue
         sentence = token.sent

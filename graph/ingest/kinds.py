@@ -21,7 +21,7 @@ from graph.ingest.descriptions import description_noun
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["BODIES", "HONORIFICS", "NER_TYPES", "person_titled", "org_word", "group_word", "apposed_kind", "new_type"]
+__all__ = ["BODIES", "HONORIFICS", "NER_TYPES", "person_titled", "kin_owner", "org_word", "group_word", "apposed_kind", "new_type"]
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
               "NORP": "CollectiveActor"}
@@ -63,6 +63,14 @@ def apposed_kind(head: Any) -> str | None:
     return None
 
 
+def kin_owner(head: Any) -> bool:
+    """Whether a name's head owns a family noun ("X's husband", "the son of X")."""
+    kin = load_mention_data()["kin_words"]
+    owner = head.head if head.dep_ == "poss" else head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" \
+        else None
+    return owner is not None and owner.i != head.i and (owner.lemma_.lower() in kin or owner.lower_ in kin)
+
+
 def new_type(label: str, ner: str, head: Any) -> str:
     lex = load_lexicon()
     if head.pos_ == "PROPN" and head.lower_ in load_mention_data()["media_words"]:
@@ -72,6 +80,8 @@ def new_type(label: str, ner: str, head: Any) -> str:
         return "Person"  # "Mr Brask", "the 79-year-old Lunn", whatever the recogniser took him for
     if ner and person_titled(head) and " " in label and head.pos_ == "PROPN" and not org_word(head):
         return "Person"
+    if ner and head.pos_ == "PROPN" and kin_owner(head) and not org_word(head):
+        return "Person"  # "Dariga Nazarbayeva's husband", whatever the recogniser took her for
     if ner == "PERSON" and org_word(head):
         return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
     if ner and (kind := apposed_kind(head)) is not None:

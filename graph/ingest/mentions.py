@@ -26,12 +26,14 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, new_type, org_word, person_titled
+from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
+from graph.ingest.extents import label_before_name, region_in_title, widen_places
 from graph.ingest.later import later_mentions
+from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
-from graph.ingest.retype import retype_places
+from graph.ingest.retype import retype_persons, retype_places, retype_states
 from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
@@ -40,6 +42,7 @@ _STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
 _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
                 "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
 _PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
+_RESULTATIVE = {"dead", "unconscious", "senseless"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
@@ -53,8 +56,9 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
     while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
                            or (doc[start].lower_ in _PLAIN_ADJECTIVES and doc[start].ent_type_ not in _PLACES)
                            or doc[start].lower_ in ("a", "an", "the")
-                           or doc[start].lower_ in _QUANTIFIERS):
-        start += 1
+                           or doc[start].lower_ in _QUANTIFIERS
+                           or (doc[start].lower_ in _RESULTATIVE and start and doc[start - 1].pos_ == "VERB")):
+        start += 1  # ("troops shot dead striking workers": "dead" is the shooting's, not the workers')
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
@@ -124,6 +128,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            _PLAIN_ADJECTIVES for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
+        if other_bearer(doc, span, ids, linker.actors):
+            continue  # "Aisultan Nazarbayev": a relative of the same name, found below
         if not common and span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I" and all(
                 linker.actors[a]["label"].islower() for a in ids):
             continue  # "the Committee to Protect Journalists" is not the journalists: a word of a longer name
@@ -137,8 +143,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
             continue
-        if len(ent) == 1 and ent.root.dep_ == "amod" and group_word(ent.root.head) is not None:
-            continue  # "Dravic troops": the party noun with its modifier, found below
+        if len(ent) == 1 and (ent.root.dep_ == "amod" or ent.root.dep_ == "compound" and ent.root.is_sent_start) \
+                and group_word(ent.root.head) is not None or region_in_title(ent.root):
+            continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
         span = _cut(_clean(ent))
@@ -164,7 +171,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
         if token.pos_ != "PROPN" or (token.dep_ == "compound" and not modifier) or taken[token.i] or \
-                not token.text[:1].isupper():
+                not token.text[:1].isupper() or region_in_title(token):
             continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
@@ -241,6 +248,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             mention = next(m for m in mentions if m["tokens"][0] <= members[0].i < m["tokens"][1])
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
             span = doc[span.start:head.i + 1]
+            form = _clean(doc[chunk.start:head.i + 1], titles=False).text
+            for actor in (a for a in ids if a in linker.proposed and form not in linker.proposed[a]["aliases"]):
+                linker.proposed[actor]["aliases"].append(form)  # "National Guard troops": a form of the Guard
             mentions.append(_mention(doc[head.i:head.i + 1], ids, kind, reading))
             taken[head.i] = True
             continue
@@ -248,10 +258,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids, reading = [linker.propose(label[:1].lower() + label[1:] if label_span[0].pos_ != "PROPN"
                                            and not label_span[0].text.isupper() else label,
                                            new_type(label, "", head), chunk.text)], None
-            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from")
-                     and any(g.pos_ == "PROPN" for g in c.children)]
-            if where and ids[0] in linker.proposed:  # "families in Almaty": a form the curator may keep as the name
-                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].right_edge.i + 1].text)
+            where = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if where and ids[0] in linker.proposed:  # "families in Almaty", "the government of Prime Minister Mamin":
+                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].i + 1].text)  # a form to keep
             persons = [m for m in mentions if label_span.start <= m["tokens"][0] and m["tokens"][1] <= span.start
                        and all(linker.actors.get(a, {}).get("type") == "Person" for a in m["actors"])
                        and doc[m["head"]].dep_ == "compound"]
@@ -296,7 +306,13 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
     merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
-    retype_places(doc, mentions, linker.proposed,
-                  lambda h: person_titled(h) or any(c.lower_.rstrip(".") in HONORIFICS for c in h.children))
+    widen_places(doc, mentions, linker)
+    label_before_name(doc, mentions)
+    titled = lambda h: person_titled(h) or kin_owner(h) or any(c.lower_.rstrip(".") in HONORIFICS  # noqa: E731
+                                                               for c in h.children)
+    retype_places(doc, mentions, linker.proposed, titled)
+    retype_persons(doc, mentions, linker.proposed, titled)
+    retype_states(doc, mentions, linker.proposed)
     linker.settle_names()
+    settle_short_names(doc, mentions, linker)
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

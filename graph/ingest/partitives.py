@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["widen_partitives", "QUANTITIES"]
+__all__ = ["widen_partitives", "counted", "QUANTITIES"]
 
 QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "scores", "millions", "some", "many", "most", "several",
               "all", "none", "each", "both", "few", "majority", "number", "handful", "rest", "half", "dozen",
@@ -43,3 +43,17 @@ def widen_partitives(doc: Any, mentions: list[dict[str, Any]], proposed: dict[st
         for actor in mention["actors"]:
             if actor in proposed and span.text not in proposed[actor]["aliases"]:
                 proposed[actor]["aliases"].append(span.text)  # a form the text used
+
+
+def counted(token: Any) -> Any | None:
+    """The quantity ``token`` is counted by ("37 of them": 37; "many of them": many), or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police said 37 of them were detained.")
+    >>> counted(doc[4]).text, counted(doc[0])
+    ('37', None)
+    """
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.i >= of.i or not _quantity(of.head):
+        return None
+    return of.head

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.kinds import org_word
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["retype_places"]
+__all__ = ["retype_places", "retype_persons", "retype_states"]
 
 _PLACE_PREPS = {"in", "from", "to", "into", "across", "throughout", "inside", "near", "at", "towards", "toward"}
 _NEIGHBOUR = {"neighbouring", "neighboring", "nearby", "adjacent"}
@@ -59,3 +60,37 @@ def retype_places(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, 
         if found:
             spec["type"] = "State" if "State" in found else "Place"
             spec["note"] = f"{spec['label']!r} is used as a place, not a person: typed {spec['type']}"
+
+
+def retype_persons(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, dict[str, Any]],
+                   titled: Any) -> None:
+    """Retype, in place, a proposed organisation of two or three capitalised words that the text titles as a person
+    anywhere ("Matej Hollan ... Hollan, the regional president"): the recogniser's ORG was a guess."""
+    for actor_id, spec in proposed.items():
+        words = spec["label"].split()
+        if spec.get("type") != "Organisation" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id] and m["kind"] in ("name", "new")]
+        if heads and not any(org_word(h) for h in heads) and any(titled(h) for h in heads):
+            spec["type"] = "Person"
+            spec["note"] = f"{spec['label']!r} is titled as a person in the text: typed Person"
+
+
+def retype_states(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, dict[str, Any]]) -> None:
+    """Retype, in place, a proposed one-word "organisation" the text gives what only a country has ("Orveno's
+    Prime Minister", "Halvenia's wealthiest region", "the president of Orveno"): a ``State``."""
+    owned = load_mention_data()["state_owned_words"]
+    for actor_id, spec in proposed.items():
+        label = spec["label"]
+        if spec.get("type") != "Organisation" or " " in label or label.isupper() or not label[:1].isupper():
+            continue
+        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id]]
+        if any(org_word(h) for h in heads):
+            continue
+        for head in heads:
+            owner = head.head if head.dep_ == "poss" else head.head.head if (
+                head.dep_ == "pobj" and head.head.lower_ == "of") else None
+            if owner is not None and owner.lemma_.lower() in owned:
+                spec["type"] = "State"
+                spec["note"] = f"{label!r} has a {owner.lemma_.lower()} in the text, as a country does: typed State"
+                break
