@@ -58,6 +58,7 @@ def test_a_later_mention_links_to_the_event_the_text_named() -> None:
     "Oskar Dorn rejected the statement of the SBV.",  # a document noun
     "Oskar Dorn rejected the charge as absurd.",  # a content noun: the charge's author, not an act
     "Lena Vasko welcomed the weather in Tarn.",  # no act
+    "Lena Vasko welcomed the move.",  # a word that only points back to an act told before
 ])
 def test_words_and_things_are_no_events(text: str) -> None:
     claims, proposed = extracted(text)
