@@ -29,6 +29,7 @@ from graph.ingest.bodies import DocumentBodies
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.earlier import EARLIER
+from graph.ingest.event_objects import event_object
 from graph.ingest.figures import find_figures
 from graph.ingest.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
@@ -253,7 +254,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant))] \
+                objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
+                    event_object(t, match["relation"], index, everyone, found["proposed"])))] \
                     if not match.get("document") else [office(match["document"][7:], {
                         t for t, stem in load_lexicon()["office_titles"].items() if stem == match["document"][7:]},
                         everyone, found["proposed"], {a for m in mentions for a in m["actors"]})] \

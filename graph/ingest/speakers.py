@@ -20,17 +20,18 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import slug
 
-__all__ = ["describe", "body_word"]
+__all__ = ["describe", "body_word", "noun_phrase", "phrase_actor"]
 
 _DROP = {"relcl", "appos", "acl", "punct", "advcl"}
 
 
-def _phrase(token: Any) -> list[Any]:
-    """The tokens of ``token``'s noun phrase, without relative clauses, appositions and punctuation."""
+def noun_phrase(token: Any) -> list[Any]:
+    """The tokens of ``token``'s noun phrase, without relative clauses, appositions and punctuation (but for
+    the hyphens of a compound word: "shoot-on-sight")."""
     keep = [token]
     for child in token.children:
-        if child.dep_ not in _DROP:
-            keep += _phrase(child)
+        if child.dep_ not in _DROP or (child.text == "-" and not child.whitespace_):
+            keep += noun_phrase(child)
     return sorted(keep, key=lambda t: t.i)
 
 
@@ -41,23 +42,37 @@ def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dic
     if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL") or \
             token.lemma_.lower() in lex["document_nouns"] or token.lemma_.lower() in lex["content_nouns"]:
         return None  # "the statement said": its author is unknown, not a new actor
-    words = _phrase(token)
+    kind = "CollectiveActor" if token.tag_ == "NNS" else "Person"
+    mention = phrase_actor(token, kind, index, actors, proposed)
+    return {**mention, "kind": "description", "reading": f"the speaker, {mention['text']!r}, as a new actor"}
+
+
+def phrase_actor(token: Any, kind: str, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
+                 proposed: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The mention of ``token``'s noun phrase as an actor of type ``kind``, proposed unless known: its label
+    without the leading article and with a possessive pronoun written out, the text's words as aliases.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The bloc welcomed the arrests of two generals.")
+    >>> actors = {}
+    >>> phrase_actor(doc[4], "Event", {}, actors, {})["actors"], actors["arrests-of-two-generals"]["aliases"]
+    (['arrests-of-two-generals'], ['the arrests of two generals', 'the arrests', 'arrests'])
+    """
+    words = noun_phrase(token)
     text = token.doc[words[0].i:words[-1].i + 1].text
     parts = []
     for t in words:
         if t.dep_ == "poss" and t.pos_ == "PRON" and t.i in index and len(index[t.i]["actors"]) == 1:
-            parts.append(f"{actors.get(index[t.i]['actors'][0], {}).get('label', t.text)}'s")
+            parts.append(f"{actors.get(index[t.i]['actors'][0], {}).get('label', t.text)}'s{t.whitespace_}")
         elif not (t.i == words[0].i and t.dep_ == "det"):
-            parts.append(t.text)
-    label = " ".join(parts).replace(" 's", "'s")
+            parts.append(t.text_with_ws)  # the text's spacing: "shoot-on-sight order", "Marek's wife"
+    label = " ".join("".join(parts).split())
     actor_id = slug(label)
     if actor_id not in actors:
-        kind = "CollectiveActor" if token.tag_ == "NNS" else "Person"
         short = token.doc[words[0].i:token.i + 1].text  # "a senior official" (of the party)
         aliases = [a for a in dict.fromkeys([text, short, token.text]) if a.lower() != label.lower()]
         actors[actor_id] = proposed[actor_id] = {"type": kind, "label": label, "aliases": aliases, "proposed": True}
-    return {"actors": [actor_id], "text": text, "start": words[0].idx, "end": words[-1].idx + len(words[-1]),
-            "kind": "description", "reading": f"the speaker, {text!r}, as a new actor"}
+    return {"actors": [actor_id], "text": text, "start": words[0].idx, "end": words[-1].idx + len(words[-1])}
 
 
 def body_word(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
