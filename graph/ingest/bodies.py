@@ -29,6 +29,8 @@ from graph.ingest.lexicon import load_lexicon
 
 __all__ = ["DocumentBodies"]
 
+_REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
+
 
 def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] | None = None) -> dict[str, Any] | None:
     """The mention of the actor named most often in ``found``, if one is named more than any other. For a
@@ -60,6 +62,13 @@ class DocumentBodies:
     def _of_type(self, types: tuple[str, ...], words: tuple[str, ...]) -> list[dict[str, Any]]:
         return [m for m in self.mentions if self.actors[m["actors"][0]].get("type") in types and
                 all(w in self.actors[m["actors"][0]].get("label", "").lower().split() for w in words)]
+
+    def _guessed(self, mention: dict[str, Any]) -> bool:
+        """Whether ``mention`` is a pronoun or description the coreference gave the actor ("the state", "its"),
+        not its name nor one of its known forms ("the country" of a curated actor)."""
+        spec = self.actors[mention["actors"][0]]
+        forms = {f.lower() for f in [spec.get("label", ""), *spec.get("aliases", [])]}
+        return mention["text"].split()[0].lower() in _REFERRING and mention["text"].lower() not in forms
 
     def _country_like(self, mention: dict[str, Any]) -> bool:
         """A State, or a proposed place the text treats as a country: with an adjective of its name
@@ -98,6 +107,7 @@ class DocumentBodies:
         if kind not in self._cache:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
+                found = [m for m in found if not self._guessed(m)] or found
                 self._cache[kind] = _most_named(found, "the country", self._titled_states(found))
             elif kind.startswith("ministry "):
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))

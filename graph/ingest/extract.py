@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -198,12 +199,14 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
-def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X a country ("Russian President
-    Putin ... President Putin") or the country a holder ("Russian President Putin ... President Tokayev"),
-    and but once per holder."""
+    Putin ... President Putin") or the country a present holder ("Russian President Putin ... President
+    Tokayev"; not "Nazarbayev, the former leader of Kazakhstan ... President Tokayev"), and but once per holder."""
+    former = re.compile(rf"\b(?:{'|'.join(map(re.escape, load_lexicon()['former_titles']))})\b", re.I)
     heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
-             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")}
+             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")
+             and not former.search(text[c["start"]:c["end"]])}
     seen: set[Any] = set()
     kept = []
     for c in results:
@@ -270,7 +273,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
-    results = [c for c in _foreign_heads_out(results, everyone) if c["subject"] is not None or not c["negated"] or
+    results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)
