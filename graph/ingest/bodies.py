@@ -29,6 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 
 __all__ = ["DocumentBodies"]
 
+_BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
 _REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
 
 
@@ -49,6 +50,15 @@ def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] |
         return None
     mention = next(m for m in found if m["actors"][0] == tied[0])
     return {**mention, "far": True, "reading": f"{what} the text names, {mention['text']!r}"}
+
+
+def _stem(word: str) -> str:
+    """A word in lower case without its possessive and plural ending.
+
+    >>> _stem("dockers'"), _stem("docker"), _stem("union's")
+    ('docker', 'docker', 'union')
+    """
+    return word.lower().strip("'").removesuffix("'s").rstrip("s")
 
 
 class DocumentBodies:
@@ -103,12 +113,17 @@ class DocumentBodies:
         return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
 
     def get(self, kind: str) -> dict[str, Any] | None:
-        """``government``, ``country`` or ``ministry <word>`` ("ministry interior"), or None when unclear."""
+        """``government``, ``country``, ``ministry <word>`` ("ministry interior") or ``body <word>`` (the body
+        whose name has the word: "body junta" for "the junta's leader"), or None when unclear."""
         if kind not in self._cache:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
                 found = [m for m in found if not self._guessed(m)] or found
                 self._cache[kind] = _most_named(found, "the country", self._titled_states(found))
+            elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
+                word = kind.split()[1]
+                self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {
+                    _stem(w) for w in self.actors[m["actors"][0]].get("label", "").lower().split()}], "the body")
             elif kind.startswith("ministry "):
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
                                                  if not self._foreign(m)], "the ministry")

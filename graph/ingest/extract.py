@@ -256,7 +256,9 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant))] \
+                named: list[dict[str, Any] | None] = [m for t in spread(sent.named(match["objects"]))
+                                                      for m in each(sent.actor(t, claimant)) if m]
+                objects = (named or ([bodies.get(match["document_fallback"])] if match.get("document_fallback") else [])) \
                     if not match.get("document") else [office(match["document"][7:], {
                         t for t, stem in load_lexicon()["office_titles"].items() if stem == match["document"][7:]},
                         everyone, found["proposed"], {a for m in mentions for a in m["actors"]})] \

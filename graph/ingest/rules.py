@@ -162,7 +162,10 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                "possessor": any(o.dep_ == "poss" for o in orgs),
                "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN"),
                "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
-               "clause": verb_above(place) if predicative else None}
+               "clause": verb_above(place) if predicative else None,  # "the junta's leader": if "junta" is
+               # no mention, the body the text names with the word ("the Junta of National Salvation")
+               "document_fallback": f"body {orgs[0].lemma_.lower()}" if len(orgs) == 1 and orgs[0].pos_ == "NOUN" and
+               relation in ("headed", "memberOf") else None}
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:

@@ -2,7 +2,8 @@
 
 "President X" heads the country the text is about: a former head of that country named by the text
 does not keep its present president from it, and a description the coreference gave a foreign
-country ("the state") does not make that country the text's.
+country ("the state") does not make that country the text's. "The junta's leader X", where the
+word is no mention of its own, heads the body the text names with the word, and no body when it names none.
 """
 
 from __future__ import annotations
@@ -46,3 +47,15 @@ def test_a_description_given_to_a_country_does_not_make_it_the_texts() -> None:
     known = DocumentBodies([_mention("morvania", "Morvania"), _mention("talsk", "Talsk"),
                             _mention("talsk", "the republic")], actors)
     assert known.get("country")["actors"] == ["talsk"]  # type: ignore[index]
+
+
+def test_a_titles_common_noun_names_the_body_the_text_names_with_it() -> None:
+    text = ("TELKA, March 3 - Morvania's military rulers have dismissed the interior minister, the junta said on "
+            "Tuesday. The junta's leader, General Ilya Brun, who took power in a coup last year, named a cousin to the post.")
+    assert ("ilya-brun", "junta") in _headed(text)
+
+
+def test_a_titles_common_noun_names_no_body_the_text_does_not_name() -> None:
+    text = ("TELKA, March 3 - Morvania's military rulers have dismissed the interior minister. The junta's leader, "
+            "General Ilya Brun, who took power in a coup last year, named a cousin to the post.")
+    assert not {pair for pair in _headed(text) if pair[0] == "ilya-brun"}
