@@ -59,3 +59,9 @@ def test_a_titles_common_noun_names_no_body_the_text_does_not_name() -> None:
     text = ("TELKA, March 3 - Morvania's military rulers have dismissed the interior minister. The junta's leader, "
             "General Ilya Brun, who took power in a coup last year, named a cousin to the post.")
     assert not {pair for pair in _headed(text) if pair[0] == "ilya-brun"}
+
+
+def test_declaring_oneself_head_of_state_heads_the_country() -> None:
+    text = ("TELKA, March 3 - Morvania's army seized the capital. General Ilya Brun, who declared himself head of "
+            "state after the coup, closed the borders.")
+    assert ("ilya-brun", "Morvania") in _headed(text)
