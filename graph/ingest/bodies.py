@@ -29,6 +29,9 @@ from graph.ingest.lexicon import load_lexicon
 
 __all__ = ["DocumentBodies"]
 
+_BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
+_REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
+
 
 def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] | None = None) -> dict[str, Any] | None:
     """The mention of the actor named most often in ``found``, if one is named more than any other. For a
@@ -49,6 +52,15 @@ def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] |
     return {**mention, "far": True, "reading": f"{what} the text names, {mention['text']!r}"}
 
 
+def _stem(word: str) -> str:
+    """A word in lower case without its possessive and plural ending.
+
+    >>> _stem("dockers'"), _stem("docker"), _stem("union's")
+    ('docker', 'docker', 'union')
+    """
+    return word.lower().strip("'").removesuffix("'s").rstrip("s")
+
+
 class DocumentBodies:
     """The government, country and ministries of a document, found once from its mentions."""
 
@@ -60,6 +72,13 @@ class DocumentBodies:
     def _of_type(self, types: tuple[str, ...], words: tuple[str, ...]) -> list[dict[str, Any]]:
         return [m for m in self.mentions if self.actors[m["actors"][0]].get("type") in types and
                 all(w in self.actors[m["actors"][0]].get("label", "").lower().split() for w in words)]
+
+    def _guessed(self, mention: dict[str, Any]) -> bool:
+        """Whether ``mention`` is a pronoun or description the coreference gave the actor ("the state", "its"),
+        not its name nor one of its known forms ("the country" of a curated actor)."""
+        spec = self.actors[mention["actors"][0]]
+        forms = {f.lower() for f in [spec.get("label", ""), *spec.get("aliases", [])]}
+        return mention["text"].split()[0].lower() in _REFERRING and mention["text"].lower() not in forms
 
     def _country_like(self, mention: dict[str, Any]) -> bool:
         """A State, or a proposed place the text treats as a country: with an adjective of its name
@@ -94,11 +113,17 @@ class DocumentBodies:
         return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
 
     def get(self, kind: str) -> dict[str, Any] | None:
-        """``government``, ``country`` or ``ministry <word>`` ("ministry interior"), or None when unclear."""
+        """``government``, ``country``, ``ministry <word>`` ("ministry interior") or ``body <word>`` (the body
+        whose name has the word: "body junta" for "the junta's leader"), or None when unclear."""
         if kind not in self._cache:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
+                found = [m for m in found if not self._guessed(m)] or found
                 self._cache[kind] = _most_named(found, "the country", self._titled_states(found))
+            elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
+                word = kind.split()[1]
+                self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {
+                    _stem(w) for w in self.actors[m["actors"][0]].get("label", "").lower().split()}], "the body")
             elif kind.startswith("ministry "):
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
                                                  if not self._foreign(m)], "the ministry")

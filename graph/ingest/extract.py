@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -199,12 +200,14 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
-def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X a country ("Russian President
-    Putin ... President Putin") or the country a holder ("Russian President Putin ... President Tokayev"),
-    and but once per holder."""
+    Putin ... President Putin") or the country a present holder ("Russian President Putin ... President
+    Tokayev"; not "Nazarbayev, the former leader of Kazakhstan ... President Tokayev"), and but once per holder."""
+    former = re.compile(rf"\b(?:{'|'.join(map(re.escape, load_lexicon()['former_titles']))})\b", re.I)
     heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
-             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")}
+             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")
+             and not former.search(text[c["start"]:c["end"]])}
     seen: set[Any] = set()
     kept = []
     for c in results:
@@ -254,8 +257,10 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = [m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
-                    event_object(t, match["relation"], index, everyone, found["proposed"])))] \
+                named: list[dict[str, Any] | None] = [
+                    m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
+                        event_object(t, match["relation"], index, everyone, found["proposed"]))) if m]
+                objects = (named or ([bodies.get(match["document_fallback"])] if match.get("document_fallback") else [])) \
                     if not match.get("document") else [office(match["document"][7:], {
                         t for t, stem in load_lexicon()["office_titles"].items() if stem == match["document"][7:]},
                         everyone, found["proposed"], {a for m in mentions for a in m["actors"]})] \
@@ -272,7 +277,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
-    results = [c for c in _foreign_heads_out(results, everyone) if c["subject"] is not None or not c["negated"] or
+    results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)

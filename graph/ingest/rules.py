@@ -150,8 +150,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     state = [o for o in orgs if o.lower_ == "state" and o.dep_ == "pobj"]  # "Vasko, the head of state,"
     if state and len(orgs) == 1 and role.lower_ == "head":
         orgs = []
-    if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos") or predicative) and \
-            (role.lower_ in load_lexicon()["head_of_state_titles"] or state):  # "President Reval", "Halm, the former president"
+    if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos", "ccomp") or predicative) and \
+            (role.lower_ in load_lexicon()["head_of_state_titles"] or state):  # "President Reval", "Halm, the former president",
+        # "who declared himself head of state"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
@@ -162,7 +163,10 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                "possessor": any(o.dep_ == "poss" for o in orgs),
                "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN"),
                "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
-               "clause": verb_above(place) if predicative else None}
+               "clause": verb_above(place) if predicative else None,  # "the junta's leader": if "junta" is
+               # no mention, the body the text names with the word ("the Junta of National Salvation")
+               "document_fallback": f"body {orgs[0].lemma_.lower()}" if len(orgs) == 1 and orgs[0].pos_ == "NOUN" and
+               relation in ("headed", "memberOf") else None}
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:

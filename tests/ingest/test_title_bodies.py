@@ -1,0 +1,67 @@
+"""The body a title implies, on wire-style sentences written for these tests (a fictional crisis in Morvania).
+
+"President X" heads the country the text is about: a former head of that country named by the text
+does not keep its present president from it, and a description the coreference gave a foreign
+country ("the state") does not make that country the text's. "The junta's leader X", where the
+word is no mention of its own, heads the body the text names with the word, and no body when it names none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.bodies import DocumentBodies
+from graph.ingest.extract import extract
+from graph.ingest.nlp import parse
+
+
+def _headed(text: str) -> set[tuple[str, str]]:
+    found = extract(parse(text), {"morvania": {"type": "State", "label": "Morvania", "aliases": []}})
+    return {(c["subject"], found["actors"][c["object"]]["label"]) for c in found["candidates"]
+            if c["relation"] == "headed" and c["object"] is not None}
+
+
+def test_a_former_leader_of_the_country_leaves_its_president_to_it() -> None:
+    text = ("Ilya Brun, the former leader of Morvania, was questioned on Monday. "
+            "President Oskar Wend ordered a Morvanian inquiry into the shootings in Telka.")
+    headed = _headed(text)
+    assert ("oskar-wend", "Morvania") in headed and ("ilya-brun", "Morvania") in headed
+
+
+def test_a_present_leader_of_the_country_still_keeps_another_president_from_it() -> None:
+    text = ("Ilya Brun, the leader of Morvania, was questioned on Monday. "
+            "President Oskar Wend ordered a Morvanian inquiry into the shootings in Telka.")
+    assert ("oskar-wend", "Morvania") not in _headed(text)
+
+
+def _mention(actor: str, text: str) -> dict[str, Any]:
+    return {"actors": [actor], "text": text, "start": 0, "end": len(text)}
+
+
+def test_a_description_given_to_a_country_does_not_make_it_the_texts() -> None:
+    actors = {"morvania": {"type": "State", "label": "Morvania", "aliases": []},
+              "talsk": {"type": "State", "label": "Talsk", "aliases": ["the republic"]}}
+    guessed = DocumentBodies([_mention("morvania", "Morvania"), _mention("talsk", "Talsk"),
+                              _mention("talsk", "the state")], actors)
+    assert guessed.get("country")["actors"] == ["morvania"]  # type: ignore[index]
+    known = DocumentBodies([_mention("morvania", "Morvania"), _mention("talsk", "Talsk"),
+                            _mention("talsk", "the republic")], actors)
+    assert known.get("country")["actors"] == ["talsk"]  # type: ignore[index]
+
+
+def test_a_titles_common_noun_names_the_body_the_text_names_with_it() -> None:
+    text = ("TELKA, March 3 - Morvania's military rulers have dismissed the interior minister, the junta said on "
+            "Tuesday. The junta's leader, General Ilya Brun, who took power in a coup last year, named a cousin to the post.")
+    assert ("ilya-brun", "junta") in _headed(text)
+
+
+def test_a_titles_common_noun_names_no_body_the_text_does_not_name() -> None:
+    text = ("TELKA, March 3 - Morvania's military rulers have dismissed the interior minister. The junta's leader, "
+            "General Ilya Brun, who took power in a coup last year, named a cousin to the post.")
+    assert not {pair for pair in _headed(text) if pair[0] == "ilya-brun"}
+
+
+def test_declaring_oneself_head_of_state_heads_the_country() -> None:
+    text = ("TELKA, March 3 - Morvania's army seized the capital. General Ilya Brun, who declared himself head of "
+            "state after the coup, closed the borders.")
+    assert ("ilya-brun", "Morvania") in _headed(text)
