@@ -45,7 +45,7 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
     # the dev half of 60 reports (13-24 joined it in the third round, 25-36 in the fourth,
     # 37-48 in the fifth and 49-60 in the sixth, in real-news styles, denser): measured 0.83
-    # precision, 0.56 recall after the sixth; floors under them
+    # precision, 0.57 recall after the sixth; floors under them
     assert overall["precision"] >= 0.80 and overall["recall"] >= 0.53
     assert table["negation_errors"] == 0
 
