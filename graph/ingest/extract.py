@@ -230,6 +230,24 @@ def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]
     return found
 
 
+def _objects(match: dict[str, Any], sent: _Sentence, claimant: dict[str, Any] | None, spread: Any,
+             index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]], proposed: dict[str, dict[str, Any]],
+             bodies: DocumentBodies, mentioned: set[str]) -> list[dict[str, Any] | None]:
+    """The object mentions of ``match``: the document's body or office it names, else the mentions (or acts,
+    "welcomed the arrests") of its object tokens, else the body its title's modifier names ("the junta's leader")."""
+    document = match.get("document")
+    if document and document.startswith("office "):
+        stem = document[len("office "):]
+        return [office(stem, {t for t, s in load_lexicon()["office_titles"].items() if s == stem}, actors, proposed,
+                       mentioned)]
+    if document:
+        return [bodies.get(document)]
+    named: list[dict[str, Any] | None] = [
+        m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
+            event_object(t, match["relation"], index, actors, proposed))) if m]
+    return named or ([bodies.get(match["document_fallback"])] if match.get("document_fallback") else [])
+
+
 def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | None = None) -> dict[str, Any]:
     """``{candidates, mentions, proposed, actors}`` of the parsed ``doc`` (candidates in text order);
     ``published`` gives the year of a day written without one."""
@@ -242,6 +260,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
     bodies = DocumentBodies(mentions, everyone, doc.text)
+    mentioned = {a for m in mentions for a in m["actors"]}
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
         for match in matches(sentence):
@@ -257,15 +276,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                named: list[dict[str, Any] | None] = [
-                    m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
-                        event_object(t, match["relation"], index, everyone, found["proposed"]))) if m]
-                objects = (named or ([bodies.get(match["document_fallback"])] if match.get("document_fallback") else [])) \
-                    if not match.get("document") else [office(match["document"][7:], {
-                        t for t, stem in load_lexicon()["office_titles"].items() if stem == match["document"][7:]},
-                        everyone, found["proposed"], {a for m in mentions for a in m["actors"]})] \
-                    if match["document"].startswith("office ") \
-                    else [bodies.get(match["document"])]
+                objects = _objects(match, sent, claimant, spread, index, everyone, found["proposed"], bodies, mentioned)
                 pairs = [(s, o) for o in objects for s in subjects]
                 if len(subjects) == len(objects) > 1 and (
                         any(c.lower_ == "respectively" for c in match["trigger"][0].children) or
