@@ -30,6 +30,7 @@ from graph.ingest.lexicon import load_lexicon
 __all__ = ["DocumentBodies"]
 
 _BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
+_TOWNS = ("town", "city", "port", "village", "capital", "district", "region", "province", "suburb", "hub", "centre")
 _REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
 
 
@@ -92,6 +93,23 @@ class DocumentBodies:
         forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
         return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
 
+    def _bare_country(self, mention: dict[str, Any]) -> bool:
+        """A proposed one-word name, no acronym nor body word, that owns something or is named thrice, never a town
+        ("the town of Ossel", "Ossel, a mining town", "in Ossel, Kestria") nor itself an organisation's word."""
+        spec = self.actors[mention["actors"][0]]
+        name = spec.get("label", "")
+        if not spec.get("proposed") or " " in name or "-" in name or not name[:1].isupper() or name.isupper() or \
+                name.lower() in load_lexicon()["groups"]:
+            return False
+        same = [m for m in self.mentions if m["actors"] == mention["actors"]]
+        if any(m["text"].lower().split()[-1] in _TOWNS[:4] for m in same):
+            return False  # "the city": the coreference made it a town
+        if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3:
+            return False  # a country owns ("Valsund's unions") or is named thrice; a town is named in passing
+        town = "|".join(_TOWNS)
+        return not re.search(rf"\b(?:{town.replace('capital|', '')}) of {re.escape(name)}\b|\b{re.escape(name)}, (?:an?|the|its) (?:[\w-]+ ){{0,3}}"
+                             rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b", self.text)
+
     def _titled_states(self, found: list[dict[str, Any]]) -> frozenset[str]:
         """The states of ``found`` whose leader the text titles by the state's name ("Russian President Orlov")."""
         demonyms = load_lexicon()["demonyms"]
@@ -119,7 +137,16 @@ class DocumentBodies:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
                 found = [m for m in found if not self._guessed(m)] or found
-                self._cache[kind] = _most_named(found, "the country", self._titled_states(found))
+                titled = self._titled_states(found)
+                if all(m["actors"][0] in titled for m in found):  # no State but one with its own president: a one-word
+                    # name the text never makes a town of ("We start in Kestria")
+                    bare = [m for m in self._of_type(("Place", "Organisation"), ()) if m.get("kind") in ("name", "new")
+                            and self._bare_country(m)]
+                    titled = self._titled_states(found := found + bare)
+                dated = re.match(r"\s*[A-Z][A-Z'. -]+, ([A-Z][a-z]+(?: [A-Z][a-z]+)?),", self.text)  # "BRENHOLT, Kestria,"
+                lined = [m for m in self.mentions if dated and m["text"] == dated[1] and m["start"] < 80]
+                self._cache[kind] = {**lined[0], "far": True, "reading": f"the country of the dateline, {dated[1]!r}"} \
+                    if lined and dated else _most_named(found, "the country", titled)
             elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
                 word = kind.split()[1]
                 self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {

@@ -65,3 +65,27 @@ def test_declaring_oneself_head_of_state_heads_the_country() -> None:
     text = ("TELKA, March 3 - Morvania's army seized the capital. General Ilya Brun, who declared himself head of "
             "state after the coup, closed the borders.")
     assert ("ilya-brun", "Morvania") in _headed(text)
+
+
+def _headed_new(text: str) -> set[tuple[str, str]]:
+    found = extract(parse(text), {})
+    return {(c["subject"], found["actors"][c["object"]]["label"]) for c in found["candidates"]
+            if c["relation"] == "headed" and c["object"] is not None}
+
+
+def test_the_dateline_gives_the_country_of_an_unqualified_president() -> None:
+    text = ("TELKA, Varossa, June 3 (Harbour Wire) - Riot police cleared the main square of Telka on Tuesday. "
+            "President Oskar Wend said the protesters had been paid by foreign agents.")
+    assert ("oskar-wend", "Varossa") in _headed_new(text)
+
+
+def test_a_country_the_text_names_by_its_possessions_is_the_presidents() -> None:
+    text = ("Strikes spread across Varossa on Monday as Varossa's three main union federations shut the ports. "
+            "President Oskar Wend told parliament he would not withdraw the pension reform.")
+    assert ("oskar-wend", "Varossa") in _headed_new(text)
+
+
+def test_a_town_is_not_the_country_of_the_president() -> None:
+    text = ("Telka, a port city of 80,000, was quiet on Monday after a night of clashes in Telka's old town. "
+            "President Oskar Wend flew to Telka and promised an inquiry. Shops in Telka stayed shut.")
+    assert not any(body == "Telka" for _, body in _headed_new(text))
