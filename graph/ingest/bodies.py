@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions import slug
 
 __all__ = ["DocumentBodies"]
 
@@ -65,9 +66,10 @@ def _stem(word: str) -> str:
 class DocumentBodies:
     """The government, country and ministries of a document, found once from its mentions."""
 
-    def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> None:
+    def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "",
+                 proposed: dict[str, dict[str, Any]] | None = None) -> None:
         self.mentions = [m for m in mentions if len(m["actors"]) == 1]
-        self.actors, self.text = actors, text
+        self.actors, self.text, self.proposed = actors, text, proposed
         self._cache: dict[str, dict[str, Any] | None] = {}
 
     def _of_type(self, types: tuple[str, ...], words: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -130,6 +132,39 @@ class DocumentBodies:
         states = {demonyms[w] for w in self.actors[mention["actors"][0]].get("label", "").split() if w in demonyms}
         return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
 
+    def _implied_government(self) -> dict[str, Any] | None:
+        """The government of the text's clear country that the text never names ("Prime Minister Ruth Okande"
+        in a report on Tamberu): a proposed "Government of Tamberu", if the extractor gave somewhere to put it."""
+        country = self.get("country")
+        if country is None or self.proposed is None:
+            return None
+        label = f"Government of {self.actors[country['actors'][0]].get('label')}"
+        actor_id = slug(label)
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": "PublicBody", "label": label, "aliases": [], "proposed": True,
+                "note": f"implied by a government title in a text on {country['text']!r}"}
+        return {**country, "actors": [actor_id], "text": label,
+                "reading": f"the government of the country the text names, {country['text']!r}"}
+
+    def for_match(self, match: dict[str, Any]) -> dict[str, Any] | None:
+        """The body of a title match's ``document``: as :meth:`get`, but none for a title its own country word
+        qualifies ("Armenian Prime Minister Pashinyan", "Kessland premier Brandvik" in a report on Kazakhstan),
+        and a government the text never names only for its head, in a text that speaks of a government."""
+        kind = match["document"]
+        if kind == "government" and any(t.ent_type_ in ("NORP", "GPE") or t.text in load_lexicon()["demonyms"]
+                                        for t in match["trigger"][:-1]):
+            return None
+        if kind == "government" and (match["relation"] != "headed" or not re.search(
+                r"\b(?:government|cabinet)\b", self.text, re.I)) and self._named_government() is None:
+            return None
+        return self.get(kind)
+
+    def _named_government(self) -> dict[str, Any] | None:
+        named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
+                 if (found := self._of_type(("PublicBody",), (b,)))]
+        return _most_named(named[0], "the government") if named else None
+
     def get(self, kind: str) -> dict[str, Any] | None:
         """``government``, ``country``, ``ministry <word>`` ("ministry interior") or ``body <word>`` (the body
         whose name has the word: "body junta" for "the junta's leader"), or None when unclear."""
@@ -137,6 +172,9 @@ class DocumentBodies:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
                 found = [m for m in found if not self._guessed(m)] or found
+                if len({m["actors"][0] for m in found}) == 1 and re.search(  # "of neighbouring Ruvala": another
+                        rf"\bneighbou?ring {re.escape(self.actors[found[0]['actors'][0]].get('label', ''))}\b", self.text):
+                    found = []  # country (where two are named, the story may be the neighbour's too)
                 titled = self._titled_states(found)
                 if all(m["actors"][0] in titled for m in found):  # no State but one with its own president: a one-word
                     # name the text never makes a town of ("We start in Kestria")
@@ -155,7 +193,5 @@ class DocumentBodies:
                 self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
                                                  if not self._foreign(m)], "the ministry")
             else:
-                named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
-                         if (found := self._of_type(("PublicBody",), (b,)))]
-                self._cache[kind] = _most_named(named[0], "the government") if named else None
+                self._cache[kind] = self._named_government() or self._implied_government()
         return self._cache[kind]

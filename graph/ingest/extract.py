@@ -241,7 +241,7 @@ def _objects(match: dict[str, Any], sent: _Sentence, claimant: dict[str, Any] | 
         return [office(stem, {t for t, s in load_lexicon()["office_titles"].items() if s == stem}, actors, proposed,
                        mentioned)]
     if document:
-        return [bodies.get(document)]
+        return [bodies.for_match(match)]
     named: list[dict[str, Any] | None] = [
         m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
             event_object(t, match["relation"], index, actors, proposed))) if m]
@@ -259,7 +259,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
-    bodies = DocumentBodies(mentions, everyone, doc.text)
+    bodies = DocumentBodies(mentions, everyone, doc.text, found["proposed"])
     mentioned = {a for m in mentions for a in m["actors"]}
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)

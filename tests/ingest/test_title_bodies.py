@@ -89,3 +89,23 @@ def test_a_town_is_not_the_country_of_the_president() -> None:
     text = ("Telka, a port city of 80,000, was quiet on Monday after a night of clashes in Telka's old town. "
             "President Oskar Wend flew to Telka and promised an inquiry. Shops in Telka stayed shut.")
     assert not any(body == "Telka" for _, body in _headed_new(text))
+
+
+_VAROSSA = "TELKA, Varossa, June 3 (Harbour Wire) - Riot police cleared the main square of Telka on Tuesday. "
+
+
+def test_a_prime_minister_heads_the_government_of_the_country_a_text_speaks_of() -> None:
+    text = _VAROSSA + ("Prime Minister Lena Ostrova cut short a visit abroad. A government spokesman said she "
+                       "would address the nation on Wednesday.")
+    assert ("lena-ostrova", "Government of Varossa") in _headed_new(text)
+
+
+def test_no_government_is_implied_where_the_text_speaks_of_none() -> None:
+    text = _VAROSSA + "Prime Minister Lena Ostrova said the protesters had been paid by foreign agents."
+    assert not any(body.startswith("Government") for _, body in _headed_new(text))
+
+
+def test_a_foreign_prime_minister_does_not_head_the_texts_government() -> None:
+    text = _VAROSSA + ("Estmark Prime Minister Karl Brenn urged restraint. The government in Telka said it "
+                       "would lift the curfew on Friday.")
+    assert not any(who == "karl-brenn" and body.startswith("Government") for who, body in _headed_new(text))
