@@ -31,6 +31,7 @@ from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
 from graph.ingest.extents import label_before_name, region_in_title, widen_places
 from graph.ingest.later import later_mentions
+from graph.ingest.nations import titled_nation
 from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_persons, retype_places, retype_states
@@ -298,7 +299,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:
-        state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
+        state = lex["demonyms"].get(token.text) or _demonym(token.text, states) or titled_nation(token)
         if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",

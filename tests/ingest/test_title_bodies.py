@@ -109,3 +109,8 @@ def test_a_foreign_prime_minister_does_not_head_the_texts_government() -> None:
     text = _VAROSSA + ("Estmark Prime Minister Karl Brenn urged restraint. The government in Telka said it "
                        "would lift the curfew on Friday.")
     assert not any(who == "karl-brenn" and body.startswith("Government") for who, body in _headed_new(text))
+
+
+def test_a_foreign_leader_heads_the_country_his_title_names_by_a_word_alone() -> None:
+    text = _VAROSSA + "Dravic President Marek Solvay telephoned the president to offer help."
+    assert ("marek-solvay", "Dravic") in _headed_new(text)
