@@ -31,6 +31,7 @@ from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
 from graph.ingest.extents import label_before_name, region_in_title, widen_places
 from graph.ingest.later import later_mentions
+from graph.ingest.tails import tail_mentions
 from graph.ingest.nations import titled_nation
 from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
@@ -199,6 +200,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
+    mentions += tail_mentions(doc, mentions, linker, taken)  # "the copper works" of the Ossel Copper Works
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
