@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mention_data import load_mention_data
 from graph.ingest.mentions import slug
 
 __all__ = ["DocumentBodies"]
@@ -152,6 +153,9 @@ class DocumentBodies:
         qualifies ("Armenian Prime Minister Pashinyan", "Kessland premier Brandvik" in a report on Kazakhstan),
         and a government the text never names only for its head, in a text that speaks of a government."""
         kind = match["document"]
+        if kind == "country" and any(c.lower_ in load_mention_data()["local_title_words"] and c.dep_ in (
+                "amod", "compound", "nmod") for c in match["trigger"][-1].children):
+            return None  # "Hollan, the regional president": of a region, not of the country
         if kind == "government" and any(t.ent_type_ in ("NORP", "GPE") or t.text in load_lexicon()["demonyms"]
                                         for t in match["trigger"][:-1]):
             return None

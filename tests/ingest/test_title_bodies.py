@@ -114,3 +114,8 @@ def test_a_foreign_prime_minister_does_not_head_the_texts_government() -> None:
 def test_a_foreign_leader_heads_the_country_his_title_names_by_a_word_alone() -> None:
     text = _VAROSSA + "Dravic President Marek Solvay telephoned the president to offer help."
     assert ("marek-solvay", "Dravic") in _headed_new(text)
+
+
+def test_a_regional_president_does_not_head_the_country() -> None:
+    text = _VAROSSA + "Anna Roth, the regional president, said the vote would go ahead."
+    assert not any(who == "anna-roth" and body == "Varossa" for who, body in _headed_new(text))
