@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from graph.ingest.coref import resolve
 from graph.ingest.mentions import find_mentions
 from graph.ingest.nlp import parse
 
@@ -29,3 +30,12 @@ def test_last_words_before_the_full_name_are_not_read_as_it() -> None:
     text = ("Observers said the electoral board had refused them access to the count. "
             "The Varossa National Electoral Board denied it.")
     assert _tail_readings(text) == []
+
+
+def test_a_possessed_noun_is_not_a_building_named_with_it() -> None:
+    text = ("Talks were held at Government House on Monday. Prime Minister Lena Ostrova said her government "
+            "would not resign.")
+    doc = parse(text)
+    found = find_mentions(doc, {})
+    mentions = resolve(doc, found["mentions"], found["actors"])
+    assert [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "government"] == ["government"]
