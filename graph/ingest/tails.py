@@ -2,9 +2,9 @@
 
 News names a company, an office or a mission in full once ("the Ossel Copper Works", "the National
 Electoral Board") and then by its last words in lower case ("the copper works", "the electoral board").
-Every "the" followed by the lower-case last words (at least two, or one that is not itself a word the
-coreference resolves) of a body's name the text gave before, where no mention covers them, is a mention
-of that body, with a reading; words two named bodies end with are left alone.
+Every "the" followed by the lower-case last words (or one that is not itself a word the coreference
+resolves: "the barracks"; before "of": "the central bank" of the Central Bank of Ketara) of a body's
+name the text gave before, where no mention covers them, is a mention of that body, with a reading; words two named bodies end with are left alone.
 
 >>> from graph.ingest.nlp import parse
 >>> from graph.ingest.linking import Linker
@@ -22,9 +22,11 @@ import re
 from typing import Any
 
 from graph.ingest.linking import Linker
+from graph.ingest.mention_data import load_mention_data
 
 __all__ = ["tail_mentions"]
 
+_SMALL = {"of", "the", "for", "and", "in", "on", "to"}
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "MediaOutlet", "ArmedForce", "MilitaryAlliance"}
 
 
@@ -35,11 +37,16 @@ def tail_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker, take
         if len(m["actors"]) == 1 and linker.actors.get(m["actors"][0], {}).get("type") in _BODIES:
             first[m["actors"][0]] = min(first.get(m["actors"][0], m["start"]), m["start"])
     tails: dict[str, set[str]] = {}
+    data = load_mention_data()
     for actor in first:
-        words = linker.actors[actor].get("label", "").split()
-        if len(words) >= 3 and all(w[:1].isupper() for w in words):
-            for n in range(2, len(words)):
-                tails.setdefault(" ".join(words[-n:]).lower(), set()).add(actor)
+        label = linker.actors[actor].get("label", "")
+        words = label.split(" of ")[0].split()  # "Central Bank of Ketara": a central bank
+        if len(words) < 2 or not all(w[:1].isupper() for w in label.split() if w not in _SMALL):
+            continue
+        for n in range(1, len(words) + (" of " in label)):
+            tail = " ".join(words[-n:]).lower()
+            if n > 1 or (tail not in data["groups"] and tail not in data["descriptions"] and tail.isalpha()):
+                tails.setdefault(tail, set()).add(actor)  # "the bureau" is the coreference's to resolve
     found = []
     for tail, owners in tails.items():
         if len(owners) != 1:
