@@ -29,7 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.credits import drop_credits
-from graph.ingest.extents import label_before_name, region_in_title, widen_places
+from graph.ingest.extents import label_before_name, name_head, region_in_title, widen_places
 from graph.ingest.later import later_mentions
 from graph.ingest.tails import tail_mentions
 from graph.ingest.nations import titled_nation
@@ -150,7 +150,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
-        span = _cut(_clean(ent))
+        span = name_head(_cut(_clean(ent)))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
@@ -196,7 +196,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
-            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1])
+            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
+                not (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON")
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed

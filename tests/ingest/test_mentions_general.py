@@ -486,3 +486,9 @@ def test_a_count_of_them_is_part_of_the_people_not_of_the_body_acting_on_them() 
     assert found["actors"][part["actors"][0]]["label"] == "Vell supporters"
     assert "37 of them" in found["actors"][part["actors"][0]]["aliases"]
     assert "riot" not in found["proposed"] and "riot-police" in found["proposed"]  # "Riot police" opens a sentence
+
+
+def test_a_party_named_with_an_ordinal_word_is_one_body() -> None:
+    found = find_mentions(parse("The opposition leader, Mara Vell of Telka First, blamed the president for the crisis."), {})
+    labels = {found["actors"][m["actors"][0]]["label"]: found["actors"][m["actors"][0]]["type"] for m in found["mentions"]}
+    assert labels.get("Telka First") not in (None, "Person") and "Telka" not in labels
