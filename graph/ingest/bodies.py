@@ -176,6 +176,7 @@ class DocumentBodies:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
                 found = [m for m in found if not self._guessed(m)] or found
+                found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)]  # "SAN LAZARO - ": a dateline
                 if len({m["actors"][0] for m in found}) == 1 and re.search(  # "of neighbouring Ruvala": another
                         rf"\bneighbou?ring {re.escape(self.actors[found[0]['actors'][0]].get('label', ''))}\b", self.text):
                     found = []  # country (where two are named, the story may be the neighbour's too)

@@ -119,3 +119,11 @@ def test_a_foreign_leader_heads_the_country_his_title_names_by_a_word_alone() ->
 def test_a_regional_president_does_not_head_the_country() -> None:
     text = _VAROSSA + "Anna Roth, the regional president, said the vote would go ahead."
     assert not any(who == "anna-roth" and body == "Varossa" for who, body in _headed_new(text))
+
+
+def test_a_datelines_capitals_are_not_the_country() -> None:
+    actors = {"telka": {"type": "State", "label": "Telka"}, "varossa": {"type": "State", "label": "Varossa"}}
+    dateline = {"actors": ["telka"], "text": "TELKA", "start": 0, "end": 5}
+    named = {"actors": ["varossa"], "text": "Varossa", "start": 60, "end": 67}
+    bodies = DocumentBodies([dateline, named], actors, "TELKA - ...")
+    assert bodies.get("country")["actors"] == ["varossa"]
