@@ -51,11 +51,12 @@ _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
-    """The span without leading determiners, numbers, titles (of a name) and quotes, and without a trailing "'s"."""
+    """The span without leading conjunctions ("And the government?"), determiners, numbers, titles (of a name) and
+    quotes, and without a trailing "'s"."""
     titles_words = load_mention_data()["name_titles"] if titles else set()
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
+    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ in ("PRP$", "CC")
                            or (doc[start].lower_ in _PLAIN_ADJECTIVES and doc[start].ent_type_ not in _PLACES)
                            or doc[start].lower_ in ("a", "an", "the")
                            or doc[start].lower_ in _QUANTIFIERS

@@ -492,3 +492,9 @@ def test_a_party_named_with_an_ordinal_word_is_one_body() -> None:
     found = find_mentions(parse("The opposition leader, Mara Vell of Telka First, blamed the president for the crisis."), {})
     labels = {found["actors"][m["actors"][0]]["label"]: found["actors"][m["actors"][0]]["type"] for m in found["mentions"]}
     assert labels.get("Telka First") not in (None, "Person") and "Telka" not in labels
+
+
+def test_a_leading_conjunction_is_no_part_of_a_party() -> None:
+    found = find_mentions(parse("PRESENTER: And the government? REPORTER: The government has said nothing."), {})
+    assert {found["actors"][m["actors"][0]]["label"] for m in found["mentions"] if "government" in m["text"]} == \
+        {"government"}
