@@ -40,7 +40,7 @@ from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, nam
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
-_STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
+_STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct", "mark"}
 _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
                 "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
 _PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
@@ -51,7 +51,7 @@ _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
-    """The span without leading conjunctions ("And the government?"), determiners, numbers, titles (of a name) and
+    """The span without leading conjunctions ("And the government?", "that the committee"), determiners, numbers, titles (of a name) and
     quotes, and without a trailing "'s"."""
     titles_words = load_mention_data()["name_titles"] if titles else set()
     start, end = span.start, span.end

@@ -498,3 +498,8 @@ def test_a_leading_conjunction_is_no_part_of_a_party() -> None:
     found = find_mentions(parse("PRESENTER: And the government? REPORTER: The government has said nothing."), {})
     assert {found["actors"][m["actors"][0]]["label"] for m in found["mentions"] if "government" in m["text"]} == \
         {"government"}
+
+
+def test_a_complementiser_is_no_part_of_a_party() -> None:
+    found = find_mentions(parse("The party demanded that the finance committee of parliament summon the governor."), {})
+    assert not any(m["text"].lower().startswith("that") for m in found["mentions"])
