@@ -28,7 +28,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
-from graph.ingest.credits import drop_credits
+from graph.ingest.credits import drop_credits, drop_speaker_labels
 from graph.ingest.extents import label_before_name, name_head, region_in_title, widen_places
 from graph.ingest.later import later_mentions
 from graph.ingest.tails import tail_mentions
@@ -308,7 +308,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
-    mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
+    mentions = drop_speaker_labels(doc, drop_credits(doc, sorted(mentions, key=lambda m: m["start"])))
     merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
     widen_places(doc, mentions, linker)
