@@ -105,6 +105,8 @@ class DocumentBodies:
                 name.lower() in load_lexicon()["groups"]:
             return False
         same = [m for m in self.mentions if m["actors"] == mention["actors"]]
+        if any(self.text[max(m["start"] - 4, 0):m["start"]].lower() == "the " for m in same):
+            return False  # "the Senate": a body, not a country
         if any(m["text"].lower().split()[-1] in _TOWNS[:4] for m in same):
             return False  # "the city": the coreference made it a town
         if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3:
@@ -176,7 +178,8 @@ class DocumentBodies:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
                 found = [m for m in found if not self._guessed(m)] or found
-                found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)]  # "SAN LAZARO - ": a dateline
+                found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
+                         and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader
                 if len({m["actors"][0] for m in found}) == 1 and re.search(  # "of neighbouring Ruvala": another
                         rf"\bneighbou?ring {re.escape(self.actors[found[0]['actors'][0]].get('label', ''))}\b", self.text):
                     found = []  # country (where two are named, the story may be the neighbour's too)

@@ -127,3 +127,17 @@ def test_a_datelines_capitals_are_not_the_country() -> None:
     named = {"actors": ["varossa"], "text": "Varossa", "start": 60, "end": 67}
     bodies = DocumentBodies([dateline, named], actors, "TELKA - ...")
     assert bodies.get("country")["actors"] == ["varossa"]
+
+
+def test_the_leader_of_a_foreign_led_force_is_not_the_texts_country() -> None:
+    found = extract(parse("The Estmark-led alliance sent troops to Varossa on Monday. The Estmark-led force guarded "
+                          "the airport. President Oskar Wend thanked the alliance."),
+                    {"estmark": {"type": "State", "label": "Estmark", "aliases": []},
+                     "varossa": {"type": "State", "label": "Varossa", "aliases": []}})
+    assert ("oskar-wend", "varossa") in {(c["subject"], c["object"]) for c in found["candidates"] if c["relation"] == "headed"}
+
+
+def test_a_body_the_text_calls_the_one_is_no_country() -> None:
+    text = ("Riot police cleared the square on Monday. The Senate's speaker, the Senate's oldest member and the "
+            "Senate's clerk resigned. President Oskar Wend said the Senate would meet on Friday.")
+    assert not any(body == "Senate" for _, body in _headed_new(text))
