@@ -119,9 +119,12 @@ def possessed_bodies(doc: Any, mentions: list[dict[str, Any]], actors: dict[str,
     for mention in mentions:
         head = doc[mention["head"]]
         spec = actors.get(mention["actors"][0], {}) if len(mention["actors"]) == 1 else {}
-        if mention["kind"] != "group" or not spec.get("proposed") or spec.get("label", "").lower() != head.lower_ \
-                or not any(c.dep_ == "poss" for c in head.children):
-            continue  # "her party" proposed as "party"
+        label = spec.get("label", "").lower()
+        if mention["kind"] != "group" or not spec.get("proposed") or not any(c.dep_ == "poss" for c in head.children) \
+                or not (label == head.lower_ or label == f"own {head.lower_}" or (label.endswith(f"'s {head.lower_}") and
+                                                                                 any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                                                                     for c in head.children))):
+            continue  # "her party" proposed as "party", "Velkov's bureau", "his own agency"
         named = [m for m in bodies if head.lower_ in _heads(actors[m["actors"][0]])]
         if named:
             before = [m for m in named if m["end"] <= mention["start"]]

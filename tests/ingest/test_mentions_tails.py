@@ -39,3 +39,13 @@ def test_a_possessed_noun_is_not_a_building_named_with_it() -> None:
     found = find_mentions(doc, {})
     mentions = resolve(doc, found["mentions"], found["actors"])
     assert [found["actors"][m["actors"][0]]["label"] for m in mentions if m["text"] == "government"] == ["government"]
+
+
+def test_a_named_persons_body_noun_is_the_body_named_with_the_noun() -> None:
+    text = ("Karl Wend ran the Varossa Protection Bureau for ten years. Critics say Wend's bureau spied on "
+            "journalists, and the president's office has ordered an inquiry.")
+    doc = parse(text)
+    found = find_mentions(doc, {})
+    mentions = resolve(doc, found["mentions"], found["actors"])
+    labels = {m["text"]: found["actors"][m["actors"][0]]["label"] for m in mentions}
+    assert labels.get("bureau") == "Varossa Protection Bureau" and labels.get("office") != "Varossa Protection Bureau"
