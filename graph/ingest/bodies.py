@@ -152,7 +152,8 @@ class DocumentBodies:
 
     def for_match(self, match: dict[str, Any]) -> dict[str, Any] | None:
         """The body of a title match's ``document``: as :meth:`get`, but none for a title its own country word
-        qualifies ("Armenian Prime Minister Pashinyan", "Kessland premier Brandvik" in a report on Kazakhstan),
+        qualifies ("Armenian Prime Minister Pashinyan", "Kessland premier Brandvik" in a report on Kazakhstan) or
+        makes past ("a former finance minister"),
         and a government the text never names only for its head, in a text that speaks of a government."""
         kind = match["document"]
         if kind == "country" and any(c.lower_ in load_mention_data()["local_title_words"] and c.dep_ in (
@@ -161,6 +162,9 @@ class DocumentBodies:
         if kind == "government" and any(t.ent_type_ in ("NORP", "GPE") or t.text in load_lexicon()["demonyms"]
                                         for t in match["trigger"][:-1]):
             return None
+        if (kind == "government" or kind.startswith("ministry ")) and any(
+                t.lower_ in load_lexicon()["former_titles"] for t in match["trigger"]):
+            return None  # "a former finance minister": of a government before the text's
         if kind == "government" and (match["relation"] != "headed" or not re.search(
                 r"\b(?:government|cabinet)\b", self.text, re.I)) and self._named_government() is None:
             return None

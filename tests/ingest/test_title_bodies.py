@@ -141,3 +141,9 @@ def test_a_body_the_text_calls_the_one_is_no_country() -> None:
     text = ("Riot police cleared the square on Monday. The Senate's speaker, the Senate's oldest member and the "
             "Senate's clerk resigned. President Oskar Wend said the Senate would meet on Friday.")
     assert not any(body == "Senate" for _, body in _headed_new(text))
+
+
+def test_a_former_minister_is_no_member_of_the_texts_government() -> None:
+    found = extract(parse("The government of Varossa resigned on Monday. Karl Brenn, a former finance minister, "
+                          "called for calm."), {})
+    assert not any(c["subject"] == "karl-brenn" and c["relation"] == "memberOf" for c in found["candidates"])
