@@ -29,10 +29,11 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.mentions import slug
 
-__all__ = ["DocumentBodies"]
+__all__ = ["DocumentBodies", "one_present_head"]
 
 _BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
 _TOWNS = ("town", "city", "port", "village", "capital", "district", "region", "province", "suburb", "hub", "centre")
+_SUCCESSION = ("acting", "interim", "late", "new", "elected", "incoming", "outgoing", "caretaker")
 _REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
 
 
@@ -207,3 +208,29 @@ class DocumentBodies:
             else:
                 self._cache[kind] = self._named_government() or self._implied_government()
         return self._cache[kind]
+
+
+def one_present_head(results: list[dict[str, Any]], mentions: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """``results`` without the "President X" of the text's country (rule "... (of the country)") whose country
+    another such holder, named more often, already heads: of two unqualified presidents of one country, neither
+    former nor in a succession ("the late president", "acting president"), the one the text names less is a
+    foreign one ("President Erdogan" in a report on Tokayev).
+
+    >>> cand = lambda who: {"rule": "title: president (of the country)", "subject": who, "object": "k", "start": 0,
+    ...                     "end": 9, "relation": "headed"}
+    >>> mentions = [{"actors": ["t"]}, {"actors": ["t"]}, {"actors": ["e"]}]
+    >>> [c["subject"] for c in one_present_head([cand("t"), cand("e")], mentions, "President")]
+    ['t']
+    """
+    passing = [*load_lexicon()["former_titles"], *_SUCCESSION]  # "the late president", "acting president": a succession
+    former = re.compile(rf"\b(?:{'|'.join(map(re.escape, passing))})\b", re.I)
+    counts: dict[str, int] = {}
+    for m in mentions:
+        for actor in m["actors"]:
+            counts[actor] = counts.get(actor, 0) + 1
+    present = [c for c in results if c["rule"].endswith("(of the country)") and not former.search(text[max(c["start"] - 12, 0):c["end"]])]  # "former president X"
+    best: dict[str, str] = {}
+    for c in present:
+        if counts.get(c["subject"], 0) > counts.get(best.get(c["object"], ""), -1):
+            best[c["object"]] = c["subject"]
+    return [c for c in results if c not in present or best[c["object"]] == c["subject"]]

@@ -147,3 +147,17 @@ def test_a_former_minister_is_no_member_of_the_texts_government() -> None:
     found = extract(parse("The government of Varossa resigned on Monday. Karl Brenn, a former finance minister, "
                           "called for calm."), {})
     assert not any(c["subject"] == "karl-brenn" and c["relation"] == "memberOf" for c in found["candidates"])
+
+
+def test_of_two_unqualified_presidents_the_one_named_less_is_foreign() -> None:
+    text = _VAROSSA + ("President Oskar Wend imposed a curfew. Wend said the army would stay in Telka, and Wend's "
+                       "spokesman said the curfew would last a week. President Ilkka Saari telephoned Wend on Tuesday.")
+    headed = _headed_new(text)
+    assert ("oskar-wend", "Varossa") in headed and ("ilkka-saari", "Varossa") not in headed
+
+
+def test_a_successor_and_the_late_president_both_head_the_country() -> None:
+    text = _VAROSSA + ("State television said President Oskar Wend had died. Mara Vell, the speaker, was sworn in "
+                       "as acting president. Vell said Vell would call an election. Vell met the army chief.")
+    headed = _headed_new(text)
+    assert ("oskar-wend", "Varossa") in headed
