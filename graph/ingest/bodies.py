@@ -29,7 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mention_data import load_mention_data
 from graph.ingest.mentions import slug
 
-__all__ = ["DocumentBodies", "one_present_head"]
+__all__ = ["DocumentBodies", "one_present_head", "own_government"]
 
 _BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
 _TOWNS = ("town", "city", "port", "village", "capital", "district", "region", "province", "suburb", "hub", "centre")
@@ -234,3 +234,21 @@ def one_present_head(results: list[dict[str, Any]], mentions: list[dict[str, Any
         if counts.get(c["subject"], 0) > counts.get(best.get(c["object"], ""), -1):
             best[c["object"]] = c["subject"]
     return [c for c in results if c not in present or best[c["object"]] == c["subject"]]
+
+
+def own_government(results: list[dict[str, Any]], bodies: DocumentBodies, text: str) -> list[dict[str, Any]]:
+    """``results`` where a prime minister titled by the text's own country ("Orveno's Prime Minister Isabel Corvo"
+    in a report on Orveno) heads its government, as an untitled one does ("Prime Minister X"); a foreign one
+    ("Armenia's prime minister" in a report on Kazakhstan) keeps his country."""
+    country = bodies.get("country")
+    for c in results:
+        name = bodies.actors[country["actors"][0]].get("label", "") if country else ""
+        if c["relation"] != "headed" or country is None or c["object"] != country["actors"][0] or \
+                not c["rule"].startswith("title: ") or not re.search(
+                    rf"\b{re.escape(name)}'s (?:prime minister|premier)\b", text[c["start"]:c["end"]], re.I):
+            continue  # not "Armenian Prime Minister X": a title by the country's adjective is a foreign one's
+        government = bodies.get("government")
+        if government is not None:
+            c["object"] = government["actors"][0]
+            c.setdefault("readings", []).append(f"the government of the text's own country: {government['reading']}")
+    return results

@@ -26,7 +26,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from graph.ingest.bodies import DocumentBodies, one_present_head
+from graph.ingest.bodies import DocumentBodies, one_present_head, own_government
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.earlier import EARLIER
@@ -288,7 +288,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
-    results = one_present_head(results, mentions, doc.text)  # of two unqualified presidents, the text's own
+    results = own_government(one_present_head(results, mentions, doc.text), bodies, doc.text)  # the text's own head
     results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results.sort(key=lambda c: (c["start"], c["end"]))

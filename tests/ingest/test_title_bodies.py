@@ -161,3 +161,9 @@ def test_a_successor_and_the_late_president_both_head_the_country() -> None:
                        "as acting president. Vell said Vell would call an election. Vell met the army chief.")
     headed = _headed_new(text)
     assert ("oskar-wend", "Varossa") in headed
+
+
+def test_the_texts_own_prime_minister_titled_by_its_name_heads_its_government() -> None:
+    text = ("Varossa's Prime Minister Lena Ostrova sacked two ministers on Monday. Varossa's opposition called "
+            "for an election, and Varossa's unions backed the call. A government spokesman declined to comment.")
+    assert ("lena-ostrova", "Government of Varossa") in _headed_new(text)
