@@ -32,7 +32,7 @@ from graph.ingest.credits import drop_credits, drop_speaker_labels
 from graph.ingest.extents import label_before_name, name_head, region_in_title, widen_places
 from graph.ingest.later import later_mentions
 from graph.ingest.tails import tail_mentions
-from graph.ingest.nations import titled_nation
+from graph.ingest.nations import plural_people, titled_nation
 from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_persons, retype_places, retype_states
@@ -141,7 +141,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
-        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not ent.text.endswith("s") \
+        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not plural_people(ent.text, doc.text) \
             and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):

@@ -13,11 +13,12 @@ the word, so that the title has the body it heads.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["titled_nation"]
+__all__ = ["titled_nation", "plural_people"]
 
 _LEADER_WORDS = {"prime", "premier", "chancellor", "foreign", "defence", "defense", "interior"}
 
@@ -35,3 +36,15 @@ def titled_nation(token: Any) -> str | None:
             or title.lower_ == "premier":
         return str(token.text)
     return None
+
+
+def plural_people(word: str, text: str) -> bool:
+    """Whether ``word`` is the plural of a people's name ("Kazakhs", "Kestrians": the singular is a demonym or
+    stands in the text on its own), not a name that ends in s ("the province of Lannis").
+
+    >>> plural_people("Kazakhs", ""), plural_people("Lannis", "the province of Lannis"), plural_people("Dravics", "Dravic")
+    (True, False, True)
+    """
+    if not word.endswith("s"):
+        return False
+    return word[:-1] in load_lexicon()["demonyms"] or re.search(rf"\b{re.escape(word[:-1])}\b", text) is not None

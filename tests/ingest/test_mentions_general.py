@@ -503,3 +503,8 @@ def test_a_leading_conjunction_is_no_part_of_a_party() -> None:
 def test_a_complementiser_is_no_part_of_a_party() -> None:
     found = find_mentions(parse("The party demanded that the finance committee of parliament summon the governor."), {})
     assert not any(m["text"].lower().startswith("that") for m in found["mentions"])
+
+
+def test_a_place_whose_name_ends_in_s_is_a_place() -> None:
+    found = find_mentions(parse("The governor of Ardennis, Mara Vell, imposed a curfew on Friday."), {})
+    assert "Ardennis" in {found["actors"][m["actors"][0]]["label"] for m in found["mentions"]}
