@@ -47,7 +47,8 @@ _PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the
 _RESULTATIVE = {"dead", "unconscious", "senseless"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
-                     "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
+                     "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some",
+                     "neighbouring", "neighboring"}
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
@@ -154,6 +155,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         span = name_head(_cut(_clean(ent)))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
+                and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():

@@ -508,3 +508,9 @@ def test_a_complementiser_is_no_part_of_a_party() -> None:
 def test_a_place_whose_name_ends_in_s_is_a_place() -> None:
     found = find_mentions(parse("The governor of Ardennis, Mara Vell, imposed a curfew on Friday."), {})
     assert "Ardennis" in {found["actors"][m["actors"][0]]["label"] for m in found["mentions"]}
+
+
+def test_neighbouring_opening_a_sentence_is_no_part_of_the_name() -> None:
+    found = find_mentions(parse("Election officials counted through the night on Monday. Neighbouring Tavria has sent "
+                                "its observers."), {})
+    assert "Tavria" in {found["actors"][m["actors"][0]]["label"] for m in found["mentions"]}
