@@ -182,6 +182,9 @@ class DocumentBodies:
         if kind not in self._cache:
             if kind == "country":
                 found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
+                found = [m for m in found if m.get("kind") != "demonym"] or found  # "Russian troops": another's
+                found += [{**m, "actors": [state], "text": self.actors[state].get("label", state)} for m in self.mentions
+                          for state in self.actors[m["actors"][0]].get("in", []) if state in self.actors]  # "Almaty"
                 found = [m for m in found if not self._guessed(m)] or found
                 found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
                          and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader

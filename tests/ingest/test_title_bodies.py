@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.ingest.bodies import DocumentBodies
 from graph.ingest.extract import extract
+from graph.ingest.linking import known_actors
 from graph.ingest.nlp import parse
 
 
@@ -167,3 +168,20 @@ def test_the_texts_own_prime_minister_titled_by_its_name_heads_its_government() 
     text = ("Varossa's Prime Minister Lena Ostrova sacked two ministers on Monday. Varossa's opposition called "
             "for an election, and Varossa's unions backed the call. A government spokesman declined to comment.")
     assert ("lena-ostrova", "Government of Varossa") in _headed_new(text)
+
+
+def test_the_places_a_country_holds_and_not_a_foreign_adjective_name_the_texts_country() -> None:
+    actors = {"est": {"type": "State", "label": "Estmark"}, "var": {"type": "State", "label": "Varossa"},
+              "telka": {"type": "Place", "label": "Telka", "in": ["var"]}}
+    mentions = [{**_mention("est", "Estmark"), "kind": "demonym"}, {**_mention("est", "Estmark"), "kind": "demonym"},
+                {**_mention("est", "Estmark"), "kind": "name"}, {**_mention("var", "Varossa"), "kind": "name"},
+                {**_mention("telka", "Telka"), "kind": "name"}, {**_mention("telka", "Telka"), "kind": "name"}]
+    assert DocumentBodies(mentions, actors, "").get("country")["actors"] == ["var"]
+
+
+def test_the_corpus_puts_its_places_in_their_country(tmp_path: Any) -> None:
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "assertions.yaml").write_text(
+        "actors:\n  telka: {type: Place, label: Telka}\n  varossa: {type: State, label: Varossa}\n"
+        "assertions:\n  - {id: telka-in-varossa, subject: telka, relation: partOf, object: varossa}\n", encoding="utf-8")
+    assert known_actors(tmp_path)["telka"]["in"] == ["varossa"]
