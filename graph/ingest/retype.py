@@ -53,7 +53,11 @@ def retype_places(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, 
     for actor_id, spec in proposed.items():
         if spec.get("type") != "Person" or " " in spec["label"] or "-" in spec["label"]:
             continue
-        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id]]
+        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id] and m["kind"] != "demonym"]
+        if any(m["kind"] == "demonym" and m["actors"] == [actor_id] for m in mentions):
+            spec["type"] = "State"  # "Kestria's 'founding father' ... a Kestrian head of state": a people's country
+            spec["note"] = f"{spec['label']!r} has a people's adjective in the text: typed State"
+            continue
         if not heads or any(titled(h) for h in heads):
             continue
         found = {e for e in (_evidence(h) for h in heads) if e}

@@ -514,3 +514,9 @@ def test_neighbouring_opening_a_sentence_is_no_part_of_the_name() -> None:
     found = find_mentions(parse("Election officials counted through the night on Monday. Neighbouring Tavria has sent "
                                 "its observers."), {})
     assert "Tavria" in {found["actors"][m["actors"][0]]["label"] for m in found["mentions"]}
+
+
+def test_a_country_with_a_peoples_adjective_is_a_state_whatever_its_metaphors() -> None:
+    found = find_mentions(parse("Morvania's 'founding father' charged\n\nOskar Wend ruled Morvania for 20 years. "
+                                "He is the first Morvanian head of state to face a criminal court."), {})
+    assert found["actors"]["morvania"]["type"] == "State"
