@@ -41,6 +41,8 @@ def drop_speaker_labels(doc: Any, mentions: list[dict[str, Any]]) -> list[dict[s
     >>> [m["text"] for m in drop_speaker_labels(doc, [{"start": 27, "end": 31, "text": "MORN"}])]
     []
     """
+    if not any(m["text"].isupper() for m in mentions):
+        return mentions
     text = doc.text
     return [m for m in mentions if not (m["text"].isupper() and text[m["end"]:m["end"] + 1] == ":" and
                                         (m["start"] == 0 or text[m["start"] - 1] == "\n"))]
