@@ -166,10 +166,50 @@ class DocumentBodies:
         if (kind == "government" or kind.startswith("ministry ")) and any(
                 t.lower_ in load_lexicon()["former_titles"] for t in match["trigger"]):
             return None  # "a former finance minister": of a government before the text's
+        if kind == "government" and match["relation"] == "memberOf" and any(
+                t.lower_ in load_lexicon()["government_titles"]["portfolios"] for t in match["trigger"]):
+            return None  # "Interior Minister Dolan": head of his ministry, of the government only where the text says
+        if kind.startswith("ministry "):
+            return self._ministry(match)
         if kind == "government" and (match["relation"] != "headed" or not re.search(
                 r"\b(?:government|cabinet)\b", self.text, re.I)) and self._named_government() is None:
             return None
         return self.get(kind)
+
+    def _adjective(self, actor: str) -> str:
+        """The word the text makes of a country's name ("Kestrian"), else the name itself ("Tamberu")."""
+        label = self.actors[actor].get("label", "")
+        forms = [d for d, state in load_lexicon()["demonyms"].items() if state == label]
+        forms += [label + "n", label + "an", label + "ian", label + "ese", label[:-1] + "an", label[:-1] + "ian"]
+        return next((f for f in forms if re.search(rf"\b{re.escape(f)}\b", self.text)), label)
+
+    def _ministry(self, match: dict[str, Any]) -> dict[str, Any] | None:
+        """The ministry a minister's title names: the one the text names, else (where the extractor gave somewhere
+        to put it) a proposed one of the title's country word ("Dravic Defence Minister") or the text's country,
+        whose forms are the title ("Interior Minister Dolan": the Kestrian Interior Ministry)."""
+        portfolio = match["document"].split()[1]
+        demonyms = load_lexicon()["demonyms"]
+        spec = load_lexicon()["government_titles"]
+        plain = {*spec["deputies"], *spec["portfolios"], *_SUCCESSION, *load_lexicon()["former_titles"], "first", "senior"}
+        adjective = next((t.text for t in match["trigger"][:-1] if t.text in demonyms or t.ent_type_ in ("NORP", "GPE")
+                          or t.text[:1].isupper() and t.lower_ not in plain), None)  # "Ruvalan Defence Minister"
+        found = self.get(match["document"]) if adjective is None else _most_named(
+            [m for m in self._of_type(("PublicBody",), ("ministry", portfolio))
+             if adjective.lower() in self.actors[m["actors"][0]].get("label", "").lower()], "the ministry")
+        if found is not None or self.proposed is None:
+            return found
+        country = self.get("country")
+        adjective = adjective or (self._adjective(country["actors"][0]) if country else None)
+        label = " ".join(w for w in (adjective, portfolio.title(), "Ministry") if w)
+        title = " ".join(t.text for t in match["trigger"])
+        actor_id = slug(label)
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": "PublicBody", "label": label, "proposed": True, "note": f"implied by the title {title!r}",
+                "aliases": sorted({f"{portfolio.title()} Ministry", f"{portfolio.title()} Minister", title} - {label})}
+        trigger = match["trigger"]
+        return {"actors": [actor_id], "text": label, "start": trigger[0].idx, "end": trigger[-1].idx + len(trigger[-1]),
+                "far": True, "reading": f"the ministry of the title {title!r}"}
 
     def _named_government(self) -> dict[str, Any] | None:
         named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"

@@ -13,6 +13,7 @@ from typing import Any
 from graph.ingest.bodies import DocumentBodies
 from graph.ingest.extract import extract
 from graph.ingest.linking import known_actors
+from graph.ingest.mentions import slug
 from graph.ingest.nlp import parse
 
 
@@ -185,3 +186,41 @@ def test_the_corpus_puts_its_places_in_their_country(tmp_path: Any) -> None:
         "actors:\n  telka: {type: Place, label: Telka}\n  varossa: {type: State, label: Varossa}\n"
         "assertions:\n  - {id: telka-in-varossa, subject: telka, relation: partOf, object: varossa}\n", encoding="utf-8")
     assert known_actors(tmp_path)["telka"]["in"] == ["varossa"]
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    found = extract(parse(text), {"morvania": {"type": "State", "label": "Morvania", "aliases": []}})
+    return {(c["subject"], c["relation"], found["actors"][c["object"]]["label"]) for c in found["candidates"]
+            if c["object"] is not None}
+
+
+def test_a_ministers_title_heads_a_ministry_the_text_never_names() -> None:
+    text = ("TELKA, March 3 - Morvanian police fired on striking dockers in Telka on Monday. Interior Minister "
+            "Pavel Strom defended the officers. The government met on Tuesday. Morvania is calm.")
+    found = extract(parse(text), {"morvania": {"type": "State", "label": "Morvania", "aliases": []}})
+    claims = {(c["subject"], c["relation"], found["actors"][c["object"]]["label"]) for c in found["candidates"]
+              if c["object"] is not None}
+    assert ("pavel-strom", "headed", "Morvanian Interior Ministry") in claims
+    assert not {c for c in claims if c[0] == "pavel-strom" and c[1] == "memberOf"}  # the text never says so
+    ministry = found["actors"][slug("Morvanian Interior Ministry")]
+    assert ministry["proposed"] and "Interior Minister" in ministry["aliases"]
+
+
+def test_a_deputy_minister_is_a_member_of_the_ministry_of_his_title() -> None:
+    text = ("Deputy Finance Minister Lena Vasko resigned over the grain contracts in Morvania on Friday. "
+            "Morvania's parliament will debate the budget next week.")
+    claims = _claims(text)
+    assert ("lena-vasko", "memberOf", "Morvania Finance Ministry") in claims  # the text has no "Morvanian"
+    assert not {c for c in claims if c[0] == "lena-vasko" and c[1] == "headed"}
+
+
+def test_a_ministry_the_text_names_is_the_one_of_the_title() -> None:
+    text = ("The Morvanian defence ministry said troops had left Telka. Defence Minister Ivo Harl "
+            "thanked the soldiers. Morvania is calm.")
+    claims = _claims(text)
+    assert {c[2] for c in claims if c[:2] == ("ivo-harl", "headed")} == {"morvanian defence ministry"}
+
+
+def test_a_foreign_ministers_title_names_his_own_countrys_ministry() -> None:
+    claims = _claims("Ruvalan Defence Minister Goran Pesh visited Telka on Monday. Morvania is calm. Morvania thanked him.")
+    assert {c[2] for c in claims if c[:2] == ("goran-pesh", "headed")} == {"Ruvalan Defence Ministry"}
