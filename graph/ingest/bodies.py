@@ -65,6 +65,16 @@ def _stem(word: str) -> str:
     return word.lower().strip("'").removesuffix("'s").rstrip("s")
 
 
+def _country_word(trigger: list[Any]) -> str | None:
+    """The word of a country in a title's words before its noun: a people's adjective or a capitalised word that
+    is no word of the title itself ("Ruvalan Defence Minister", "Kessland premier"; not "Acting Prime Minister")."""
+    spec = load_lexicon()["government_titles"]
+    plain = {*spec["deputies"], *spec["portfolios"], *_SUCCESSION, *load_lexicon()["former_titles"], "first", "senior",
+             "prime"}
+    return next((t.text for t in trigger[:-1] if t.text in load_lexicon()["demonyms"] or t.ent_type_ in ("NORP", "GPE")
+                 or t.text[:1].isupper() and t.lower_ not in plain), None)
+
+
 class DocumentBodies:
     """The government, country and ministries of a document, found once from its mentions."""
 
@@ -154,25 +164,22 @@ class DocumentBodies:
     def for_match(self, match: dict[str, Any]) -> dict[str, Any] | None:
         """The body of a title match's ``document``: as :meth:`get`, but none for a title its own country word
         qualifies ("Armenian Prime Minister Pashinyan", "Kessland premier Brandvik" in a report on Kazakhstan) or
-        makes past ("a former finance minister"),
-        and a government the text never names only for its head, in a text that speaks of a government."""
+        makes past ("a former finance minister": head of his ministry still, member of no government), a government
+        the text never names only for its head, and the ministry of a minister's title (see :meth:`_ministry`)."""
         kind = match["document"]
         if kind == "country" and any(c.lower_ in load_mention_data()["local_title_words"] and c.dep_ in (
                 "amod", "compound", "nmod") for c in match["trigger"][-1].children):
             return None  # "Hollan, the regional president": of a region, not of the country
-        if kind == "government" and any(t.ent_type_ in ("NORP", "GPE") or t.text in load_lexicon()["demonyms"]
-                                        for t in match["trigger"][:-1]):
+        if kind == "government" and _country_word(match["trigger"]) is not None:
             return None
-        if (kind == "government" or kind.startswith("ministry ")) and any(
-                t.lower_ in load_lexicon()["former_titles"] for t in match["trigger"]):
-            return None  # "a former finance minister": of a government before the text's
+        if kind == "government" and any(t.lower_ in load_lexicon()["former_titles"] for t in match["trigger"]):
+            return None  # "a former finance minister": of a government before the text's (but head of his ministry)
         if kind == "government" and match["relation"] == "memberOf" and any(
                 t.lower_ in load_lexicon()["government_titles"]["portfolios"] for t in match["trigger"]):
             return None  # "Interior Minister Dolan": head of his ministry, of the government only where the text says
         if kind.startswith("ministry "):
             return self._ministry(match)
-        if kind == "government" and (match["relation"] != "headed" or not re.search(
-                r"\b(?:government|cabinet)\b", self.text, re.I)) and self._named_government() is None:
+        if kind == "government" and match["relation"] != "headed" and self._named_government() is None:
             return None
         return self.get(kind)
 
@@ -188,11 +195,7 @@ class DocumentBodies:
         to put it) a proposed one of the title's country word ("Dravic Defence Minister") or the text's country,
         whose forms are the title ("Interior Minister Dolan": the Kestrian Interior Ministry)."""
         portfolio = match["document"].split()[1]
-        demonyms = load_lexicon()["demonyms"]
-        spec = load_lexicon()["government_titles"]
-        plain = {*spec["deputies"], *spec["portfolios"], *_SUCCESSION, *load_lexicon()["former_titles"], "first", "senior"}
-        adjective = next((t.text for t in match["trigger"][:-1] if t.text in demonyms or t.ent_type_ in ("NORP", "GPE")
-                          or t.text[:1].isupper() and t.lower_ not in plain), None)  # "Ruvalan Defence Minister"
+        adjective = _country_word(match["trigger"])
         found = self.get(match["document"]) if adjective is None else _most_named(
             [m for m in self._of_type(("PublicBody",), ("ministry", portfolio))
              if adjective.lower() in self.actors[m["actors"][0]].get("label", "").lower()], "the ministry")

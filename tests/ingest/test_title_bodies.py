@@ -102,9 +102,21 @@ def test_a_prime_minister_heads_the_government_of_the_country_a_text_speaks_of()
     assert ("lena-ostrova", "Government of Varossa") in _headed_new(text)
 
 
-def test_no_government_is_implied_where_the_text_speaks_of_none() -> None:
+def test_a_prime_minister_heads_the_government_of_the_country_where_the_text_speaks_of_none() -> None:
     text = _VAROSSA + "Prime Minister Lena Ostrova said the protesters had been paid by foreign agents."
-    assert not any(body.startswith("Government") for _, body in _headed_new(text))
+    assert ("lena-ostrova", "Government of Varossa") in _headed_new(text)
+
+
+def test_a_premier_a_countrys_name_qualifies_heads_no_government_of_the_text() -> None:
+    text = _VAROSSA + "Estmark premier Karl Brenn urged restraint. Prime Minister Lena Ostrova thanked him."
+    headed = _headed_new(text)
+    assert ("lena-ostrova", "Government of Varossa") in headed
+    assert not any(who == "karl-brenn" and body.startswith("Government") for who, body in headed)
+
+
+def test_a_former_minister_still_heads_the_ministry_of_his_title() -> None:
+    text = _VAROSSA + "Karl Brenn, a former finance minister, called for calm in Telka."
+    assert ("karl-brenn", "Varossa Finance Ministry") in _headed_new(text)
 
 
 def test_a_foreign_prime_minister_does_not_head_the_texts_government() -> None:
