@@ -270,8 +270,9 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else head.head.head
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
-                exclude |= {t.i for s in doers for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
-                # "Reval dismissed him": not Reval; "named her deputy, Karel Wynn, to replace him": not Wynn
+                exclude |= {t.i for s in doers for t in (s.subtree if head not in s.subtree else [s, *(
+                    c for c in s.children if c.dep_ == "appos")])}  # "Reval dismissed him": not Reval; "named
+                # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
             intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1])

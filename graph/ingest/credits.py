@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["drop_credits"]
+__all__ = ["drop_credits", "drop_speaker_labels"]
 
 _DASHES = {"-", "--", "\u2013", "\u2014"}
 
@@ -30,3 +30,19 @@ def drop_credits(doc: Any, mentions: list[dict[str, Any]]) -> list[dict[str, Any
             doc[closing + 1].text not in _DASHES:
         return mentions
     return [m for m in mentions if not (opening < m["tokens"][0] and m["tokens"][1] <= closing)]
+
+
+def drop_speaker_labels(doc: Any, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``mentions`` without a transcript's speaker labels ("MORN: He was brought in ..."): a name in capitals
+    opening a line before a colon is who speaks next, no antecedent of the "he" or "his" that follows.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("PRESENTER: Who was there?\\n\\nMORN: His lawyer spoke.")
+    >>> [m["text"] for m in drop_speaker_labels(doc, [{"start": 27, "end": 31, "text": "MORN"}])]
+    []
+    """
+    if not any(m["text"].isupper() for m in mentions):
+        return mentions
+    text = doc.text
+    return [m for m in mentions if not (m["text"].isupper() and text[m["end"]:m["end"] + 1] == ":" and
+                                        (m["start"] == 0 or text[m["start"] - 1] == "\n"))]

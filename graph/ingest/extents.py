@@ -22,7 +22,7 @@ from typing import Any
 from graph.ingest.kinds import BODIES, group_word
 from graph.ingest.mention_data import load_mention_data
 
-__all__ = ["widen_places", "label_before_name", "region_in_title"]
+__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head"]
 
 
 def widen_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
@@ -66,3 +66,22 @@ def region_in_title(token: Any) -> bool:
         title = title.head
     return token.ent_type_ == "LOC" and token.dep_ in ("compound", "nmod", "conj") and \
         "Person" in load_mention_data()["descriptions"].get(title.lemma_.lower(), [])
+
+
+def name_head(span: Any) -> Any:
+    """``span`` with the capitalised proper noun after it that the recogniser left out ("Nakoro First", where it
+    saw "Nakoro" and an ordinal), unless that noun is an entity of its own or begins another name (a title's).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Ruth Amosa of Nakoro First blamed him.")
+    >>> name_head(doc[3:4]).text
+    'Nakoro First'
+    """
+    doc = span.doc
+    if span.end >= len(doc) or not span.text[:1].isupper():
+        return span
+    head = doc[span.end]
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.is_sent_start or head.ent_type_ not in ("", "ORDINAL") \
+            or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):  # "of Nakoro First Deputy X": a title
+        return span
+    return doc[span.start:head.i + 1]

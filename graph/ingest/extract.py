@@ -26,7 +26,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from graph.ingest.bodies import DocumentBodies
+from graph.ingest.bodies import DocumentBodies, one_present_head, own_government
 from graph.ingest.coref import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.earlier import EARLIER
@@ -241,7 +241,7 @@ def _objects(match: dict[str, Any], sent: _Sentence, claimant: dict[str, Any] | 
         return [office(stem, {t for t, s in load_lexicon()["office_titles"].items() if s == stem}, actors, proposed,
                        mentioned)]
     if document:
-        return [bodies.get(document)]
+        return [bodies.for_match(match)]
     named: list[dict[str, Any] | None] = [
         m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (
             event_object(t, match["relation"], index, actors, proposed))) if m]
@@ -259,7 +259,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
-    bodies = DocumentBodies(mentions, everyone, doc.text)
+    bodies = DocumentBodies(mentions, everyone, doc.text, found["proposed"])
     mentioned = {a for m in mentions for a in m["actors"]}
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
@@ -288,6 +288,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
+    results = own_government(one_present_head(results, mentions, doc.text), bodies, doc.text)  # the text's own head
     results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results.sort(key=lambda c: (c["start"], c["end"]))

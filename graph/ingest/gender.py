@@ -85,6 +85,15 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         for sex in _word_votes(doc, mention):
             votes.setdefault(mention["actors"][0], {}).setdefault(sex, 0)
             votes[mention["actors"][0]][sex] += 3
+    for token in doc:  # "an investigator who introduced himself as Captain Korr": Korr is a man
+        if token.lower_ in ("himself", "herself"):
+            after = doc[token.i + 1:token.i + 6]
+            start = next((t.i for t in after if t.lower_ == "as"), None)
+            for mention in persons:  # read from the words, not the parse, which may end the clause at the name
+                if start is not None and start < mention["head"] < after.end and \
+                        all(t.text[:1].isupper() for t in doc[start + 1:mention["head"] + 1]):
+                    votes.setdefault(mention["actors"][0], {}).setdefault(str(pronoun_gender(token.text)), 0)
+                    votes[mention["actors"][0]][str(pronoun_gender(token.text))] += 3
     sentences = list(doc.sents)
     position = {s.start: n for n, s in enumerate(sentences)}
     said_of: list[tuple[str, str, int, set[str]]] = []  # (person, gender, weight, persons in view)
@@ -112,8 +121,10 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     strong = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns, "X said she"
     strong.update({a: s for a, s, weight, _ in said_of if weight > 1 and a not in strong})
     for actor, said, weight, view in said_of:
-        if weight == 1 and any(strong.get(other) == said for other in view - {actor}):
-            continue  # "Marrow said she would go. Reval accepted her resignation": the woman in view, not Reval
+        if weight == 1 and (any(strong.get(other) == said for other in view - {actor}) or
+                            strong.get(actor) not in (None, said)):
+            continue  # "Marrow said she would go. Reval accepted her resignation": the woman in view, not Reval;
+            # "Mr Korr ... charged her": an object pronoun does not outvote a title
         votes.setdefault(actor, {}).setdefault(said, 0)
         votes[actor][said] += weight
     found = {}

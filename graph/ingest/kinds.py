@@ -78,8 +78,10 @@ def new_type(label: str, ner: str, head: Any) -> str:
     if any(c.dep_ == "compound" and c.i < head.i and c.lower_.rstrip(".") in HONORIFICS for c in head.children) \
             or any(description_noun(c) == "year-old" for c in head.children if c.i < head.i):
         return "Person"  # "Mr Brask", "the 79-year-old Lunn", whatever the recogniser took him for
-    if ner and person_titled(head) and " " in label and head.pos_ == "PROPN" and not org_word(head):
-        return "Person"
+    start = head.i - len(label.split()) + 1
+    after_of = start > 0 and head.doc[start - 1].lower_ == "of" and head.dep_ == "appos"
+    if ner and person_titled(head) and " " in label and head.pos_ == "PROPN" and not org_word(head) and not after_of:
+        return "Person"  # not "Amosa of Nakoro First", which the parser set beside "the opposition leader"
     if ner and head.pos_ == "PROPN" and kin_owner(head) and not org_word(head):
         return "Person"  # "Dariga Nazarbayeva's husband", whatever the recogniser took her for
     if ner == "PERSON" and org_word(head):

@@ -48,7 +48,8 @@ def fold(name: str) -> str:
 
 
 def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
-    """Every actor declared in the corpus's ``assertions.yaml`` files: id -> {type, label, aliases, source}."""
+    """Every actor declared in the corpus's ``assertions.yaml`` files: id -> {type, label, aliases, source}, and for
+    a place the corpus puts in a State, ``in`` (the State's ids)."""
     actors: dict[str, dict[str, Any]] = {}
     if not corpus.is_dir():
         return actors
@@ -63,6 +64,12 @@ def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
                 actors[str(actor_id)] = {"type": str(spec.get("type", "")), "label": str(spec.get("label", "")),
                                          "aliases": [str(a) for a in spec.get("aliases") or []],
                                          "source": folder.name}
+        for item in (raw.get("assertions") if isinstance(raw, LineDict) else None) or []:
+            place, state = (actors.get(str(item.get(k, ""))) for k in ("subject", "object")) if isinstance(item, dict) \
+                else (None, None)
+            if place and state and item.get("relation") in ("partOf", "locatedIn") and state["type"] == "State" and \
+                    place["type"] == "Place":  # "Kazakhstan's largest city, Almaty": a place the country's texts name
+                place.setdefault("in", []).append(str(item["object"]))
     return actors
 
 

@@ -25,14 +25,14 @@ __all__ = ["load_mention_data"]
 _KEYS = ("groups", "descriptions", "generic_persons", "gender_words", "relational", "possessed_types",
          "name_breaking_prepositions", "name_titles", "unit_words", "media_words", "kin_resolved",
          "role_synonyms", "place_words", "kin_words", "agent_roles", "state_owned_words",
-         "generic_bodies")
+         "generic_bodies", "local_title_words")
 
 
 @lru_cache(maxsize=2)
 def load_mention_data(path: Path = LEXICON_FILE) -> dict[str, Any]:
     """The merged tables: ``groups`` (noun -> type), ``descriptions`` (noun -> types), ``gender``
     (word -> male/female), ``generic_persons``, ``relational``, ``breaking``, ``name_titles`` (with the
-    lexicon's), ``unit_words``, ``media_words``, ``kin_resolved``, ``place_words``, ``kin_words``, ``agent_roles``, ``state_owned_words``, ``generic_bodies`` (sets), ``possessed_types``,
+    lexicon's), ``unit_words``, ``media_words``, ``kin_resolved``, ``place_words``, ``kin_words``, ``agent_roles``, ``state_owned_words``, ``generic_bodies``, ``local_title_words`` (sets), ``possessed_types``,
     ``role_synonyms`` (a description noun -> the titles it also covers: "leader" -> "president")."""
     raw = load_lexicon(path)
     missing = [k for k in _KEYS if k not in raw]
@@ -48,4 +48,4 @@ def load_mention_data(path: Path = LEXICON_FILE) -> dict[str, Any]:
             "role_synonyms": {str(k): [str(w) for w in v] for k, v in raw["role_synonyms"].items()},
             "place_words": set(raw["place_words"]), "kin_words": set(raw["kin_words"]),
             "agent_roles": set(raw["agent_roles"]), "state_owned_words": set(raw["state_owned_words"]),
-            "generic_bodies": set(raw["generic_bodies"])}
+            "generic_bodies": set(raw["generic_bodies"]), "local_title_words": set(raw["local_title_words"])}

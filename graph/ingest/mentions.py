@@ -28,9 +28,11 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mention_data import load_mention_data
-from graph.ingest.credits import drop_credits
-from graph.ingest.extents import label_before_name, region_in_title, widen_places
+from graph.ingest.credits import drop_credits, drop_speaker_labels
+from graph.ingest.extents import label_before_name, name_head, region_in_title, widen_places
 from graph.ingest.later import later_mentions
+from graph.ingest.tails import tail_mentions
+from graph.ingest.nations import plural_people, titled_nation
 from graph.ingest.names import other_bearer, settle_short_names
 from graph.ingest.partitives import widen_partitives
 from graph.ingest.retype import retype_persons, retype_places, retype_states
@@ -38,22 +40,24 @@ from graph.ingest.linking import Linker, fold, known_actors, merge_acronyms, nam
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
 
-_STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct"}
+_STRIP = {"det", "nummod", "quantmod", "predet", "case", "punct", "mark"}
 _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of", "several", "at", "least", "about",
                 "around", "nearly", "almost", "roughly", "only", "just", "up", "to", "fewer", "less", "many", "few"}
 _PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
 _RESULTATIVE = {"dead", "unconscious", "senseless"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
-                     "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some"}
+                     "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some",
+                     "neighbouring", "neighboring"}
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
-    """The span without leading determiners, numbers, titles (of a name) and quotes, and without a trailing "'s"."""
+    """The span without leading conjunctions ("And the government?", "that the committee"), determiners, numbers, titles (of a name) and
+    quotes, and without a trailing "'s"."""
     titles_words = load_mention_data()["name_titles"] if titles else set()
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ == "PRP$"
+    while start < end and (doc[start].dep_ in _STRIP or doc[start].lower_ in titles_words or doc[start].tag_ in ("PRP$", "CC")
                            or (doc[start].lower_ in _PLAIN_ADJECTIVES and doc[start].ent_type_ not in _PLACES)
                            or doc[start].lower_ in ("a", "an", "the")
                            or doc[start].lower_ in _QUANTIFIERS
@@ -138,7 +142,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
-        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not ent.text.endswith("s") \
+        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not plural_people(ent.text, doc.text) \
             and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):
@@ -148,9 +152,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
-        span = _cut(_clean(ent))
+        span = name_head(_cut(_clean(ent)))
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
+                and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not span.text[:1].isupper():
@@ -194,10 +199,12 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
-            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1])
+            person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
+                not (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON")
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
+    mentions += tail_mentions(doc, mentions, linker, taken)  # "the copper works" of the Ossel Copper Works
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
@@ -298,12 +305,12 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:
-        state = lex["demonyms"].get(token.text) or _demonym(token.text, states)
+        state = lex["demonyms"].get(token.text) or _demonym(token.text, states) or titled_nation(token)
         if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
-    mentions = drop_credits(doc, sorted(mentions, key=lambda m: m["start"]))
+    mentions = drop_speaker_labels(doc, drop_credits(doc, sorted(mentions, key=lambda m: m["start"])))
     merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
     widen_places(doc, mentions, linker)

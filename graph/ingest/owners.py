@@ -33,6 +33,17 @@ def _words(spec: dict[str, Any]) -> set[str]:
     return {w for n in [spec.get("label", ""), *spec.get("aliases", [])] for w in re.findall(r"[a-z]+", n.lower())}
 
 
+def _heads(spec: dict[str, Any]) -> set[str]:
+    """The nouns a body's names are of: the last word, or the one before "of" ("Government of Kestria");
+    "Government House" is a house, not a government.
+
+    >>> sorted(_heads({"label": "Government House", "aliases": ["the Civic Dawn party", "Government of Kestria"]}))
+    ['government', 'house', 'party']
+    """
+    return {re.findall(r"[a-z]+", n.lower().split(" of ")[0])[-1] for n in [spec.get("label", ""), *spec.get("aliases", [])]
+            if re.search(r"[a-z]", n.lower().split(" of ")[0])}
+
+
 def _owner(token: Any) -> bool:
     """Whether ``token`` is a common noun that owns or modifies a person's title under "the"."""
     data = load_mention_data()["descriptions"]
@@ -108,10 +119,13 @@ def possessed_bodies(doc: Any, mentions: list[dict[str, Any]], actors: dict[str,
     for mention in mentions:
         head = doc[mention["head"]]
         spec = actors.get(mention["actors"][0], {}) if len(mention["actors"]) == 1 else {}
-        if mention["kind"] != "group" or not spec.get("proposed") or spec.get("label", "").lower() != head.lower_ \
-                or not any(c.dep_ == "poss" for c in head.children):
-            continue  # "her party" proposed as "party"
-        named = [m for m in bodies if head.lower_ in _words(actors[m["actors"][0]])]
+        label = spec.get("label", "").lower()
+        if mention["kind"] != "group" or not spec.get("proposed") or not any(c.dep_ == "poss" for c in head.children) \
+                or not (label == head.lower_ or label == f"own {head.lower_}" or (label.endswith(f"'s {head.lower_}") and
+                                                                                 any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                                                                     for c in head.children))):
+            continue  # "her party" proposed as "party", "Velkov's bureau", "his own agency"
+        named = [m for m in bodies if head.lower_ in _heads(actors[m["actors"][0]])]
         if named:
             before = [m for m in named if m["end"] <= mention["start"]]
             pick = before[-1] if before else named[0]

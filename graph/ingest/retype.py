@@ -53,7 +53,11 @@ def retype_places(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, 
     for actor_id, spec in proposed.items():
         if spec.get("type") != "Person" or " " in spec["label"] or "-" in spec["label"]:
             continue
-        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id]]
+        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id] and m["kind"] != "demonym"]
+        if any(m["kind"] == "demonym" and m["actors"] == [actor_id] for m in mentions):
+            spec["type"] = "State"  # "Kestria's 'founding father' ... a Kestrian head of state": a people's country
+            spec["note"] = f"{spec['label']!r} has a people's adjective in the text: typed State"
+            continue
         if not heads or any(titled(h) for h in heads):
             continue
         found = {e for e in (_evidence(h) for h in heads) if e}
@@ -71,7 +75,9 @@ def retype_persons(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str,
         if spec.get("type") != "Organisation" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
             continue
         heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id] and m["kind"] in ("name", "new")]
-        if heads and not any(org_word(h) for h in heads) and any(titled(h) for h in heads):
+        after_of = any(m["actors"] == [actor_id] and m["tokens"][0] > 1 and doc[m["tokens"][0] - 1].lower_ == "of" and
+                       doc[m["tokens"][0] - 2].ent_type_ == "PERSON" for m in mentions)  # "Ruth Amosa of Nakoro First"
+        if heads and not after_of and not any(org_word(h) for h in heads) and any(titled(h) for h in heads):
             spec["type"] = "Person"
             spec["note"] = f"{spec['label']!r} is titled as a person in the text: typed Person"
 

@@ -486,3 +486,37 @@ def test_a_count_of_them_is_part_of_the_people_not_of_the_body_acting_on_them() 
     assert found["actors"][part["actors"][0]]["label"] == "Vell supporters"
     assert "37 of them" in found["actors"][part["actors"][0]]["aliases"]
     assert "riot" not in found["proposed"] and "riot-police" in found["proposed"]  # "Riot police" opens a sentence
+
+
+def test_a_party_named_with_an_ordinal_word_is_one_body() -> None:
+    found = find_mentions(parse("The opposition leader, Mara Vell of Telka First, blamed the president for the crisis."), {})
+    labels = {found["actors"][m["actors"][0]]["label"]: found["actors"][m["actors"][0]]["type"] for m in found["mentions"]}
+    assert labels.get("Telka First") not in (None, "Person") and "Telka" not in labels
+
+
+def test_a_leading_conjunction_is_no_part_of_a_party() -> None:
+    found = find_mentions(parse("PRESENTER: And the government? REPORTER: The government has said nothing."), {})
+    assert {found["actors"][m["actors"][0]]["label"] for m in found["mentions"] if "government" in m["text"]} == \
+        {"government"}
+
+
+def test_a_complementiser_is_no_part_of_a_party() -> None:
+    found = find_mentions(parse("The party demanded that the finance committee of parliament summon the governor."), {})
+    assert not any(m["text"].lower().startswith("that") for m in found["mentions"])
+
+
+def test_a_place_whose_name_ends_in_s_is_a_place() -> None:
+    found = find_mentions(parse("The governor of Ardennis, Mara Vell, imposed a curfew on Friday."), {})
+    assert "Ardennis" in {found["actors"][m["actors"][0]]["label"] for m in found["mentions"]}
+
+
+def test_neighbouring_opening_a_sentence_is_no_part_of_the_name() -> None:
+    found = find_mentions(parse("Election officials counted through the night on Monday. Neighbouring Tavria has sent "
+                                "its observers."), {})
+    assert "Tavria" in {found["actors"][m["actors"][0]]["label"] for m in found["mentions"]}
+
+
+def test_a_country_with_a_peoples_adjective_is_a_state_whatever_its_metaphors() -> None:
+    found = find_mentions(parse("Morvania's 'founding father' charged\n\nOskar Wend ruled Morvania for 20 years. "
+                                "He is the first Morvanian head of state to face a criminal court."), {})
+    assert found["actors"]["morvania"]["type"] == "State"

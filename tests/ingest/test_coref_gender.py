@@ -1,0 +1,17 @@
+"""Gender from a reflexive naming ("introduced himself as Captain Varo") and a strong gender that object
+pronouns do not outvote, on sentences written for these tests (a fictional crisis in Varossa)."""
+
+from __future__ import annotations
+
+from graph.ingest.gender import genders
+from graph.ingest.mentions import find_mentions
+from graph.ingest.nlp import parse
+
+
+def test_a_reflexive_naming_genders_the_name_against_later_object_pronouns() -> None:
+    doc = parse("Nora Kell was held for a month. An investigator who introduced himself only as Captain Varo "
+                "questioned her every night. Two former detainees say Varo runs the unit. The service charged her "
+                "with treason and a court refused her bail.")
+    found = find_mentions(doc, {})
+    sexes = genders(doc, found["mentions"], found["actors"])
+    assert sexes.get("varo") == "male"
