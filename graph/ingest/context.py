@@ -26,7 +26,7 @@ _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp",
 def clause_chain(token: Any) -> list[Any]:
     """``token`` and the heads above it through clause links (not out of a noun phrase)."""
     chain = [token]
-    while chain[-1].dep_ in _UP and chain[-1].head is not chain[-1] and len(chain) < 8:
+    while chain[-1].dep_ in _UP and chain[-1].head.i != chain[-1].i and len(chain) < 8:
         if chain[-1].dep_ in ("relcl", "acl") and len(chain) > 1:
             break
         chain.append(chain[-1].head)
@@ -35,13 +35,24 @@ def clause_chain(token: Any) -> list[Any]:
     return chain
 
 
-def negation(token: Any) -> str | None:
-    """The word that negates the clause of ``token``, or None."""
+def negation(token: Any, *, trigger: Any | None = None) -> str | None:
+    """The word that negates the clause of ``token``, or None; for an event noun ``trigger`` that is the object
+    of a verb that neither makes nor reports it, only the noun's own ("no request"): "has not answered X's
+    request" does not deny the request.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police beat him; the bureau has never answered his complaint.")
+    >>> negation(doc[1])
+    """
     lex = load_lexicon()
+    if trigger is not None and trigger.pos_ == "NOUN" and trigger.head.i == token.i and \
+            trigger.dep_ in ("dobj", "nsubjpass") and not _making(token):
+        return next((str(c.text) for c in trigger.children if c.lower_ == "no" and c.dep_ == "det"), None)
     chain = clause_chain(token)
     for i, link in enumerate(chain):
-        if i and chain[i - 1].dep_ == "advcl":
-            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation
+        if i and chain[i - 1].dep_ in ("advcl", "parataxis") or i and _semicolon(chain[i - 1], link):
+            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation;
+            # "officers beat him; the bureau has never answered": a sentence of its own
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
@@ -81,6 +92,14 @@ def hedge(token: Any) -> str | None:
 _UNVERIFIED = {"verify", "confirm", "corroborate", "check"}
 
 
+def _making(verb: Any) -> bool:
+    """Whether ``verb`` makes, receives or reports the act its object noun names ("made a request", "received
+    no request", "confirmed his arrest"), so that its negation is the act's."""
+    lex = load_lexicon()
+    return verb.lemma_ in ("be", "have") or any(verb.lemma_ in lex[k] for k in ("light_verbs", "receiving_verbs",
+                                                                                  "reporting"))
+
+
 def _unverified(token: Any) -> str | None:
     """"..., a claim that could not be independently verified", "Neither account could be verified." (the
     sentence itself or the one right after it): the report says it could not check it."""
@@ -100,9 +119,17 @@ def _unverified(token: Any) -> str | None:
 
 def content_noun(token: Any) -> Any | None:
     """The content noun whose that-clause holds ``token`` ("reports that police beat X", "a statement that"),
-    or None."""
+    or None; a conjoined clause is in it too ("said in a statement that gunmen stormed X and opened fire").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The ministry said in a statement that gunmen had stormed a station and opened fire on officers.")
+    >>> content_noun(doc[13]).text
+    'statement'
+    """
     lex = load_lexicon()
     chain = clause_chain(token)
+    if len(chain) > 1 and chain[-1].dep_ in ("acl", "relcl"):
+        chain.append(chain[-1].head)  # "a statement that A and B", "... that A, killing B"
     for below, link in zip(chain, chain[1:]):
         if link.pos_ == "NOUN" and below.dep_ in ("acl", "relcl") and (
                 link.lemma_.lower() in lex["content_nouns"] or link.lemma_.lower() in lex["document_nouns"]) and (
@@ -221,7 +248,7 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
     if noun is not None and (who := author(noun)) is not None:
         return who
     chain = [token]
-    while chain[-1].head is not chain[-1] and (chain[-1].dep_ != "relcl" or _content_head(chain[-1]) or (
+    while chain[-1].head.i != chain[-1].i and (chain[-1].dep_ != "relcl" or _content_head(chain[-1]) or (
             reported_relatives and _reported_noun(chain[-1]))) and len(chain) < 12:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")

@@ -193,7 +193,7 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
-    word = (negation(clause) if clause is not None else None) or match.get("negation")
+    word = (negation(clause, trigger=head) if clause is not None else None) or match.get("negation")
     out["negated"], out["negation"] = word is not None, word
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
