@@ -17,6 +17,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects
+from graph.ingest.statements import document_pronoun, earlier_author
 
 __all__ = ["negation", "hedge", "speaker", "clause_chain", "trailing_speaker", "content_noun", "author"]
 
@@ -143,7 +144,9 @@ def author(noun: Any) -> Any | None:
     that issues, states or denies it ("the ministry issued a statement", "X said in a statement", "X denied
     reports"), or None ("reports that ...": hearsay)."""
     lex = load_lexicon()
-    found = [c for c in noun.children if c.dep_ == "poss"] or prep_objects(noun, "by") or prep_objects(noun, "from")
+    found = [c for c in noun.children if c.dep_ == "poss"] or prep_objects(noun, "by") or prep_objects(noun, "from") or [
+        g for c in noun.children if c.dep_ == "acl" and c.lemma_ in lex["issuing"] for a in c.children
+        if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # "a statement issued by the ministry"
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else \
         noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if not found and verb is not None and (verb.lemma_ in lex["reporting"] or verb.lemma_ in lex["issuing"] or
@@ -166,9 +169,15 @@ def _said_by(verb: Any) -> Any | None:
         if author(noun) is None and issued is not None and issued.lemma_ in load_lexicon()["issuing"]:
             return next(iter(subjects(issued)), None)
         return author(noun)
+    if verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children) and \
+            verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in load_lexicon()["reporting"]:
+        return _said_by(verb.head.head)  # "X said nobody had asked, and denied that ...": X denied (misparsed)
     found = next(iter(reversed(subjects(verb))), None)  # "Police, Vasko said, had ...": the nearer subject
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"] and found.dep_ == "nsubj":
-        found = author(found) or found  # "a statement from the ministry said"
+        found = author(found) or earlier_author(found) or found  # "a statement from the ministry said"; "the
+        # statement said" after "a statement issued by the ministry"
+    elif found is not None and found.dep_ == "nsubj":
+        found = document_pronoun(found, _said_by) or found  # "The statement said ... It denied that ..."
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
         return before

@@ -17,6 +17,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import subjects
+from graph.ingest.statements import summary_speakers
 
 __all__ = ["quote_speakers", "quote_speaker"]
 
@@ -48,7 +49,7 @@ def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
                 who = _reporting_subject(t for t in before[-1].sent if t.idx < m.start())
         if who is not None:
             found.append((start, end, who))
-    return found
+    return found + summary_speakers(doc)  # the bullets of a statement's summary are its author's too
 
 
 def quote_speaker(quotes: list[tuple[int, int, Any]], char: int) -> Any | None:

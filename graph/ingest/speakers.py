@@ -23,6 +23,7 @@ from graph.ingest.mentions import slug
 __all__ = ["describe", "body_word", "noun_phrase", "phrase_actor"]
 
 _DROP = {"relcl", "appos", "acl", "punct", "advcl"}
+_SOME = {"some", "many", "others", "several", "most", "few", "none"}
 
 
 def noun_phrase(token: Any) -> list[Any]:
@@ -39,6 +40,9 @@ def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dic
              proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     """A mention of a proposed actor for the speaker ``token`` (a common noun), or None."""
     lex = load_lexicon()
+    if token.lower_ in _SOME and any(c.dep_ == "prep" for c in token.children):
+        mention = phrase_actor(token, "CollectiveActor", index, actors, proposed)  # "some in the capital"
+        return {**mention, "kind": "description", "reading": f"the speakers, {mention['text']!r}, as a new actor"}
     if token.pos_ != "NOUN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL") or \
             token.lemma_.lower() in lex["document_nouns"] or token.lemma_.lower() in lex["content_nouns"]:
         return None  # "the statement said": its author is unknown, not a new actor
@@ -70,9 +74,24 @@ def phrase_actor(token: Any, kind: str, index: dict[int, dict[str, Any]], actors
     actor_id = slug(label)
     if actor_id not in actors:
         short = token.doc[words[0].i:token.i + 1].text  # "a senior official" (of the party)
-        aliases = [a for a in dict.fromkeys([text, short, token.text]) if a.lower() != label.lower()]
+        aliases = [a for a in dict.fromkeys([text, short, token.text, *_unnamed(words)]) if a.lower() != label.lower()]
         actors[actor_id] = proposed[actor_id] = {"type": kind, "label": label, "aliases": aliases, "proposed": True}
     return {"actors": [actor_id], "text": text, "start": words[0].idx, "end": words[-1].idx + len(words[-1])}
+
+
+def _unnamed(words: list[Any]) -> list[str]:
+    """The phrase ``words`` without the name that ends it after a title ("the office of Orveno's Prime Minister
+    Isabel Corvo": "the office of Orveno's Prime Minister"), if it ends so.
+
+    >>> from graph.ingest.nlp import parse
+    >>> _unnamed(noun_phrase(parse("The office of President Hana Drel said it.")[1]))
+    ['The office of President']
+    """
+    titles = load_lexicon()["name_title_words"]
+    cut = max((i for i, t in enumerate(words) if t.lower_ in titles), default=None)
+    if cut is None or cut == len(words) - 1 or cut == 0 or not all(t.pos_ == "PROPN" for t in words[cut + 1:]):
+        return []
+    return [words[0].doc[words[0].i:words[cut].i + 1].text]
 
 
 def body_word(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
