@@ -173,6 +173,9 @@ def _said_by(verb: Any) -> Any | None:
             verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in load_lexicon()["reporting"]:
         return _said_by(verb.head.head)  # "X said nobody had asked, and denied that ...": X denied (misparsed)
     found = next(iter(reversed(subjects(verb))), None)  # "Police, Vasko said, had ...": the nearer subject
+    if found is not None and verb.dep_ == "relcl" and found.dep_ == "pobj" and found.ent_type_ in ("GPE", "LOC", "FAC") \
+            and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
+        found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"] and found.dep_ == "nsubj":
         found = author(found) or earlier_author(found) or found  # "a statement from the ministry said"; "the
         # statement said" after "a statement issued by the ministry"

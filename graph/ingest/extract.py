@@ -41,7 +41,7 @@ from graph.ingest.quotes import quote_speaker, quote_speakers
 from graph.ingest.context import hedge, negation, speaker
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
-from graph.ingest.speakers import body_word, describe
+from graph.ingest.speakers import body_word, describe, described
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
@@ -132,7 +132,8 @@ def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]
         return None
     if who.dep_ == "appos" and who.pos_ == "NOUN" and who.i not in sent.index:
         return describe(who, sent.index, actors, proposed)  # "..., a spokesman for the Pact said": not the name before
-    return sent.actor(who, None) or describe(who, sent.index, actors, proposed)
+    return described(who, sent.index, actors) and describe(who, sent.index, actors, proposed) or \
+        sent.actor(who, None) or describe(who, sent.index, actors, proposed)
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:

@@ -20,9 +20,10 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import slug
 
-__all__ = ["describe", "body_word", "noun_phrase", "phrase_actor"]
+__all__ = ["describe", "described", "body_word", "noun_phrase", "phrase_actor"]
 
 _DROP = {"relcl", "appos", "acl", "punct", "advcl"}
+_PLACING = {"in", "on", "at", "from", "close", "near", "inside", "within"}
 _SOME = {"some", "many", "others", "several", "most", "few", "none"}
 
 
@@ -49,6 +50,21 @@ def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dic
     kind = "CollectiveActor" if token.tag_ == "NNS" else "Person"
     mention = phrase_actor(token, kind, index, actors, proposed)
     return {**mention, "kind": "description", "reading": f"the speaker, {mention['text']!r}, as a new actor"}
+
+
+def described(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether the speaker ``token`` is a generic group of people that its own words place ("officials on both
+    sides", "diplomats in Varn", "dockers in Brenholt"): the phrase is the claimant, not the bare noun.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Diplomats in Varn said it.")
+    >>> described(doc[0], {0: {"actors": ["diplomats"], "kind": "group"}}, {"diplomats": {"type": "CollectiveActor"}})
+    True
+    """
+    own = index.get(token.i)
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and own is not None and own.get("kind") == "group" and \
+        len(own["actors"]) == 1 and actors.get(own["actors"][0], {}).get("type") == "CollectiveActor" and \
+        any(c.dep_ == "prep" and c.lower_ in _PLACING for c in token.children)
 
 
 def phrase_actor(token: Any, kind: str, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
