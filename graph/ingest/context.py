@@ -182,8 +182,9 @@ def _said_by(verb: Any) -> Any | None:
     elif found is not None and found.dep_ == "nsubj":
         found = document_pronoun(found, _said_by) or found  # "The statement said ... It denied that ..."
     before = verb.doc[verb.i - 1] if verb.i else None
-    if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and before.dep_ == "appos":
-        return before
+    if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and (
+            before.dep_ == "appos" or (before.dep_ == "compound" and before.head.i == verb.i)):
+        return before  # "..., spokesman X told reporters"; "State television reports that" (a noun to the parser)
     return found if found is not None else trailing_speaker(verb)
 
 
@@ -243,6 +244,7 @@ def _reported_noun(clause: Any) -> bool:
 
 
 _WH = {"why", "how", "whether", "if", "when", "where"}
+_CONCESSIVE = {"though", "although"}
 
 
 def _unsaid(verb: Any, clause: Any) -> bool:
@@ -265,6 +267,9 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
+        if link.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in link.children) and \
+                any(c.dep_ == "auxpass" for c in link.children) and link.lemma_ in load_lexicon()["hedge_words"] | reporting:
+            return None  # "X says police detained 300, though many are thought to have been freed": the reporter's
         for child in link.children:
             if child.lower_ == "according":
                 return _source(child)

@@ -37,7 +37,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.offices import office
 from graph.ingest.plurals import each
-from graph.ingest.quotes import quote_speaker, quote_speakers
+from graph.ingest.quotes import quote_speaker, quote_speakers, reporter_first
 from graph.ingest.context import hedge, negation, speaker
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
@@ -291,6 +291,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
         results.extend(_figures(sentence, event))
     results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
+    results = reporter_first(results, doc)
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

@@ -13,13 +13,14 @@ speaker of the whole quote, its first sentences included.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import subjects
 from graph.ingest.statements import summary_speakers
 
-__all__ = ["quote_speakers", "quote_speaker"]
+__all__ = ["quote_speakers", "quote_speaker", "reporter_first"]
 
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 
@@ -55,3 +56,22 @@ def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
 def quote_speaker(quotes: list[tuple[int, int, Any]], char: int) -> Any | None:
     """The speaker of the quotation that holds character offset ``char``, if any."""
     return next((who for start, end, who in quotes if start <= char < end), None)
+
+
+def reporter_first(results: list[dict[str, Any]], doc: Any) -> list[dict[str, Any]]:
+    """``results`` without a speaker's claim that the reporter states in the same sentence ('"My father is
+    innocent," his son, Karim Foye, said': the son is the reporter's fact, not the son's claim).
+
+    >>> a = {"relation": "familyOf", "subject": "k", "object": "i", "negated": False, "start": 1, "end": 5, "claimant": "k"}
+    >>> b = {**a, "start": 20, "end": 30, "claimant": None}
+    >>> from graph.ingest.nlp import parse
+    >>> [r["claimant"] for r in reporter_first([a, b], parse("My father is innocent, his son Karim said."))]
+    [None]
+    """
+    starts = [sent.start_char for sent in doc.sents]
+
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return r["relation"], r.get("subject"), r.get("object"), bool(r.get("negated")), bisect_right(starts, r["start"])
+
+    reported = {key(r) for r in results if not r.get("claimant") and r.get("object") is not None}
+    return [r for r in results if not (r.get("claimant") and r.get("object") is not None and key(r) in reported)]
