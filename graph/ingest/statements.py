@@ -26,7 +26,7 @@ from graph.ingest.lexicon import load_lexicon
 __all__ = ["earlier_author", "summary_speakers", "document_pronoun"]
 
 _BULLET = re.compile(r"^[ \t]*[-\u2022*\u2013\u2014][ \t]+(\S.*)$", re.M)
-_HEADED = re.compile(r"^[ \t]*(?:\d{1,2}[:.]\d{2}\s*(?:[-\u2013\u2014:]\s*)?)?([A-Z][^:\n.]{1,60}):[ \t]+(?=[A-Z\"\u201c])(.+)$",
+_HEADED = re.compile(r"^[ \t]*(?:\d{1,2}[:.]\d{2}\s*(?:[-\u2013\u2014:]\s*)?)?([A-Z][^:\n.]{1,60}):[ \t]+(?=[\w\"\u201c])(.+)$",
                      re.M)
 
 

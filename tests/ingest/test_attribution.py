@@ -1,0 +1,103 @@
+"""Who claims a statement, and whether it is negated or hedged, in forms of wire copy (issue 14).
+
+Sentences of the fictional Valdoria (the actors of ``tests/ingest/test_extract.py``), one general rule
+each: a statement's that-clause holds its conjuncts; the statement a text goes on quoting and the bullets
+of its summary are its author's; a reporting verb the parser hung on a reported clause; described
+speakers; a concessive hedged aside; negation that stops at a semicolon and does not deny an event noun
+a verb only answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.ingest import candidates_for_text
+from tests.ingest.test_extract import ACTORS
+
+
+def found(text: str, subject: str, relation: str, obj: str) -> dict[str, Any]:
+    """The one candidate (subject, relation, object) of ``text``."""
+    hits = [i for i in candidates_for_text(text, ACTORS)["items"]
+            if (i["subject"], i["relation"], i.get("object")) == (subject, relation, obj)]
+    assert hits, f"no {subject} {relation} {obj} in {text!r}"
+    return hits[0]
+
+
+def claimant_label(text: str, subject: str, relation: str, obj: str) -> str | None:
+    """The label of the claimant of the candidate (its id for a known actor), or None (the reporter)."""
+    result = candidates_for_text(text, ACTORS)
+    item = next(i for i in result["items"] if (i["subject"], i["relation"], i.get("object")) == (subject, relation, obj))
+    who = item.get("claimant")
+    return None if who is None else str(result["actors"].get(who, {}).get("label", who))
+
+
+CLAIMED = [  # (text, statement, the label of its claimant)
+    ("The SBV said in a statement that protesters had stormed a checkpoint in Tarn and opened fire on the "
+     "police, wounding two officers.", ("protesters", "attacked", "police"), "SBV"),
+    ("Ilya Marek said the cabinet had not been consulted, and denied that Oskar Dorn had ordered the police "
+     "to fire.", ("dorn", "ordered", "police"), "Ilya Marek"),
+    ("Some in the ruling party believe that the SBV quietly backed Oskar Dorn.", ("sbv", "supported", "dorn"),
+     "some in the ruling party"),
+    ("The police arrested Oskar Dorn on Monday, officials in Tarn said.", ("police", "arrested", "dorn"),
+     "officials in Tarn"),
+    ("State television reports that Ilya Marek praised the Northern Pact for its help.",
+     ("marek", "praised", "pact"), "State television"),
+]
+
+
+@pytest.mark.parametrize(("text", "statement", "label"), CLAIMED)
+def test_the_claimant_of_a_reported_statement(text: str, statement: tuple[str, str, str], label: str) -> None:
+    assert (claimant_label(text, *statement) or "").lower() == label.lower()
+
+
+SUMMARY = """TARN, May 3 (Northern Wire) - The following is a summary of a statement issued on Friday by the \
+office of Valdoria's President Ilya Marek.
+
+- Marek has dismissed Oskar Dorn as head of the SBV. Marek thanked Lena Vasko for her service.
+
+- The statement said the police had arrested Lena Vasko on Thursday. It denied that Marek had met the protesters.
+
+Dorn, in a separate statement, denied any wrongdoing. The police released Lena Vasko on Saturday.
+"""
+
+
+def test_the_bullets_of_a_statement_summary_are_its_authors() -> None:
+    for statement in (("marek", "dismissed", "dorn"), ("marek", "thanked", "vasko"), ("police", "arrested", "vasko")):
+        assert (claimant_label(SUMMARY, *statement) or "").startswith("office of Valdoria's President"), statement
+    denied = found(SUMMARY, "marek", "met", "protesters")
+    assert denied.get("negated") and denied.get("claimant") is not None  # "It": the statement's author
+    assert claimant_label(SUMMARY, "police", "released", "vasko") is None  # after the bullets: the reporter's
+
+
+def test_a_paragraph_headed_by_its_speaker_and_a_colon() -> None:
+    text = "11:40 Northern Pact: the SBV has detained Oskar Dorn in Tarn.\n\n12:05 The police released Lena Vasko."
+    assert claimant_label(text, "sbv", "detained", "dorn") == "Northern Pact"
+    assert claimant_label(text, "police", "released", "vasko") is None
+
+
+def test_the_statement_said_is_the_statement_s_author() -> None:
+    text = ("The SBV issued a statement on Friday about the unrest in Tarn. The statement said the police had "
+            "detained Oskar Dorn.")
+    assert claimant_label(text, "police", "detained", "dorn") == "SBV"
+
+
+def test_a_hedged_concession_is_the_reporters() -> None:
+    text = ("The SBV says the police have detained more than 300 protesters, though many of them are thought to "
+            "have been freed since.")
+    assert claimant_label(text, "police", "detained", "protesters") == "SBV"
+    freed = found(text, "police", "released", "protesters")
+    assert freed.get("claimant") is None and freed["status"] == "disputed"
+
+
+def test_a_negation_stops_at_a_semicolon() -> None:
+    text = "On the first night two officers of the SBV beat Oskar Dorn; the SBV has never answered his complaint."
+    assert not found(text, "sbv", "assaulted", "dorn").get("negated")
+
+
+def test_an_unanswered_request_was_still_made() -> None:
+    text = "Oskar Dorn is believed to be in Tarn, whose police have not answered Valdoria's request for his extradition."
+    assert not found(text, "valdoria", "appealedTo", "police").get("negated")
+    made = "Valdoria has not made any request to the police for his extradition."
+    assert all(i.get("negated") for i in candidates_for_text(made, ACTORS)["items"] if i["relation"] == "appealedTo")
