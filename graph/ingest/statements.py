@@ -12,7 +12,8 @@
 >>> earlier_author(doc[9]).text
 'ministry'
 >>> text = "The following is a summary of a statement issued by the interior ministry.\\n\\n- Police detained Tesk."
->>> [(doc.text[s:e], who.text) for s, e, who in summary_speakers(parse(text))]
+>>> doc = parse(text)
+>>> [(doc.text[s:e], who.text) for s, e, who in summary_speakers(doc)]
 [('Police detained Tesk.', 'ministry')]
 """
 
