@@ -22,7 +22,53 @@ from graph.ingest.statements import summary_speakers
 
 __all__ = ["quote_speakers", "quote_speaker", "reporter_first"]
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+_OPEN, _CLOSE, _BOTH = "\u201c", "\u201d", '"'
+
+
+def quotations(text: str) -> list[list[tuple[int, int, bool]]]:
+    """The quotations of ``text``, each a list of ``(start, end, closed)`` segments: a paragraph that opens a
+    quote and does not close it goes on in the next paragraph if that one opens with a quotation mark (the
+    wire convention), else it ends with its paragraph.
+
+    >>> text = '"We will win. They will lose.\\n\\n"Order is back," he said. Then "calm" came.'
+    >>> [[text[a:b] for a, b, _ in q] for q in quotations(text)]
+    [['We will win. They will lose.', 'Order is back,'], ['calm']]
+    """
+    found: list[list[tuple[int, int, bool]]] = []
+    pending: list[tuple[int, int, bool]] | None = None  # a quotation whose paragraph ended inside it
+    offset = 0
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        group: list[tuple[int, int, bool]] | None = None
+        opened: int | None = None
+        if pending is not None and line.strip():
+            if line[indent] in _OPEN + _BOTH:
+                group, opened, indent = pending, offset + indent + 1, indent + 1
+            pending = None
+        for i in range(indent, len(line)):
+            pos = offset + i
+            if opened is None and line[i] in _OPEN + _BOTH:
+                group, opened = [], pos + 1
+            elif opened is not None and line[i] in _CLOSE + _BOTH:
+                _add(found, group, (opened, pos, True))
+                group, opened = None, None
+        if opened is not None:
+            pending = _add(found, group, (opened, offset + len(line), False))
+        offset += len(line) + 1
+    return found
+
+
+def _add(found: list[list[tuple[int, int, bool]]], group: list[tuple[int, int, bool]] | None,
+         segment: tuple[int, int, bool]) -> list[tuple[int, int, bool]] | None:
+    """Add ``segment`` (of 3 characters or more, or going on a quotation) to ``group``, and the group to
+    ``found``; the group, or None."""
+    group = [] if group is None else group
+    if segment[1] - segment[0] < 3 and not group:
+        return None
+    group.append(segment)
+    if not any(g is group for g in found):
+        found.append(group)
+    return group
 
 
 def _reporting_subject(tokens: Any) -> Any | None:
@@ -33,23 +79,35 @@ def _reporting_subject(tokens: Any) -> Any | None:
     return None
 
 
+def _after(doc: Any, start: int, end: int) -> Any | None:
+    """The speaker of the reporting clause right after a closing mark at ``end`` ('"...," he said')."""
+    after = doc.char_span(end + 1, end + 1, alignment_mode="expand")
+    if after is None or after.start >= len(doc):
+        return None
+    sent = doc[after.start].sent
+    inside = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if doc.text[start:end].rstrip()[-1:] not in ",?!\u2014-" and inside is not None and inside[0].sent != sent:
+        return None  # '"We will win." The ministry said ...': a new sentence, not the quote's reporting clause
+    return _reporting_subject(t for t in sent if t.idx > end)
+
+
+def _before(doc: Any, start: int) -> Any | None:
+    """The speaker of a reporting clause that leads into a quote opening at ``start`` ('Dolan said: "...')."""
+    before = [t for t in doc if t.idx < start - 1]
+    opening = [t for t in doc if t.idx >= start][:1]
+    if before and (before[-1].text == ":" or (opening and opening[0].sent == before[-1].sent)):
+        return _reporting_subject(t for t in before[-1].sent if t.idx < start - 1)
+    return None
+
+
 def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
-    """``(start, end, speaker token)`` of each quotation whose reporting clause names a speaker."""
+    """``(start, end, speaker token)`` of each quotation segment whose reporting clause names a speaker."""
     found = []
-    for m in _QUOTE.finditer(doc.text):
-        start, end = m.start(1), m.end(1)
-        after = doc.char_span(m.end(), m.end(), alignment_mode="expand")
-        who = None
-        if after is not None:
-            sent = doc[min(after.start, len(doc) - 1)].sent
-            who = _reporting_subject(t for t in sent if t.idx >= m.end())
-        if who is None:
-            before = [t for t in doc if t.idx < m.start()]
-            opening = [t for t in doc if t.idx >= m.start()][:1]
-            if before and (before[-1].text == ":" or (opening and opening[0].sent == before[-1].sent)):
-                who = _reporting_subject(t for t in before[-1].sent if t.idx < m.start())
+    for segments in quotations(doc.text):
+        who = next((w for a, b, closed in segments if closed and (w := _after(doc, a, b)) is not None), None)
+        who = who if who is not None else _before(doc, segments[0][0])
         if who is not None:
-            found.append((start, end, who))
+            found += [(a, b, who) for a, b, _ in segments]
     return found + summary_speakers(doc)  # the bullets of a statement's summary are its author's too
 
 

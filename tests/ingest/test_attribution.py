@@ -101,3 +101,23 @@ def test_an_unanswered_request_was_still_made() -> None:
     assert not found(text, "valdoria", "appealedTo", "police").get("negated")
     made = "Valdoria has not made any request to the police for his extradition."
     assert all(i.get("negated") for i in candidates_for_text(made, ACTORS)["items"] if i["relation"] == "appealedTo")
+
+
+QUOTES = """Ilya Marek spoke to the nation on Sunday. "The SBV has detained Oskar Dorn. We will not stop there.
+
+"The Northern Pact has sent troops to help us," Marek said.
+
+A spokesman for the Northern Pact, Ivo Rusk, said the Pact was ready to help.
+
+"We condemn the police," said Lena Vasko. The SBV released Oskar Dorn on Tuesday.
+"""
+
+
+def test_a_quotation_goes_on_into_the_next_paragraph_that_opens_with_a_mark() -> None:
+    assert claimant_label(QUOTES, "sbv", "detained", "dorn") == "Ilya Marek"  # the speaker of its last paragraph
+    assert claimant_label(QUOTES, "pact", "deployed", "troops") == "Ilya Marek"
+
+
+def test_text_between_two_quotations_is_not_quoted() -> None:
+    assert claimant_label(QUOTES, "ivo-rusk", "spokespersonFor", "pact") is None
+    assert claimant_label(QUOTES, "sbv", "released", "dorn") is None
