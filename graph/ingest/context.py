@@ -1,14 +1,11 @@
-"""What the context of a clause says about it: negated, hedged, claimed by a speaker.
-
-- negation ("not", "never", "refused to", "denied that") on the verb or the clauses above it;
-- hedges ("reportedly", "may", "is believed to", "reports that ...");
-- the speaker: of the reporting verb above it ("X said that ...", "X said in a statement
-  that ...", "X issued a statement saying ..."), or of "according to X".
+"""Who claims a clause: the speaker of the reporting verb above it ("X said that ...", "X said in a
+statement that ...", "X issued a statement saying ..."), or of "according to X"; whether it is negated
+or hedged is :mod:`graph.ingest.modality`.
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Police said Tokayev did not sack Masimov and Bokay.")
->>> negation(doc[5]), speaker(doc[5]).text
-('not', 'Police')
+>>> speaker(doc[5]).text
+'Police'
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects
 from graph.ingest.statements import document_pronoun, earlier_author
 
-__all__ = ["negation", "hedge", "speaker", "clause_chain", "trailing_speaker", "content_noun", "author"]
+__all__ = ["speaker", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
 
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
 
@@ -34,88 +31,6 @@ def clause_chain(token: Any) -> list[Any]:
         if chain[-1].pos_ in ("NOUN", "PROPN"):
             break
     return chain
-
-
-def negation(token: Any, *, trigger: Any | None = None) -> str | None:
-    """The word that negates the clause of ``token``, or None; for an event noun ``trigger`` that is the object
-    of a verb that neither makes nor reports it, only the noun's own ("no request"): "has not answered X's
-    request" does not deny the request.
-
-    >>> from graph.ingest.nlp import parse
-    >>> doc = parse("Police beat him; the bureau has never answered his complaint.")
-    >>> negation(doc[1])
-    """
-    lex = load_lexicon()
-    if trigger is not None and trigger.pos_ == "NOUN" and trigger.head.i == token.i and \
-            trigger.dep_ in ("dobj", "nsubjpass") and not _making(token):
-        return next((str(c.text) for c in trigger.children if c.lower_ == "no" and c.dep_ == "det"), None)
-    chain = clause_chain(token)
-    for i, link in enumerate(chain):
-        if i and chain[i - 1].dep_ in ("advcl", "parataxis") or i and _semicolon(chain[i - 1], link):
-            break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation;
-            # "officers beat him; the bureau has never answered": a sentence of its own
-        for child in link.children:
-            if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
-                return str(child.text)
-        if i and link.lemma_ in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp") and chain[i - 1].i > link.i:
-            return str(link.text)  # "denied that police beat him"; not "X accused Y, a charge Z rejected" (misparsed)
-        if i and chain[i - 1].dep_ == "xcomp" and link.lemma_ in ("have", "be") and any(
-                c.lower_ == "yet" and c.dep_ == "advmod" for c in link.children):
-            return "yet to"  # "has yet to meet him": not (yet) done
-    noun = content_noun(token)
-    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_ in lex["negating"]:
-        return str(noun.head.text)  # "X denied reports that police beat Y"
-    return None
-
-
-def hedge(token: Any) -> str | None:
-    """The word that hedges the clause of ``token`` ("reportedly", "may", "is believed to"), or None."""
-    words = load_lexicon()["hedge_words"]
-    chain = clause_chain(token)
-    if token.lemma_ in load_lexicon()["seen_as"] and any(c.dep_ == "auxpass" for c in token.children) and \
-            any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
-        return f"{token.text} as"  # "is regarded as one of his closest allies": a reputation
-    for i, link in enumerate(chain):
-        for child in link.children:
-            if child.dep_ in ("aux", "advmod") and child.lower_ in words:
-                return str(child.text)
-        if i and link.lemma_ in words:
-            return str(link.text)
-        if i and chain[i - 1].dep_ == "xcomp" and link.lemma_ in load_lexicon()["reporting"] and \
-                any(c.dep_ == "auxpass" for c in link.children):
-            return f"{link.text} to"  # "is said to control": hearsay
-    noun = content_noun(token)
-    if noun is not None and author(noun) is None:
-        return f"{noun.text} that"  # "reports that police beat Y": hearsay
-    return _unverified(token)
-
-
-_UNVERIFIED = {"verify", "confirm", "corroborate", "check"}
-
-
-def _making(verb: Any) -> bool:
-    """Whether ``verb`` makes, receives or reports the act its object noun names ("made a request", "received
-    no request", "confirmed his arrest"), so that its negation is the act's."""
-    lex = load_lexicon()
-    return verb.lemma_ in ("be", "have") or any(verb.lemma_ in lex[k] for k in ("light_verbs", "receiving_verbs",
-                                                                                  "reporting"))
-
-
-def _unverified(token: Any) -> str | None:
-    """"..., a claim that could not be independently verified", "Neither account could be verified." (the
-    sentence itself or the one right after it): the report says it could not check it."""
-    sentence = token.sent
-    following = token.doc[sentence.end].sent if sentence.end < len(token.doc) else None
-    for sent in (sentence, following):
-        if sent is None or not any(w in sent.text.lower() for w in ("verif", "confirm", "corroborat", "check")):
-            continue
-        for verb in sent:
-            if verb.lemma_.lower() in _UNVERIFIED and verb.tag_ == "VBN" and any(
-                    c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "neg" or (c.dep_ == "nsubjpass" and any(
-                        d.lower_ in ("neither", "none", "no") for d in c.subtree)) for c in verb.children) and (
-                    sent is sentence or verb.dep_ == "ROOT"):
-                return f"not {verb.text}"
-    return None
 
 
 def content_noun(token: Any) -> Any | None:
@@ -227,7 +142,7 @@ def _content_head(clause: Any) -> bool:
         w in lex["groups"] or w in lex["descriptions"] or w in lex["titles"] for w in (head.lower_, head.lemma_.lower()))
 
 
-def _semicolon(clause: Any, verb: Any) -> bool:
+def semicolon(clause: Any, verb: Any) -> bool:
     """Whether a semicolon parts ``clause`` from the verb it hangs on ("X opened a case; Y denied any wrongdoing":
     two sentences, not a report)."""
     low, high = sorted((clause.i, verb.i))
@@ -275,12 +190,12 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
                 return _source(child)
             if child.dep_ == "conj" and child.i > token.i and child.pos_ in ("VERB", "AUX"):
                 found = next((g for g in child.children if g.lower_ == "according" and (g.i > child.i or (
-                    token.i < g.i and _semicolon(g, child)))), None)  # "..., according to Y; Z confirmed it"
+                    token.i < g.i and semicolon(g, child)))), None)  # "..., according to Y; Z confirmed it"
                 if found is not None:  # "X held talks and agreed a truce, according to Y": of both verbs
                     return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
-                c.dep_ == "auxpass" for c in link.children) and not _semicolon(chain[i - 1], link) and \
-                not _semicolon(token, link):  # "X removed him; he was detained, officials said": only the second
+                c.dep_ == "auxpass" for c in link.children) and not semicolon(chain[i - 1], link) and \
+                not semicolon(token, link):  # "X removed him; he was detained, officials said": only the second
             if _unsaid(link, chain[i - 1]):
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             return _said_by(link)
@@ -288,7 +203,7 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
             if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
                     any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
                 continue
-            if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and _semicolon(token, child)):
+            if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and semicolon(token, child)):
                 return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):

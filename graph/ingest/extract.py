@@ -38,7 +38,8 @@ from graph.ingest.mentions import find_mentions
 from graph.ingest.offices import office
 from graph.ingest.plurals import each
 from graph.ingest.quotes import quote_speaker, quote_speakers, reporter_first
-from graph.ingest.context import hedge, negation, speaker
+from graph.ingest.context import speaker
+from graph.ingest.modality import hedge, negation
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
 from graph.ingest.speakers import body_word, describe, described

@@ -121,3 +121,36 @@ def test_a_quotation_goes_on_into_the_next_paragraph_that_opens_with_a_mark() ->
 def test_text_between_two_quotations_is_not_quoted() -> None:
     assert claimant_label(QUOTES, "ivo-rusk", "spokespersonFor", "pact") is None
     assert claimant_label(QUOTES, "sbv", "released", "dorn") is None
+
+
+HEDGED = [  # the text does not vouch for these: candidates marked disputed
+    "Ilya Marek is understood to have sacked Oskar Dorn on Monday.",
+    "It was not clear whether the police had arrested Oskar Dorn.",
+    "There was no independent confirmation that the police had arrested Oskar Dorn.",
+    "Unconfirmed reports said the police had arrested Oskar Dorn.",
+    "The police are suspected of having beaten Oskar Dorn.",
+    "The police were accused of beating Oskar Dorn.",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_a_hedge_wires_use(text: str) -> None:
+    relation = next(i for i in candidates_for_text(text, ACTORS)["items"] if i["subject"] in ("marek", "police"))
+    assert relation["status"] == "disputed" and not relation.get("negated")
+
+
+NEGATED = [
+    ("Ilya Marek ruled out sacking Oskar Dorn.", ("marek", "dismissed", "dorn")),
+    ("Ilya Marek was prevented from meeting Lena Vasko.", ("marek", "met", "vasko")),
+    ("The police denied that they had arrested Oskar Dorn.", ("police", "arrested", "dorn")),
+]
+
+
+@pytest.mark.parametrize(("text", "statement"), NEGATED)
+def test_a_negation_wires_use(text: str, statement: tuple[str, str, str]) -> None:
+    assert found(text, *statement).get("negated")
+
+
+def test_neither_confirmed_nor_denied_is_not_denied() -> None:
+    text = "The police would neither confirm nor deny that they had arrested Oskar Dorn."
+    assert not found(text, "police", "arrested", "dorn").get("negated")
