@@ -44,8 +44,10 @@ def content_noun(token: Any) -> Any | None:
     """
     lex = load_lexicon()
     chain = clause_chain(token)
-    if len(chain) > 1 and chain[-1].dep_ in ("acl", "relcl"):
-        chain.append(chain[-1].head)  # "a statement that A and B", "... that A, killing B"
+    if len(chain) > 1 and chain[-1].dep_ in ("acl", "relcl") and not any(
+            c.dep_.startswith("nsubj") for link in chain[:-1] if link.dep_ == "conj" for c in link.children):
+        chain.append(chain[-1].head)  # "a statement that A and B", "... that A, killing B"; not "..., and
+        # deputies voted" (a clause of its own)
     for below, link in zip(chain, chain[1:]):
         if link.pos_ == "NOUN" and below.dep_ in ("acl", "relcl") and (
                 link.lemma_.lower() in lex["content_nouns"] or link.lemma_.lower() in lex["document_nouns"]) and (
@@ -152,10 +154,11 @@ def semicolon(clause: Any, verb: Any) -> bool:
 def _reported_noun(clause: Any) -> bool:
     """Whether the relative clause ``clause`` hangs on the subject or complement of a that-clause of a
     reporting verb ("said its troops, who guarded the airport, did not fire", "told a briefing that the dead
-    were attackers who had stormed buildings"): reported with it; not an aside on an object at the end."""
+    were attackers who had stormed buildings"): reported with it; not an aside on an object at the end, nor
+    before the reporting verb ("X, who ran it until Y sacked him, arrived, the office said")."""
     noun = clause.head
     return noun.dep_ in ("nsubj", "nsubjpass", "attr") and noun.head.dep_ == "ccomp" and \
-        noun.head.head.lemma_ in load_lexicon()["reporting"]
+        noun.head.head.lemma_ in load_lexicon()["reporting"] and noun.head.head.i < noun.i
 
 
 _WH = {"why", "how", "whether", "if", "when", "where"}

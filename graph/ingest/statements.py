@@ -5,7 +5,7 @@
 - the bulleted paragraphs ("- ...") after a paragraph that names a statement and its author ("The
   following is a summary of a statement issued by X", "X said in a statement on Friday:"), and a
   paragraph that opens with its speaker and a colon ("Interior ministry: police detained 40 people"),
-  are the claim of that speaker.
+  are the claim of that speaker (not the capitals of a transcript's turns, "VARRO: ...").
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("The ministry issued a statement on Friday. The statement said police had detained Ivo Tesk.")
@@ -78,8 +78,8 @@ def _intro_speaker(span: Any) -> Any | None:
 def _party_head(span: Any) -> Any | None:
     """The head of ``span`` when it is only a noun phrase that names a party (a name, or a party noun)."""
     lex = load_lexicon()
-    if any(t.pos_ in ("VERB", "AUX") for t in span) or len(span) > 8:
-        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in span) or len(span) > 8 or span.text.isupper():
+        return None  # "VARRO: ...", "PRESENTER: ...": a turn of a broadcast, the reporter's own voice
     head = span.root
     return head if head.pos_ == "PROPN" or head.lemma_.lower() in lex["groups"] else None
 
