@@ -93,6 +93,7 @@ def _said_by(verb: Any) -> Any | None:
     if found is not None and verb.dep_ == "relcl" and found.dep_ == "pobj" and found.ent_type_ in ("GPE", "LOC", "FAC") \
             and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
         found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
+    found = _self_named(found) if found is not None else None
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"] and found.dep_ == "nsubj":
         found = author(found) or earlier_author(found) or found  # "a statement from the ministry said"; "the
         # statement said" after "a statement issued by the ministry"
@@ -103,6 +104,20 @@ def _said_by(verb: Any) -> Any | None:
             before.dep_ == "appos" or (before.dep_ == "compound" and before.head.i == verb.i)):
         return before  # "..., spokesman X told reporters"; "State television reports that" (a noun to the parser)
     return found if found is not None else trailing_speaker(verb)
+
+
+def _self_named(noun: Any) -> Any:
+    """The name a described speaker gives himself ("a man who identified himself as Colonel Kaveu": Kaveu),
+    else ``noun``."""
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_ in _NAMING):
+        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"):
+            name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+    return noun
+
+
+_NAMING = {"identify", "introduce", "describe", "name", "present"}
 
 
 def trailing_speaker(verb: Any) -> Any | None:
@@ -172,6 +187,26 @@ def _unsaid(verb: Any, clause: Any) -> bool:
         c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
 
 
+def _performed(token: Any, who: Any) -> bool:
+    """Whether the clause ``token`` is a speech act the speaker ``who`` performs by its statement ("said it
+    shared the findings and urged the government to ...", "said it had detained seven men, accusing them of
+    ..."): the reporter's fact that it urged or accused, not a claim.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The ministry said it shared the findings and urged the government to act.")
+    >>> _performed(doc[8], doc[1]), _performed(doc[4], doc[1])
+    (True, False)
+    """
+    if token.lemma_ not in load_lexicon()["performatives"] or any(c.lower_ == "had" or c.dep_.startswith("nsubj")
+                                                                  for c in token.children):
+        return False  # "Blinken says he urged the government": an act he reports, his claim
+    own = subjects(token)
+    if not own or own[0].pos_ != "PRON":
+        return False
+    person = who.ent_type_ == "PERSON" or who.lemma_.lower() in load_lexicon()["titles"]
+    return own[0].lower_ in (("he", "she") if person else ("it", "they", "we"))
+
+
 def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
     """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X";
     ``reported_relatives``: a relative clause on a noun of the report is reported too."""
@@ -201,7 +236,8 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
                 not semicolon(token, link):  # "X removed him; he was detained, officials said": only the second
             if _unsaid(link, chain[i - 1]):
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
-            return _said_by(link)
+            who = _said_by(link)
+            return None if who is not None and _performed(token, who) else who
         for child in link.children:
             if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
                     any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"

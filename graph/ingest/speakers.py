@@ -15,6 +15,7 @@ it ("his wife" -> "Ilya Marek's wife"), with the text's own words as an alias.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
@@ -23,6 +24,7 @@ from graph.ingest.mentions import slug
 __all__ = ["describe", "described", "body_word", "noun_phrase", "phrase_actor"]
 
 _DROP = {"relcl", "appos", "acl", "punct", "advcl"}
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _PLACING = {"in", "on", "at", "from", "close", "near", "inside", "within"}
 _SOME = {"some", "many", "others", "several", "most", "few", "none"}
 
@@ -32,6 +34,8 @@ def noun_phrase(token: Any) -> list[Any]:
     the hyphens of a compound word: "shoot-on-sight")."""
     keep = [token]
     for child in token.children:
+        if _CLOCK.match(child.text):
+            continue  # "06:45 A man ...": a live blog's time stamp, not a word of the phrase
         if child.dep_ not in _DROP or (child.text == "-" and not child.whitespace_):
             keep += noun_phrase(child)
     return sorted(keep, key=lambda t: t.i)

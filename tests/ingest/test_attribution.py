@@ -154,3 +154,27 @@ def test_a_negation_wires_use(text: str, statement: tuple[str, str, str]) -> Non
 def test_neither_confirmed_nor_denied_is_not_denied() -> None:
     text = "The police would neither confirm nor deny that they had arrested Oskar Dorn."
     assert not found(text, "police", "arrested", "dorn").get("negated")
+
+
+def test_a_speech_act_the_statement_performs_is_the_reporters() -> None:
+    text = "The Northern Pact said it shared the monitors' concerns and urged the police to free Oskar Dorn."
+    assert claimant_label(text, "pact", "appealedTo", "police") is None
+    told = "Lena Vasko says she urged the police to free Oskar Dorn."  # an act she reports: her claim
+    assert claimant_label(told, "vasko", "appealedTo", "police") == "Lena Vasko"
+
+
+def test_a_speaker_who_names_himself() -> None:
+    text = "07:10 A man who identified himself as Ilya Marek told Radio Tarn by telephone that the police had arrested Oskar Dorn."
+    assert claimant_label(text, "police", "arrested", "dorn") == "Ilya Marek"
+
+
+def test_the_turns_of_a_broadcast_are_the_reporters() -> None:
+    text = ("PRESENTER: What happened in Tarn?\n\nRUSK: The police arrested Oskar Dorn this morning, and the SBV "
+            "has detained Lena Vasko.")
+    assert claimant_label(text, "police", "arrested", "dorn") is None
+
+
+def test_a_relative_clause_before_a_trailing_reporting_verb_is_background() -> None:
+    text = ("Oskar Dorn, who ran the SBV until Ilya Marek sacked him in March, arrived in Tarn on Monday, the "
+            "police said.")
+    assert claimant_label(text, "marek", "dismissed", "dorn") is None
