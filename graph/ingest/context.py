@@ -16,7 +16,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects
 from graph.ingest.statements import document_pronoun, earlier_author
 
-__all__ = ["speaker", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
+__all__ = ["speaker", "background", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
 
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
 
@@ -248,3 +248,28 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
     return None
+
+
+def background(match: dict[str, Any]) -> bool:
+    """Whether the rule ``match`` states background, the reporter's even inside a report, a quotation or a
+    statement's summary: a participle or an "as" title the rules mark, or a title or possessed body of a
+    background relation ("his son-in-law, Viktor Lenz", "awarded by his ministry", "removed as chairman of
+    the KNB, the press service said").
+
+    >>> background({"rule": "title: nephew", "relation": "familyOf"}), background({"rule": "verb: lead", "relation": "headed"})
+    (True, False)
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("He said he had taken over as chairman and removed Dorn as chairman.")
+    >>> [background({"rule": "title: chairman", "relation": "headed", "trigger": [doc[i]]}) for i in (7, 12)]
+    [False, True]
+    """
+    lex = load_lexicon()
+    rule = str(match.get("rule", ""))
+    if match.get("background"):
+        return True
+    if not (rule.startswith("title") or rule.startswith("noun: X's")) or match["relation"] not in lex["background_relations"]:
+        return False  # "is under the control of the army": what the report says
+    head = match["trigger"][0].head if match.get("trigger") else None
+    if head is not None and head.lower_ == "as" and head.dep_ == "prep":  # "taken over as chairman": the report's
+        return any(p["relation"] in ("dismissed", "resignedFrom") for p in lex["verbs"].get(head.head.lemma_, []))
+    return True  # the post one is "removed as" is background, like "his son-in-law, Viktor Lenz"

@@ -38,7 +38,7 @@ from graph.ingest.mentions import find_mentions
 from graph.ingest.offices import office
 from graph.ingest.plurals import each
 from graph.ingest.quotes import quote_speaker, quote_speakers, reporter_first
-from graph.ingest.context import speaker
+from graph.ingest.context import background, speaker
 from graph.ingest.modality import hedge, negation
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
@@ -268,9 +268,10 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
         for match in matches(sentence):
             said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
                 "background_relations"]) if match.get("clause") is not None else None
+            aside = background(match)
             claimant = _claimant(sent, said, everyone, found["proposed"]) \
-                if match.get("clause") is not None and not match.get("background") else None
-            if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
+                if match.get("clause") is not None and not aside else None
+            if claimant is None and not aside:  # a sentence inside a quotation given to a speaker
                 claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             spread = fan if match.get("fan", True) else list
             subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant) or (

@@ -178,3 +178,11 @@ def test_a_relative_clause_before_a_trailing_reporting_verb_is_background() -> N
     text = ("Oskar Dorn, who ran the SBV until Ilya Marek sacked him in March, arrived in Tarn on Monday, the "
             "police said.")
     assert claimant_label(text, "marek", "dismissed", "dorn") is None
+
+
+def test_titles_inside_a_report_are_the_reporters_background() -> None:
+    text = ('"My nephew has done nothing wrong," Ilya Marek said. Oskar Dorn has been removed as head of the SBV, '
+            'the police said.')
+    assert claimant_label(text, "dorn", "headed", "sbv") is None  # the post he loses: background
+    taken = "Ilya Marek said he had taken over as head of the SBV."
+    assert claimant_label(taken, "marek", "headed", "sbv") == "Ilya Marek"  # the post he takes: what he says
