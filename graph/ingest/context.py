@@ -266,10 +266,24 @@ def background(match: dict[str, Any]) -> bool:
     lex = load_lexicon()
     rule = str(match.get("rule", ""))
     if match.get("background"):
-        return True
+        return not _said_inside(match["trigger"][0]) if match.get("trigger") else True
     if not (rule.startswith("title") or rule.startswith("noun: X's")) or match["relation"] not in lex["background_relations"]:
         return False  # "is under the control of the army": what the report says
     head = match["trigger"][0].head if match.get("trigger") else None
     if head is not None and head.lower_ == "as" and head.dep_ == "prep":  # "taken over as chairman": the report's
         return any(p["relation"] in ("dismissed", "resignedFrom") for p in lex["verbs"].get(head.head.lemma_, []))
     return True  # the post one is "removed as" is background, like "his son-in-law, Viktor Lenz"
+
+
+def _said_inside(participle: Any) -> bool:
+    """Whether the participle ``participle`` narrows a noun inside the that-clause of a reporting verb before
+    it ("said power had passed to a council led by Colonel Samboa": what the statement says), not an aside
+    set off by commas nor before a trailing reporting verb ("the cabinet led by Mamin, his press service said")."""
+    if participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBG") or participle.doc[participle.left_edge.i - 1].text == ",":
+        return False  # "Reval's sacking of Dolan" as a subject: background still
+    for above in participle.ancestors:
+        if above.dep_ == "relcl":
+            return False
+        if above.dep_ == "ccomp" and above.head.lemma_ in load_lexicon()["reporting"] and above.head.i < above.i:
+            return True
+    return False

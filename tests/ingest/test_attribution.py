@@ -186,3 +186,10 @@ def test_titles_inside_a_report_are_the_reporters_background() -> None:
     assert claimant_label(text, "dorn", "headed", "sbv") is None  # the post he loses: background
     taken = "Ilya Marek said he had taken over as head of the SBV."
     assert claimant_label(taken, "marek", "headed", "sbv") == "Ilya Marek"  # the post he takes: what he says
+
+
+def test_a_participle_inside_a_that_clause_is_what_the_report_says() -> None:
+    text = "The SBV said power had passed to a council led by Ilya Marek."
+    assert claimant_label(text, "marek", "headed", "council") == "SBV"
+    trailing = "The police arrested the cabinet led by Ilya Marek, the SBV said."
+    assert claimant_label(trailing, "marek", "headed", "cabinet") is None
