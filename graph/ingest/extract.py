@@ -268,18 +268,17 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
         for match in matches(sentence):
             said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
                 "background_relations"]) if match.get("clause") is not None else None
-            aside = background(match)
-            claimant = _claimant(sent, said, everyone, found["proposed"]) \
-                if match.get("clause") is not None and not aside else None
-            if claimant is None and not aside:  # a sentence inside a quotation given to a speaker
-                claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
+            voice = _claimant(sent, said, everyone, found["proposed"]) if match.get("clause") is not None else None
+            if voice is None:  # a sentence inside a quotation given to a speaker
+                voice = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
+            claimant = None if background(match) else voice  # background is the reporter's; "my" is still the speaker
             spread = fan if match.get("fan", True) else list
-            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant) or (
+            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = _objects(match, sent, claimant, spread, index, everyone, found["proposed"], bodies, mentioned)
+                objects = _objects(match, sent, voice, spread, index, everyone, found["proposed"], bodies, mentioned)
                 pairs = [(s, o) for o in objects for s in subjects]
                 if len(subjects) == len(objects) > 1 and (
                         any(c.lower_ == "respectively" for c in match["trigger"][0].children) or

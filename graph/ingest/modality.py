@@ -92,6 +92,14 @@ def hedge(token: Any) -> str | None:
             return f"{link.text} to"  # "is said to control", "is understood to have met": hearsay
         if i and link.lemma_ in lex["reporting"] and (told := _unsourced(link)) is not None:
             return f"{told.text} {link.text}"  # "unconfirmed reports said ...": hearsay
+        if i and link.lemma_ in lex["hearsay_passives"] and chain[i - 1].dep_ == "ccomp" and any(
+                c.dep_ == "nsubjpass" and c.lower_ == "it" for c in link.children):
+            return f"it was {link.text}"  # "it was claimed that police beat him": no one vouches for it
+        according = next((c for c in link.children if c.lower_ == "according"), None)
+        if according is not None and (source := next((g for g in according.subtree if g.dep_ == "pobj"), None)) \
+                is not None and source.lemma_.lower() in lex["content_nouns"] | set(lex["document_nouns"]) and \
+                author(source) is None:
+            return f"according to {source.text}"  # "according to reports": hearsay
     noun = content_noun(token)
     if noun is not None and author(noun) is None:
         return f"{noun.text} that"  # "reports that police beat Y": hearsay
@@ -107,8 +115,9 @@ def _phrase(verb: Any) -> str:
 def _neither_way(verb: Any) -> bool:
     """Whether ``verb`` is half of "confirm or deny" ("would neither confirm nor deny", "declined to confirm
     or deny")."""
-    pair = {verb.lemma_, *(c.lemma_ for c in verb.children if c.dep_ == "conj"), verb.head.lemma_ if verb.dep_ == "conj" else ""}
-    return {"confirm", "deny"} <= pair
+    pair = [verb, *(c for c in verb.children if c.dep_ == "conj")] + ([verb.head] if verb.dep_ == "conj" else [])
+    said = [v for v in pair if any(c.dep_ in ("ccomp", "dobj") for c in v.children)]
+    return {"confirm", "deny"} <= {v.lemma_ for v in pair} and len(said) < 2  # not "confirmed A but denied B"
 
 
 def _asked(clause: Any) -> bool:

@@ -17,8 +17,9 @@ from bisect import bisect_right
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.context import author
 from graph.ingest.roles import subjects
-from graph.ingest.statements import summary_speakers
+from graph.ingest.statements import earlier_author, summary_speakers
 
 __all__ = ["quote_speakers", "quote_speaker", "reporter_first"]
 
@@ -72,10 +73,15 @@ def _add(found: list[list[tuple[int, int, bool]]], group: list[tuple[int, int, b
 
 
 def _reporting_subject(tokens: Any) -> Any | None:
-    reporting = load_lexicon()["reporting"]
+    """The subject of the first reporting verb of ``tokens``; for a document, its author ('"...," a statement
+    from the ministry read')."""
+    lex = load_lexicon()
     for token in tokens:
-        if token.lemma_ in reporting and token.pos_ in ("VERB", "AUX"):
-            return next(iter(subjects(token)), None)
+        if token.lemma_ in lex["reporting"] and token.pos_ in ("VERB", "AUX"):
+            who = next(iter(subjects(token)), None)
+            if who is not None and who.lemma_.lower() in lex["document_nouns"]:
+                return author(who) or earlier_author(who) or who
+            return who
     return None
 
 

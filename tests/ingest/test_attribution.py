@@ -193,3 +193,15 @@ def test_a_participle_inside_a_that_clause_is_what_the_report_says() -> None:
     assert claimant_label(text, "marek", "headed", "council") == "SBV"
     trailing = "The police arrested the cabinet led by Ilya Marek, the SBV said."
     assert claimant_label(trailing, "marek", "headed", "cabinet") is None
+
+
+def test_hearsay_without_a_source() -> None:
+    for text in ("It was also claimed that the police had arrested Oskar Dorn.",
+                 "The police arrested Oskar Dorn, according to reports."):
+        assert found(text, "police", "arrested", "dorn")["status"] == "disputed", text
+
+
+def test_confirmed_one_thing_and_denied_another() -> None:
+    text = "The SBV confirmed that the police had arrested Oskar Dorn but denied that the army had beaten Lena Vasko."
+    assert not found(text, "police", "arrested", "dorn").get("negated")
+    assert found(text, "army", "assaulted", "vasko").get("negated")
