@@ -166,6 +166,14 @@ def semicolon(clause: Any, verb: Any) -> bool:
     return any(t.text == ";" for t in verb.doc[low:high])
 
 
+def _aside(clause: Any) -> bool:
+    """Whether ``clause`` is a relative clause, or a participle set off by a comma after its noun ("officers,
+    sent to Kellin by the minister, seized ...": background like "Putin, who sent troops, said"; not "a
+    council led by Samboa")."""
+    return clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG") and clause.i > clause.head.i
+                                      and clause.doc[clause.left_edge.i - 1].text == ",")
+
+
 def _reported_noun(clause: Any) -> bool:
     """Whether the relative clause ``clause`` hangs on the subject or complement of a that-clause of a
     reporting verb ("said its troops, who guarded the airport, did not fire", "told a briefing that the dead
@@ -215,7 +223,7 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
     if noun is not None and (who := author(noun)) is not None:
         return who
     chain = [token]
-    while chain[-1].head.i != chain[-1].i and (chain[-1].dep_ != "relcl" or _content_head(chain[-1]) or (
+    while chain[-1].head.i != chain[-1].i and (not _aside(chain[-1]) or _content_head(chain[-1]) or (
             reported_relatives and _reported_noun(chain[-1]))) and len(chain) < 12:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")

@@ -205,3 +205,9 @@ def test_confirmed_one_thing_and_denied_another() -> None:
     text = "The SBV confirmed that the police had arrested Oskar Dorn but denied that the army had beaten Lena Vasko."
     assert not found(text, "police", "arrested", "dorn").get("negated")
     assert found(text, "army", "assaulted", "vasko").get("negated")
+
+
+def test_a_participle_set_off_by_commas_is_an_aside() -> None:
+    text = ("Officers of the SBV, sent to Tarn by Ilya Marek, cleared the square, and dozens of people were hurt "
+            "when the police charged the crowd, the hospital said.")
+    assert claimant_label(text, "marek", "deployed", "sbv") is None
