@@ -16,7 +16,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects
 from graph.ingest.statements import document_pronoun, earlier_author
 
-__all__ = ["speaker", "background", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
+__all__ = ["speaker", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
 
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
 
@@ -94,6 +94,9 @@ def _said_by(verb: Any) -> Any | None:
             and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
         found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
     found = _self_named(found) if found is not None else None
+    if found is not None and found.lower_ in _PRONOUNS and found.i > 1 and found.doc[found.i - 1].is_quote:
+        quoted = [t for t in found.sent if t.i < found.i - 1]  # '"... Oskar Dorn ...," he said'
+        found = quoted_antecedent(found, quoted) or found
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"] and found.dep_ == "nsubj":
         found = author(found) or earlier_author(found) or found  # "a statement from the ministry said"; "the
         # statement said" after "a statement issued by the ministry"
@@ -295,3 +298,30 @@ def _said_inside(participle: Any) -> bool:
         if above.dep_ == "ccomp" and above.head.lemma_ in load_lexicon()["reporting"] and above.head.i < above.i:
             return True
     return False
+
+
+_PRONOUNS = {"he", "she", "they"}
+
+
+def quoted_antecedent(pronoun: Any, quoted: list[Any]) -> Any | None:
+    """For the speaker ``pronoun`` of a quotation (its tokens ``quoted``) that names someone ('"We will not
+    release Oskar Dorn," he said'), the subject of the nearest sentence before the quotation when it is a name
+    or a party noun: the speaker is not a name inside his own words, where the nearest antecedent would be.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse('Ilya Marek spoke in Tarn. "We will not free Oskar Dorn," he said.')
+    >>> quoted_antecedent(doc[15], list(doc[6:14])).text
+    'Marek'
+    """
+    if pronoun.lower_ not in _PRONOUNS or not quoted or not any(t.pos_ == "PROPN" for t in quoted):
+        return None
+    doc, start = pronoun.doc, quoted[0].i
+    before = doc[start - 1].sent if start > 0 else None
+    while before is not None and any(t.is_quote for t in before):  # a sentence of the same quotation
+        before = doc[before.start - 1].sent if before.start > 0 else None
+    if before is None:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.pos_ == "PROPN" or subject.lemma_.lower() in load_lexicon()["groups"]):
+        return subject
+    return None

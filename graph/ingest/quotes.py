@@ -17,7 +17,7 @@ from bisect import bisect_right
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.context import author
+from graph.ingest.context import author, quoted_antecedent
 from graph.ingest.roles import subjects
 from graph.ingest.statements import earlier_author, summary_speakers
 
@@ -112,6 +112,8 @@ def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
     for segments in quotations(doc.text):
         who = next((w for a, b, closed in segments if closed and (w := _after(doc, a, b)) is not None), None)
         who = who if who is not None else _before(doc, segments[0][0])
+        if who is not None:
+            who = quoted_antecedent(who, [t for t in doc if any(a <= t.idx < b for a, b, _ in segments)]) or who
         if who is not None:
             found += [(a, b, who) for a, b, _ in segments]
     return found + summary_speakers(doc)  # the bullets of a statement's summary are its author's too

@@ -211,3 +211,10 @@ def test_a_participle_set_off_by_commas_is_an_aside() -> None:
     text = ("Officers of the SBV, sent to Tarn by Ilya Marek, cleared the square, and dozens of people were hurt "
             "when the police charged the crowd, the hospital said.")
     assert claimant_label(text, "marek", "deployed", "sbv") is None
+
+
+def test_the_he_of_a_quote_is_not_a_name_inside_it() -> None:
+    text = 'Ilya Marek spoke to reporters in Tarn on Monday. "The SBV has detained Oskar Dorn," he said.'
+    assert claimant_label(text, "sbv", "detained", "dorn") == "Ilya Marek"
+    she = 'Lena Vasko was defiant. "Ilya Marek has sacked Oskar Dorn to save himself," she said.'
+    assert claimant_label(she, "marek", "dismissed", "dorn") == "Lena Vasko"
