@@ -93,6 +93,14 @@ def _said_by(verb: Any) -> Any | None:
     if found is not None and verb.dep_ == "relcl" and found.dep_ == "pobj" and found.ent_type_ in ("GPE", "LOC", "FAC") \
             and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
         found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"] or subjects(verb.head.head)
+        return quoted[0] if quoted else None  # "the Courier quoted X as saying", "X was quoted as saying"
+    cited = next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "cite" for d in c.children
+                  if d.dep_ == "dobj" and d.lemma_.lower() not in load_lexicon()["document_nouns"] and (
+                      d.pos_ == "PROPN" or d.lemma_.lower() in _SOURCES)), None)
+    if cited is not None:
+        return cited  # "the agency reported, citing a source in the SBV": the source
     found = _self_named(found) if found is not None else None
     if found is not None and found.lower_ in _PRONOUNS and found.i > 1 and found.doc[found.i - 1].is_quote:
         quoted = [t for t in found.sent if t.i < found.i - 1]  # '"... Oskar Dorn ...," he said'
@@ -121,6 +129,8 @@ def _self_named(noun: Any) -> Any:
 
 
 _NAMING = {"identify", "introduce", "describe", "name", "present"}
+_SOURCES = {"source", "official", "diplomat", "witness", "resident", "person", "people", "officer", "aide", "spokesman",
+            "spokeswoman", "spokesperson"}
 
 
 def trailing_speaker(verb: Any) -> Any | None:
@@ -257,7 +267,9 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
                 return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
-                return _said_by(child)  # "X detained Y, Z told reporters": a misparsed parataxis
+                own = any(c.dep_.startswith("nsubj") for c in child.children)  # "X detained Y, Z told reporters"
+                return _said_by(child) if own else trailing_speaker(child)  # a misparsed parataxis, its subject
+                # not the host's ("police arrested Dorn, the Courier reported")
     return None
 
 

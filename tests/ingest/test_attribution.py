@@ -218,3 +218,20 @@ def test_the_he_of_a_quote_is_not_a_name_inside_it() -> None:
     assert claimant_label(text, "sbv", "detained", "dorn") == "Ilya Marek"
     she = 'Lena Vasko was defiant. "Ilya Marek has sacked Oskar Dorn to save himself," she said.'
     assert claimant_label(she, "marek", "dismissed", "dorn") == "Lena Vasko"
+
+
+QUOTED_AS = [
+    ("The Tarn Courier quoted Ilya Marek as saying that the police had arrested Oskar Dorn.", "Ilya Marek"),
+    ("Ilya Marek was quoted as saying that the police had arrested Oskar Dorn.", "Ilya Marek"),
+    ("The police arrested Oskar Dorn, the SBV said, citing officials in Tarn.", "officials in Tarn"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), QUOTED_AS)
+def test_quoted_as_saying_and_citing(text: str, label: str) -> None:
+    assert claimant_label(text, "police", "arrested", "dorn") == label
+
+
+def test_a_reporting_verb_the_parser_conjoined_keeps_its_own_speaker() -> None:
+    text = "The police arrested Oskar Dorn, the Tarn Courier reported."
+    assert claimant_label(text, "police", "arrested", "dorn") == "Tarn Courier"  # not the police
