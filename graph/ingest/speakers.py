@@ -52,6 +52,8 @@ def describe(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dic
             token.lemma_.lower() in lex["document_nouns"] or token.lemma_.lower() in lex["content_nouns"]:
         return None  # "the statement said": its author is unknown, not a new actor
     kind = "CollectiveActor" if token.tag_ == "NNS" else "Person"
+    if token.lemma_.lower() in lex["speaking_bodies"]:
+        kind = str(lex["groups"].get(token.lemma_.lower(), "PublicBody"))  # "his office": a body
     mention = phrase_actor(token, kind, index, actors, proposed)
     return {**mention, "kind": "description", "reading": f"the speaker, {mention['text']!r}, as a new actor"}
 
@@ -66,6 +68,9 @@ def described(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, di
     True
     """
     own = index.get(token.i)
+    if token.lemma_.lower() in load_lexicon()["speaking_bodies"] and own is not None and own.get("kind") == "group" and \
+            any(c.dep_ == "poss" and c.pos_ == "PRON" and len(index.get(c.i, {}).get("actors", [])) == 1 for c in token.children):
+        return True  # "his office said": the office of the one "his" stands for, not a bare "office"
     return token.pos_ == "NOUN" and token.tag_ == "NNS" and own is not None and own.get("kind") == "group" and \
         len(own["actors"]) == 1 and actors.get(own["actors"][0], {}).get("type") == "CollectiveActor" and \
         any(c.dep_ == "prep" and c.lower_ in _PLACING for c in token.children)

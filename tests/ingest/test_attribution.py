@@ -235,3 +235,8 @@ def test_quoted_as_saying_and_citing(text: str, label: str) -> None:
 def test_a_reporting_verb_the_parser_conjoined_keeps_its_own_speaker() -> None:
     text = "The police arrested Oskar Dorn, the Tarn Courier reported."
     assert claimant_label(text, "police", "arrested", "dorn") == "Tarn Courier"  # not the police
+
+
+def test_his_office_is_the_office_of_the_one_his_stands_for() -> None:
+    text = "Ilya Marek has sacked Oskar Dorn, his office said."
+    assert claimant_label(text, "marek", "dismissed", "dorn") == "Ilya Marek's office"
