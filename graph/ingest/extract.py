@@ -37,11 +37,12 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions import find_mentions
 from graph.ingest.offices import office
 from graph.ingest.plurals import each
-from graph.ingest.quotes import quote_speaker, quote_speakers
-from graph.ingest.context import hedge, negation, speaker
+from graph.ingest.quotes import quote_speaker, quote_speakers, reporter_first
+from graph.ingest.context import background, speaker
+from graph.ingest.modality import hedge, negation
 from graph.ingest.roles import fan, named_beyond, prep_objects
 from graph.ingest.rules import matches
-from graph.ingest.speakers import body_word, describe
+from graph.ingest.speakers import body_word, describe, described
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]
@@ -132,7 +133,8 @@ def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]
         return None
     if who.dep_ == "appos" and who.pos_ == "NOUN" and who.i not in sent.index:
         return describe(who, sent.index, actors, proposed)  # "..., a spokesman for the Pact said": not the name before
-    return sent.actor(who, None) or describe(who, sent.index, actors, proposed)
+    return described(who, sent.index, actors) and describe(who, sent.index, actors, proposed) or \
+        sent.actor(who, None) or describe(who, sent.index, actors, proposed)
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:
@@ -193,7 +195,7 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
-    word = (negation(clause) if clause is not None else None) or match.get("negation")
+    word = (negation(clause, trigger=head) if clause is not None else None) or match.get("negation")
     out["negated"], out["negation"] = word is not None, word
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
@@ -266,17 +268,17 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
         for match in matches(sentence):
             said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
                 "background_relations"]) if match.get("clause") is not None else None
-            claimant = _claimant(sent, said, everyone, found["proposed"]) \
-                if match.get("clause") is not None and not match.get("background") else None
-            if claimant is None and not match.get("background"):  # a sentence inside a quotation given to a speaker
-                claimant = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
+            voice = _claimant(sent, said, everyone, found["proposed"]) if match.get("clause") is not None else None
+            if voice is None:  # a sentence inside a quotation given to a speaker
+                voice = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
+            claimant = None if background(match) else voice  # background is the reporter's; "my" is still the speaker
             spread = fan if match.get("fan", True) else list
-            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, claimant) or (
+            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
             if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
-                objects = _objects(match, sent, claimant, spread, index, everyone, found["proposed"], bodies, mentioned)
+                objects = _objects(match, sent, voice, spread, index, everyone, found["proposed"], bodies, mentioned)
                 pairs = [(s, o) for o in objects for s in subjects]
                 if len(subjects) == len(objects) > 1 and (
                         any(c.lower_ == "respectively" for c in match["trigger"][0].children) or
@@ -291,6 +293,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     results = own_government(one_present_head(results, mentions, doc.text), bodies, doc.text)  # the text's own head
     results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
+    results = reporter_first(results, doc)
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}
