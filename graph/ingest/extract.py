@@ -88,7 +88,8 @@ class _Sentence:
 
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
-        if token.lower_ in load_lexicon()["member_nouns"] and (body := prep_objects(token, "of")) and \
+        if token.lower_ in {*load_lexicon()["member_nouns"], *load_lexicon()["equipment_nouns"]} and \
+                (body := prep_objects(token, "of")) and \
                 body[0].i in self.index:
             return self.index[body[0].i]  # "troops of the National Guard", "officers of the SPB": the body acts
         if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \

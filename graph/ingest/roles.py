@@ -87,6 +87,10 @@ def _stolen_subject(verb: Any) -> Any | None:
         subs = [c for c in report.children if c.dep_ == "nsubj"]
         if len(subs) > 1 and subs[0].i < report.i and subs[0].i < verb.i:
             return subs[0]
+    dated = [t for t in verb.lefts if t.dep_ == "prep" for t in t.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+             and t.head.ent_type_ in ("DATE", "TIME") and t.ent_type_ not in ("DATE", "TIME")]
+    if dated:  # "On Wednesday, Tokayev, 68, accepted": the name the parser apposed to the day
+        return dated[-1]
     left = verb.left_edge
     if verb.dep_ == "ccomp" and left.dep_ in ("aux", "auxpass") and left.i > 0:
         before = verb.doc[left.i - 1]
@@ -112,7 +116,7 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ == "xcomp":
         dobj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")] or [
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
-            if g.dep_ == "pobj"]
+            if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]  # "called on X to", not "voted on Friday to"
         return dobj or subjects(head, depth=depth + 1)
     if verb.dep_ == "advcl" and head.lemma_.lower() in load_lexicon()["purpose_by_object"] and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
@@ -122,8 +126,9 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
-        dobj = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ == "for" else []
-        return dobj or subjects(head.head, depth=depth + 1)  # "answered by sending"; "condemned X for detaining"
+        dobj = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ in ("for", "of") else []
+        return dobj or subjects(head.head, depth=depth + 1)  # "answered by sending"; "condemned X for detaining",
+        # "accused her of plotting"
     return []
 
 

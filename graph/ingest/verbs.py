@@ -46,6 +46,9 @@ def descend(token: Any) -> Any:
         found = prep_objects(token, "of")
         if found:
             return found[0]
+    inside = lex["container_nouns"].get(token.lower_)
+    if inside and not any(c.dep_ in ("appos", "poss") for c in token.children) and (found := prep_objects(token, inside)):
+        return found[0]  # "set parts of it alight", "guard the port of Brenholt", "owns a stake in X"
     as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
     if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
         for child in token.children:
@@ -104,6 +107,22 @@ def _author_of(agent: Any) -> Any:
     return agent
 
 
+def _keeper(verb: Any, relation: str) -> list[Any]:
+    """Whose place holds the one held, for a passive without agent ("was held at the headquarters of the
+    State Protection Bureau", "held in the cells of the KNB"): that body.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Ondra is being held at the headquarters of the State Protection Bureau.")
+    >>> [t.text for t in _keeper(doc[3], "detained")]
+    ['Bureau']
+    """
+    if relation != "detained":
+        return []
+    places = [p for prep in ("at", "in", "inside") for p in prep_objects(verb, prep)
+              if p.lemma_.lower() in load_lexicon()["custody_places"]]
+    return [o for p in places for o in prep_objects(p, "of") if o.pos_ == "PROPN"][:1]
+
+
 def leaving_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Interior Minister Cuesta resigned": he left the post the text gives him (``document: post``)."""
     prts = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("down", "aside"))]
@@ -131,8 +150,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             (verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children) and
              not any(c.dep_ == "aux" for c in verb.children))):  # "demanded that Marek be released"
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        return  # "calls to resign", "a plan to send troops": not done
+    if verb.dep_ in ("acl", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and (
+            verb.head.pos_ == "NOUN" if verb.dep_ == "acl" else any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex["called_for"]["nouns"] for c in verb.head.children)):
+        return  # "calls to resign", "a plan to send troops", "has faced calls to resign": not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     below = _below(verb) if lemma else (set(), set())
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -150,7 +171,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)]
+            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or _keeper(verb, pattern["relation"])
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
@@ -180,7 +201,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
-        objs = [d for d in map(descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+        objs = [d for o in objs for d in ([descend(o), *o.conjuncts] if o.lower_ in lex["container_nouns"] else [descend(o)])
+                if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]  # "the port of X and the power station"
         if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
             objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
         posts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["post_nouns"]]
