@@ -188,6 +188,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None
     if match.get("person") and actors.get(out["subject"] or "", {}).get("type") not in ("Person", None):
         return None  # "Brask's government" is led by Brask, "Kestria's government" is no one's
+    if match.get("organisation") and actors.get(out["object"] or "", {}).get("type") in ("Place", "State", "Person"):
+        return None  # "Ruth Amosa of Nakoro": from a country, not a member of it (nor of a person)
     if match.get("place") and actors.get(out["object"] or "", {}).get("type") not in _PLACES:
         return None  # "is believed to be in Dravic", not "in the Civic Dawn"
     if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):

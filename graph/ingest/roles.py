@@ -173,12 +173,35 @@ def _misread_object(verb: Any) -> list[Any]:
 
 
 def named_beyond(role: Any) -> list[Any]:
-    """The name the parser hung on the object of a role noun's "for"/"of" ("A spokesman for Halm, Ruben Aske,
-    said": Aske), when the role is a subject."""
-    if role.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in role.children):
+    """The name the parser hung elsewhere than on the role noun it stands beside: on the object of the role's
+    "for"/"of" ("A spokesman for Halm, Ruben Aske, said": Aske; "placed the commander of the Defence Force,
+    Brigadier Rasova, under arrest"), or on a later verb ("dismissed the governor of the bank, Leyla Sarraf,
+    after she defied him": Sarraf made the subject of "defied").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Soldiers placed the commander of the Nakoro Defence Force, Brigadier Peni Rasova, under house arrest.")
+    >>> [t.text for t in named_beyond(doc[3])]
+    ['Rasova']
+    """
+    if role.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or any(c.dep_ == "appos" for c in role.children):
         return []
-    return [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
+    lex = load_lexicon()
+    if role.dep_ != "nsubj" and lex["titles"].get(role.lemma_.lower(), lex["titles"].get(role.lower_)) in (
+            None, "locatedIn", "partOf") and role.lower_ not in lex["government_titles"]["titles"]:
+        return []  # "the residence of the minister, Dessane": a place, no holder
+    hung = [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i][:1]
+    if hung or role.dep_ == "nsubj" or role.pos_ != "NOUN":
+        return hung
+    doc, after = role.doc, role.right_edge.i + 1
+    end = after + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end < after + 5:
+        end += 1
+    name = doc[end - 1] if end > after + 1 else None
+    if name is None or doc[after].text != "," or end >= len(doc) or doc[end].text not in (",", ".", ";") or \
+            name.head == role or name.ent_type_ not in ("PERSON", "ORG") or name.dep_ in ("compound", "conj"):
+        return []
+    return [name]  # the role's "X, Name," apposition the parser broke
 
 
 def verb_above(token: Any) -> Any | None:

@@ -150,10 +150,13 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             (verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children) and
              not any(c.dep_ == "aux" for c in verb.children))):  # "demanded that Marek be released"
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
-    if verb.dep_ in ("acl", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and (
-            verb.head.pos_ == "NOUN" if verb.dep_ == "acl" else any(
+    if verb.dep_ in ("acl", "relcl", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and (
+            verb.head.pos_ == "NOUN" if verb.dep_ != "advcl" else any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex["called_for"]["nouns"] for c in verb.head.children)):
         return  # "calls to resign", "a plan to send troops", "has faced calls to resign": not done
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return  # "opens the way for the prosecutor to question Halm": made possible, not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     below = _below(verb) if lemma else (set(), set())
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
