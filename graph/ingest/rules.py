@@ -29,7 +29,7 @@ from typing import Any
 from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
-from graph.ingest.roles import named_beyond, objects, prep_objects, subjects, verb_above
+from graph.ingest.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.clauses import call_for_matches, ordered_matches, presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
@@ -96,8 +96,8 @@ def _holder(role: Any) -> list[Any]:
         dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
-        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
-            return subjects(verb)
+        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is;
+            return agents(verb) if is_passive(verb) else subjects(verb)  # "Halm was replaced by Reval as chairman"
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
     return []
 

@@ -30,7 +30,8 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
             "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
-            "charge"}
+            "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
+            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _RELATIVES = {"whom", "which", "that", "who"}
 _LOOSE_PARTICLES = {"up", "down", "in", "back"}  # "locked up", "gunned down", "flew in": the verb's own sense
