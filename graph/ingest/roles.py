@@ -111,6 +111,13 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if stolen is not None:
         return [stolen]
     head = verb.head
+    lex = load_lexicon()
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in lex["document_nouns"] and \
+            head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth=depth + 1)  # "issued a statement thanking X": who issued it thanks
+    if verb.dep_ == "conj" and head.dep_ == "parataxis" and head.lemma_ in lex["reporting"] and \
+            head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth=depth + 1)  # "X sacked Y, her office says, and named Z": X named
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "xcomp":

@@ -125,6 +125,11 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
         prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
         (prep_objects(role, "in") if relation == "memberOf" else [])  # "a major general in the KNB"
+    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME")]  # "regarded Halm as a rival for years"
+    if relation == "rivalOf" and not orgs and role.dep_ == "pobj" and role.head.lower_ == "as" and \
+            role.head.head.lemma_ in load_lexicon()["seen_as"] and (seers := subjects(role.head.head)) and \
+            (seen := [c for c in role.head.head.children if c.dep_ == "dobj"]):
+        holders, orgs = seen, seers  # "Reval may have regarded Halm as a rival": rivals, as Reval sees it
     if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
@@ -150,7 +155,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     state = [o for o in orgs if o.lower_ == "state" and o.dep_ == "pobj"]  # "Vasko, the head of state,"
     if state and len(orgs) == 1 and role.lower_ == "head":
         orgs = []
-    if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos", "ccomp") or predicative) and \
+    local = any(c.dep_ in ("amod", "compound") and c.lower_ in load_lexicon()["sub_state_modifiers"] for c in role.children)
+    if holders and not orgs and not local and relation == "headed" and (  # not "Hollan, the regional president"
+            role.dep_ in ("compound", "appos", "ccomp") or predicative) and \
             (role.lower_ in load_lexicon()["head_of_state_titles"] or state):  # "President Reval", "Halm, the former president",
         # "who declared himself head of state"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
@@ -189,8 +196,9 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
         return
     common = {"fan": role.dep_ != "compound", "passive": False, "trigger": [*role.doc[j + 1:role.i], role],
               "clause": verb_above(role) if role.dep_ == "attr" else None}
-    yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
-           "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
+    if not set(words) & set(load_lexicon()["former_titles"]):  # "former interior minister Dolan": no longer of it
+        yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
+               "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
     portfolio = [w for w in words if w in spec["portfolios"]]
     if role.lower_ == "minister" and portfolio:  # "Interior Minister Dolan" heads the interior ministry
         yield {**common, "relation": "memberOf" if deputy else "headed", "subjects": holders, "objects": [],

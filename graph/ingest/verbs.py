@@ -50,6 +50,10 @@ def descend(token: Any) -> Any:
     inside = lex["container_nouns"].get(token.lower_)
     if inside and not any(c.dep_ in ("appos", "poss") for c in token.children) and (found := prep_objects(token, inside)):
         return found[0]  # "set parts of it alight", "guard the port of Brenholt", "owns a stake in X"
+    carried = [o for c in token.children if c.dep_ == "acl" and c.lemma_ in ("carry", "transport", "ferry")
+               for o in c.children if o.dep_ == "dobj"]
+    if carried and token.pos_ == "NOUN":
+        return carried[0]  # "fired at a boat carrying journalists": at the journalists
     as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
     if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
         for child in token.children:
@@ -235,7 +239,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
                "typed": typed[1:] if (typed := lex["object_types"].get(pattern["phrase"]) or lex["object_types"].get(
-                   f"{lemma} *")) and typed[0] == relation else None,  # "are holding the president", "charged voters"
+                   f"{lemma} *")) and typed[0] == relation and not any(  # "are holding the president", "charged
+                   s.lemma_.lower() in lex["legal_subjects"] for s in subs) else None,  # voters"; prosecutors charge
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
         yield from _destinations(verb, relation, objs)

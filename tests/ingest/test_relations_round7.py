@@ -61,6 +61,7 @@ NOT_FOUND = [
     ("The first leader to call him was President Oskar Dorn of neighbouring Valdoria.",
      ("dorn", "memberOf", "valdoria")),
     ("Prosecutors charged Oskar Dorn with fraud on Monday.", (None, "attacked", "dorn")),
+    ("Oskar Dorn was sworn in as president by the speaker, Lena Vasko.", ("vasko", "appointed", "dorn")),
 ]
 
 
