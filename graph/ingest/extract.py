@@ -233,6 +233,12 @@ def _figures(sentence: Any, event: dict[str, Any] | None) -> list[dict[str, Any]
     return found
 
 
+def _named(name: str, spec: dict[str, Any]) -> bool:
+    """Whether the actor ``spec`` goes by ``name`` (its label or an alias, or a demonym of it: "Kazakh")."""
+    forms = {spec.get("label", ""), *spec.get("aliases", [])}
+    return name in forms or any(d in forms for d, c in load_lexicon()["demonyms"].items() if c == name)
+
+
 def _objects(match: dict[str, Any], sent: _Sentence, claimant: dict[str, Any] | None, spread: Any,
              index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]], proposed: dict[str, dict[str, Any]],
              bodies: DocumentBodies, mentioned: set[str]) -> list[dict[str, Any] | None]:
@@ -244,6 +250,9 @@ def _objects(match: dict[str, Any], sent: _Sentence, claimant: dict[str, Any] | 
         return [office(stem, {t for t, s in load_lexicon()["office_titles"].items() if s == stem}, actors, proposed,
                        mentioned)]
     if document:
+        if match.get("nationality") and (home := bodies.get("country")) and not _named(
+                match["nationality"], actors.get(home["actors"][0], {})):
+            return []  # "Armenian Prime Minister Pashinyan" in a text about Kazakhstan: not its government
         return [bodies.get(document)]
     named: list[dict[str, Any] | None] = [
         m for t in spread(sent.named(match["objects"])) for m in each(sent.actor(t, claimant) or (

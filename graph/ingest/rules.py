@@ -194,8 +194,11 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role) if role.dep_ != "compound" or role.head.pos_ == "PROPN" else []
     if not holders or not (role.dep_ == "compound" or words or role.lower_ != "minister"):
         return
+    demonyms = load_lexicon()["demonyms"]
+    nationality = next((demonyms.get(t.text, t.text) for t in role.doc[j + 1:role.i] if t.text in demonyms or
+                        t.ent_type_ == "NORP"), None)  # "Armenian Prime Minister Pashinyan": of Armenia's government
     common = {"fan": role.dep_ != "compound", "passive": False, "trigger": [*role.doc[j + 1:role.i], role],
-              "clause": verb_above(role) if role.dep_ == "attr" else None}
+              "clause": verb_above(role) if role.dep_ == "attr" else None, "nationality": nationality}
     if not set(words) & set(load_lexicon()["former_titles"]):  # "former interior minister Dolan": no longer of it
         yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
                "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
