@@ -92,9 +92,11 @@ class _Sentence:
                 (body := prep_objects(token, "of")) and \
                 body[0].i in self.index:
             return self.index[body[0].i]  # "troops of the National Guard", "officers of the SPB": the body acts
-        if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
-                is not None:
-            return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
+        if (token.lower_ == "whose" or (token.lower_ in ("which", "whom") and token.dep_ == "pobj" and
+                                         token.head.head.pos_ not in ("NUM", "PRON", "DET"))) and (
+                clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) is not None:
+            return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union;
+            # "the bloc, of which Santavera is a founding member": the bloc
         whose = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
         if whose is not None and token.tag_ == "NNS" and (token.lower_ in load_lexicon()["member_nouns"] or
                                                          token.lemma_.lower() in _ENVOYS):
