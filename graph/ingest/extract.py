@@ -190,8 +190,11 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None
     if match.get("person") and actors.get(out["subject"] or "", {}).get("type") not in ("Person", None):
         return None  # "Brask's government" is led by Brask, "Kestria's government" is no one's
-    if match.get("organisation") and actors.get(out["object"] or "", {}).get("type") in ("Place", "State", "Person"):
-        return None  # "Ruth Amosa of Nakoro": from a country, not a member of it (nor of a person)
+    object_kind = actors.get(out["object"] or "", {}).get("type")
+    if match.get("organisation") and (object_kind in ("Place", "State") or (
+            object_kind == "Person" and len(obj["text"].split()) < 2)):
+        return None  # "Ruth Amosa of Nakoro": from a country, not a member of it (a one-word "person" is a place
+        # the tagger misread, "Tavan of neighbouring Morvast"; "Tesch of Civic Dawn" is a party it misread)
     if match.get("place") and actors.get(out["object"] or "", {}).get("type") not in _PLACES:
         return None  # "is believed to be in Dravic", not "in the Civic Dawn"
     if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):

@@ -124,8 +124,15 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" and (
             relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
         prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
-        (prep_objects(role, "in") if relation == "memberOf" else [])  # "a major general in the KNB"
+        (prep_objects(role, "in") + [o for o in prep_objects(role, "from") if o.ent_type_ not in ("GPE", "LOC", "FAC")
+                                     and load_lexicon()["titles"].get(o.lemma_.lower()) not in ("locatedIn", "partOf")]
+         if relation == "memberOf" else [])  # "a major
+    # general in the KNB", "two investigators from the prosecutor's office"
+    if relation == "headed" and prep_objects(role, "for") and any(o.dep_ == "poss" for o in orgs):
+        relation = "memberOf"  # "the group's director for Europe and Central Asia": of a branch, in the group
     orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME")]  # "regarded Halm as a rival for years"
+    if not orgs and role.dep_ == "attr":  # "the Pact, of which it was a founding member": "of which" on the copula
+        orgs = [o for o in prep_objects(role.head, "of") if o.lower_ in ("which", "whom")]
     if relation == "rivalOf" and not orgs and role.dep_ == "pobj" and role.head.lower_ == "as" and \
             role.head.head.lemma_ in load_lexicon()["seen_as"] and (seers := subjects(role.head.head)) and \
             (seen := [c for c in role.head.head.children if c.dep_ == "dobj"]):

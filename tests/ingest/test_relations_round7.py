@@ -41,6 +41,9 @@ FOUND = [
     ("The police charged the protesters in the old town of Tarn.", ("police", "attacked", "protesters")),
     ("Lena Vasko defied Ilya Marek by raising interest rates.", ("vasko", "rejected", "marek")),
     ("Lena Vasko, a lawyer who represents Oskar Dorn, spoke outside the court.", ("vasko", "advised", "dorn")),
+    ("Oskar Dorn, the SBV's director for Tarn and the north, resigned.", ("dorn", "memberOf", "sbv")),
+    ("Valdoria left the Northern Pact, of which it was a founding member, in 2019.", ("valdoria", "memberOf", "pact")),
+    ("Tarn, Valdoria's wealthiest province, voted to leave.", ("tarn", "partOf", "valdoria")),
 ]
 
 
@@ -62,13 +65,16 @@ NOT_FOUND = [
      ("dorn", "memberOf", "valdoria")),
     ("Prosecutors charged Oskar Dorn with fraud on Monday.", (None, "attacked", "dorn")),
     ("Oskar Dorn was sworn in as president by the speaker, Lena Vasko.", ("vasko", "appointed", "dorn")),
+    ("In Valdoria, Oskar Dorn, the regional president of Tarn, spoke.", ("dorn", "headed", "valdoria")),
+    ("Valdoria's police arrested Oskar Dorn, a former interior minister.", ("dorn", "memberOf", None)),
 ]
 
 
 @pytest.mark.parametrize(("text", "triple"), NOT_FOUND, ids=[str(i) for i in range(len(NOT_FOUND))])
 def test_not_found(text: str, triple: tuple[Any, str, str]) -> None:
     got = triples(text)
-    assert not {t for t in got if t[1:] == triple[1:] and (triple[0] is None or t[0] == triple[0])}, got
+    assert not {t for t in got if t[1] == triple[1] and (triple[0] is None or t[0] == triple[0]) and (
+        triple[2] is None or t[2] == triple[2])}, got
 
 
 def test_vote_day_is_no_subject() -> None:
