@@ -69,6 +69,10 @@ def _holder(role: Any) -> list[Any]:
             any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
+    if role.tag_ == "NNS" and role.dep_ == "pobj" and role.head.lower_ == "of" and (
+            role.head.head.pos_ == "NUM" or role.head.head.lower_ in ("some", "several", "many", "most", "all")) and \
+            _title_of(role) == "servedUnder" and any(c.dep_ == "poss" for c in role.children):
+        return [role]  # "two of his deputies", "four of his ministers": the group the text counts
     named = [c for c in role.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
     if role.dep_ == "nsubj" and role.head.lemma_ == "be" and named and not any(c.dep_ == "poss" for c in role.children):
         return named  # "the new interior minister is Lidia Varga": the name after the copula

@@ -31,7 +31,8 @@ _CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accus
             "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
             "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
             "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
-            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures"}
+            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures",
+            "order", "orders", "instruction", "instructions"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _RELATIVES = {"whom", "which", "that", "who"}
 _LOOSE_PARTICLES = {"up", "down", "in", "back"}  # "locked up", "gunned down", "flew in": the verb's own sense
@@ -61,7 +62,7 @@ def descend(token: Any) -> Any:
                 return child
         found = prep_objects(token, "against") or [  # "complaints of torture against X"
             g for o in prep_objects(token, "of") for g in prep_objects(o, "against")] or \
-            prep_objects(token, "of") or prep_objects(token, "by")
+            prep_objects(token, "of") or prep_objects(token, "by") or prep_objects(token, "from")  # "an order from X"
         if found:
             return found[0]
     return token
@@ -70,7 +71,8 @@ def descend(token: Any) -> Any:
 def _below(verb: Any) -> tuple[set[str], set[str]]:
     """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
-    level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+    level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES] + (
+        [verb.head] if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else [])  # "the deal he signed with X"
     for _ in range(3):
         found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
         level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]

@@ -44,6 +44,8 @@ FOUND = [
     ("Oskar Dorn, the SBV's director for Tarn and the north, resigned.", ("dorn", "memberOf", "sbv")),
     ("Valdoria left the Northern Pact, of which it was a founding member, in 2019.", ("valdoria", "memberOf", "pact")),
     ("Tarn, Valdoria's wealthiest province, voted to leave.", ("tarn", "partOf", "valdoria")),
+    ("Oskar Dorn refused an order from Ilya Marek to fire on the crowd.", ("dorn", "rejected", "marek")),
+    ("Oskar Dorn praised the wage deal he struck with Lena Vasko in May.", ("dorn", "negotiatedWith", "vasko")),
 ]
 
 
@@ -87,3 +89,10 @@ def test_vote_day_is_no_subject() -> None:
 def test_member_of_party() -> None:
     got = triples("Lena Vasko of the Civic Front met Ilya Marek in Tarn.")
     assert any(s == "vasko" and r == "memberOf" for s, r, o in got), got
+
+
+def test_counted_deputies_served_under_him() -> None:
+    """"two of his deputies": the counted group served under him (whatever id the group gets)."""
+    items = candidates_for_text("Oskar Dorn was arrested on Monday. Police also detained two of his deputies.",
+                                ACTORS)["items"]
+    assert any(i["relation"] == "servedUnder" and i.get("object") == "dorn" and i["subject"] for i in items), items
