@@ -245,6 +245,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                    s.lemma_.lower() in lex["legal_subjects"] for s in subs) else None,  # voters"; prosecutors charge
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
+        if relation == "succeeded" and pattern["swap"]:  # "Nazarbayev handed the presidency to Tokayev": he chose him
+            yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
+                   "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
         yield from _destinations(verb, relation, objs)
         if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
                 bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
