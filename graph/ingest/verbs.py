@@ -226,6 +226,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         nobody = nobody or next((f"no {t.text}" for t in words if any(  # "had no contact with them"
             c.dep_ == "det" and c.lower_ == "no" for c in t.children)), None)
         relation = pattern["relation"]
+        if relation == "deployed" and any(c.lower_ == "home" and c.dep_ in ("advmod", "prt", "npadvmod") for c in verb.children):
+            continue  # "sent its observers home": withdrawn, not deployed
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
             relation = "succeeded"  # "handed the presidency to X": X succeeded him
         other = [c for c in verb.children if c.dep_ == "xcomp" and any(  # "urged the bloc to send observers"

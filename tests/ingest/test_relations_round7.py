@@ -69,6 +69,8 @@ NOT_FOUND = [
     ("Oskar Dorn was sworn in as president by the speaker, Lena Vasko.", ("vasko", "appointed", "dorn")),
     ("In Valdoria, Oskar Dorn, the regional president of Tarn, spoke.", ("dorn", "headed", "valdoria")),
     ("Valdoria's police arrested Oskar Dorn, a former interior minister.", ("dorn", "memberOf", None)),
+    ("Lena Vasko, who represents Tarn in parliament, spoke.", ("vasko", "advised", "tarn")),
+    ("The Northern Pact sent home its observers on Monday.", ("pact", "deployed", None)),
 ]
 
 
