@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects, verb_above
-from graph.ingest.verbs import descend
+from graph.ingest.parties import descend
 
 __all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_matches", "demand_matches",
            "adjunct_matches"]

@@ -20,54 +20,16 @@ from typing import Any
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.clauses import replaced_with
 from graph.ingest.context import trailing_speaker
+from graph.ingest.parties import CONTENT, descend, keeper
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["act_relation", "verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
+__all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
            "state_matches", "denial_matches"]
 
-_CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
-            "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
-            "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
-            "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
-            "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
-            "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
-            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures",
-            "order", "orders", "instruction", "instructions"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _RELATIVES = {"whom", "which", "that", "who"}
 _LOOSE_PARTICLES = {"up", "down", "in", "back"}  # "locked up", "gunned down", "flew in": the verb's own sense
 _OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "cc"}  # a pattern's words stand in the verb's own clause
-_QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
-             "another", "others", "rest"}
-
-
-def descend(token: Any) -> Any:
-    """From a role or content noun to the party it stands for: "the head of X" / "the claims of X" / "X's claims"."""
-    lex = load_lexicon()
-    if token.pos_ == "NUM" or token.lower_ in _QUANTITY:  # "eleven of its members", "a dozen of them"
-        found = prep_objects(token, "of")
-        if found:
-            return found[0]
-    inside = lex["container_nouns"].get(token.lower_)
-    if inside and not any(c.dep_ in ("appos", "poss") for c in token.children) and (found := prep_objects(token, inside)):
-        return found[0]  # "set parts of it alight", "guard the port of Brenholt", "owns a stake in X"
-    carried = [o for c in token.children if c.dep_ == "acl" and c.lemma_ in ("carry", "transport", "ferry")
-               for o in c.children if o.dep_ == "dobj"]
-    if carried and token.pos_ == "NOUN":
-        return carried[0]  # "fired at a boat carrying journalists": at the journalists
-    as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
-    if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
-        for child in token.children:
-            if child.dep_ == "poss":
-                return child
-        found = prep_objects(token, "against") or [  # "complaints of torture against X"
-            g for o in prep_objects(token, "of") for g in prep_objects(o, "against")] or \
-            prep_objects(token, "of") or prep_objects(token, "by") or prep_objects(token, "from")  # "an order from X"
-        if found:
-            return found[0]
-    return token
-
-
 def _below(verb: Any) -> tuple[set[str], set[str]]:
     """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
@@ -112,22 +74,6 @@ def _author_of(agent: Any) -> Any:
         found = [c for c in agent.children if c.dep_ == "poss"] or prep_objects(agent, "of")
         return found[0] if found else agent
     return agent
-
-
-def _keeper(verb: Any, relation: str) -> list[Any]:
-    """Whose place holds the one held, for a passive without agent ("was held at the headquarters of the
-    State Protection Bureau", "held in the cells of the KNB"): that body.
-
-    >>> from graph.ingest.nlp import parse
-    >>> doc = parse("Ondra is being held at the headquarters of the State Protection Bureau.")
-    >>> [t.text for t in _keeper(doc[3], "detained")]
-    ['Bureau']
-    """
-    if relation != "detained":
-        return []
-    places = [p for prep in ("at", "in", "inside") for p in prep_objects(verb, prep)
-              if p.lemma_.lower() in load_lexicon()["custody_places"]]
-    return [o for p in places for o in prep_objects(p, "of") if o.pos_ == "PROPN"][:1]
 
 
 def leaving_matches(verb: Any) -> Iterator[dict[str, Any]]:
@@ -181,7 +127,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or _keeper(verb, pattern["relation"])
+            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"])
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
@@ -207,7 +153,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs = [o for o in objects(clause, None) if o.lower_ in _RELATIVES]
         objs = [clause.head if o.lower_ in _RELATIVES and clause.dep_ == "relcl" else o for o in objs]
         if pattern["content"]:
-            objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
+            objs = [o for o in objs if o.lower_ in CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
