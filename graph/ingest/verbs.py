@@ -117,7 +117,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not _has_words(below, pattern["words"]) or (particles and not pattern["words"] and pattern["prep"] not in
                                                          particles and particles - _LOOSE_PARTICLES):
             continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
-        passive = is_passive(verb)
+        passive = is_passive(verb) and pattern["relation"] != "familyOf"  # "is married to X": no passive
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
             subs = (agents(verb) if passive else subjects(verb))
@@ -151,7 +151,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
         if not objs and pattern["prep"] is None and clause != verb and not passive:
             objs = [o for o in objects(clause, None) if o.lower_ in _RELATIVES]
-        objs = [clause.head if o.lower_ in _RELATIVES and clause.dep_ == "relcl" else o for o in objs]
+        relative = next((a for a in (clause, *clause.ancestors) if a.dep_ == "relcl"), None)  # "which X said it had
+        objs = [relative.head if o.lower_ in _RELATIVES and relative is not None else o for o in objs]  # placed"
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
@@ -260,7 +261,9 @@ def state_matches(verb: Any) -> Iterator[dict[str, Any]]:
         held = [g for g in prep.children if g.dep_ == "pobj" and f"{prep.lower_} {g.lemma_.lower()}" in states["states"]]
         subs = [c for c in verb.children if c.dep_ == "nsubj"]
         if held and subs:
-            yield {"relation": "detained", "subjects": [], "objects": subs, "trigger": [verb, prep, held[0]],
+            yield {"relation": "detained", "subjects": [o for o in prep_objects(verb, "under") if o not in held],
+                   "objects": subs,  # "spent two years in jail under Manyoni": in his prisons
+                   "trigger": [verb, prep, held[0]],
                    "rule": f"verb: {verb.lemma_.lower()} {prep.lower_} {held[0].lemma_.lower()}", "passive": True,
                    "clause": verb}
 

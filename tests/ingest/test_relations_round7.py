@@ -46,6 +46,9 @@ FOUND = [
     ("Tarn, Valdoria's wealthiest province, voted to leave.", ("tarn", "partOf", "valdoria")),
     ("Oskar Dorn refused an order from Ilya Marek to fire on the crowd.", ("dorn", "rejected", "marek")),
     ("Oskar Dorn praised the wage deal he struck with Lena Vasko in May.", ("dorn", "negotiatedWith", "vasko")),
+    ("Oskar Dorn, who is married to Lena Vasko, resigned.", ("dorn", "familyOf", "vasko")),
+    ("Lena Vasko spent two years in jail under Ilya Marek.", ("marek", "detained", "vasko")),
+    ("The SBV, which Marek's office said he had placed under his direct control, was silent.", ("marek", "controls", "sbv")),
 ]
 
 
