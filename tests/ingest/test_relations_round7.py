@@ -101,3 +101,9 @@ def test_counted_deputies_served_under_him() -> None:
     items = candidates_for_text("Oskar Dorn was arrested on Monday. Police also detained two of his deputies.",
                                 ACTORS)["items"]
     assert any(i["relation"] == "servedUnder" and i.get("object") == "dorn" and i["subject"] for i in items), items
+
+
+def test_a_denial_answers_the_body_that_held_him() -> None:
+    """No accusation before the denial: the body that detained him is the one he answers."""
+    got = triples("The SBV detained Oskar Dorn on Monday on suspicion of fraud. Dorn has denied any wrongdoing.")
+    assert ("dorn", "rejected", "sbv") in got, got
