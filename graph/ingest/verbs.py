@@ -127,7 +127,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"])
+            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"]) or (
+                [o for o in prep_objects(verb, "from") if o.ent_type_ == "GPE" or o.pos_ == "PROPN"]
+                if pattern["relation"] == "expelled" else [])  # "was extradited from Dravic": Dravic sent him
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led

@@ -47,6 +47,7 @@ FOUND = [
     ("Oskar Dorn refused an order from Ilya Marek to fire on the crowd.", ("dorn", "rejected", "marek")),
     ("Oskar Dorn praised the wage deal he struck with Lena Vasko in May.", ("dorn", "negotiatedWith", "vasko")),
     ("Oskar Dorn, who is married to Lena Vasko, resigned.", ("dorn", "familyOf", "vasko")),
+    ("Oskar Dorn, who was extradited from Valdoria in July, spoke to reporters.", ("valdoria", "expelled", "dorn")),
     ("Lena Vasko spent two years in jail under Ilya Marek.", ("marek", "detained", "vasko")),
     ("The SBV, which Marek's office said he had placed under his direct control, was silent.", ("marek", "controls", "sbv")),
 ]
