@@ -188,8 +188,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
-    """"Interior Minister Casimir Dolan" (memberOf), "Prime Minister Teodor Brask" (headed): of the government
-    the text names; the object is left to the extractor (``government``), which knows the document."""
+    """"Prime Minister Teodor Brask" (headed), "Deputy Prime Minister Dolan" (memberOf): of the government the
+    text names; "Interior Minister Casimir Dolan" heads the interior ministry; the object is left to the extractor (``government``), which knows the document."""
     spec = load_lexicon()["government_titles"]
     if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children):
         return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
@@ -210,7 +210,9 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
                         t.ent_type_ == "NORP"), None)  # "Armenian Prime Minister Pashinyan": of Armenia's government
     common = {"fan": role.dep_ != "compound", "passive": False, "trigger": [*role.doc[j + 1:role.i], role],
               "clause": verb_above(role) if role.dep_ == "attr" else None, "nationality": nationality}
-    if not set(words) & set(load_lexicon()["former_titles"]):  # "former interior minister Dolan": no longer of it
+    cabinet = role.lower_ != "minister" or "prime" in words  # a minister's title gives his ministry, not the
+    # government: he is of the government only where the text says so ("ministers of his own cabinet")
+    if cabinet and not set(words) & set(load_lexicon()["former_titles"]):  # "former prime minister": no longer
         yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
                "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
     portfolio = [w for w in words if w in spec["portfolios"]]

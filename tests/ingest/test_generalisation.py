@@ -86,8 +86,9 @@ MORE = [
      ("police", "arrested", "dorn", "sbv")),
     # the body its members act for
     ("Officers of the SBV detained Oskar Dorn on Monday.", ("sbv", "detained", "dorn", None)),
-    # a minister belongs to the government the text names; a prime minister heads it
-    ("The government met on Monday. Interior Minister Oskar Dorn spoke first.", ("dorn", "memberOf", "government", None)),
+    # a deputy prime minister belongs to the government the text names; a prime minister heads it
+    ("The government met on Monday. Deputy Prime Minister Oskar Dorn spoke first.",
+     ("dorn", "memberOf", "government", None)),
     ("The government met on Monday. Prime Minister Lena Vasko spoke first.", ("vasko", "headed", "government", None)),
     # a hyphenated title the tokenizer splits
     ("Lena Vasko, Ilya Marek's son-in-law, was questioned.", ("vasko", "familyOf", "marek", None)),

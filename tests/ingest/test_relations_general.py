@@ -74,7 +74,8 @@ def test_titles_without_a_body_refer_to_the_documents_bodies() -> None:
             "and the interior ministry said nothing. Valdoria is calm.")
     found_ = claims(text)
     assert ("marek", "headed", "valdoria", None) in found_
-    assert {("dorn", "memberOf", "valdoria-government", None), ("dorn", "headed", "interior-ministry", None)} <= found_
+    assert ("dorn", "headed", "interior-ministry", None) in found_  # his ministry; of the government only where
+    assert ("dorn", "memberOf", "valdoria-government", None) not in found_  # the text says so, not from the title
 
 
 def test_a_president_the_text_gives_another_country_does_not_head_this_one() -> None:
@@ -83,8 +84,10 @@ def test_a_president_the_text_gives_another_country_does_not_head_this_one() -> 
 
 
 def test_a_minister_who_resigns_leaves_the_post_the_text_gave_him() -> None:
+    assert ("dorn", "resignedFrom", "interior-ministry", None) in claims(
+        "Interior Minister Oskar Dorn resigned on Tuesday. The interior ministry said nothing.")
     assert ("dorn", "resignedFrom", "valdoria-government", None) in claims(
-        "Interior Minister Oskar Dorn resigned on Tuesday. Valdoria's government met.")
+        "Deputy Prime Minister Oskar Dorn resigned on Tuesday. Valdoria's government met.")
     assert not {c for c in claims("Lena Vasko called for Interior Minister Oskar Dorn to resign. The government met.")
                 if c[1] == "resignedFrom"}
 
