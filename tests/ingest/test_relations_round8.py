@@ -1,0 +1,40 @@
+"""Relations of the eighth round (issue 14), in sentences of our own about the fictional Valdoria.
+
+Each case is one general rule, not a sentence of the evaluation set: an effort's infinitive states
+no act ("the campaign to free him"), a minister's title gives his ministry and not the government.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_relations_round7 import triples
+
+FOUND = [
+    ("Interior Minister Oskar Dorn spoke on Monday. The interior ministry and the government met.",
+     ("dorn", "headed", "interior-ministry")),
+    ("Deputy Prime Minister Oskar Dorn spoke on Monday. Valdoria's government met.",
+     ("dorn", "memberOf", "valdoria-government")),
+]
+
+NOT_FOUND = [
+    ("Oskar Dorn was jailed in May. Lena Vasko, a teacher who never held office, has become the face of the "
+     "campaign to free him.", (None, "released", "dorn")),
+    ("Oskar Dorn was jailed in May. Lena Vasko has since led the drive to free him.", (None, "released", "dorn")),
+    ("Interior Minister Oskar Dorn spoke on Monday. Valdoria's government met.", ("dorn", "memberOf", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FOUND, ids=[str(i) for i in range(len(FOUND))])
+def test_found(text: str, triple: tuple[Any, str, str]) -> None:
+    got = triples(text)
+    assert triple in got, got
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_FOUND, ids=[str(i) for i in range(len(NOT_FOUND))])
+def test_not_found(text: str, triple: tuple[Any, str, str]) -> None:
+    got = triples(text)
+    assert not {t for t in got if t[1] == triple[1] and (triple[0] is None or t[0] == triple[0]) and (
+        triple[2] is None or t[2] == triple[2])}, got
