@@ -1,7 +1,8 @@
 """Relations of the eighth round (issue 14), in sentences of our own about the fictional Valdoria.
 
 Each case is one general rule, not a sentence of the evaluation set: an effort's infinitive states
-no act ("the campaign to free him"), a minister's title gives his ministry and not the government.
+no act ("the campaign to free him"), a minister's title gives his ministry and not the government,
+a protest can be against a person ("pulled down a statue of X").
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ FOUND = [
      ("dorn", "headed", "interior-ministry")),
     ("Deputy Prime Minister Oskar Dorn spoke on Monday. Valdoria's government met.",
      ("dorn", "memberOf", "valdoria-government")),
+    # a protest may be against a person or a body, not only an event (the range is Actor or Event)
+    ("On Wednesday night protesters in Tarn pulled down a statue of Ilya Marek.", ("protesters", "protestedAgainst", "marek")),
 ]
 
 NOT_FOUND = [
