@@ -189,7 +189,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     """"Prime Minister Teodor Brask" (headed), "Deputy Prime Minister Dolan" (memberOf): of the government the
-    text names; "Interior Minister Casimir Dolan" heads the interior ministry; the object is left to the extractor (``government``), which knows the document."""
+    text names; "Interior Minister Casimir Dolan" heads the interior ministry; the object is left to the
+    extractor (``government``, ``ministry interior``), which knows the document."""
     spec = load_lexicon()["government_titles"]
     if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children):
         return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
