@@ -100,11 +100,21 @@ def _stolen_subject(verb: Any) -> Any | None:
     return None
 
 
+def _gapped(verb: Any) -> list[Any]:
+    """The names of a second conjunct whose verb is left out ("Dorn was jailed for ten years and Vasko for
+    eight"), which the parser hangs on the verb itself."""
+    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i]
+    return [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
+            cc[0] < c.i and c.ent_type_ not in ("DATE", "TIME") and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+
+
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     """The grammatical subjects of ``verb`` (the acted-upon ones when passive)."""
     found = _dateline(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")])
     if found:
-        return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found]
+        gapped = [] if any(c.dep_ in ("dobj", "dative") for c in verb.children) else _gapped(verb)
+        return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found] + gapped
     if depth > 4:
         return []
     stolen = _stolen_subject(verb)
@@ -170,7 +180,9 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
             found = prep_objects(token, prep)
             frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] or _misread_object(verb)
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return direct + _gapped(verb) if direct else _misread_object(verb)  # "sentenced Dorn to ten years and
+    # Vasko to eight"
 
 
 def _misread_object(verb: Any) -> list[Any]:

@@ -2,7 +2,8 @@
 
 Each case is one general rule, not a sentence of the evaluation set: an effort's infinitive states
 no act ("the campaign to free him"), a minister's title gives his ministry and not the government,
-a protest can be against a person ("pulled down a statue of X").
+a protest can be against a person ("pulled down a statue of X"), a gapped conjunct ("X was sentenced to
+ten years and Y to eight") shares the verb.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ FOUND = [
     ("Deputy Prime Minister Oskar Dorn spoke on Monday. Valdoria's government met.",
      ("dorn", "memberOf", "valdoria-government")),
     # a protest may be against a person or a body, not only an event (the range is Actor or Event)
+    # a second conjunct without its verb (gapping) takes the verb's object, or its subject when passive
+    ("The court sentenced Oskar Dorn to ten years and Lena Vasko to eight.", ("court", "sentenced", "vasko")),
+    ("Oskar Dorn was sentenced by the court to ten years and Lena Vasko to eight.", ("court", "sentenced", "vasko")),
     ("On Wednesday night protesters in Tarn pulled down a statue of Ilya Marek.", ("protesters", "protestedAgainst", "marek")),
 ]
 
@@ -27,6 +31,7 @@ NOT_FOUND = [
      "campaign to free him.", (None, "released", "dorn")),
     ("Oskar Dorn was jailed in May. Lena Vasko has since led the drive to free him.", (None, "released", "dorn")),
     ("Interior Minister Oskar Dorn spoke on Monday. Valdoria's government met.", ("dorn", "memberOf", None)),
+    ("Police arrested Oskar Dorn, and Lena Vasko said nothing.", ("police", "arrested", "vasko")),
 ]
 
 
