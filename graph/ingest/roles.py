@@ -181,8 +181,15 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
             frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
     direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    return direct + _gapped(verb) if direct else _misread_object(verb)  # "sentenced Dorn to ten years and
-    # Vasko to eight"
+    return direct + _gapped(verb) if direct else _misread_object(verb) or _called(verb)  # "sentenced Dorn
+    # to ten years and Vasko to eight"
+
+
+def _called(verb: Any) -> list[Any]:
+    """The name of a free relative "what he called X" standing as the object ("accused what he called the
+    'so-called free press' of stirring up the riots": the press)."""
+    return [g for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "call" and any(
+        w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for g in c.children if g.dep_ == "oprd"]
 
 
 def _misread_object(verb: Any) -> list[Any]:

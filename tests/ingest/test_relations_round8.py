@@ -3,7 +3,7 @@
 Each case is one general rule, not a sentence of the evaluation set: an effort's infinitive states
 no act ("the campaign to free him"), a minister's title gives his ministry and not the government,
 a protest can be against a person ("pulled down a statue of X"), a gapped conjunct ("X was sentenced to
-ten years and Y to eight") shares the verb.
+ten years and Y to eight") shares the verb, "accused what he called X" accused X.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ FOUND = [
     # a second conjunct without its verb (gapping) takes the verb's object, or its subject when passive
     ("The court sentenced Oskar Dorn to ten years and Lena Vasko to eight.", ("court", "sentenced", "vasko")),
     ("Oskar Dorn was sentenced by the court to ten years and Lena Vasko to eight.", ("court", "sentenced", "vasko")),
+    # a free relative "what he called X" stands for X
+    ('Ilya Marek accused what he called "foreign-backed bandits" of stirring up the riots.',
+     ("marek", "accused", "foreign-backed-bandits")),
     ("On Wednesday night protesters in Tarn pulled down a statue of Ilya Marek.", ("protesters", "protestedAgainst", "marek")),
 ]
 
