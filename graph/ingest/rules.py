@@ -121,6 +121,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role)
     if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
         holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
+    if relation == "memberOf" and role.tag_ == "NNS" and not any(h.pos_ == "PROPN" for h in holders):
+        holders = []  # "2,000 officers of the Gendarmerie", "the members of his family": the body itself acts
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (

@@ -3,7 +3,8 @@
 Each case is one general rule, not a sentence of the evaluation set: an effort's infinitive states
 no act ("the campaign to free him"), a minister's title gives his ministry and not the government,
 a protest can be against a person ("pulled down a statue of X"), a gapped conjunct ("X was sentenced to
-ten years and Y to eight") shares the verb, "accused what he called X" accused X.
+ten years and Y to eight") shares the verb, "accused what he called X" accused X, "officers of X"
+(a group, no names) are no members of X.
 """
 
 from __future__ import annotations
@@ -19,14 +20,17 @@ FOUND = [
      ("dorn", "headed", "interior-ministry")),
     ("Deputy Prime Minister Oskar Dorn spoke on Monday. Valdoria's government met.",
      ("dorn", "memberOf", "valdoria-government")),
-    # a protest may be against a person or a body, not only an event (the range is Actor or Event)
     # a second conjunct without its verb (gapping) takes the verb's object, or its subject when passive
     ("The court sentenced Oskar Dorn to ten years and Lena Vasko to eight.", ("court", "sentenced", "vasko")),
     ("Oskar Dorn was sentenced by the court to ten years and Lena Vasko to eight.", ("court", "sentenced", "vasko")),
     # a free relative "what he called X" stands for X
     ('Ilya Marek accused what he called "foreign-backed bandits" of stirring up the riots.',
      ("marek", "accused", "foreign-backed-bandits")),
-    ("On Wednesday night protesters in Tarn pulled down a statue of Ilya Marek.", ("protesters", "protestedAgainst", "marek")),
+    # named members stay members
+    ("Oskar Dorn and Lena Vasko, two officers of the SBV, were questioned.", ("dorn", "memberOf", "sbv")),
+    # a protest may be against a person or a body, not only an event (the range is Actor or Event)
+    ("On Wednesday night protesters in Tarn pulled down a statue of Ilya Marek.",
+     ("protesters", "protestedAgainst", "marek")),
 ]
 
 NOT_FOUND = [
@@ -35,6 +39,9 @@ NOT_FOUND = [
     ("Oskar Dorn was jailed in May. Lena Vasko has since led the drive to free him.", (None, "released", "dorn")),
     ("Interior Minister Oskar Dorn spoke on Monday. Valdoria's government met.", ("dorn", "memberOf", None)),
     ("Police arrested Oskar Dorn, and Lena Vasko said nothing.", ("police", "arrested", "vasko")),
+    # a group of a body's members is the body acting, not a member of it
+    ("Around 300 officers of the SBV sealed off Tarn on Monday.", (None, "memberOf", "sbv")),
+    ("The men who beat Oskar Dorn are thought to have been officers of the SBV.", (None, "memberOf", "sbv")),
 ]
 
 
