@@ -23,6 +23,7 @@ from typing import Any
 __all__ = ["post", "accuser", "EARLIER"]
 
 _ACCUSING = ("accused", "charged", "investigated", "blamed", "criticised", "condemned", "sanctioned")
+_HOLDING = ("arrested", "detained")  # the body that arrested him on a charge holds it against him
 
 
 def _far(result: dict[str, Any], actor: str, actors: dict[str, dict[str, Any]], what: str) -> dict[str, Any]:
@@ -42,12 +43,12 @@ def post(results: list[dict[str, Any]], subject: dict[str, Any] | None,
 
 def accuser(results: list[dict[str, Any]], subject: dict[str, Any] | None,
             actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """Who accused, charged or investigated ``subject`` last, or None."""
+    """Who accused, charged or investigated ``subject`` last (else who arrested or held him), or None."""
     if subject is None or len(subject["actors"]) != 1:
         return None
-    acts = [c for c in results if c["relation"] in _ACCUSING and c["subject"] and not c["negated"]
-            and c["subject"] != subject["actors"][0]]
-    found = [c for c in acts if c["object"] == subject["actors"][0]][-1:]
+    acts = [c for c in results if c["relation"] in _ACCUSING + _HOLDING and c["subject"] and not c["negated"]
+            and c["subject"] != subject["actors"][0] and c["object"] == subject["actors"][0]]
+    found = [c for c in acts if c["relation"] in _ACCUSING][-1:] or acts[-1:]  # else who arrested or held him
     return _far(found[0], found[0]["subject"], actors, "the accuser the text named before") if found else None
 
 

@@ -37,10 +37,10 @@ __all__ = ["event_object", "event_relations"]
 @lru_cache(maxsize=1)
 def event_relations() -> frozenset[str]:
     """The relations whose range admits an actor or an event (a union of ``pg:Actor`` and ``pg:Event``); those
-    that take only events ("protestedAgainst") keep to the events the mentions found.
+    that take only events ("participatedIn") keep to the events the mentions found.
 
     >>> relations = event_relations()
-    >>> {"welcomed", "condemned"} <= relations, "arrested" in relations, "protestedAgainst" in relations
+    >>> {"welcomed", "condemned"} <= relations, "arrested" in relations, "participatedIn" in relations
     (True, False, False)
     """
     graph, out = ontology_graph(), set()

@@ -83,18 +83,23 @@ class _Sentence:
                 c for c in token.head.children if c.dep_ == "npadvmod" and c.i > token.i and c.i in self.index and
                 token.doc[c.left_edge.i - 1].text == "," and token.lemma_.lower() in load_lexicon()["titles"]
             ][:1]  # "sacked the head of the army, General Sabo," (the name hung on the verb)
-            bare = token.i not in self.index or self.index[token.i].get("kind") == "group"  # "two deputies, X and Y"
+            bare = token.i not in self.index or self.index[token.i].get("kind") in ("group", "description") and any(
+                self.index[n.i].get("kind") in ("name", "new", "variant") for n in names if n.i in self.index)
+            # "two deputies, X and Y"; "close to Halm's son-in-law, the banker Viktor Lenz": the name, not the guess
             out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
 
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
-        if token.lower_ in load_lexicon()["member_nouns"] and (body := prep_objects(token, "of")) and \
+        if token.lower_ in {*load_lexicon()["member_nouns"], *load_lexicon()["equipment_nouns"]} and \
+                (body := prep_objects(token, "of")) and \
                 body[0].i in self.index:
             return self.index[body[0].i]  # "troops of the National Guard", "officers of the SPB": the body acts
-        if token.lower_ == "whose" and (clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) \
-                is not None:
-            return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union
+        if (token.lower_ == "whose" or (token.lower_ in ("which", "whom") and token.dep_ == "pobj" and
+                                         token.head.head.pos_ not in ("NUM", "PRON", "DET"))) and (
+                clause := next((a for a in token.ancestors if a.dep_ == "relcl"), None)) is not None:
+            return self.actor(clause.head, claimant)  # "the union, whose leader Pavel Ondra": the union;
+            # "the bloc, of which Santavera is a founding member": the bloc
         whose = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
         if whose is not None and token.tag_ == "NNS" and (token.lower_ in load_lexicon()["member_nouns"] or
                                                          token.lemma_.lower() in _ENVOYS):
@@ -189,6 +194,11 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None
     if match.get("person") and actors.get(out["subject"] or "", {}).get("type") not in ("Person", None):
         return None  # "Brask's government" is led by Brask, "Kestria's government" is no one's
+    object_kind = actors.get(out["object"] or "", {}).get("type")
+    if match.get("organisation") and (object_kind in ("Place", "State") or (
+            object_kind == "Person" and len(obj["text"].split()) < 2)):
+        return None  # "Ruth Amosa of Nakoro": from a country, not a member of it (a one-word "person" is a place
+        # the tagger misread, "Tavan of neighbouring Morvast"; "Tesch of Civic Dawn" is a party it misread)
     if match.get("place") and actors.get(out["object"] or "", {}).get("type") not in _PLACES:
         return None  # "is believed to be in Dravic", not "in the Civic Dawn"
     if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):

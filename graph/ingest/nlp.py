@@ -50,6 +50,26 @@ def _line_breaks(doc: Any) -> Any:
     return doc
 
 
+_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.h]?[0-5]\d$")
+_STAMP_AFTER = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "local", "hrs", "h"}
+
+
+def _timestamps(doc: Any) -> Any:
+    """A pipeline component: a live-blog entry's time ("06:10 Soldiers mutinied", "0645 GMT - Police") is a
+    sentence of its own, not a modifier of the entry's first word."""
+    for token in doc:
+        if not (token.i == 0 or token.is_sent_start) or not _STAMP.match(token.text):
+            continue
+        end = token.i + 1
+        while end < len(doc) and (doc[end].lower_ in _STAMP_AFTER or doc[end].text in ("-", "\u2013", "\u2014", ":", "|")):
+            end += 1
+        if end < len(doc) and not doc[end].is_space:
+            doc[end].is_sent_start = True
+            for inner in doc[token.i + 1:end]:
+                inner.is_sent_start = False
+    return doc
+
+
 def _hyphen_words() -> set[str]:
     from graph.ingest.lexicon import load_lexicon
     lex = load_lexicon()
@@ -79,7 +99,11 @@ def _hyphen_titles(doc: Any) -> Any:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
     """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached), with
-    line breaks as sentence boundaries and hyphenated titles as one token."""
+    line breaks and live-blog times as sentence boundaries and hyphenated titles as one token.
+
+    >>> [s.text for s in parse("Live updates\\n\\n06:10 Soldiers mutinied before dawn.").sents][1:]
+    ['06:10', 'Soldiers mutinied before dawn.']
+    """
     try:
         import spacy
         from spacy.language import Language
@@ -87,6 +111,8 @@ def load_pipeline() -> Any:
         raise ModelMissingError("spaCy is not installed", hint=f"pip install spacy==3.8.*; then {_INSTALL}") from None
     if "powergraph_line_breaks" not in Language.factories:
         Language.component("powergraph_line_breaks", func=_line_breaks)
+    if "powergraph_timestamps" not in Language.factories:
+        Language.component("powergraph_timestamps", func=_timestamps)
     if "powergraph_hyphen_titles" not in Language.factories:
         Language.component("powergraph_hyphen_titles", func=_hyphen_titles)
     for name in MODEL_PACKAGES:
@@ -95,6 +121,7 @@ def load_pipeline() -> Any:
         except OSError:
             continue
         nlp.add_pipe("powergraph_line_breaks", before="parser")
+        nlp.add_pipe("powergraph_timestamps", before="parser")
         nlp.add_pipe("powergraph_hyphen_titles", first=True)
         return nlp
     raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)

@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.roles import prep_objects, subjects, verb_above
-from graph.ingest.verbs import descend
+from graph.ingest.parties import descend
 
 __all__ = ["noun_matches", "origin_matches", "led_body_matches", "affiliation_matches", "demand_matches",
            "adjunct_matches"]
@@ -129,10 +129,11 @@ def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
     if not person or any(c.lower_ in lex["titles"] or c.lemma_.lower() in lex["titles"]
                                          for c in name.children if c.dep_ in ("compound", "appos", "amod")):
         return
-    bodies = [o for o in prep_objects(name, "of") if o.pos_ == "PROPN" and (
-        o.ent_type_ == "ORG" or o.lower_ in lex["org_words"] or o.lower_ in lex["groups"])]
-    if bodies:
-        yield {"relation": "memberOf", "subjects": [name], "objects": bodies, "trigger": [name],
+    bodies = [o for o in prep_objects(name, "of") if (o.pos_ == "PROPN" and o.ent_type_ not in (
+        "GPE", "LOC", "NORP", "DATE", "FAC")) or (o.lemma_.lower() in lex["whose_bodies"] and any(  # "of the Auyl party"
+            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in o.children))]
+    if bodies:  # "Mira Tesch of Civic Dawn" (a name the tagger took for a person's), "Dairabayev of the Auyl party"
+        yield {"relation": "memberOf", "subjects": [name], "objects": bodies, "trigger": [name], "organisation": True,
                "fan": False, "rule": "noun: X of <organisation>", "passive": False, "clause": None}
 
 

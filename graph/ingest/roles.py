@@ -87,6 +87,10 @@ def _stolen_subject(verb: Any) -> Any | None:
         subs = [c for c in report.children if c.dep_ == "nsubj"]
         if len(subs) > 1 and subs[0].i < report.i and subs[0].i < verb.i:
             return subs[0]
+    dated = [t for t in verb.lefts if t.dep_ == "prep" for t in t.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+             and t.head.ent_type_ in ("DATE", "TIME") and t.ent_type_ not in ("DATE", "TIME")]
+    if dated:  # "On Wednesday, Tokayev, 68, accepted": the name the parser apposed to the day
+        return dated[-1]
     left = verb.left_edge
     if verb.dep_ == "ccomp" and left.dep_ in ("aux", "auxpass") and left.i > 0:
         before = verb.doc[left.i - 1]
@@ -96,23 +100,40 @@ def _stolen_subject(verb: Any) -> Any | None:
     return None
 
 
+def _gapped(verb: Any) -> list[Any]:
+    """The names of a second conjunct whose verb is left out ("Dorn was jailed for ten years and Vasko for
+    eight"), which the parser hangs on the verb itself."""
+    cc = [c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i]
+    return [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
+            cc[0] < c.i and c.ent_type_ not in ("DATE", "TIME") and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+
+
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     """The grammatical subjects of ``verb`` (the acted-upon ones when passive)."""
     found = _dateline(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")])
     if found:
-        return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found]
+        gapped = [] if any(c.dep_ in ("dobj", "dative") for c in verb.children) else _gapped(verb)
+        return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found] + gapped
     if depth > 4:
         return []
     stolen = _stolen_subject(verb)
     if stolen is not None:
         return [stolen]
     head = verb.head
+    lex = load_lexicon()
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in lex["document_nouns"] and \
+            head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth=depth + 1)  # "issued a statement thanking X": who issued it thanks
+    if verb.dep_ == "conj" and head.dep_ == "parataxis" and head.lemma_ in lex["reporting"] and \
+            head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head, depth=depth + 1)  # "X sacked Y, her office says, and named Z": X named
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "xcomp":
         dobj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")] or [
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
-            if g.dep_ == "pobj"]
+            if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]  # "called on X to", not "voted on Friday to"
         return dobj or subjects(head, depth=depth + 1)
     if verb.dep_ == "advcl" and head.lemma_.lower() in load_lexicon()["purpose_by_object"] and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
@@ -122,8 +143,9 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
-        dobj = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ == "for" else []
-        return dobj or subjects(head.head, depth=depth + 1)  # "answered by sending"; "condemned X for detaining"
+        dobj = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ in ("for", "of") else []
+        return dobj or subjects(head.head, depth=depth + 1)  # "answered by sending"; "condemned X for detaining",
+        # "accused her of plotting"
     return []
 
 
@@ -158,7 +180,16 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
             found = prep_objects(token, prep)
             frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")] or _misread_object(verb)
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return direct + _gapped(verb) if direct else _misread_object(verb) or _called(verb)  # "sentenced Dorn
+    # to ten years and Vasko to eight"
+
+
+def _called(verb: Any) -> list[Any]:
+    """The name of a free relative "what he called X" standing as the object ("accused what he called the
+    'so-called free press' of stirring up the riots": the press)."""
+    return [g for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "call" and any(
+        w.dep_ == "dobj" and w.lower_ == "what" for w in c.children) for g in c.children if g.dep_ == "oprd"]
 
 
 def _misread_object(verb: Any) -> list[Any]:
@@ -168,12 +199,35 @@ def _misread_object(verb: Any) -> list[Any]:
 
 
 def named_beyond(role: Any) -> list[Any]:
-    """The name the parser hung on the object of a role noun's "for"/"of" ("A spokesman for Halm, Ruben Aske,
-    said": Aske), when the role is a subject."""
-    if role.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in role.children):
+    """The name the parser hung elsewhere than on the role noun it stands beside: on the object of the role's
+    "for"/"of" ("A spokesman for Halm, Ruben Aske, said": Aske; "placed the commander of the Defence Force,
+    Brigadier Rasova, under arrest"), or on a later verb ("dismissed the governor of the bank, Leyla Sarraf,
+    after she defied him": Sarraf made the subject of "defied").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Soldiers placed the commander of the Nakoro Defence Force, Brigadier Peni Rasova, under house arrest.")
+    >>> [t.text for t in named_beyond(doc[3])]
+    ['Rasova']
+    """
+    if role.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or any(c.dep_ == "appos" for c in role.children):
         return []
-    return [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
+    lex = load_lexicon()
+    if role.dep_ != "nsubj" and lex["titles"].get(role.lemma_.lower(), lex["titles"].get(role.lower_)) in (
+            None, "locatedIn", "partOf") and role.lower_ not in lex["government_titles"]["titles"]:
+        return []  # "the residence of the minister, Dessane": a place, no holder
+    hung = [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i][:1]
+    if hung or role.dep_ == "nsubj" or role.pos_ != "NOUN":
+        return hung
+    doc, after = role.doc, role.right_edge.i + 1
+    end = after + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end < after + 5:
+        end += 1
+    name = doc[end - 1] if end > after + 1 else None
+    if name is None or doc[after].text != "," or end >= len(doc) or doc[end].text not in (",", ".", ";") or \
+            name.head == role or name.ent_type_ not in ("PERSON", "ORG") or name.dep_ in ("compound", "conj"):
+        return []
+    return [name]  # the role's "X, Name," apposition the parser broke
 
 
 def verb_above(token: Any) -> Any | None:

@@ -29,7 +29,7 @@ from typing import Any
 from graph.ingest.context import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
-from graph.ingest.roles import named_beyond, objects, prep_objects, subjects, verb_above
+from graph.ingest.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.clauses import call_for_matches, ordered_matches, presence_matches, replacement_matches
 from graph.ingest.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
@@ -69,6 +69,10 @@ def _holder(role: Any) -> list[Any]:
             any(c.dep_ == "poss" for c in role.children) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
+    if role.tag_ == "NNS" and role.dep_ == "pobj" and role.head.lower_ == "of" and (
+            role.head.head.pos_ == "NUM" or role.head.head.lower_ in ("some", "several", "many", "most", "all")) and \
+            _title_of(role) == "servedUnder" and any(c.dep_ == "poss" for c in role.children):
+        return [role]  # "two of his deputies", "four of his ministers": the group the text counts
     named = [c for c in role.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
     if role.dep_ == "nsubj" and role.head.lemma_ == "be" and named and not any(c.dep_ == "poss" for c in role.children):
         return named  # "the new interior minister is Lidia Varga": the name after the copula
@@ -96,8 +100,8 @@ def _holder(role: Any) -> list[Any]:
         dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
-        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is
-            return subjects(verb)
+        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is;
+            return agents(verb) if is_passive(verb) else subjects(verb)  # "Halm was replaced by Reval as chairman"
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
     return []
 
@@ -117,6 +121,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role)
     if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
         holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
+    if relation == "memberOf" and role.tag_ == "NNS" and not any(h.pos_ == "PROPN" for h in holders):
+        holders = []  # "2,000 officers of the Gendarmerie", "the members of his family": the body itself acts
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
@@ -124,7 +130,19 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" and (
             relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
         prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
-        (prep_objects(role, "in") if relation == "memberOf" else [])  # "a major general in the KNB"
+        (prep_objects(role, "in") + [o for o in prep_objects(role, "from") if o.ent_type_ not in ("GPE", "LOC", "FAC")
+                                     and load_lexicon()["titles"].get(o.lemma_.lower()) not in ("locatedIn", "partOf")]
+         if relation == "memberOf" else [])  # "a major
+    # general in the KNB", "two investigators from the prosecutor's office"
+    if relation == "headed" and prep_objects(role, "for") and any(o.dep_ == "poss" for o in orgs):
+        relation = "memberOf"  # "the group's director for Europe and Central Asia": of a branch, in the group
+    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME")]  # "regarded Halm as a rival for years"
+    if not orgs and role.dep_ == "attr":  # "the Pact, of which it was a founding member": "of which" on the copula
+        orgs = [o for o in prep_objects(role.head, "of") if o.lower_ in ("which", "whom")]
+    if relation == "rivalOf" and not orgs and role.dep_ == "pobj" and role.head.lower_ == "as" and \
+            role.head.head.lemma_ in load_lexicon()["seen_as"] and (seers := subjects(role.head.head)) and \
+            (seen := [c for c in role.head.head.children if c.dep_ == "dobj"]):
+        holders, orgs = seen, seers  # "Reval may have regarded Halm as a rival": rivals, as Reval sees it
     if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
@@ -150,7 +168,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     state = [o for o in orgs if o.lower_ == "state" and o.dep_ == "pobj"]  # "Vasko, the head of state,"
     if state and len(orgs) == 1 and role.lower_ == "head":
         orgs = []
-    if holders and not orgs and relation == "headed" and (role.dep_ in ("compound", "appos", "ccomp") or predicative) and \
+    local = any(c.dep_ in ("amod", "compound") and c.lower_ in load_lexicon()["sub_state_modifiers"] for c in role.children)
+    if holders and not orgs and not local and relation == "headed" and (  # not "Hollan, the regional president"
+            role.dep_ in ("compound", "appos", "ccomp") or predicative) and \
             (role.lower_ in load_lexicon()["head_of_state_titles"] or state):  # "President Reval", "Halm, the former president",
         # "who declared himself head of state"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
@@ -170,8 +190,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
-    """"Interior Minister Casimir Dolan" (memberOf), "Prime Minister Teodor Brask" (headed): of the government
-    the text names; the object is left to the extractor (``government``), which knows the document."""
+    """"Prime Minister Teodor Brask" (headed), "Deputy Prime Minister Dolan" (memberOf): of the government the
+    text names; "Interior Minister Casimir Dolan" heads the interior ministry; the object is left to the
+    extractor (``government``, ``ministry interior``), which knows the document."""
     spec = load_lexicon()["government_titles"]
     if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children):
         return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
@@ -187,10 +208,16 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role) if role.dep_ != "compound" or role.head.pos_ == "PROPN" else []
     if not holders or not (role.dep_ == "compound" or words or role.lower_ != "minister"):
         return
+    demonyms = load_lexicon()["demonyms"]
+    nationality = next((demonyms.get(t.text, t.text) for t in role.doc[j + 1:role.i] if t.text in demonyms or
+                        t.ent_type_ == "NORP"), None)  # "Armenian Prime Minister Pashinyan": of Armenia's government
     common = {"fan": role.dep_ != "compound", "passive": False, "trigger": [*role.doc[j + 1:role.i], role],
-              "clause": verb_above(role) if role.dep_ == "attr" else None}
-    yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
-           "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
+              "clause": verb_above(role) if role.dep_ == "attr" else None, "nationality": nationality}
+    cabinet = role.lower_ != "minister" or "prime" in words  # a minister's title gives his ministry, not the
+    # government: he is of the government only where the text says so ("ministers of his own cabinet")
+    if cabinet and not set(words) & set(load_lexicon()["former_titles"]):  # "former prime minister": no longer
+        yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
+               "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
     portfolio = [w for w in words if w in spec["portfolios"]]
     if role.lower_ == "minister" and portfolio:  # "Interior Minister Dolan" heads the interior ministry
         yield {**common, "relation": "memberOf" if deputy else "headed", "subjects": holders, "objects": [],

@@ -20,49 +20,21 @@ from typing import Any
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.clauses import replaced_with
 from graph.ingest.context import trailing_speaker
+from graph.ingest.parties import CONTENT, descend, keeper
 from graph.ingest.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["act_relation", "verb_matches", "symmetric_matches", "descend", "subjects_of", "leaving_matches", "place_matches",
+__all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
            "state_matches", "denial_matches"]
 
-_CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
-            "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
-            "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
-            "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
-            "visit", "treatment", "leaders", "leadership", "heads", "representatives", "complaint", "complaints",
-            "charge"}
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
 _RELATIVES = {"whom", "which", "that", "who"}
 _LOOSE_PARTICLES = {"up", "down", "in", "back"}  # "locked up", "gunned down", "flew in": the verb's own sense
 _OTHER_CLAUSES = {"conj", "parataxis", "advcl", "relcl", "cc"}  # a pattern's words stand in the verb's own clause
-_QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
-             "another", "others", "rest"}
-
-
-def descend(token: Any) -> Any:
-    """From a role or content noun to the party it stands for: "the head of X" / "the claims of X" / "X's claims"."""
-    lex = load_lexicon()
-    if token.pos_ == "NUM" or token.lower_ in _QUANTITY:  # "eleven of its members", "a dozen of them"
-        found = prep_objects(token, "of")
-        if found:
-            return found[0]
-    as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
-    if (as_title or token.lower_ in _CONTENT) and not any(c.dep_ == "appos" for c in token.children):
-        for child in token.children:
-            if child.dep_ == "poss":
-                return child
-        found = prep_objects(token, "against") or [  # "complaints of torture against X"
-            g for o in prep_objects(token, "of") for g in prep_objects(o, "against")] or \
-            prep_objects(token, "of") or prep_objects(token, "by")
-        if found:
-            return found[0]
-    return token
-
-
 def _below(verb: Any) -> tuple[set[str], set[str]]:
     """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
-    level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+    level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES] + (
+        [verb.head] if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else [])  # "the deal he signed with X"
     for _ in range(3):
         found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
         level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]
@@ -131,8 +103,16 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             (verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children) and
              not any(c.dep_ == "aux" for c in verb.children))):  # "demanded that Marek be released"
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        return  # "calls to resign", "a plan to send troops": not done
+    if verb.dep_ in ("acl", "relcl", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and (
+            verb.head.pos_ == "NOUN" if verb.dep_ != "advcl" else any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex["called_for"]["nouns"] for c in verb.head.children)):
+        return  # "calls to resign", "a plan to send troops", "has faced calls to resign": not done
+    if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to" and \
+            verb.doc[verb.i - 2].lemma_.lower() in lex["efforts"]:
+        return  # "the face of the campaign to free him" (the parser hangs it on "become"): sought, not done
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return  # "opens the way for the prosecutor to question Halm": made possible, not done
     lemma = next((f for f in _lemmas(verb) if f in lex["verbs"]), None)
     below = _below(verb) if lemma else (set(), set())
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -140,7 +120,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not _has_words(below, pattern["words"]) or (particles and not pattern["words"] and pattern["prep"] not in
                                                          particles and particles - _LOOSE_PARTICLES):
             continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
-        passive = is_passive(verb)
+        passive = is_passive(verb) and pattern["relation"] != "familyOf"  # "is married to X": no passive
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
             subs = (agents(verb) if passive else subjects(verb))
@@ -150,7 +130,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             if passive and not objs:
                 continue
         elif passive:
-            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)]
+            objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"]) or (
+                [o for o in prep_objects(verb, "from") if o.ent_type_ == "GPE" or o.pos_ == "PROPN"]
+                if pattern["relation"] == "expelled" else [])  # "was extradited from Dravic": Dravic sent him
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
@@ -174,13 +156,15 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
         if not objs and pattern["prep"] is None and clause != verb and not passive:
             objs = [o for o in objects(clause, None) if o.lower_ in _RELATIVES]
-        objs = [clause.head if o.lower_ in _RELATIVES and clause.dep_ == "relcl" else o for o in objs]
+        relative = next((a for a in (clause, *clause.ancestors) if a.dep_ == "relcl"), None)  # "which X said it had
+        objs = [relative.head if o.lower_ in _RELATIVES and relative is not None else o for o in objs]  # placed"
         if pattern["content"]:
-            objs = [o for o in objs if o.lower_ in _CONTENT and descend(o) is not o]
+            objs = [o for o in objs if o.lower_ in CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
-        objs = [d for d in map(descend, objs) if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]
+        objs = [d for o in objs for d in ([descend(o), *o.conjuncts] if o.lower_ in lex["container_nouns"] else [descend(o)])
+                if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]  # "the port of X and the power station"
         if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
             objs = objs[:-1]  # "police arrested X, the party's spokesman, Emil Sorrow, said": a second object, the speaker
         posts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["post_nouns"]]
@@ -194,6 +178,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         nobody = nobody or next((f"no {t.text}" for t in words if any(  # "had no contact with them"
             c.dep_ == "det" and c.lower_ == "no" for c in t.children)), None)
         relation = pattern["relation"]
+        if relation == "deployed" and any(c.lower_ == "home" and c.dep_ in ("advmod", "prt", "npadvmod") for c in verb.children):
+            continue  # "sent its observers home": withdrawn, not deployed
         if relation == "tookOverFrom" and any(p.lemma_.lower() in lex["succession_posts"] for p in posts):
             relation = "succeeded"  # "handed the presidency to X": X succeeded him
         other = [c for c in verb.children if c.dep_ == "xcomp" and any(  # "urged the bloc to send observers"
@@ -209,9 +195,13 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
                "typed": typed[1:] if (typed := lex["object_types"].get(pattern["phrase"]) or lex["object_types"].get(
-                   f"{lemma} *")) and typed[0] == relation else None,  # "are holding the president", "charged voters"
+                   f"{lemma} *")) and typed[0] == relation and not any(  # "are holding the president", "charged
+                   s.lemma_.lower() in lex["legal_subjects"] for s in subs) else None,  # voters"; prosecutors charge
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
+        if relation == "succeeded" and pattern["swap"]:  # "Nazarbayev handed the presidency to Tokayev": he chose him
+            yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
+                   "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
         yield from _destinations(verb, relation, objs)
         if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
                 bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
@@ -276,7 +266,9 @@ def state_matches(verb: Any) -> Iterator[dict[str, Any]]:
         held = [g for g in prep.children if g.dep_ == "pobj" and f"{prep.lower_} {g.lemma_.lower()}" in states["states"]]
         subs = [c for c in verb.children if c.dep_ == "nsubj"]
         if held and subs:
-            yield {"relation": "detained", "subjects": [], "objects": subs, "trigger": [verb, prep, held[0]],
+            yield {"relation": "detained", "subjects": [o for o in prep_objects(verb, "under") if o not in held],
+                   "objects": subs,  # "spent two years in jail under Manyoni": in his prisons
+                   "trigger": [verb, prep, held[0]],
                    "rule": f"verb: {verb.lemma_.lower()} {prep.lower_} {held[0].lemma_.lower()}", "passive": True,
                    "clause": verb}
 

@@ -88,6 +88,9 @@ MORE = [
     ("Officers of the SBV detained Oskar Dorn on Monday.", ("sbv", "detained", "dorn", None)),
     # a minister heads the ministry of his title (one the text never names); a prime minister the government
     ("The government met on Monday. Interior Minister Oskar Dorn spoke first.", ("dorn", "headed", "interior-ministry", None)),
+    # a deputy prime minister belongs to the government the text names; a prime minister heads it
+    ("The government met on Monday. Deputy Prime Minister Oskar Dorn spoke first.",
+     ("dorn", "memberOf", "government", None)),
     ("The government met on Monday. Prime Minister Lena Vasko spoke first.", ("vasko", "headed", "government", None)),
     # a hyphenated title the tokenizer splits
     ("Lena Vasko, Ilya Marek's son-in-law, was questioned.", ("vasko", "familyOf", "marek", None)),

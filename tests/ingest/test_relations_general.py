@@ -86,6 +86,8 @@ def test_a_president_the_text_gives_another_country_does_not_head_this_one() -> 
 def test_a_minister_who_resigns_leaves_the_post_the_text_gave_him() -> None:
     assert ("dorn", "resignedFrom", "valdoria-interior-ministry", None) in claims(
         "Interior Minister Oskar Dorn resigned on Tuesday. Valdoria's government met.")
+    assert ("dorn", "resignedFrom", "valdoria-government", None) in claims(
+        "Deputy Prime Minister Oskar Dorn resigned on Tuesday. Valdoria's government met.")
     assert not {c for c in claims("Lena Vasko called for Interior Minister Oskar Dorn to resign. The government met.")
                 if c[1] == "resignedFrom"}
 

@@ -197,8 +197,8 @@ def test_an_act_in_a_phrase_on_its_doer() -> None:
 
 def test_a_final_preposition_of_place_or_side_introduces_the_object() -> None:
     assert ("pact", "supported", "marek") in claims("The Northern Pact threw its weight behind Ilya Marek.")
-    assert ("vasko", "appointed", "dorn") in claims("Oskar Dorn was sworn in by Lena Vasko in Tarn.")
-    assert ("vasko", "appointed", "tarn") not in claims("Oskar Dorn was sworn in by Lena Vasko in Tarn.")
+    assert ("vasko", "appointed", "dorn") in claims("Oskar Dorn was appointed by Lena Vasko in Tarn.")
+    assert ("vasko", "appointed", "tarn") not in claims("Oskar Dorn was appointed by Lena Vasko in Tarn.")
 
 
 def test_a_preposition_of_a_pattern_must_stand_near_the_verb() -> None:
