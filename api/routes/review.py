@@ -43,7 +43,7 @@ from graph.build.yamlfile import read_yaml
 from graph.errors import AssertionFileError, NotFoundError
 from graph.ingest import merge_review
 from graph.ingest.files import REVIEW_FILE, read_mapping
-from graph.ingest.mentions import known_actors
+from graph.ingest.mentions.finder import known_actors
 from ontology import relation_metadata
 
 __all__ = ["router", "review_data"]

@@ -2,12 +2,12 @@
 
 The extractor reads spaCy's dependency parse, part-of-speech tags and named entities
 (``en_core_web_sm`` 3.8, installed as a package, loaded once per process: :mod:`~graph.ingest.nlp`)
-with rules in the tradition of PETRARCH's verb patterns (:mod:`~graph.ingest.rules`); the words
+with rules in the tradition of PETRARCH's verb patterns (:mod:`~graph.ingest.relations.rules`); the words
 are data keyed by the ontology's relation ids (``lexicon.yaml``).
 
 Steps: :func:`~graph.ingest.textload.load_text` (size, empty, binary and encoding checks) ->
 language check and parse -> mentions linked to the corpus's actors or proposed
-(:mod:`~graph.ingest.mentions`), pronouns and descriptions resolved (:mod:`~graph.ingest.coref`)
+(:mod:`~graph.ingest.mentions.finder`), pronouns and descriptions resolved (:mod:`~graph.ingest.coreference.resolver`)
 -> relations with voice, negation, hedges and attribution, figures and dates
 (:mod:`~graph.ingest.extract`) -> a review file in the assertion format -> ``merge_review``.
 

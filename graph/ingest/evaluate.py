@@ -37,7 +37,7 @@ from rdflib.namespace import OWL, RDF
 
 from graph.build.corpus import DEFAULT_CORPUS
 from graph.ingest.ingest import candidates_for_text
-from graph.ingest.mentions import known_actors
+from graph.ingest.mentions.finder import known_actors
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["evaluate_half", "score", "norm", "main", "EVAL_DIR"]

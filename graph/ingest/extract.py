@@ -1,12 +1,12 @@
 """Extract candidate assertions from a parsed text: a pipeline of small components.
 
-1. :func:`~graph.ingest.mentions.find_mentions`: names, variants, party nouns, new actors;
-2. :func:`~graph.ingest.coref.resolve`: pronouns and definite descriptions;
-3. :func:`~graph.ingest.rules.matches`: verb, noun, title and copular rules over the parse;
+1. :func:`~graph.ingest.mentions.finder.find_mentions`: names, variants, party nouns, new actors;
+2. :func:`~graph.ingest.coreference.resolver.resolve`: pronouns and definite descriptions;
+3. :func:`~graph.ingest.relations.rules.matches`: verb, noun, title and copular rules over the parse;
 4. here: each match fanned out over conjuncts to actors (appositions and relative pronouns
    reach their noun, "I"/"we" the speaker), with its negation, hedge, claimant (the speaker of
    a reporting verb above it, or "according to", or of the quotation it stands in
-   (:mod:`~graph.ingest.quotes`); the reporter otherwise) and date; domain and
+   (:mod:`~graph.ingest.context.quotes`); the reporter otherwise) and date; domain and
    range checked against the ontology; figures added.
 
 >>> from graph.ingest.nlp import parse
@@ -26,23 +26,23 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from graph.ingest.bodies import DocumentBodies, one_present_head, own_government
-from graph.ingest.coref import resolve, token_index
+from graph.ingest.mentions.bodies import DocumentBodies, one_present_head, own_government
+from graph.ingest.coreference.resolver import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
-from graph.ingest.earlier import EARLIER
-from graph.ingest.event_objects import event_object
-from graph.ingest.figures import find_figures
-from graph.ingest.implicit import infer_agents
+from graph.ingest.relations.earlier import EARLIER
+from graph.ingest.relations.event_objects import event_object
+from graph.ingest.relations.figures import find_figures
+from graph.ingest.relations.implicit import infer_agents
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.mentions import find_mentions
-from graph.ingest.offices import office
-from graph.ingest.plurals import each
-from graph.ingest.quotes import quote_speaker, quote_speakers, reporter_first
-from graph.ingest.context import background, speaker
-from graph.ingest.modality import hedge, negation
-from graph.ingest.roles import fan, named_beyond, prep_objects
-from graph.ingest.rules import matches
-from graph.ingest.speakers import body_word, describe, described
+from graph.ingest.mentions.finder import find_mentions
+from graph.ingest.relations.offices import office
+from graph.ingest.coreference.plurals import each
+from graph.ingest.context.quotes import quote_speaker, quote_speakers, reporter_first
+from graph.ingest.context.clause import background, speaker
+from graph.ingest.context.modality import hedge, negation
+from graph.ingest.relations.roles import fan, named_beyond, prep_objects
+from graph.ingest.relations.rules import matches
+from graph.ingest.context.speakers import body_word, describe, described
 from ontology import PG, ontology_graph, relation_metadata
 
 __all__ = ["extract"]

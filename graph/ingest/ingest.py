@@ -21,7 +21,7 @@ from graph.ingest.dates import latest_full_date, resolve_when
 from graph.ingest.extract import extract
 from graph.ingest.files import (ASSERTIONS_FILE, EMPTY_ASSERTIONS, REVIEW_FILE, corpus_assertion_ids,
                                 corpus_statements, dump_yaml, read_mapping, rejected_keys, write_atomic)
-from graph.ingest.mentions import known_actors, slug
+from graph.ingest.mentions.finder import known_actors, slug
 from graph.ingest.nlp import check_language, model_info, parse
 from graph.ingest.textload import load_text
 
@@ -29,7 +29,7 @@ __all__ = ["ingest_article", "candidates_for_text"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _REVIEW_HEADER = """\
-# Candidate assertions for {id}, extracted by `powergraph ingest` (rules: graph/ingest/rules.py over the
+# Candidate assertions for {id}, extracted by `powergraph ingest` (rules: graph/ingest/relations/rules.py over the
 # dependency parse of a spaCy model; words: graph/ingest/lexicon.yaml).
 # model: {model}
 # Same format as assertions.yaml (graph/corpus/README.md), plus, on each candidate:

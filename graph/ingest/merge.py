@@ -30,7 +30,7 @@ from graph.errors import AssertionFileError, PowergraphError
 from graph.ingest.candidates import REVIEW_KEYS
 from graph.ingest.files import (ASSERTIONS_FILE, REJECTED_FILE, REVIEW_FILE, corpus_assertion_ids, dump_yaml,
                                 read_mapping, write_atomic)
-from graph.ingest.mentions import known_actors
+from graph.ingest.mentions.finder import known_actors
 
 __all__ = ["merge_review"]
 

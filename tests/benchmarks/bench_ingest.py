@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from graph.build.corpus import DEFAULT_CORPUS
     from graph.ingest.ingest import candidates_for_text
-    from graph.ingest.mentions import known_actors
+    from graph.ingest.mentions.finder import known_actors
     from graph.ingest.nlp import load_pipeline, model_info
 
     start = time.perf_counter()

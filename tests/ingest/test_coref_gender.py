@@ -3,8 +3,8 @@ pronouns do not outvote, on sentences written for these tests (a fictional crisi
 
 from __future__ import annotations
 
-from graph.ingest.gender import genders
-from graph.ingest.mentions import find_mentions
+from graph.ingest.coreference.gender import genders
+from graph.ingest.mentions.finder import find_mentions
 from graph.ingest.nlp import parse
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from graph.ingest import candidates_for_text
-from graph.ingest.event_objects import event_relations
+from graph.ingest.relations.event_objects import event_relations
 from tests.ingest.test_extract import ACTORS
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from graph.ingest.coref import resolve
-from graph.ingest.mentions import find_mentions
+from graph.ingest.coreference.resolver import resolve
+from graph.ingest.mentions.finder import find_mentions
 from graph.ingest.nlp import parse
 
 
@@ -154,7 +154,7 @@ def test_members_of_a_body_are_the_body_only_for_member_nouns() -> None:
 
 
 def test_gender_comes_from_the_text_not_the_name() -> None:
-    from graph.ingest.gender import genders
+    from graph.ingest.coreference.gender import genders
     text = "Kim Roan, the ministry's spokeswoman, spoke first. Sasha Vell said he disagreed."
     doc = parse(text)
     found = find_mentions(doc, {})
@@ -411,7 +411,7 @@ def test_a_possessed_party_noun_is_the_party_the_text_named() -> None:
 
 
 def test_a_one_word_body_that_has_a_prime_minister_is_a_state() -> None:
-    from graph.ingest.retype import retype_states
+    from graph.ingest.mentions.retype import retype_states
     doc = parse("Vessia's Prime Minister Alma Dorvik resigned. Tarvo Holdings's chairman did not.")
     mentions = [{"actors": ["vessia"], "head": 0, "kind": "new"}, {"actors": ["holdings"], "head": 9, "kind": "new"}]
     proposed = {"vessia": {"type": "Organisation", "label": "Vessia"},  # as the recogniser's ORG would have it

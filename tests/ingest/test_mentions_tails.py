@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from graph.ingest.coref import resolve
-from graph.ingest.mentions import find_mentions
+from graph.ingest.coreference.resolver import resolve
+from graph.ingest.mentions.finder import find_mentions
 from graph.ingest.nlp import parse
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from graph.ingest import candidates_for_text
 from graph.ingest.nlp import parse
-from graph.ingest.roles import subjects
+from graph.ingest.relations.roles import subjects
 from tests.ingest.test_extract import ACTORS
 
 

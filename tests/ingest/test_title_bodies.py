@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.ingest.bodies import DocumentBodies
+from graph.ingest.mentions.bodies import DocumentBodies
 from graph.ingest.extract import extract
-from graph.ingest.linking import known_actors
-from graph.ingest.mentions import slug
+from graph.ingest.mentions.linking import known_actors
+from graph.ingest.mentions.finder import slug
 from graph.ingest.nlp import parse
 
 

@@ -1,0 +1,1 @@
+"""Pronouns, definite descriptions and plural antecedents, resolved to the actors they mean."""

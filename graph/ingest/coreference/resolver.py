@@ -1,0 +1,340 @@
+"""Pronouns and definite descriptions, resolved to the nearest compatible antecedent.
+
+Compatible: "he"/"she" a person of that gender or of none the text gave (:mod:`~graph.ingest.coreference.gender`),
+"it"/"its" a singular organisation, state or alliance, "they"/"their" a plural party; what a
+possessive owns narrows it ("two of its reporters": a media outlet); "the president", "the former
+spy chief", "the alliance" an actor the description fits (:mod:`~graph.ingest.coreference.descriptions`).
+Nearest, by salience: the subject of a clause above the pronoun ("Tokayev sacked Bektanov, whom
+he had criticised": Tokayev), then an earlier pronoun of the same kind in the sentence ("his seat;
+his enforcer"), a subject of the sentence, the nearest mention in it; then the previous sentences,
+their subjects first. An object pronoun is not the subject of its own verb ("Reval dismissed him"),
+a possessor not the name its noun stands beside ("the former president's son-in-law, X").
+Each resolution is written as a reading.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions.finder import find_mentions
+>>> actors = {"tokayev": {"type": "Person", "label": "Kassym-Jomart Tokayev", "aliases": []},
+...           "csto": {"type": "MilitaryAlliance", "label": "CSTO", "aliases": []}}
+>>> doc = parse("President Tokayev called the CSTO. The alliance agreed, and the president thanked it.")
+>>> found = find_mentions(doc, actors)
+>>> resolved = resolve(doc, found["mentions"], found["actors"])
+>>> [(m["text"], m["actors"]) for m in resolved if m["kind"] in ("description", "pronoun")]
+[('The alliance', ['csto']), ('the president', ['tokayev']), ('it', ['csto'])]
+>>> resolved[-1]["reading"]
+"'it' read as CSTO (nearest organisation before it)"
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
+                                      possessed_chunks, possessed_later, relational_chunks, role_words, titles)
+from graph.ingest.coreference.gender import genders, pronoun_gender
+from graph.ingest.mentions.mention_data import load_mention_data
+from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
+from graph.ingest.mentions.partitives import counted
+from graph.ingest.coreference.pronoun_cues import cataphor, conjunct_owner, fronted, intensified
+from graph.ingest.coreference.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
+from graph.ingest.relations.roles import subjects
+
+__all__ = ["resolve", "token_index"]
+
+_PERSON = {"he", "him", "his", "she", "her", "himself", "herself"}
+_THING = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "themselves"}
+_ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
+_GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
+
+Test = Callable[[dict[str, Any]], bool]
+
+
+def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Token index -> the mention covering it (the innermost one)."""
+    index: dict[int, dict[str, Any]] = {}
+    for mention in sorted(mentions, key=lambda m: -(m["tokens"][1] - m["tokens"][0])):
+        for i in (range(*mention["tokens"]) if mention["kind"] not in ("description", "pronoun") else [mention["head"]]):
+            index[i] = mention
+    return index
+
+
+def _pronoun_class(low: str) -> str | None:
+    return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
+
+
+def _plural(token: Any) -> bool:
+    """A plural noun, also a capitalised one the tagger took for a proper noun ("Protesters stormed")."""
+    return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s") and
+                                              token.lemma_.lower() != token.lower_)
+
+
+def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> list[Test]:
+    """The tests of a pronoun's antecedent, strictest first (empty: not a pronoun of a party)."""
+    kind = _pronoun_class(token.lower_)
+    if kind == "he":
+        sex = pronoun_gender(token.text)
+        person: Test = lambda m: actors[m["actors"][0]].get("type") == "Person" and \
+            sexes.get(m["actors"][0], sex) == sex  # noqa: E731
+        if sex == "female":  # "her" after a woman the text gendered and a man it did not: the woman
+            return [lambda m: person(m) and m["actors"][0] in sexes, person]
+        return [person]
+    owned = load_mention_data()["possessed_types"].get(token.head.lower_) if token.tag_ == "PRP$" else None
+    if kind == "it":  # a body, or a collective named in the singular ("the family", "the opposition")
+        single: Test = lambda m: actors[m["actors"][0]].get("type") in _ORGS | {"CollectiveActor"} and \
+            not _plural(doc[m["head"]])  # noqa: E731
+    elif kind == "they":
+        single = lambda m: actors[m["actors"][0]].get("type") in _GROUPS and _plural(doc[m["head"]])  # noqa: E731
+        if counted(token) is not None:  # "37 of them were detained": people, before the body that acts on them
+            people: Test = lambda m: actors[m["actors"][0]].get("type") == "CollectiveActor" and \
+                _plural(doc[m["head"]])  # noqa: E731
+            return [people, single]
+    else:
+        return []
+    if owned:  # "two of its reporters": a media outlet first
+        return [lambda m: actors[m["actors"][0]].get("type") in owned, single]
+    return [single]
+
+
+def _subject_tokens(verb: Any) -> list[Any]:
+    """The subjects of ``verb``, a relative pronoun read as the noun its clause hangs on."""
+    found = []
+    for s in subjects(verb):
+        found.append(s.head.head if s.lower_ in _RELATIVE and s.head.dep_ == "relcl" else s)
+    return found
+
+
+def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The earlier mention a subject token stands for: its own, or the name apposed to it."""
+    for m in reversed(earlier):
+        if m["head"] == token.i or m["tokens"][0] <= token.i < m["tokens"][1]:
+            return m
+    apposed = [c.i for c in token.children if c.dep_ == "appos"]
+    return next((m for m in reversed(earlier) if m["head"] in apposed), None)
+
+
+def _embedded(token: Any) -> bool:
+    """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
+    return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
+
+
+def _named_parties(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
+    """Heads of party nouns a name is apposed to ("His lawyer, Ines Carrow"; "Ines Carrow, his lawyer")."""
+    names = {m["head"] for m in mentions if m["kind"] in ("name", "new", "variant")}
+    return {doc[h].head.i for h in names if doc[h].dep_ == "appos"} | {
+        m["head"] for m in mentions if doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.i in names}
+
+
+def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
+                exclude: set[int] = frozenset(), window: bool = False,  # type: ignore[assignment]
+                named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
+    """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
+    (with ``window``, only in its sentence and the one before; never a party noun of ``named``)."""
+    start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
+    first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
+    earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
+               and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
+    # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
+    if not earlier:
+        return None
+    own = set(t.i for t in token.subtree) | {token.i}
+    sibling = False
+    for verb in (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")):
+        for s in [] if sibling else _subject_tokens(verb):
+            if s.i in own or any(t.i in own for t in s.subtree):
+                continue  # the phrase that holds the pronoun is not its antecedent
+            found = _mention_of(s, earlier)
+            if found is not None:
+                return found
+        # a conjoined clause with a subject of its own: the first clause's subject is no superior
+        sibling = verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    sentence = token.sent
+    same = [m for m in earlier if m["start"] >= sentence.start_char]
+    kind = _pronoun_class(token.lower_)
+    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind
+             and pronoun_gender(m["text"]) == pronoun_gender(token.text)]  # "he and Nemec ..., and she": not him
+    if alike:
+        return alike[-1]
+    while True:
+        here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
+        firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
+                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
+        if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
+            owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
+            top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
+            return (top or firsts or owners or here)[-1]  # "X, of which Y is a member, ...: it" is X
+        main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
+        if firsts or here:
+            return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+
+
+def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
+                       taken: set[str], counts: dict[str, int]) -> list[Test]:
+    """The tests of a description, strictest first: for a body, one whose name holds the noun ("the
+    ministry": "the Interior Ministry"), then (but for a public body) any of the type."""
+    noun = description_noun(head)
+    types = load_mention_data()["descriptions"][noun]
+    tests = description_test(head, actors, roles, taken, counts)
+    if "Person" in types:
+        return tests
+
+    def named(m: dict[str, Any]) -> bool:
+        spec = actors[m["actors"][0]]
+        return tests[0](m) and noun in " ".join([spec["label"], *spec.get("aliases", [])]).lower()
+
+    def typed(m: dict[str, Any]) -> bool:  # "our Central Asia correspondent": a modifier is no antecedent
+        token = head.doc[m["head"]]
+        return tests[0](m) and not (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+
+    generic = noun in load_mention_data()["generic_bodies"]  # "the body" is any body of the text
+    return [named] if "PublicBody" in types and not generic else [named, typed]
+
+
+def _role_object(token: Any) -> bool:
+    """Whether ``token`` is the "for"/"of" object of a person's role ("a spokesman for the former president,
+    Ruben Aske": the name stands for the spokesman, though the parser hangs it on the president)."""
+    role = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("for", "of", "to") else None
+    return role is not None and "Person" in load_mention_data()["descriptions"].get(description_noun(role), [])
+
+
+def _other(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
+           actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """For "his predecessor": the person named most before ``chunk`` other than the possessor (None on a tie)."""
+    earlier = [m for m in mentions if m["end"] <= chunk.start_char and len(m["actors"]) == 1
+               and actors[m["actors"][0]].get("type") == "Person" and m["actors"] != owner]
+    counts = Counter(m["actors"][0] for m in earlier).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None
+    return next(m for m in reversed(earlier) if m["actors"][0] == counts[0][0])
+
+
+def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
+    """Mention heads a possessor cannot be: the names its noun stands beside ("the former president's
+    son-in-law, Timur Kulibayev"; "his nephew Oskar Halm-Lind")."""
+    if token.dep_ != "poss":
+        return set()
+    owned = token.head
+    near = [c for c in owned.children if c.dep_ in ("appos", "compound")] + ([owned.head] if owned.dep_ == "appos" else [])
+    return {covered[t.i]["head"] for t in near if t.i in covered}
+
+
+def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
+    possessed_bodies(doc, mentions, actors)
+    mentions = sorted(mentions + title_owners(doc, mentions, actors), key=lambda m: m["start"])
+    roles = titles(doc, mentions)
+    taken = set().union(*roles.values()) if roles else set()
+    sexes = genders(doc, mentions, actors)
+    counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
+    covered = token_index(mentions)
+    named = _named_parties(doc, mentions)
+    result = list(mentions)
+    pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
+    kin = relational_chunks(doc, covered)
+    plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
+    owned = possessed_chunks(doc, covered)
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned
+    for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
+        head = chunk[-1]  # the pronoun, or the noun a description ends with
+        if chunk in plurals:
+            resolve_plural(doc, chunk, result, covered, actors, sexes)
+            continue
+        inside = head.i in covered and not (head.tag_ in ("PRP", "PRP$") and covered[head.i]["kind"] == "group")
+        if inside or any(m["head"] == head.i for m in result):
+            continue  # ("two of its reporters": "its" resolves inside the party's phrase)
+        found: dict[str, Any] | None = None
+        forward = False
+        exclude = _excluded(head, covered)
+        if chunk in kin:
+            kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
+            owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
+                          m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
+            holder = office_holder(result, chunk, owner, roles) if owner and len(owner) == 1 else None
+            if holder is not None:
+                what = f"person in the possessor's office before or after, as {head.lower_!r}"
+            found = holder or (_other(result, chunk, owner, actors) if owner and len(owner) == 1 else None)
+        elif head.tag_ in ("PRP", "PRP$"):
+            kind = "pronoun"
+            tests = _pronoun_tests(head, doc, actors, sexes)
+            if not tests:
+                continue
+            what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
+            if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
+                    head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
+                verb = head.head if head.dep_ != "pobj" else head.head.head
+                doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
+                exclude |= {t.i for s in doers for t in (s.subtree if head not in s.subtree else [s, *(
+                    c for c in s.children if c.dep_ == "appos")])}  # "Reval dismissed him": not Reval; "named
+                # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
+            if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
+                exclude |= fronted(head)
+            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1])
+            after = cataphor(head, covered, tests[-1])
+            client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
+            if intensive is not None:  # "Halm himself": the name it stands beside
+                found, tests = intensive, []
+            elif after is not None:  # "In his first speech since the riots, Brill said": the subject after it
+                found, tests, forward = after, [], True
+            elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
+                found, tests, what = client, [], "person the speaker's role is for"
+            for test in tests:
+                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
+                                    named=named)
+                if found is not None:
+                    break
+            pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
+            if pair and (found is None or pair["start"] > found["start"] or (
+                    doc[pair["head"]].dep_ in _SUBJECT_DEPS and doc[found["head"]].dep_ not in _SUBJECT_DEPS)):
+                add_plural(result, doc[head.i:head.i + 1], pair["members"], actors, "the persons named together")
+                continue
+        else:
+            kind, noun = "description", description_noun(head)
+            what = f"{load_mention_data()['descriptions'][noun][0]} described as {noun!r}"
+            apposed = [c for c in head.children if c.dep_ == "appos" and c.i in covered
+                       and covered[c.i]["kind"] != "group"]  # "The businessman, one of the wealthiest men": no name
+            beside = head.head.head if head.dep_ == "conj" and head.head.dep_ == "appos" else head.head
+            if (head.dep_ == "appos" or beside.i != head.head.i) and beside.i in covered:
+                found = covered[beside.i]  # "Nazarbayev, the former president": the name it stands beside
+                # ("Halm-Lind, his nephew and the former customs chief": both nouns are his)
+            elif apposed and not _role_object(head):
+                found = covered[apposed[0].i]  # "the capital, Varn"
+            else:
+                owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
+                              m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None) if chunk in owned else None
+                if chunk in owned and (owner is None or len(owner) != 1):
+                    continue  # "his security chief": whose, first
+                for test in _description_tiers(head, actors, roles, taken, counts):
+                    if owner:  # not the possessor himself
+                        test = (lambda t: lambda m: t(m) and m["actors"] != owner)(test)
+                    found = _antecedent(result, head, test, doc, exclude, named=named)
+                    if found is not None:
+                        break
+                if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"
+                    found = possessed_later(result, chunk, owner, roles)
+                    what = f"Person given the role {noun!r} after it, not"
+        if found is None:
+            continue
+        actor = found["actors"][0]
+        if kind == "description" and chunk not in kin:  # "the 52-year-old banker": a role the text gave him
+            roles.setdefault(actor, set()).update(role_words(head))
+        if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
+            sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
+        span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
+        if kind == "pronoun" and (count := counted(head)) is not None:
+            span = doc[count.left_edge.i:head.i + 1]  # "at least 40 of them": the part, a form of the party
+            if actors[actor].get("proposed") and span.text not in actors[actor]["aliases"]:
+                actors[actor]["aliases"].append(span.text)
+        result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
+                       "kind": kind, "tokens": (span.start, span.end), "head": head.i,
+                       "reading": f"{span.text!r} read as {actors[actor]['label']} " + (
+                           "(the subject of the clause its opening phrase leads to)" if forward else
+                           f"(nearest {what} before it)")})
+        result.sort(key=lambda m: m["start"])
+    return result

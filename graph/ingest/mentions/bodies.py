@@ -1,0 +1,300 @@
+"""The bodies a title without an organisation refers to: the document's government, country, ministries.
+
+"Prime Minister Teodor Brask" heads the government the text names; "Interior Minister Casimir
+Dolan" belongs to it and heads the interior ministry the text names; "President Anton Reval",
+at his first mention without a country, heads the country the text is about (the State it
+names most, if one is named more than any other). Each body is a mention of the document,
+marked ``far`` (its words are not part of the quote) with a reading for the curator.
+
+>>> mention = lambda a, text: {"actors": [a], "text": text, "start": 0, "end": len(text)}
+>>> actors = {"kestria": {"type": "State", "label": "Kestria"}, "dravic": {"type": "State", "label": "Dravic"},
+...           "mi": {"type": "PublicBody", "label": "Kestrian Interior Ministry"}}
+>>> bodies = DocumentBodies([mention("kestria", "Kestria"), mention("kestria", "Kestria"),
+...                          mention("dravic", "Dravic"), mention("mi", "the interior ministry")], actors)
+>>> bodies.get("country")["actors"], bodies.get("ministry interior")["actors"], bodies.get("ministry finance")
+(['kestria'], ['mi'], None)
+>>> place = {"type": "Place", "label": "Ilvany", "proposed": True}
+>>> DocumentBodies([mention("i", "Ilvany")], {"i": place}, "Ilvany's army").get("country")["actors"]
+['i']
+>>> DocumentBodies([mention("i", "Ilvany")], {"i": place}, "in Ilvany").get("country") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions.mention_data import load_mention_data
+from graph.ingest.mentions.finder import slug
+
+__all__ = ["DocumentBodies", "one_present_head", "own_government"]
+
+_BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
+_TOWNS = ("town", "city", "port", "village", "capital", "district", "region", "province", "suburb", "hub", "centre")
+_SUCCESSION = ("acting", "interim", "late", "new", "elected", "incoming", "outgoing", "caretaker")
+_REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
+
+
+def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] | None = None) -> dict[str, Any] | None:
+    """The mention of the actor named most often in ``found``, if one is named more than any other. For a
+    country (``titled`` given), of those named as often the ones not in ``titled`` (the country whose leader
+    the text titles by its name is not the country of an unqualified "President X"), and of them the one named
+    first (where the lede sets the scene)."""
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m["actors"][0]] = counts.get(m["actors"][0], 0) + 1  # in the order first named
+    tied = [a for a, n in counts.items() if n == max(counts.values(), default=0)]
+    if len(tied) > 1:
+        if titled is None:
+            return None  # two named as often: which one is unclear
+        tied = [a for a in tied if a not in titled] or tied
+    if not tied:
+        return None
+    mention = next(m for m in found if m["actors"][0] == tied[0])
+    return {**mention, "far": True, "reading": f"{what} the text names, {mention['text']!r}"}
+
+
+def _stem(word: str) -> str:
+    """A word in lower case without its possessive and plural ending.
+
+    >>> _stem("dockers'"), _stem("docker"), _stem("union's")
+    ('docker', 'docker', 'union')
+    """
+    return word.lower().strip("'").removesuffix("'s").rstrip("s")
+
+
+def _country_word(trigger: list[Any]) -> str | None:
+    """The word of a country in a title's words before its noun: a people's adjective or a capitalised word that
+    is no word of the title itself ("Ruvalan Defence Minister", "Kessland premier"; not "Acting Prime Minister")."""
+    spec = load_lexicon()["government_titles"]
+    plain = {*spec["deputies"], *spec["portfolios"], *_SUCCESSION, *load_lexicon()["former_titles"], "first", "senior",
+             "prime"}
+    return next((t.text for t in trigger[:-1] if t.text in load_lexicon()["demonyms"] or t.ent_type_ in ("NORP", "GPE")
+                 or t.text[:1].isupper() and t.lower_ not in plain), None)
+
+
+class DocumentBodies:
+    """The government, country and ministries of a document, found once from its mentions."""
+
+    def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "",
+                 proposed: dict[str, dict[str, Any]] | None = None) -> None:
+        self.mentions = [m for m in mentions if len(m["actors"]) == 1]
+        self.actors, self.text, self.proposed = actors, text, proposed
+        self._cache: dict[str, dict[str, Any] | None] = {}
+
+    def _of_type(self, types: tuple[str, ...], words: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [m for m in self.mentions if self.actors[m["actors"][0]].get("type") in types and
+                all(w in self.actors[m["actors"][0]].get("label", "").lower().split() for w in words)]
+
+    def _guessed(self, mention: dict[str, Any]) -> bool:
+        """Whether ``mention`` is a pronoun or description the coreference gave the actor ("the state", "its"),
+        not its name nor one of its known forms ("the country" of a curated actor)."""
+        spec = self.actors[mention["actors"][0]]
+        forms = {f.lower() for f in [spec.get("label", ""), *spec.get("aliases", [])]}
+        return mention["text"].split()[0].lower() in _REFERRING and mention["text"].lower() not in forms
+
+    def _country_like(self, mention: dict[str, Any]) -> bool:
+        """A State, or a proposed place the text treats as a country: with an adjective of its name
+        ("Cordana" and "Cordanan") or a possessive ("Mirvan's army")."""
+        spec = self.actors[mention["actors"][0]]
+        if spec.get("type") == "State":
+            return True
+        name = spec.get("label", "")
+        if not spec.get("proposed") or not name[:1].isupper() or " " in name:
+            return False
+        forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
+        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
+
+    def _bare_country(self, mention: dict[str, Any]) -> bool:
+        """A proposed one-word name, no acronym nor body word, that owns something or is named thrice, never a town
+        ("the town of Ossel", "Ossel, a mining town", "in Ossel, Kestria") nor itself an organisation's word."""
+        spec = self.actors[mention["actors"][0]]
+        name = spec.get("label", "")
+        if not spec.get("proposed") or " " in name or "-" in name or not name[:1].isupper() or name.isupper() or \
+                name.lower() in load_lexicon()["groups"]:
+            return False
+        same = [m for m in self.mentions if m["actors"] == mention["actors"]]
+        if any(self.text[max(m["start"] - 4, 0):m["start"]].lower() == "the " for m in same):
+            return False  # "the Senate": a body, not a country
+        if any(m["text"].lower().split()[-1] in _TOWNS[:4] for m in same):
+            return False  # "the city": the coreference made it a town
+        if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3:
+            return False  # a country owns ("Valsund's unions") or is named thrice; a town is named in passing
+        town = "|".join(_TOWNS)
+        return not re.search(rf"\b(?:{town.replace('capital|', '')}) of {re.escape(name)}\b|\b{re.escape(name)}, (?:an?|the|its) (?:[\w-]+ ){{0,3}}"
+                             rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b", self.text)
+
+    def _titled_states(self, found: list[dict[str, Any]]) -> frozenset[str]:
+        """The states of ``found`` whose leader the text titles by the state's name ("Russian President Orlov")."""
+        demonyms = load_lexicon()["demonyms"]
+        out = set()
+        for actor in {m["actors"][0] for m in found}:
+            label = self.actors[actor].get("label", "")
+            forms = [label, f"{label}'s", *(d for d, state in demonyms.items() if state == label)]
+            if any(re.search(rf"\b{re.escape(f)} (?:President|Prime Minister|Premier|Leader|King) [A-Z]", self.text)
+                   for f in forms if f):
+                out.add(actor)
+        return frozenset(out)
+
+    def _foreign(self, mention: dict[str, Any]) -> bool:
+        """Whether the body's name gives it a country other than the text's ("Russian Defence Ministry")."""
+        country = self.get("country")
+        label = self.actors[country["actors"][0]].get("label") if country else None
+        demonyms = load_lexicon()["demonyms"]
+        states = {demonyms[w] for w in self.actors[mention["actors"][0]].get("label", "").split() if w in demonyms}
+        return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
+
+    def _implied_government(self) -> dict[str, Any] | None:
+        """The government of the text's clear country that the text never names ("Prime Minister Ruth Okande"
+        in a report on Tamberu): a proposed "Government of Tamberu", if the extractor gave somewhere to put it."""
+        country = self.get("country")
+        if country is None or self.proposed is None:
+            return None
+        label = f"Government of {self.actors[country['actors'][0]].get('label')}"
+        actor_id = slug(label)
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": "PublicBody", "label": label, "aliases": [], "proposed": True,
+                "note": f"implied by a government title in a text on {country['text']!r}"}
+        return {**country, "actors": [actor_id], "text": label,
+                "reading": f"the government of the country the text names, {country['text']!r}"}
+
+    def for_match(self, match: dict[str, Any]) -> dict[str, Any] | None:
+        """The body of a title match's ``document``: as :meth:`get`, but none for a title its own country word
+        qualifies ("Armenian Prime Minister Pashinyan", "Kessland premier Brandvik" in a report on Kazakhstan) or
+        makes past ("a former finance minister": head of his ministry still, member of no government), a government
+        the text never names only for its head, and the ministry of a minister's title (see :meth:`_ministry`)."""
+        kind = match["document"]
+        if kind == "country" and any(c.lower_ in load_mention_data()["local_title_words"] and c.dep_ in (
+                "amod", "compound", "nmod") for c in match["trigger"][-1].children):
+            return None  # "Hollan, the regional president": of a region, not of the country
+        if kind == "government" and _country_word(match["trigger"]) is not None:
+            return None
+        if kind == "government" and any(t.lower_ in load_lexicon()["former_titles"] for t in match["trigger"]):
+            return None  # "a former finance minister": of a government before the text's (but head of his ministry)
+        if kind == "government" and match["relation"] == "memberOf" and any(
+                t.lower_ in load_lexicon()["government_titles"]["portfolios"] for t in match["trigger"]):
+            return None  # "Interior Minister Dolan": head of his ministry, of the government only where the text says
+        if kind.startswith("ministry "):
+            return self._ministry(match)
+        if kind == "government" and match["relation"] != "headed" and self._named_government() is None:
+            return None
+        return self.get(kind)
+
+    def _adjective(self, actor: str) -> str:
+        """The word the text makes of a country's name ("Kestrian"), else the name itself ("Tamberu")."""
+        label = self.actors[actor].get("label", "")
+        forms = [d for d, state in load_lexicon()["demonyms"].items() if state == label]
+        forms += [label + "n", label + "an", label + "ian", label + "ese", label[:-1] + "an", label[:-1] + "ian"]
+        return next((f for f in forms if re.search(rf"\b{re.escape(f)}\b", self.text)), label)
+
+    def _ministry(self, match: dict[str, Any]) -> dict[str, Any] | None:
+        """The ministry a minister's title names: the one the text names, else (where the extractor gave somewhere
+        to put it) a proposed one of the title's country word ("Dravic Defence Minister") or the text's country,
+        whose forms are the title ("Interior Minister Dolan": the Kestrian Interior Ministry)."""
+        portfolio = match["document"].split()[1]
+        adjective = _country_word(match["trigger"])
+        found = self.get(match["document"]) if adjective is None else _most_named(
+            [m for m in self._of_type(("PublicBody",), ("ministry", portfolio))
+             if adjective.lower() in self.actors[m["actors"][0]].get("label", "").lower()], "the ministry")
+        if found is not None or self.proposed is None:
+            return found
+        country = self.get("country")
+        adjective = adjective or (self._adjective(country["actors"][0]) if country else None)
+        label = " ".join(w for w in (adjective, portfolio.title(), "Ministry") if w)
+        title = " ".join(t.text for t in match["trigger"])
+        actor_id = slug(label)
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": "PublicBody", "label": label, "proposed": True, "note": f"implied by the title {title!r}",
+                "aliases": sorted({f"{portfolio.title()} Ministry", f"{portfolio.title()} Minister", title} - {label})}
+        trigger = match["trigger"]
+        return {"actors": [actor_id], "text": label, "start": trigger[0].idx, "end": trigger[-1].idx + len(trigger[-1]),
+                "far": True, "reading": f"the ministry of the title {title!r}"}
+
+    def _named_government(self) -> dict[str, Any] | None:
+        named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
+                 if (found := self._of_type(("PublicBody",), (b,)))]
+        return _most_named(named[0], "the government") if named else None
+
+    def get(self, kind: str) -> dict[str, Any] | None:
+        """``government``, ``country``, ``ministry <word>`` ("ministry interior") or ``body <word>`` (the body
+        whose name has the word: "body junta" for "the junta's leader"), or None when unclear."""
+        if kind not in self._cache:
+            if kind == "country":
+                found = [m for m in self._of_type(("State", "Place"), ()) if self._country_like(m)]
+                found = [m for m in found if m.get("kind") != "demonym"] or found  # "Russian troops": another's
+                found += [{**m, "actors": [state], "text": self.actors[state].get("label", state)} for m in self.mentions
+                          for state in self.actors[m["actors"][0]].get("in", []) if state in self.actors]  # "Almaty"
+                found = [m for m in found if not self._guessed(m)] or found
+                found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
+                         and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader
+                if len({m["actors"][0] for m in found}) == 1 and re.search(  # "of neighbouring Ruvala": another
+                        rf"\bneighbou?ring {re.escape(self.actors[found[0]['actors'][0]].get('label', ''))}\b", self.text):
+                    found = []  # country (where two are named, the story may be the neighbour's too)
+                titled = self._titled_states(found)
+                if all(m["actors"][0] in titled for m in found):  # no State but one with its own president: a one-word
+                    # name the text never makes a town of ("We start in Kestria")
+                    bare = [m for m in self._of_type(("Place", "Organisation"), ()) if m.get("kind") in ("name", "new")
+                            and self._bare_country(m)]
+                    titled = self._titled_states(found := found + bare)
+                dated = re.match(r"\s*[A-Z][A-Z'. -]+, ([A-Z][a-z]+(?: [A-Z][a-z]+)?),", self.text)  # "BRENHOLT, Kestria,"
+                lined = [m for m in self.mentions if dated and m["text"] == dated[1] and m["start"] < 80]
+                self._cache[kind] = {**lined[0], "far": True, "reading": f"the country of the dateline, {dated[1]!r}"} \
+                    if lined and dated else _most_named(found, "the country", titled)
+            elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
+                word = kind.split()[1]
+                self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {
+                    _stem(w) for w in self.actors[m["actors"][0]].get("label", "").lower().split()}], "the body")
+            elif kind.startswith("ministry "):
+                self._cache[kind] = _most_named([m for m in self._of_type(("PublicBody",), ("ministry", kind.split()[1]))
+                                                 if not self._foreign(m)], "the ministry")
+            else:
+                self._cache[kind] = self._named_government() or self._implied_government()
+        return self._cache[kind]
+
+
+def one_present_head(results: list[dict[str, Any]], mentions: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """``results`` without the "President X" of the text's country (rule "... (of the country)") whose country
+    another such holder, named more often, already heads: of two unqualified presidents of one country, neither
+    former nor in a succession ("the late president", "acting president"), the one the text names less is a
+    foreign one ("President Erdogan" in a report on Tokayev).
+
+    >>> cand = lambda who: {"rule": "title: president (of the country)", "subject": who, "object": "k", "start": 0,
+    ...                     "end": 9, "relation": "headed"}
+    >>> mentions = [{"actors": ["t"]}, {"actors": ["t"]}, {"actors": ["e"]}]
+    >>> [c["subject"] for c in one_present_head([cand("t"), cand("e")], mentions, "President")]
+    ['t']
+    """
+    passing = [*load_lexicon()["former_titles"], *_SUCCESSION]  # "the late president", "acting president": a succession
+    former = re.compile(rf"\b(?:{'|'.join(map(re.escape, passing))})\b", re.I)
+    counts: dict[str, int] = {}
+    for m in mentions:
+        for actor in m["actors"]:
+            counts[actor] = counts.get(actor, 0) + 1
+    present = [c for c in results if c["rule"].endswith("(of the country)") and not former.search(text[max(c["start"] - 12, 0):c["end"]])]  # "former president X"
+    best: dict[str, str] = {}
+    for c in present:
+        if counts.get(c["subject"], 0) > counts.get(best.get(c["object"], ""), -1):
+            best[c["object"]] = c["subject"]
+    return [c for c in results if c not in present or best[c["object"]] == c["subject"]]
+
+
+def own_government(results: list[dict[str, Any]], bodies: DocumentBodies, text: str) -> list[dict[str, Any]]:
+    """``results`` where a prime minister titled by the text's own country ("Orveno's Prime Minister Isabel Corvo"
+    in a report on Orveno) heads its government, as an untitled one does ("Prime Minister X"); a foreign one
+    ("Armenia's prime minister" in a report on Kazakhstan) keeps his country."""
+    country = bodies.get("country")
+    for c in results:
+        name = bodies.actors[country["actors"][0]].get("label", "") if country else ""
+        if c["relation"] != "headed" or country is None or c["object"] != country["actors"][0] or \
+                not c["rule"].startswith("title: ") or not re.search(
+                    rf"\b{re.escape(name)}'s (?:prime minister|premier)\b", text[c["start"]:c["end"]], re.I):
+            continue  # not "Armenian Prime Minister X": a title by the country's adjective is a foreign one's
+        government = bodies.get("government")
+        if government is not None:
+            c["object"] = government["actors"][0]
+            c.setdefault("readings", []).append(f"the government of the text's own country: {government['reading']}")
+    return results

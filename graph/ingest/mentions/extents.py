@@ -1,0 +1,87 @@
+"""How far a name reaches: a place's own common noun ("Sarrow province") and a body's label before its name
+("the opposition Civic Dawn party").
+
+News writes a region by its name and a common noun ("the governor of Sarrow province", "in the Mangistau
+region"): the noun is part of the place's name, and a region is not the town it is named after, so the
+mention is widened and a new place is proposed ("Sarrow province", typed Place). A party or movement is
+often given a label before its name ("the opposition Civic Dawn party", "the ruling Tamberu People's
+Alliance"); the parser may hang the label on its own ("the leader of the opposition", then the name in
+apposition), and the label then stands for the named body, not for a party of its own.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions.finder import find_mentions
+>>> found = find_mentions(parse("The governor of Sarrow province, Lisbet Harrow, resigned."), {})
+>>> [(m["text"], m["actors"]) for m in found["mentions"]][:1], found["proposed"]["sarrow-province"]["type"]
+([('Sarrow province', ['sarrow-province'])], 'Place')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.mentions.kinds import BODIES, group_word
+from graph.ingest.mentions.mention_data import load_mention_data
+
+__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head"]
+
+
+def widen_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
+    """Widen, in place, each name followed by a place noun it modifies ("Sarrow province") to the whole."""
+    words = load_mention_data()["place_words"]
+    for mention in mentions:
+        end = mention["tokens"][1]
+        if end >= len(doc) or mention["kind"] not in ("name", "new", "variant") or len(mention["actors"]) != 1:
+            continue
+        noun, head = doc[end], doc[mention["head"]]
+        if noun.lower_ not in words or head.head.i != noun.i or head.dep_ != "compound":
+            continue
+        span = doc[mention["tokens"][0]:end + 1]
+        ids, kind, reading = linker.link(span.text)
+        actor = ids[0] if len(ids) == 1 else linker.propose(span.text, "Place", span.text)
+        mention.update(end=span.end_char, text=span.text, tokens=(span.start, span.end), head=noun.i,
+                       actors=[actor], kind=kind if ids else "new", reading=reading)
+
+
+def label_before_name(doc: Any, mentions: list[dict[str, Any]]) -> None:
+    """Read, in place, a party noun right before a named body ("the opposition Civic Dawn party") as that body."""
+    by_start = {m["tokens"][0]: m for m in mentions}
+    for mention in mentions:
+        if mention["kind"] != "group" or len(mention["actors"]) != 1:
+            continue
+        named = by_start.get(mention["tokens"][1])
+        if named is None or named["kind"] not in ("name", "new", "variant") or len(named["actors"]) != 1:
+            continue
+        body = doc[named["tokens"][1]] if named["tokens"][1] < len(doc) else None
+        if body is None or group_word(body) not in BODIES or doc[mention["head"]].tag_ not in ("NN", "NNP"):
+            continue  # "the opposition Civic Dawn party"; not "police Civic Dawn"
+        mention.update(actors=list(named["actors"]), kind="group",
+                       reading=f"{mention['text']!r} read as {named['text']}, the body it labels")
+
+
+def region_in_title(token: Any) -> bool:
+    """Whether ``token`` is a region only in a person's title ("the CPJ's Europe and Central Asia coordinator",
+    "our Central Asia correspondent"): a portfolio, not a party."""
+    title = token.head
+    while title.dep_ in ("compound", "nmod", "conj") and title.head.i > title.i and title.pos_ == "PROPN":
+        title = title.head
+    return token.ent_type_ == "LOC" and token.dep_ in ("compound", "nmod", "conj") and \
+        "Person" in load_mention_data()["descriptions"].get(title.lemma_.lower(), [])
+
+
+def name_head(span: Any) -> Any:
+    """``span`` with the capitalised proper noun after it that the recogniser left out ("Nakoro First", where it
+    saw "Nakoro" and an ordinal), unless that noun is an entity of its own or begins another name (a title's).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Ruth Amosa of Nakoro First blamed him.")
+    >>> name_head(doc[3:4]).text
+    'Nakoro First'
+    """
+    doc = span.doc
+    if span.end >= len(doc) or not span.text[:1].isupper():
+        return span
+    head = doc[span.end]
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.is_sent_start or head.ent_type_ not in ("", "ORDINAL") \
+            or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):  # "of Nakoro First Deputy X": a title
+        return span
+    return doc[span.start:head.i + 1]

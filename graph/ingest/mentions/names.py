@@ -1,0 +1,114 @@
+"""One person, named in part and in full: a surname before the full name, a first name after it, a surname
+two relatives share.
+
+News names a person by the surname alone in a headline or a first line ("Halm's son-in-law charged")
+and in full later ("Gustav Halm"); it names relatives by the first name once the full name is given
+("Dariga Nazarbayeva ... the former president's eldest daughter Dariga"). When the text names exactly
+one person in full with that surname (or that first name), the short name is that person: its mentions
+are moved to the full name, with a reading, and the short actor is no longer proposed. A name linked by
+its surname to a one-word actor that the text turned out to use as a place ("Free Kharzan" beside
+"Kharzan's state television") is a name of its own. A surname that two persons of the text share is the
+one the text named first in full (the relative is then called by the first name).
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions.finder import find_mentions
+>>> doc = parse("Halm's son-in-law was charged. Gustav Halm, the former president, said nothing. "
+...             "Dariga Nazarbayeva left. Her son met Dariga later.")
+>>> found = find_mentions(doc, {})
+>>> [(m["text"], found["actors"][m["actors"][0]]["label"]) for m in found["mentions"] if m["text"] in ("Halm", "Dariga")]
+[('Halm', 'Gustav Halm'), ('Dariga', 'Dariga Nazarbayeva')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.mentions.kinds import new_type
+from graph.ingest.mentions.linking import fold
+from graph.ingest.mentions.mention_data import load_mention_data
+
+__all__ = ["settle_short_names", "other_bearer"]
+
+_PLACES = ("State", "Place")
+_RANKS = {"younger", "elder", "older", "junior", "senior", "eldest", "youngest"}
+
+
+def other_bearer(doc: Any, span: Any, ids: list[str], actors: dict[str, dict[str, Any]]) -> bool:
+    """Whether a surname found alone is another bearer's, by the first name before it ("Aisultan Nazarbayev"
+    is not Nursultan Nazarbayev, "Daniel Manyoni" not Ezra Manyoni).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Aisultan Nazarbayev met Nursultan Nazarbayev.")
+    >>> spec = {"type": "Person", "label": "Nursultan Nazarbayev"}
+    >>> other_bearer(doc, doc[1:2], ["n"], {"n": spec}), other_bearer(doc, doc[4:5], ["n"], {"n": spec})
+    (True, False)
+    """
+    first = doc[span.start - 1] if len(span) == 1 and span.start else None
+    if first is None or first.pos_ != "PROPN" or first.dep_ != "compound" or not first.text[:1].isupper() or \
+            first.lower_.rstrip(".") in load_mention_data()["name_titles"] or first.ent_type_ not in ("PERSON", ""):
+        return False
+    labels = [str(actors.get(a, {}).get("label", "")).split() for a in ids]
+    return all(actors.get(a, {}).get("type") == "Person" for a in ids) and all(
+        len(label) > 1 and fold(label[0]) != fold(first.text) for label in labels)
+
+
+def _unlink_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
+    """A name read by its last word as a one-word actor that is a place after all: a name of its own."""
+    for m in mentions:
+        spec = linker.actors.get(m["actors"][0], {}) if len(m["actors"]) == 1 else {}
+        if m["kind"] == "name" and " " in m["text"] and "(same surname)" in (m.get("reading") or "") and \
+                spec.get("proposed") and spec.get("type") in _PLACES:
+            head = doc[m["head"]]
+            m.update(actors=[linker.propose(m["text"], new_type(m["text"], head.ent_type_ or "ORG", head), m["text"])],
+                     kind="new", reading=None)
+
+
+def _full(short: str, persons: dict[str, str], first: bool) -> str | None:
+    """The one person of ``persons`` (id -> label) with ``short`` as the last (or first) of several names."""
+    fits = [a for a, label in persons.items() if len(label.split()) > 1 and
+            (label.split()[0] if first else label.split()[-1]) == short]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
+    """A surname two persons of the text share is the one named first in full ("Leon Achter ... his wife, Dana
+    Achter ... Achter said": Leon; news calls the relative by the first name)."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if len(m["actors"]) == 1 and " " in m["text"]:
+            first.setdefault(m["actors"][0], m["start"])
+    for m in mentions:
+        ids = m["actors"]
+        if len(ids) < 2 or " " in m["text"] or not all(
+                actors.get(a, {}).get("type") == "Person" and a in first for a in ids) or \
+                (m["tokens"][0] and doc[m["tokens"][0] - 1].lower_ in _RANKS):
+            continue  # "the younger Arkhanov" is not the first named
+        pick = min(ids, key=first.__getitem__)
+        m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the first person of that "
+                                        f"name the text names in full)")
+
+
+def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
+    """Move, in place, the mentions of a one-word proposed actor to the person the text names in full."""
+    _unlink_places(doc, mentions, linker)
+    _first_bearer(doc, mentions, linker.actors)
+    named = {a for m in mentions for a in m["actors"]}
+    persons = {a: str(linker.actors[a]["label"]) for a in named
+               if linker.actors.get(a, {}).get("type") == "Person"}
+    for actor_id, spec in list(linker.proposed.items()):
+        label = str(spec["label"])
+        if " " in label or not label[:1].isupper() or spec.get("type") in _PLACES or actor_id not in named:
+            continue
+        full = _full(label, persons, first=False) or (_full(label, persons, first=True)
+                                                     if spec.get("type") == "Person" else None)
+        if full is None or full == actor_id:
+            continue
+        what = "surname" if linker.actors[full]["label"].split()[-1] == label else "first name"
+        for m in mentions:
+            if actor_id in m["actors"]:
+                m.update(actors=[full], kind="name",
+                         reading=f"{m['text']!r} read as {linker.actors[full]['label']} (the {what} of a person "
+                                 f"the text names in full)")
+        if full in linker.proposed and label not in linker.proposed[full]["aliases"]:
+            linker.proposed[full]["aliases"].append(label)
+        del linker.proposed[actor_id]

@@ -1,0 +1,132 @@
+"""Clause shapes beyond the verb lexicon: being in a place, a replacement "with" someone.
+
+- ``presence``: "Halm-Lind is believed to be in Dravic", "Lenz spent the crisis in Dravic" (locatedIn;
+  troops that stay somewhere are deployed there);
+- ``replacement``: "Reval replaced Dolan with Varga", "Dolan was replaced with Varga": Varga took the
+  post over from Dolan, and the one who replaced him appointed her;
+- ``ordered``: "a court ordered him held for two months", "the court ordered that Dorn be kept in custody":
+  the one who ordered it did it (a court's order is its act);
+- ``call for``: "Tesch called for Dolan to resign", "renewed her call for Dolan to step down" (a demand on
+  him: demandedFrom), "called for the army to stay in its barracks" (an appeal: appealedTo).
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Reval replaced Dolan with Varga.")
+>>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+...  for t in doc for m in replacement_matches(t)]
+[('tookOverFrom', ['Varga'], ['Dolan']), ('appointed', ['Reval'], ['Varga'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.relations.roles import is_passive, prep_objects, subjects
+
+__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches", "ordered_matches"]
+
+
+def replaced_with(verb: Any) -> list[Any]:
+    """Who ``verb`` ("replaced X with Y") puts in the post: Y, or nobody when it is no replacement."""
+    if verb.lemma_.lower() not in load_lexicon()["replacing"]:
+        return []
+    return prep_objects(verb, "with")
+
+
+def replacement_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Reval replaced Dolan with Varga": tookOverFrom(Varga, Dolan) and appointed(Reval, Varga)."""
+    new = replaced_with(verb)
+    passive = is_passive(verb)
+    former = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if not new or not former:
+        return
+    yield {"relation": "tookOverFrom", "subjects": new, "objects": former, "trigger": [verb],
+           "rule": f"verb: {verb.lemma_.lower()} X with Y", "passive": False, "clause": verb}
+    boss = [] if passive else subjects(verb)
+    if boss:
+        yield {"relation": "appointed", "subjects": boss, "objects": new, "trigger": [verb],
+               "rule": f"verb: {verb.lemma_.lower()} X with Y (the new one appointed)", "passive": False,
+               "clause": verb}
+
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def presence_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Halm-Lind is believed to be in Dravic", "Lenz spent the crisis in Dravic", "Nazarbayev remained in
+    the capital, Nur-Sultan": the subject was in the place (locatedIn); not a wish ("wants to stay in Varn").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Vasko is believed to be in Dravic.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in presence_matches(t)]
+    [('locatedIn', ['Vasko'], ['Dravic'])]
+    """
+    lex = load_lexicon()
+    if verb.lemma_.lower() not in lex["presence_verbs"] or (verb.dep_ == "xcomp" and verb.head.lemma_ in lex["irrealis"]):
+        return
+    places = [g for g in prep_objects(verb, "in") if g.ent_type_ in _PLACES or (g.pos_ == "PROPN" and g.ent_type_ not in ("ORG", "NORP")) or (
+        g.lemma_.lower() in ("capital", "city") and any(c.dep_ == "appos" and c.ent_type_ in _PLACES for c in g.children))]
+    subs = [s for s in subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN") and s.ent_type_ not in _PLACES]
+    troops = bool(subs) and lex["origins"].get(subs[0].lower_) == "deployed"  # "Russian soldiers would stay in X"
+    if places and subs:
+        yield {"relation": "deployedTo" if troops else "locatedIn", "subjects": subs, "objects": places, "trigger": [verb], "place": True,
+               "rule": f"verb: {verb.lemma_.lower()} in (a place)", "passive": False, "clause": verb}
+
+
+def call_for_matches(token: Any) -> Iterator[dict[str, Any]]:
+    """"X called for Y to resign" (demandedFrom), "X called for Y to stay calm" (appealedTo); also after
+    the noun ("renewed her call for Y to step down"). Nothing is said to be done: the infinitive's own
+    relation is irrealis (graph.ingest.relations.verbs).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Tesch renewed her call for Dolan to resign. The union called for the army to stay out.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in call_for_matches(t)]
+    [('demandedFrom', ['Tesch'], ['Dolan']), ('appealedTo', ['union'], ['army'])]
+    """
+    spec = load_lexicon()["called_for"]
+    if token.lemma_.lower() not in (spec["nouns"] if token.pos_ == "NOUN" else spec["verbs"]) and not (
+            token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in spec["nouns"] for c in token.children)):
+        return  # "called for", "her call for", "renewed her call for" (the clause hung on the verb)
+    for act in (c for c in token.children if c.dep_ in ("advcl", "ccomp", "acl") and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
+        asked = [c for c in act.children if c.dep_ == "nsubj"]
+        phrase = " ".join([act.lemma_.lower(), *(c.lower_ for c in act.children if c.dep_ == "prt")])
+        if token.pos_ == "NOUN":
+            who = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"] or (
+                subjects(token.head) if token.dep_ == "dobj" else []) or [  # "renewed her call": the subject
+                c for c in token.children if c.dep_ == "poss"]
+        else:
+            who = subjects(token)
+        if asked and who:
+            relation = "demandedFrom" if phrase in spec["acts"] else "appealedTo"
+            yield {"relation": relation, "subjects": who, "objects": asked, "trigger": [token, act],
+                   "rule": f"{'noun' if token.pos_ == 'NOUN' else 'verb'}: {token.lemma_.lower()} for X to "
+                           f"{phrase}", "passive": False, "clause": token if token.pos_ != "NOUN" else token.head}
+
+
+def ordered_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"A court ordered him held" (detained), "the court ordered that Dorn be kept in custody": the act of the
+    participle or the passive that-clause, by the subject of "ordered" (not an infinitive: "ordered police to
+    fire" is an order, graph.ingest.relations.verbs).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("A court ordered him held for two months.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in doc for m in ordered_matches(t)]
+    [('detained', ['court'], ['him'])]
+    """
+    from graph.ingest.relations.verbs import act_relation  # the verb lexicon's rules import this module
+    if verb.lemma_.lower() not in load_lexicon()["ordering"]:
+        return
+    for act in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN" and not any(
+            a.dep_ == "aux" for a in c.children)):
+        done = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjunctive = any(c.dep_ == "auxpass" and c.lower_ == "be" for c in act.children)
+        relation = act_relation(act)
+        if done and relation and (subjunctive or not any(c.dep_ == "auxpass" for c in act.children)) and \
+                (who := subjects(verb)):
+            yield {"relation": relation, "subjects": who, "objects": done, "trigger": [verb, act],
+                   "rule": f"verb: {verb.lemma_.lower()} X {act.text}", "passive": False, "clause": verb}

@@ -1,0 +1,78 @@
+"""The party a noun of a clause stands for, when the noun itself is none.
+
+A verb's object is often a noun around the party meant: a content noun ("dismissed the claims of
+X", "refused an order from X"), a quantity ("eleven of its members"), a container ("set parts of it
+alight", "guarded the port of Brenholt", "owns a stake in X", the lexicon's ``container_nouns``), a
+vehicle ("fired at a boat carrying journalists"). A passive without agent may name its agent by the
+place it acts in ("held at the headquarters of the State Protection Bureau", ``custody_places``).
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("Guardsmen fired at a boat carrying journalists and guarded the port of Tarn.")
+>>> descend(doc[4]).text, descend(doc[10]).text
+('journalists', 'Tarn')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.relations.roles import prep_objects
+
+__all__ = ["CONTENT", "descend", "keeper"]
+
+#: nouns whose possessor or "of"/"by"/"from" object is the party meant ("the claims of X", "X's decision")
+CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
+           "demand", "demands", "decision", "arrival", "statement", "remarks", "comment", "comments", "proposal",
+           "offer", "call", "move", "role", "words", "actions", "efforts", "help", "support", "request", "leadership",
+           "handling", "response", "assistance", "contribution", "version", "departure", "use", "exit", "return",
+           "visit", "treatment", "leaders", "heads", "representatives", "complaint", "complaints",
+           "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
+           "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures",
+           "order", "orders", "instruction", "instructions"}
+_QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
+             "another", "others", "rest"}
+_CARRYING = ("carry", "transport", "ferry")
+
+
+def descend(token: Any) -> Any:
+    """From a role or content noun to the party it stands for: "the head of X" / "the claims of X" / "X's claims"."""
+    lex = load_lexicon()
+    if token.pos_ == "NUM" or token.lower_ in _QUANTITY:  # "eleven of its members", "a dozen of them"
+        found = prep_objects(token, "of")
+        if found:
+            return found[0]
+    inside = lex["container_nouns"].get(token.lower_)
+    if inside and not any(c.dep_ in ("appos", "poss") for c in token.children) and (found := prep_objects(token, inside)):
+        return found[0]  # "set parts of it alight", "guard the port of Brenholt", "owns a stake in X"
+    carried = [o for c in token.children if c.dep_ == "acl" and c.lemma_ in _CARRYING
+               for o in c.children if o.dep_ == "dobj"]
+    if carried and token.pos_ == "NOUN":
+        return carried[0]  # "fired at a boat carrying journalists": at the journalists
+    as_title = token.lemma_.lower() in lex["titles"] and token.dep_ == "pobj" and token.head.lower_ == "as"
+    if (as_title or token.lower_ in CONTENT) and not any(c.dep_ == "appos" for c in token.children):
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+        found = prep_objects(token, "against") or [  # "complaints of torture against X"
+            g for o in prep_objects(token, "of") for g in prep_objects(o, "against")] or \
+            prep_objects(token, "of") or prep_objects(token, "by") or prep_objects(token, "from")  # "an order from X"
+        if found:
+            return found[0]
+    return token
+
+
+def keeper(verb: Any, relation: str) -> list[Any]:
+    """Whose place holds the one held, for a passive without agent ("was held at the headquarters of the
+    State Protection Bureau", "held in the cells of the KNB"): that body.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Ondra is being held at the headquarters of the State Protection Bureau.")
+    >>> [t.text for t in keeper(doc[3], "detained")]
+    ['Bureau']
+    """
+    if relation != "detained":
+        return []
+    places = [p for prep in ("at", "in", "inside") for p in prep_objects(verb, prep)
+              if p.lemma_.lower() in load_lexicon()["custody_places"]]
+    return [o for p in places for o in prep_objects(p, "of") if o.pos_ == "PROPN"][:1]
