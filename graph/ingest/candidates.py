@@ -8,6 +8,12 @@
 ('masimov-arrested-by-unknown', 'Masimov has been arrested', 'reported', 'pending', 'verb: arrest (arrested)')
 >>> print(item["review_note"])
 passive voice without an agent: name the agent as subject (if you infer it, add agent_inferred: true and a reading) or reject; no date in the text near it: add `when` or leave it undated
+
+A speaker's hedged claim is attributed, and its hedge stays in the note:
+
+>>> said = review_item({**raw, "claimant": "knb", "hedge": "reportedly"}, "Masimov has been arrested.")
+>>> said["status"], said["claimant"], said["review_note"].split("; ")[1]
+('attributed', 'knb', "hedged by 'reportedly': make it disputed (with a reason) if the claim is only possible")
 """
 
 from __future__ import annotations
@@ -66,6 +72,8 @@ def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
     notes = []
     if raw.get("claimant"):
         item["status"], item["claimant"] = "attributed", raw["claimant"]
+        if raw.get("hedge"):  # one status per statement: the hedge is kept for the curator to judge
+            notes.append(f"hedged by {raw['hedge']!r}: make it disputed (with a reason) if the claim is only possible")
     elif raw.get("hedge"):
         item["status"], item["reason"] = "disputed", f"The text hedges it ({raw['hedge']!r})."
     else:
