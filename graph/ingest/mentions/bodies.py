@@ -1,7 +1,8 @@
 """The bodies a title without an organisation refers to: the document's government, country, ministries.
 
 "Prime Minister Teodor Brask" heads the government the text names; "Interior Minister Casimir
-Dolan" belongs to it and heads the interior ministry the text names; "President Anton Reval",
+Dolan" heads the interior ministry (the one the text names, else a proposed one) and belongs to the
+government only where the text says so; "President Anton Reval",
 at his first mention without a country, heads the country the text is about (the State it
 names most, if one is named more than any other). Each body is a mention of the document,
 marked ``far`` (its words are not part of the quote) with a reading for the curator.
