@@ -114,9 +114,10 @@ OptionalOutputFileOption = Annotated[
 
 
 def store_from_options(store: str | None, update_url: str | None = None, token: str | None = None,
-                       timeout: float | None = None, *, create: bool = True) -> Store:
+                       timeout: float | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open the store the shared options name (see :func:`graph.store.open_store`)."""
-    return open_store(store, update_url=update_url, token=token, timeout=timeout, create=create)
+    return open_store(store, update_url=update_url, token=token, timeout=timeout, create=create,
+                      read_only=read_only)
 
 
 @contextmanager

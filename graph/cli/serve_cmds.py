@@ -115,9 +115,11 @@ def serve(
             from api.workers.allocator import tune_allocator
 
             tune_allocator()  # before the workers start: they inherit the environment
-        opened = store_from_options(store, update_url, store_token, timeout)
-        root = _held_root(opened)
         updates = bool(settings.update_token)
+        # a read-only server opens its database read-only: a writer would compact it under the
+        # commands that read and write beside the server
+        opened = store_from_options(store, update_url, store_token, timeout, read_only=not updates)
+        root = _held_root(opened)
         try:
             # security: no proxy headers: the peer address is the client (per-client admission, logs)
             application = create_app(store=opened, settings=settings)

@@ -86,6 +86,7 @@ def open_store(
     token: str | None = None,
     timeout: float | None = None,
     create: bool = True,
+    read_only: bool = False,
 ) -> Store:
     """Open the store ``spec`` names (see the module docstring).
 
@@ -93,6 +94,8 @@ def open_store(
     ``$POWERGRAPH_STORE_TOKEN``; they only matter for a remote store (or a server
     that accepts updates), as does ``$POWERGRAPH_REMOTE_MAX_BYTES`` (the largest
     answer read from it). ``create=False`` refuses a directory that does not exist.
+    ``read_only=True`` opens an on-disk store without a writer on its database (a
+    read-only server: commands then read and write beside it, see :mod:`._holder`).
     """
     spec = spec or default_spec()
     if spec == "memory":
@@ -105,4 +108,4 @@ def open_store(
     server = read_holder(root)
     if server is not None and server["updates"]:
         return RemoteStore(server["url"], token=token, timeout=timeout, max_bytes=remote_max_bytes())
-    return OxigraphStore(root, create=create)
+    return OxigraphStore(root, create=create, read_only=read_only)

@@ -1,10 +1,12 @@
 """The file a running ``powergraph serve`` leaves in its store folder, so other processes find it.
 
-While a server holds an on-disk store (Oxigraph's lock on the current generation),
-``SERVER.json`` in the store folder names it: its pid, its SPARQL URL and whether it
-accepts updates. Another process that finds the lock taken reads the file and either
-opens the current generation read-only (a read-only server writes nothing) or
-sends its requests to the server (one that accepts updates). The server removes
+While a server holds an on-disk store, ``SERVER.json`` in the store folder names it:
+its pid, its SPARQL URL and whether it accepts updates. Another process reads the
+file before it opens the store, and either opens the current generation read-only
+and writes new generations beside the server (a read-only server, which itself
+opens every generation read-only: a writer on the database would compact it and
+delete files the processes beside it are reading), or sends its requests to the
+server (one that accepts updates holds the database alone). The server removes
 the file on exit; a file whose pid is gone or whose port does not answer is
 stale and ignored (and removed when the pid is gone).
 

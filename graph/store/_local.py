@@ -74,6 +74,14 @@ def _slices(data: mmap.mmap, size: int) -> Iterator[tuple[int, int]]:
         start = end
 
 
+def _open_read_only(location: Path) -> ox.Store:
+    """``location`` opened read-only; a database that does not exist yet is created empty first."""
+    if not (location / "CURRENT").is_file():
+        created = ox.Store(str(location))
+        del created  # pyoxigraph closes it (and lets go of its lock) with the last reference
+    return ox.Store.read_only(str(location))
+
+
 def _dump_union(store: ox.Store, out: BinaryIO, format: ox.RdfFormat) -> None:
     """Write the union of all graphs of ``store`` to ``out`` as triples."""
     triples = store.query(sparql("union_triples"))
@@ -89,12 +97,14 @@ class OxigraphStore(StoreBase):
     #: what was read from the store (the analysis projection) are valid for one revision
     revision: int = 0
 
-    def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
+    def __init__(self, path: Path | str | None = None, *, create: bool = True, read_only: bool = False) -> None:
         self._lock = threading.RLock()
         self._root = Path(path).expanduser().resolve() if path is not None else None
         self._legacy = False
         #: opened read-only beside the ``powergraph serve`` that holds the store (see :mod:`._holder`)
         self.shared = False
+        #: this process opens every generation read-only (a read-only server: see :mod:`._holder`)
+        self.read_only = False
         if self._root is None:
             self._store = ox.Store()
             self.description = "oxigraph in memory"
@@ -111,6 +121,11 @@ class OxigraphStore(StoreBase):
             self.shared = True
             self.description = f"oxigraph at {self._root} (beside the server at {server['url']})"
             self._store = ox.Store.read_only(str(location))
+        elif read_only and not self._legacy:
+            # no writer on the database at all: a writer compacts, and compaction deletes files
+            # that the processes reading beside it are about to open
+            self.read_only = True
+            self._store = _open_read_only(location)
         else:
             try:
                 self._store = ox.Store(str(location))
@@ -120,6 +135,11 @@ class OxigraphStore(StoreBase):
         self._opened = location
         if not self._legacy and not self.shared:
             gen.remove_stale_if_idle(self._root, keep={location.name})
+
+    @property
+    def _opens_read_only(self) -> bool:
+        """Generations are opened read-only here, so every write goes into a new one."""
+        return self.shared or self.read_only
 
     @classmethod
     def over(cls, store: ox.Store, *, description: str) -> OxigraphStore:
@@ -135,6 +155,7 @@ class OxigraphStore(StoreBase):
         self._root = None
         self._legacy = False
         self.shared = False
+        self.read_only = False
         self._store = store
         self.description = description
         return self
@@ -160,7 +181,7 @@ class OxigraphStore(StoreBase):
                 return False
             previous, self._opened = self._opened, current
             self.revision += 1  # what was read from the previous generation is stale
-            self._store = ox.Store.read_only(str(current)) if self.shared else ox.Store(str(current))
+            self._store = ox.Store.read_only(str(current)) if self._opens_read_only else ox.Store(str(current))
             if not self.shared:
                 # keep the previous generation: the query workers may still have it open
                 gen.remove_stale_if_idle(self._root, keep={current.name, previous.name})
@@ -266,7 +287,7 @@ class OxigraphStore(StoreBase):
         size = path.stat().st_size
         self.revision += 1
         with self._lock:
-            if self._root is None or self._legacy or (size <= SMALL_FILE_BYTES and not self.shared):
+            if self._root is None or self._legacy or (size <= SMALL_FILE_BYTES and not self._opens_read_only):
                 return self._load_transaction(path, fmt, graph, size, progress)
             return self._load_generation(path, fmt, graph, size, progress)
 
@@ -326,13 +347,13 @@ class OxigraphStore(StoreBase):
         """
         assert self._root is not None
         with gen.writer_lock(self._root):
-            if self.shared:
+            if self._opens_read_only:
                 self.refresh()  # start from the newest generation
             current = self._opened
             staging = gen.next_generation(self._root)
             fresh: ox.Store | None = None
             try:
-                if not self.shared:
+                if not self._opens_read_only:
                     self._store.flush()
                 self._store.backup(str(staging))
                 fresh = ox.Store(str(staging))
@@ -346,7 +367,7 @@ class OxigraphStore(StoreBase):
                 gc.collect()
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            if self.shared:
+            if self._opens_read_only:
                 fresh = None  # let go of the lock before the commit: the server opens it next
                 gc.collect()
             gen.commit_generation(self._root, staging)  # the commit point
@@ -360,14 +381,14 @@ class OxigraphStore(StoreBase):
         return result
 
     def _write(self, write: Callable[[ox.Store], _T]) -> _T:
-        """``write`` on the database, or on a new generation beside a server."""
-        if self.shared:
+        """``write`` on the database, or on a new generation beside a server (or in a read-only one)."""
+        if self._opens_read_only:
             return self._in_new_generation(write)
         return write(self._store)
 
     def _follow(self) -> ox.Store:
-        """The database to read; beside a server, the newest generation."""
-        if self.shared:
+        """The database to read; beside a server (or in a read-only one), the newest generation."""
+        if self._opens_read_only:
             self.refresh()
         return self._store
 
@@ -418,7 +439,7 @@ class OxigraphStore(StoreBase):
 
     def flush(self) -> None:
         """Write buffers to disk (no-op in memory)."""
-        if self._root is not None and not self.shared:
+        if self._root is not None and not self._opens_read_only:
             self._store.flush()
 
     def __len__(self) -> int:

@@ -9,6 +9,7 @@ new data). A server that accepts updates is reached through its endpoint instead
 
 from __future__ import annotations
 
+import fcntl
 import json
 import threading
 import time
@@ -24,6 +25,7 @@ from graph.build import build_into
 from graph.cli._app import app
 from graph.cli import commands  # noqa: F401  (registers the commands)
 from graph.store import open_store
+from graph.store._generations import current_generation
 from graph.store._holder import HOLDER_FILE
 from tests.api.conftest import live_server
 
@@ -77,6 +79,17 @@ def test_the_server_names_itself_in_the_store_folder(held: tuple[Path, str]) -> 
     folder, base = held
     named = json.loads((folder / HOLDER_FILE).read_text(encoding="utf-8"))
     assert named["url"] == f"{base}/sparql" and named["updates"] is False
+
+
+def test_a_read_only_server_holds_no_writer_on_its_database(held: tuple[Path, str]) -> None:
+    """A writer on the database would compact it, deleting files that the commands beside the
+    server have just listed (seen in CI: ``load`` beside the server failed on a missing .sst).
+    RocksDB's writer holds a POSIX lock on ``LOCK``; taking that lock here (without opening the
+    database) shows that nobody holds it."""
+    folder, _ = held
+    with (current_generation(folder) / "LOCK").open("r+b") as handle:
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises BlockingIOError if a writer holds it
+        fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def test_every_readme_command_runs_beside_the_server(held: tuple[Path, str], tmp_path: Path) -> None:
