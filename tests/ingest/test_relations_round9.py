@@ -1,0 +1,39 @@
+"""Relations of the ninth round (issue 14), in sentences of our own about the fictional Valdoria.
+
+Each case is one general construction, not a sentence of the evaluation set: a lawyer's "his client"
+is the person he advises (and denies the charges of his accuser), "called X a fraud" and "dismissed X
+as a stunt" criticise X.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_relations_round7 import triples
+
+FOUND = [
+    # "his client" after a lawyer: the person the text names, not the lawyer
+    ("The SBV charged Oskar Dorn with fraud on Monday. His lawyer, Lena Vasko, said her client denied every charge.",
+     ("dorn", "rejected", "sbv")),
+    # a judgement in the object complement of "call", or after "dismiss ... as"
+    ('Lena Vasko called the election "a fraud on the voters of Tarn".', ("vasko", "criticised", "election")),
+    ("Ilya Marek dismissed the protests as a stunt.", ("marek", "criticised", "protests")),
+]
+
+NOT_FOUND = [
+    ("Lena Vasko called the meeting with Ilya Marek a success.", ("vasko", "criticised", "meeting")),
+    ("The SBV charged Oskar Dorn with fraud on Monday. His lawyer, Lena Vasko, said her client denied every charge.",
+     ("vasko", "rejected", "sbv")),
+]
+
+
+@pytest.mark.parametrize("text,triple", FOUND)
+def test_found(text: str, triple: tuple[Any, ...]) -> None:
+    assert triple in triples(text)
+
+
+@pytest.mark.parametrize("text,triple", NOT_FOUND)
+def test_not_found(text: str, triple: tuple[Any, ...]) -> None:
+    assert triple not in triples(text)
