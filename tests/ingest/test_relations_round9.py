@@ -37,3 +37,11 @@ def test_found(text: str, triple: tuple[Any, ...]) -> None:
 @pytest.mark.parametrize("text,triple", NOT_FOUND)
 def test_not_found(text: str, triple: tuple[Any, ...]) -> None:
     assert triple not in triples(text)
+
+
+def test_patron_supported_his_protege() -> None:
+    """A patron or mentor supported his protégé (the title's holder supports its possessor)."""
+    assert ("marek", "supported", "dorn") in triples("Ilya Marek, Oskar Dorn's patron, spoke on Monday.")
+    assert ("marek", "supported", "dorn") in triples(
+        "Oskar Dorn took the chairmanship of the SBV from his mentor, Ilya Marek.")
+    assert ("dorn", "supported", "marek") not in triples("Ilya Marek, Oskar Dorn's patron, spoke on Monday.")
