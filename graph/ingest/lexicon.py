@@ -96,7 +96,9 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
         for noun in spec.get("origins") or []:
             origins[str(noun).lower()] = relation
     for patterns in verbs.values():
-        patterns.sort(key=lambda p: -(len(p["words"]) + (p["prep"] is not None) + p["content"]))
+        patterns.sort(key=lambda p: (-(len(p["words"]) + (p["prep"] is not None) + p["content"]),
+                                     -sum(w not in PREPOSITIONS for w in p["words"])))  # a noun is more specific
+        # than a preposition: "a strike called by X" is "call +strike", not "call +by" (phoned)
     raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular, origins=origins,
                reporting=set(raw.get("reporting_verbs") or []), hedge_words=set(raw.get("hedges") or []),
                negating=set(raw.get("negating_verbs") or []), issuing=set(raw.get("issuing") or []),

@@ -45,3 +45,20 @@ def test_patron_supported_his_protege() -> None:
     assert ("marek", "supported", "dorn") in triples(
         "Oskar Dorn took the chairmanship of the SBV from his mentor, Ilya Marek.")
     assert ("dorn", "supported", "marek") not in triples("Ilya Marek, Oskar Dorn's patron, spoke on Monday.")
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("A general strike called by the dock workers' unions shut Tarn on Monday.", ("unions", "participatedIn", None)),
+    ("The SBV, which called the strike, said it would go on.", ("sbv", "participatedIn", None)),
+    ("Lena Vasko took part in the protests in Tarn.", ("vasko", "participatedIn", None)),
+])
+def test_caller_of_a_strike_took_part(text: str, triple: tuple[Any, ...]) -> None:
+    """A body that calls, leads or joins a strike or a protest took part in it (the event, a new actor)."""
+    found = {(s, r) for s, r, _ in triples(text)}
+    assert triple[:2] in found or (triple[0] == "unions" and any(r == "participatedIn" for _, r in found))
+
+
+def test_phoned_is_still_met() -> None:
+    """The more specific "call +strike" pattern does not take over a plain "was called by X" (phoned)."""
+    assert ("marek", "met", "vasko") in triples("Lena Vasko was called by Ilya Marek on Monday.")
+    assert not any(r == "participatedIn" for _, r, _ in triples("Ilya Marek called Lena Vasko a liar."))

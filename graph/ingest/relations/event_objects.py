@@ -78,8 +78,15 @@ def _same_head(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, d
 
 def event_object(token: Any, relation: str, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],
                  proposed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """A mention of the event ``token`` names, as the object of ``relation``, or None."""
-    if relation not in event_relations() or not _is_act(token):
+    """A mention of the event ``token`` names, as the object of ``relation``, or None: for a relation whose
+    range admits an event, or one whose range is only events that the lexicon lets take a new one
+    (``proposed_events``: "the union, which called the strike", participatedIn).
+
+    >>> from graph.ingest.nlp import parse
+    >>> event_object(parse("The union called the strike.")[4], "participatedIn", {}, {}, {})["actors"]
+    ['strike']
+    """
+    if (relation not in event_relations() and relation not in load_lexicon()["proposed_events"]) or not _is_act(token):
         return None
     linked = _same_head(token, index, actors, proposed)
     if linked is not None:

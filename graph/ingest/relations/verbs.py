@@ -34,7 +34,8 @@ def _below(verb: Any) -> tuple[set[str], set[str]]:
     """The words (and lemmas) within two links below ``verb``, and within three."""
     found: list[set[str]] = []
     level = [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES] + (
-        [verb.head] if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else [])  # "the deal he signed with X"
+        [verb.head] if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" else [])  # "the deal he signed
+    # with X", "a strike called by the unions"
     for _ in range(3):
         found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
         level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]
@@ -146,6 +147,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                         and not is_passive(c) for o in subjects_of(c)]  # not "demanded that Marek be released"
             if not objs and pattern["words"]:  # "to make Vasko their chairman": the small clause's subject
                 objs = [g for c in verb.children if c.lower_ in pattern["words"] for g in c.children if g.dep_ == "nsubj"]
+            if not objs and pattern["words"]:  # "the union, which called the strike" (parsed as a predicate):
+                objs = [c for c in verb.children if c.dep_ == "oprd" and c.lower_ in pattern["words"]]  # the strike
             if not objs:  # "police beat and burned detainees": the object of the last conjoined verb
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
