@@ -62,3 +62,12 @@ def test_phoned_is_still_met() -> None:
     """The more specific "call +strike" pattern does not take over a plain "was called by X" (phoned)."""
     assert ("marek", "met", "vasko") in triples("Lena Vasko was called by Ilya Marek on Monday.")
     assert not any(r == "participatedIn" for _, r, _ in triples("Ilya Marek called Lena Vasko a liar."))
+
+
+def test_bare_refusal_rejected_the_one_who_asked() -> None:
+    """"X asked Y to ...; Y refused": Y rejected X; a refusal of something else says nothing about X."""
+    assert ("marek", "rejected", "vasko") in triples(
+        "Lena Vasko asked Ilya Marek privately to fire Oskar Dorn. Marek has so far refused.")
+    assert ("vasko", "rejected", "dorn") in triples("Oskar Dorn asked the court for bail. Judge Lena Vasko refused.")
+    assert not any(r == "rejected" for _, r, _ in triples(
+        "Lena Vasko asked Ilya Marek to fire Oskar Dorn. Marek refused to comment."))

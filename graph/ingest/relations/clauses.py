@@ -7,7 +7,9 @@
 - ``ordered``: "a court ordered him held for two months", "the court ordered that Dorn be kept in custody":
   the one who ordered it did it (a court's order is its act);
 - ``call for``: "Tesch called for Dolan to resign", "renewed her call for Dolan to step down" (a demand on
-  him: demandedFrom), "called for the army to stay in its barracks" (an appeal: appealedTo).
+  him: demandedFrom), "called for the army to stay in its barracks" (an appeal: appealedTo);
+- ``refusal``: "Brask asked Reval to fire him. Reval has so far refused.": a bare refusal rejected the one
+  who asked (``document: asker``, :mod:`graph.ingest.relations.earlier`).
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Reval replaced Dolan with Varga.")
@@ -24,7 +26,8 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import is_passive, prep_objects, subjects
 
-__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches", "ordered_matches"]
+__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches", "ordered_matches",
+           "refusal_matches"]
 
 
 def replaced_with(verb: Any) -> list[Any]:
@@ -130,3 +133,22 @@ def ordered_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 (who := subjects(verb)):
             yield {"relation": relation, "subjects": who, "objects": done, "trigger": [verb, act],
                    "rule": f"verb: {verb.lemma_.lower()} X {act.text}", "passive": False, "clause": verb}
+
+
+def refusal_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"Reval has so far refused", "The judge refused.": a refusal with nothing refused in its own clause
+    rejected whoever asked the subject before (not "refused to comment", "refused the offer").
+
+    >>> from graph.ingest.nlp import parse
+    >>> [(m["relation"], m["document"], [t.text for t in m["subjects"]]) for m in refusal_matches(parse("Reval refused.")[1])]
+    [('rejected', 'asker', ['Reval'])]
+    >>> list(refusal_matches(parse("Reval refused to comment.")[1]))
+    []
+    """
+    if verb.lemma_.lower() not in load_lexicon()["refusals"] or is_passive(verb) or verb.dep_ in ("xcomp", "acl", "amod") or any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "acomp") for c in verb.children):
+        return
+    subs = [s for s in subjects(verb) if s.lower_ not in ("which", "that", "who")]
+    if subs:
+        yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "asker", "trigger": [verb],
+               "rule": f"verb: {verb.lemma_.lower()} (the one who asked)", "passive": False, "clause": verb}

@@ -3,7 +3,9 @@
 - ``post``: "Interior Minister Cuesta resigned": the body whose post the text gave him last
   (``headed``, ``memberOf``);
 - ``accuser``: "Moll denied any wrongdoing", "a charge he rejected", "Welkow pleaded not guilty": the
-  one who accused, charged or investigated him last.
+  one who accused, charged or investigated him last;
+- ``asker``: "Brask asked Reval to fire him. Reval has so far refused.": the one who asked, urged or
+  ordered him last (or, just before, asked anyone: "Kordan asked for bail. The judge refused.").
 
 Each is a far mention (its words are not part of the quote) with a reading for the curator.
 
@@ -13,6 +15,9 @@ Each is a far mention (its words are not part of the quote) with a reading for t
 ['oduya']
 >>> post(results, {"actors": ["dolan"]}, {}) is None
 True
+>>> asks = [{**results[0], "relation": "appealedTo", "start": 0, "end": 20}]
+>>> asker(asks, {"actors": ["reval"], "start": 60}, {})["actors"], asker(asks, {"actors": ["reval"], "start": 900}, {})
+(['oduya'], None)
 """
 
 from __future__ import annotations
@@ -20,10 +25,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["post", "accuser", "EARLIER"]
+__all__ = ["post", "accuser", "asker", "EARLIER"]
 
 _ACCUSING = ("accused", "charged", "investigated", "blamed", "criticised", "condemned", "sanctioned")
 _HOLDING = ("arrested", "detained")  # the body that arrested him on a charge holds it against him
+_ASKING = ("appealedTo", "demandedFrom", "ordered", "invited")
+_JUST_BEFORE = 300
+"""How far back (characters) a request to someone else is still the one a bare refusal turns down."""
 
 
 def _far(result: dict[str, Any], actor: str, actors: dict[str, dict[str, Any]], what: str) -> dict[str, Any]:
@@ -52,5 +60,17 @@ def accuser(results: list[dict[str, Any]], subject: dict[str, Any] | None,
     return _far(found[0], found[0]["subject"], actors, "the accuser the text named before") if found else None
 
 
+def asker(results: list[dict[str, Any]], subject: dict[str, Any] | None,
+          actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """Who asked, urged or ordered ``subject`` last, else who asked anyone just before, or None."""
+    if subject is None or len(subject["actors"]) != 1:
+        return None
+    asks = [c for c in results if c["relation"] in _ASKING and c["subject"] and not c["negated"]
+            and c["subject"] != subject["actors"][0]]
+    found = [c for c in asks if c["object"] == subject["actors"][0]][-1:] or [
+        c for c in asks[-1:] if 0 <= subject.get("start", 0) - c["end"] <= _JUST_BEFORE]
+    return _far(found[0], found[0]["subject"], actors, "the one who asked before") if found else None
+
+
 EARLIER: dict[str, Callable[[list[dict[str, Any]], dict[str, Any] | None, dict[str, dict[str, Any]]],
-                            dict[str, Any] | None]] = {"post": post, "accuser": accuser}
+                            dict[str, Any] | None]] = {"post": post, "accuser": accuser, "asker": asker}

@@ -30,7 +30,8 @@ from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
-from graph.ingest.relations.clauses import call_for_matches, ordered_matches, presence_matches, replacement_matches
+from graph.ingest.relations.clauses import (call_for_matches, ordered_matches, presence_matches, refusal_matches,
+                                            replacement_matches)
 from graph.ingest.relations.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
 
@@ -267,6 +268,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from place_matches(token)
             yield from state_matches(token)
             yield from denial_matches(token)
+            yield from refusal_matches(token)
             yield from presence_matches(token)
             yield from replacement_matches(token)
             yield from ordered_matches(token)
