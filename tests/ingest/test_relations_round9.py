@@ -71,3 +71,10 @@ def test_bare_refusal_rejected_the_one_who_asked() -> None:
     assert ("vasko", "rejected", "dorn") in triples("Oskar Dorn asked the court for bail. Judge Lena Vasko refused.")
     assert not any(r == "rejected" for _, r, _ in triples(
         "Lena Vasko asked Ilya Marek to fire Oskar Dorn. Marek refused to comment."))
+
+
+def test_ignored_rejected() -> None:
+    """A request ignored is rejected (the README's convention): "ignored him", "ignored the orders of X"."""
+    assert ("dorn", "rejected", "marek") in triples(
+        "Ilya Marek urged the deputies to vote no, but Oskar Dorn ignored him.")
+    assert ("dorn", "rejected", "marek") in triples("Oskar Dorn ignored the orders of Ilya Marek.")
