@@ -78,3 +78,12 @@ def test_ignored_rejected() -> None:
     assert ("dorn", "rejected", "marek") in triples(
         "Ilya Marek urged the deputies to vote no, but Oskar Dorn ignored him.")
     assert ("dorn", "rejected", "marek") in triples("Oskar Dorn ignored the orders of Ilya Marek.")
+
+
+def test_charged_with_a_gerund_takes_no_object_from_it() -> None:
+    """"charged X with laundering money through A, the lender ..., and with helping Y": X is charged, not Y
+    (the parser hangs later appositions on the verb); the gerund's subject is the one charged."""
+    found = triples("The SBV charged the banker with laundering money through Tarn Bank, the lender he has run "
+                    "since 2011, and with helping his cousin, Oskar Dorn, hide the money abroad.")
+    assert ("sbv", "charged", "dorn") not in found
+    assert not any(s == "sbv" and r == "supported" for s, r, _ in found)

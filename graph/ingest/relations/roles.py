@@ -102,10 +102,12 @@ def _stolen_subject(verb: Any) -> Any | None:
 
 def _gapped(verb: Any) -> list[Any]:
     """The names of a second conjunct whose verb is left out ("Dorn was jailed for ten years and Vasko for
-    eight"), which the parser hangs on the verb itself."""
+    eight"), which the parser hangs on the verb itself; it stands right after the conjunction (not "and with
+    helping his cousin, Oskar Dorn, ...": an apposition)."""
     cc = [c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i]
     return [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
-            cc[0] < c.i and c.ent_type_ not in ("DATE", "TIME") and not any(
+            cc[0] < c.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].dep_ == "cc" and
+            c.ent_type_ not in ("DATE", "TIME") and not any(
                 g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
 
 
@@ -143,9 +145,9 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
-        dobj = [c for c in head.head.children if c.dep_ == "dobj"] if head.lower_ in ("for", "of") else []
+        dobj = [c for c in objects(head.head, None) if c.dep_ == "dobj"] if head.lower_ in ("for", "of", "with") else []
         return dobj or subjects(head.head, depth=depth + 1)  # "answered by sending"; "condemned X for detaining",
-        # "accused her of plotting"
+        # "accused her of plotting", "charged him with helping"
     return []
 
 
@@ -181,6 +183,8 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
             frontier += [c for c in token.children if c.pos_ not in ("VERB", "AUX") and c.dep_ not in ("relcl", "acl")]
         return found
     direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    direct = direct[:1] + [d for d in direct[1:] if not any(  # "charged the banker with laundering money
+        c.dep_ == "prep" and direct[0].i < c.i < d.i for c in verb.children)]  # through X, the lender ...": no object
     return direct + _gapped(verb) if direct else _misread_object(verb) or _called(verb)  # "sentenced Dorn
     # to ten years and Vasko to eight"
 
