@@ -107,6 +107,13 @@ def _holder(role: Any) -> list[Any]:
     return []
 
 
+def _personal(role: Any) -> list[Any]:
+    """The person whose role ``role`` is ("his security chief", "Ilya Reval's interior minister"), or none (a
+    one-word name may be a country the tagger took for a person: "Korvash's President")."""
+    return [c for c in role.children if c.dep_ == "poss" and (c.lower_ in ("his", "her") or (
+        c.ent_type_ == "PERSON" and any(g.dep_ == "compound" and g.ent_type_ == "PERSON" for g in c.children)))]
+
+
 def _parenthesised(name: Any) -> list[Any]:
     """The proper noun in parentheses after ``name`` ("Mira Tesch (Civic Dawn)")."""
     return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i > 0
@@ -119,6 +126,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         return
     if relation == "headed" and any(c.lower_ in _SECONDS and c.dep_ in ("amod", "compound", "nmod") for c in role.children):
         relation = "memberOf"  # "a deputy governor of the central bank": of it, not its head
+    if relation == "headed" and _personal(role) and not prep_objects(role, "of") and \
+            role.lower_ not in load_lexicon()["head_of_state_titles"]:
+        relation = "servedUnder"  # "his security chief, Dmitar Velkov": a chief of the person's, under him
     holders = _holder(role)
     if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
         holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
@@ -195,6 +205,9 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     text names; "Interior Minister Casimir Dolan" heads the interior ministry; the object is left to the
     extractor (``government``, ``ministry interior``), which knows the document."""
     spec = load_lexicon()["government_titles"]
+    if role.lower_ in spec["titles"] and (chiefs := _personal(role)) and (holders := _holder(role)) != [role]:
+        yield {"relation": "servedUnder", "subjects": holders, "objects": chiefs, "trigger": [role], "passive": False,
+               "rule": f"title: X's {role.lower_}", "clause": None}  # "Reval's interior minister, Casimir Dolan"
     if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children):
         return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
     words: list[str] = []
