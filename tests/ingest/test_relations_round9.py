@@ -87,3 +87,19 @@ def test_charged_with_a_gerund_takes_no_object_from_it() -> None:
                     "since 2011, and with helping his cousin, Oskar Dorn, hide the money abroad.")
     assert ("sbv", "charged", "dorn") not in found
     assert not any(s == "sbv" and r == "supported" for s, r, _ in found)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Ilya Marek sacked his security chief, Oskar Dorn, on Monday.", ("dorn", "servedUnder", "marek")),
+    ("Ilya Marek sacked his interior minister, Oskar Dorn, on Monday.", ("dorn", "servedUnder", "marek")),
+])
+def test_a_persons_minister_served_under_him(text: str, triple: tuple[Any, ...]) -> None:
+    """A chief or minister of a person ("his security chief") served under him, not headed him."""
+    assert triple in triples(text)
+    assert ("dorn", "headed", "marek") not in triples(text)
+
+
+def test_a_persons_firm_and_criticism_from() -> None:
+    """"X's firm, Y": X controls Y; "came under criticism from X": X criticised the subject."""
+    assert ("vasko", "controls", "tarn-energy") in triples("Lena Vasko's firm, Tarn Energy, won the contract.")
+    assert ("pact", "criticised", "marek") in triples("Ilya Marek came under criticism from the Northern Pact.")
