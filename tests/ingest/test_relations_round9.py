@@ -103,3 +103,9 @@ def test_a_persons_firm_and_criticism_from() -> None:
     """"X's firm, Y": X controls Y; "came under criticism from X": X criticised the subject."""
     assert ("vasko", "controls", "tarn-energy") in triples("Lena Vasko's firm, Tarn Energy, won the contract.")
     assert ("pact", "criticised", "marek") in triples("Ilya Marek came under criticism from the Northern Pact.")
+
+
+def test_led_an_inquiry_investigated() -> None:
+    """"led the inquiry into X" investigated X; "led the SBV" still headed it."""
+    assert ("vasko", "investigated", "dorn") in triples("Lena Vasko led the investigation into Oskar Dorn.")
+    assert ("marek", "headed", "sbv") in triples("Ilya Marek led the SBV into the election.")
