@@ -109,3 +109,9 @@ def test_led_an_inquiry_investigated() -> None:
     """"led the inquiry into X" investigated X; "led the SBV" still headed it."""
     assert ("vasko", "investigated", "dorn") in triples("Lena Vasko led the investigation into Oskar Dorn.")
     assert ("marek", "headed", "sbv") in triples("Ilya Marek led the SBV into the election.")
+
+
+def test_his_office_said_headed_by_him() -> None:
+    """"Ilya Marek's office has not commented": he heads his office; "sealed his office" is a place."""
+    assert any(s == "marek" and r == "headed" for s, r, _ in triples("Ilya Marek's office has not commented."))
+    assert not any(r == "headed" for _, r, _ in triples("Ilya Marek spoke. Police sealed his office on Monday."))

@@ -102,7 +102,9 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": "memberOf", "subjects": members, "objects": [noun], "trigger": [noun], "person": True,
                "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None, "fan": False}
         return
-    owned = noun.lower_ in spec["owned"]  # "Oktar's ministry", "his bureau": the body he heads
+    owned = noun.lower_ in spec["owned"] or (noun.lower_ in spec["speaking"] and (  # "his office said", "a
+        noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from", "to"))))
+    # statement released by his office": the office he heads (not "sealed his office", a place)
     leaders = [c for c in noun.children if c.dep_ == "poss" and (
         (c.pos_ == "PROPN" and c.ent_type_ != "NORP") or c.lower_ in ("his", "her") or (
             c.pos_ == "NOUN" and c.lemma_.lower() in lex["titles"]))] or [  # "the government of Prime Minister Mamin"
