@@ -115,3 +115,12 @@ def test_his_office_said_headed_by_him() -> None:
     """"Ilya Marek's office has not commented": he heads his office; "sealed his office" is a place."""
     assert any(s == "marek" and r == "headed" for s, r, _ in triples("Ilya Marek's office has not commented."))
     assert not any(r == "headed" for _, r, _ in triples("Ilya Marek spoke. Police sealed his office on Monday."))
+
+
+def test_holding_the_chair_headed() -> None:
+    """"holds the bloc's rotating chair", "kept the chairmanship of X": headed; handing it on is still a
+    takeover."""
+    assert ("valdoria", "headed", "pact") in triples(
+        "Valdoria, which holds the Northern Pact's rotating chair, called a summit.")
+    assert ("marek", "headed", "sbv") in triples("Ilya Marek kept the chairmanship of the SBV until May.")
+    assert ("dorn", "tookOverFrom", "marek") in triples("Ilya Marek handed the chairmanship of the SBV to Oskar Dorn.")
