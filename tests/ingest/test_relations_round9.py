@@ -124,3 +124,10 @@ def test_holding_the_chair_headed() -> None:
         "Valdoria, which holds the Northern Pact's rotating chair, called a summit.")
     assert ("marek", "headed", "sbv") in triples("Ilya Marek kept the chairmanship of the SBV until May.")
     assert ("dorn", "tookOverFrom", "marek") in triples("Ilya Marek handed the chairmanship of the SBV to Oskar Dorn.")
+
+
+def test_a_call_for_a_prisoners_release_supported_him() -> None:
+    """"called for X's release" supported X (the README's convention); a call for a resignation stays a demand."""
+    assert ("pact", "supported", "dorn") in triples("The Northern Pact called for Oskar Dorn's release.")
+    assert ("vasko", "demandedFrom", "dorn") in triples("Lena Vasko called for Oskar Dorn's resignation.")
+    assert ("vasko", "supported", "dorn") not in triples("Lena Vasko called for Oskar Dorn's resignation.")

@@ -169,8 +169,12 @@ def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
 
 
 def demand_matches(noun: Any) -> Iterator[dict[str, Any]]:
-    """"Tesch called for Dolan's resignation": a demand on the one who is to act (demandedFrom)."""
-    spec = load_lexicon()["demanded_acts"]
+    """"Tesch called for Dolan's resignation": a demand on the one who is to act (demandedFrom); "campaigned
+    for her release": a prisoner's cause taken up (supported, the lexicon's ``release_calls``)."""
+    lex = load_lexicon()
+    spec, relation = lex["demanded_acts"], "demandedFrom"
+    if noun.lemma_.lower() in lex["release_calls"]["nouns"]:
+        spec, relation = lex["release_calls"], "supported"  # "demanded his release" is a demand on his jailers
     owners = [c for c in noun.children if c.dep_ == "poss"] or prep_objects(noun, "of")
     if noun.lemma_.lower() not in spec["nouns"] or not owners:
         return
@@ -180,7 +184,7 @@ def demand_matches(noun: Any) -> Iterator[dict[str, Any]]:
     subs = subjects(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else [
         c for c in verb.children if c.dep_ == "poss"] or subjects(verb.head) if verb is not None else []
     if phrase in spec["verbs"] and subs:  # "Tesch called for X's resignation", "Civic Dawn led the calls for"
-        yield {"relation": "demandedFrom", "subjects": subs, "objects": owners, "trigger": [verb, noun],
+        yield {"relation": relation, "subjects": subs, "objects": owners, "trigger": [verb, noun],
                "rule": f"noun: {phrase} X's {noun.lemma_.lower()}", "passive": False, "clause": verb}
 
 
