@@ -131,3 +131,12 @@ def test_a_call_for_a_prisoners_release_supported_him() -> None:
     assert ("pact", "supported", "dorn") in triples("The Northern Pact called for Oskar Dorn's release.")
     assert ("vasko", "demandedFrom", "dorn") in triples("Lena Vasko called for Oskar Dorn's resignation.")
     assert ("vasko", "supported", "dorn") not in triples("Lena Vasko called for Oskar Dorn's resignation.")
+
+
+def test_gapped_number_after_a_passive_with_an_object() -> None:
+    """"X was given ten years and Y eight": Y, which the parser makes the number's subject, is sentenced too."""
+    from graph.ingest.nlp import parse
+    from graph.ingest.relations.rules import matches
+    found = [(m["relation"], [t.text for t in m["objects"]]) for m in matches(
+        parse("Oskar Dorn was given sixteen years and Lena Vasko fifteen, while a third man received three.")[:])]
+    assert ("sentenced", ["Dorn", "Vasko"]) in found, found

@@ -105,7 +105,10 @@ def _gapped(verb: Any) -> list[Any]:
     eight"), which the parser hangs on the verb itself; it stands right after the conjunction (not "and with
     helping his cousin, Oskar Dorn, ...": an apposition)."""
     cc = [c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i]
-    return [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
+    counted = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "NUM" and cc and cc[0] < c.i
+               for g in c.children if g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.i < c.i]  # "X was given sixteen
+    # years and Y fifteen": the parser makes Y the subject of the number
+    return counted + [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
             cc[0] < c.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].dep_ == "cc" and
             c.ent_type_ not in ("DATE", "TIME") and not any(
                 g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
@@ -115,7 +118,8 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     """The grammatical subjects of ``verb`` (the acted-upon ones when passive)."""
     found = _dateline(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")])
     if found:
-        gapped = [] if any(c.dep_ in ("dobj", "dative") for c in verb.children) else _gapped(verb)
+        gapped = [] if any(c.dep_ in ("dobj", "dative") for c in verb.children) and not any(
+            c.dep_ == "nsubjpass" for c in verb.children) else _gapped(verb)  # "was given ten years and Y eight"
         return [verb.head if (f.lower_ in _RELATIVE and verb.dep_ == "relcl") else f for f in found] + gapped
     if depth > 4:
         return []
