@@ -140,3 +140,10 @@ def test_gapped_number_after_a_passive_with_an_object() -> None:
     found = [(m["relation"], [t.text for t in m["objects"]]) for m in matches(
         parse("Oskar Dorn was given sixteen years and Lena Vasko fifteen, while a third man received three.")[:])]
     assert ("sentenced", ["Dorn", "Vasko"]) in found, found
+
+
+def test_a_decree_acts_for_its_author() -> None:
+    """"X signed a decree. The decree dismissed Y": X dismissed Y; a decree with no author named stays none."""
+    assert ("marek", "dismissed", "dorn") in triples(
+        "Ilya Marek signed a decree on Monday. The decree also dismissed Oskar Dorn.")
+    assert not any(r == "dismissed" for _, r, _ in triples("The decree also dismissed Oskar Dorn."))

@@ -20,7 +20,7 @@ from typing import Any
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.relations.clauses import replaced_with
 from graph.ingest.context.clause import trailing_speaker
-from graph.ingest.relations.parties import CONTENT, descend, keeper
+from graph.ingest.relations.parties import CONTENT, author, descend, keeper
 from graph.ingest.relations.roles import agents, is_passive, objects, prep_objects, subjects
 
 __all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
@@ -139,7 +139,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
             subs = [a for a in subs if a.lemma_.lower() not in lex["non_agents"]]
         else:
-            objs, subs = objects(verb, None), subjects(verb)
+            objs, subs = objects(verb, None), [author(s) or s for s in subjects(verb)]  # "The decree named X"
             if not objs and lemma in lex["through_infinitive"]:  # "threatened to jail X": X was threatened
                 objs = [o for c in verb.children if c.dep_ == "xcomp" for o in objects(c, None)]
             if not objs and lemma in lex["clause_objects"]:  # "demanded that the authorities free her"
