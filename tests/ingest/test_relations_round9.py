@@ -2,7 +2,8 @@
 
 Each case is one general construction, not a sentence of the evaluation set: a lawyer's "his client"
 is the person he advises (and denies the charges of his accuser), "called X a fraud" and "dismissed X
-as a stunt" criticise X.
+as a stunt" criticise X, holding a chair is heading, a call for a prisoner's release supports him, a
+bare refusal rejects the one who asked, a person's chief serves under him, a decree acts for its author.
 """
 
 from __future__ import annotations
@@ -20,12 +21,25 @@ FOUND = [
     # a judgement in the object complement of "call", or after "dismiss ... as"
     ('Lena Vasko called the election "a fraud on the voters of Tarn".', ("vasko", "criticised", "election")),
     ("Ilya Marek dismissed the protests as a stunt.", ("marek", "criticised", "protests")),
+    # holding or keeping the chair is heading; handing it on is still a takeover
+    ("Valdoria, which holds the Northern Pact's rotating chair, called a summit.", ("valdoria", "headed", "pact")),
+    ("Ilya Marek kept the chairmanship of the SBV until May.", ("marek", "headed", "sbv")),
+    ("Ilya Marek handed the chairmanship of the SBV to Oskar Dorn.", ("dorn", "tookOverFrom", "marek")),
+    # a call for a prisoner's release supports him; a call for a resignation stays a demand
+    ("The Northern Pact called for Oskar Dorn's release.", ("pact", "supported", "dorn")),
+    ("Lena Vasko called for Oskar Dorn's resignation.", ("vasko", "demandedFrom", "dorn")),
+    # "X's firm, Y": X controls Y; "came under criticism from X"; "led the inquiry into X" (not headed)
+    ("Lena Vasko's firm, Tarn Energy, won the contract.", ("vasko", "controls", "tarn-energy")),
+    ("Ilya Marek came under criticism from the Northern Pact.", ("pact", "criticised", "marek")),
+    ("Lena Vasko led the investigation into Oskar Dorn.", ("vasko", "investigated", "dorn")),
+    ("Ilya Marek led the SBV into the election.", ("marek", "headed", "sbv")),
 ]
 
 NOT_FOUND = [
     ("Lena Vasko called the meeting with Ilya Marek a success.", ("vasko", "criticised", "meeting")),
     ("The SBV charged Oskar Dorn with fraud on Monday. His lawyer, Lena Vasko, said her client denied every charge.",
      ("vasko", "rejected", "sbv")),
+    ("Lena Vasko called for Oskar Dorn's resignation.", ("vasko", "supported", "dorn")),
 ]
 
 
@@ -99,38 +113,10 @@ def test_a_persons_minister_served_under_him(text: str, triple: tuple[Any, ...])
     assert ("dorn", "headed", "marek") not in triples(text)
 
 
-def test_a_persons_firm_and_criticism_from() -> None:
-    """"X's firm, Y": X controls Y; "came under criticism from X": X criticised the subject."""
-    assert ("vasko", "controls", "tarn-energy") in triples("Lena Vasko's firm, Tarn Energy, won the contract.")
-    assert ("pact", "criticised", "marek") in triples("Ilya Marek came under criticism from the Northern Pact.")
-
-
-def test_led_an_inquiry_investigated() -> None:
-    """"led the inquiry into X" investigated X; "led the SBV" still headed it."""
-    assert ("vasko", "investigated", "dorn") in triples("Lena Vasko led the investigation into Oskar Dorn.")
-    assert ("marek", "headed", "sbv") in triples("Ilya Marek led the SBV into the election.")
-
-
 def test_his_office_said_headed_by_him() -> None:
     """"Ilya Marek's office has not commented": he heads his office; "sealed his office" is a place."""
     assert any(s == "marek" and r == "headed" for s, r, _ in triples("Ilya Marek's office has not commented."))
     assert not any(r == "headed" for _, r, _ in triples("Ilya Marek spoke. Police sealed his office on Monday."))
-
-
-def test_holding_the_chair_headed() -> None:
-    """"holds the bloc's rotating chair", "kept the chairmanship of X": headed; handing it on is still a
-    takeover."""
-    assert ("valdoria", "headed", "pact") in triples(
-        "Valdoria, which holds the Northern Pact's rotating chair, called a summit.")
-    assert ("marek", "headed", "sbv") in triples("Ilya Marek kept the chairmanship of the SBV until May.")
-    assert ("dorn", "tookOverFrom", "marek") in triples("Ilya Marek handed the chairmanship of the SBV to Oskar Dorn.")
-
-
-def test_a_call_for_a_prisoners_release_supported_him() -> None:
-    """"called for X's release" supported X (the README's convention); a call for a resignation stays a demand."""
-    assert ("pact", "supported", "dorn") in triples("The Northern Pact called for Oskar Dorn's release.")
-    assert ("vasko", "demandedFrom", "dorn") in triples("Lena Vasko called for Oskar Dorn's resignation.")
-    assert ("vasko", "supported", "dorn") not in triples("Lena Vasko called for Oskar Dorn's resignation.")
 
 
 def test_gapped_number_after_a_passive_with_an_object() -> None:
