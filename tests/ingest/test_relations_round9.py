@@ -33,6 +33,9 @@ FOUND = [
     ("Ilya Marek came under criticism from the Northern Pact.", ("pact", "criticised", "marek")),
     ("Lena Vasko led the investigation into Oskar Dorn.", ("vasko", "investigated", "dorn")),
     ("Ilya Marek led the SBV into the election.", ("marek", "headed", "sbv")),
+    # an apposition of a place that the parser may hang on the verb as a second object
+    ("Soldiers have taken over the barracks in Tarn, Valdoria's second city, residents say.",
+     ("tarn", "locatedIn", "valdoria")),
 ]
 
 NOT_FOUND = [

@@ -94,6 +94,9 @@ def _holder(role: Any) -> list[Any]:
     appos = [c for c in role.children if c.dep_ == "appos"]
     if appos:
         return appos
+    if role.dep_ == "dobj" and (e := role.left_edge.i) > 1 and role.doc[e - 1].text == "," and role.doc[e - 2].pos_ == \
+            "PROPN" and any(c.dep_ == "dobj" and c.i < e for c in role.head.children):  # "took over the barracks in
+        return [role.doc[e - 2]]  # Sarrow, Mirvan's second city": an apposition the parser made a second object
     if named_beyond(role):  # "A spokesman for Halm, Ruben Aske, said": the parser hangs the name on Halm
         return named_beyond(role)
     if role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as"):
@@ -108,8 +111,8 @@ def _holder(role: Any) -> list[Any]:
 
 
 def _personal(role: Any) -> list[Any]:
-    """The person whose role ``role`` is ("his security chief", "Ilya Reval's interior minister"), or none (a
-    one-word name may be a country the tagger took for a person: "Korvash's President")."""
+    """The person whose role ``role`` is ("his security chief", "Ilya Reval's interior minister"); a one-word
+    name may be a country the tagger took for a person ("Korvash's President")."""
     return [c for c in role.children if c.dep_ == "poss" and (c.lower_ in ("his", "her") or (
         c.ent_type_ == "PERSON" and any(g.dep_ == "compound" and g.ent_type_ == "PERSON" for g in c.children)))]
 
