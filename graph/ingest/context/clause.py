@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import prep_objects, subjects
+from graph.ingest.context.accusations import accuser
 from graph.ingest.context.statements import document_pronoun, earlier_author
 
 __all__ = ["speaker", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
@@ -235,6 +236,8 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
     noun = content_noun(token)
     if noun is not None and (who := author(noun)) is not None:
         return who
+    if (who := accuser(token)) is not None:
+        return who  # "X accused Y of plotting with Z": X's claim
     chain = [token]
     while chain[-1].head.i != chain[-1].i and (not _aside(chain[-1]) or _content_head(chain[-1]) or (
             reported_relatives and _reported_noun(chain[-1]))) and len(chain) < 12:

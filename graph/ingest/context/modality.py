@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.context.accusations import accuser
 from graph.ingest.context.clause import author, clause_chain, content_noun, semicolon
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.statements import earlier_author
@@ -75,8 +76,10 @@ def hedge(token: Any) -> str | None:
             any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
         return f"{token.text} as"  # "is regarded as one of his closest allies": a reputation
     if token.dep_ == "pcomp" and token.head.lower_ in ("of", "with") and (
-            token.head.head.lemma_ in lex["accusing"] or token.head.head.lower_ in lex["content_nouns"]):
-        return f"{token.head.head.text} {token.head.text}"  # "accused of beating", "on suspicion of beating"
+            (token.head.head.lemma_ in lex["accusing"] and (accuser(token) is None or token.head.head.lemma_ in words))
+            or token.head.head.lower_ in lex["content_nouns"]):
+        return f"{token.head.head.text} {token.head.text}"  # "accused of beating", "on suspicion of beating"; not
+        # "X accused Y of beating Z" (X's claim, not doubted), but "X suspects Y of"
     for i, link in enumerate(chain):
         for child in link.children:
             if child.dep_ in ("aux", "advmod") and child.lower_ in words:

@@ -1,0 +1,217 @@
+"""Who claims a relation, and whether it is negated or hedged, in the forms wire copy uses (issue 14).
+
+Invented sentences about the fictional Valdoria (the actors of ``tests/ingest/test_extract.py``), one
+relation each: the expected claimant (None: the reporter), negation and hedge. The forms: "X said in a
+statement that", "according to X", "X, citing Y, reported", "X told reporters", quoted speech with the
+speaker after or before the quote, a speaker in the previous sentence, "X claimed/alleged/insisted/
+denied", "officials said", "it was reported", "reportedly", "allegedly", "is believed to", "X accused
+Y of ...", the reporter's background inside a speaker's sentence, headlines, datelines and live-blog
+time stamps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.ingest import candidates_for_text
+from tests.ingest.test_extract import ACTORS
+
+_CACHE: dict[str, dict[str, Any]] = {}
+
+
+def _result(text: str) -> dict[str, Any]:
+    if text not in _CACHE:
+        _CACHE[text] = candidates_for_text(text, ACTORS)
+    return _CACHE[text]
+
+
+def statement(text: str, subject: str, relation: str, obj: str) -> tuple[str | None, bool, bool]:
+    """(the claimant's label or None for the reporter, negated, hedged) of the relation in ``text``."""
+    result = _result(text)
+    hits = [i for i in result["items"] if (i["subject"], i["relation"], i.get("object")) == (subject, relation, obj)]
+    assert hits, f"no {subject} {relation} {obj} in {text!r}: " + "; ".join(
+        f"{i['subject']} {i['relation']} {i.get('object')}" for i in result["items"])
+    item = hits[0]
+    who = item.get("claimant")
+    label = None if who is None else str(result["actors"].get(who, {}).get("label", who))
+    hedged = item["status"] == "disputed" or "hedged by" in item.get("review_note", "")
+    return label, bool(item.get("negated")), hedged
+
+
+R = None  # the reporter
+ARRESTED = ("police", "arrested", "dorn")
+
+FORMS = [  # (id, text, relation, claimant label, negated, hedged)
+    # a reporting verb and its that-clause
+    ("said-in-a-statement", "Ilya Marek said in a statement that the police had arrested Oskar Dorn.",
+     ARRESTED, "Ilya Marek", False, False),
+    ("in-a-statement-said", "In a statement, the SBV said the police had released Lena Vasko.",
+     ("police", "released", "vasko"), "SBV", False, False),
+    ("told-reporters", "Ilya Marek told reporters that the SBV had arrested Oskar Dorn.",
+     ("sbv", "arrested", "dorn"), "Ilya Marek", False, False),
+    ("told-reporters-no-that", "Lena Vasko told reporters the police had beaten Oskar Dorn.",
+     ("police", "assaulted", "dorn"), "Lena Vasko", False, False),
+    ("confirmed-that", "The SBV confirmed that the police had arrested Oskar Dorn.", ARRESTED, "SBV", False, False),
+    ("announced", "Ilya Marek announced that he had sacked Oskar Dorn.", ("marek", "dismissed", "dorn"),
+     "Ilya Marek", False, False),
+    ("said-on-day", "The SBV said on Friday that the police had released Lena Vasko.",
+     ("police", "released", "vasko"), "SBV", False, False),
+    ("claimed", "Lena Vasko claimed that the police had beaten Oskar Dorn.", ("police", "assaulted", "dorn"),
+     "Lena Vasko", False, False),
+    ("alleged", "Lena Vasko alleged that the SBV had arrested Oskar Dorn.", ("sbv", "arrested", "dorn"),
+     "Lena Vasko", False, False),
+    ("insisted-not", "Ilya Marek insisted that he had not sacked Oskar Dorn.", ("marek", "dismissed", "dorn"),
+     "Ilya Marek", True, False),
+    ("wrote-online", "Lena Vasko wrote on social media that the police had arrested Oskar Dorn.", ARRESTED,
+     "Lena Vasko", False, False),
+    ("speaking-in", "Speaking in Tarn on Monday, Ilya Marek said the police had arrested Oskar Dorn.", ARRESTED,
+     "Ilya Marek", False, False),
+    ("speaking-aside", "Ilya Marek, speaking in Tarn, said the police had released Lena Vasko.",
+     ("police", "released", "vasko"), "Ilya Marek", False, False),
+    # the reporting clause after the report
+    ("trailing-said", "The police arrested Oskar Dorn, the SBV said.", ARRESTED, "SBV", False, False),
+    ("inserted-said", "The police, the SBV said, arrested Oskar Dorn on Monday.", ARRESTED, "SBV", False, False),
+    ("trailing-told", "The police arrested Oskar Dorn, officials in Tarn told reporters.", ARRESTED,
+     "officials in Tarn", False, False),
+    ("trailing-confirmed", "Oskar Dorn was arrested by the police, the SBV confirmed.", ARRESTED, "SBV", False, False),
+    ("trailing-statement", "The police arrested Oskar Dorn, a statement from the SBV said.", ARRESTED, "SBV",
+     False, False),
+    ("trailing-television", "The police arrested Oskar Dorn, state television reported.", ARRESTED,
+     "state television", False, False),
+    ("trailing-name", "The SBV sacked Oskar Dorn on Tuesday, Ilya Marek said.", ("sbv", "dismissed", "dorn"),
+     "Ilya Marek", False, False),
+    ("trailing-not", "The police did not arrest Oskar Dorn, the SBV said.", ARRESTED, "SBV", True, False),
+    ("trailing-office", "Ilya Marek met Lena Vasko in Tarn on Monday, his office said.", ("marek", "met", "vasko"),
+     "Ilya Marek's office", False, False),
+    ("trailing-lawyer", "The police arrested Oskar Dorn on Monday, his lawyer said.", ARRESTED,
+     "Oskar Dorn's lawyer", False, False),
+    # according to, citing
+    ("according-to-after", "The police arrested Oskar Dorn on Monday, according to the SBV.", ARRESTED, "SBV",
+     False, False),
+    ("according-to-before", "According to Lena Vasko, the SBV arrested Oskar Dorn in Tarn.",
+     ("sbv", "arrested", "dorn"), "Lena Vasko", False, False),
+    ("citing-source", "The Tarn Courier, citing Lena Vasko, reported that the police had arrested Oskar Dorn.",
+     ARRESTED, "Lena Vasko", False, False),
+    ("trailing-citing", "The police arrested Oskar Dorn, the Tarn Courier reported, citing Lena Vasko.",
+     ARRESTED, "Lena Vasko", False, False),
+    # unnamed and described speakers
+    ("officials-said", "Officials said the police had arrested Oskar Dorn.", ARRESTED, "officials", False, False),
+    ("witnesses-said", "Witnesses said the police had beaten the protesters.", ("police", "assaulted", "protesters"),
+     "witnesses", False, False),
+    ("spokesman-possessed", "Ilya Marek's spokesman said the police had arrested Oskar Dorn.", ARRESTED,
+     "Ilya Marek's spokesman", False, False),
+    ("spokesman-named", "A spokesman for the SBV, Ivo Rusk, said the police had arrested Oskar Dorn.", ARRESTED,
+     "Ivo Rusk", False, False),
+    ("spokesman-title", "SBV spokesman Ivo Rusk told reporters the police had arrested Oskar Dorn.", ARRESTED,
+     "Ivo Rusk", False, False),
+    # quotations
+    ("quote-speaker-after", '"The police arrested Oskar Dorn last night," Lena Vasko said.', ARRESTED,
+     "Lena Vasko", False, False),
+    ("quote-said-speaker", '"The police arrested Oskar Dorn last night," said Lena Vasko.', ARRESTED,
+     "Lena Vasko", False, False),
+    ("quote-colon", 'Lena Vasko said: "The police arrested Oskar Dorn last night."', ARRESTED, "Lena Vasko",
+     False, False),
+    ("quote-pronoun", 'Lena Vasko spoke to reporters in Tarn. "The police beat Oskar Dorn," she said.',
+     ("police", "assaulted", "dorn"), "Lena Vasko", False, False),
+    ("quote-adding", '"We will not give in," Ilya Marek told reporters, adding that the SBV had arrested Oskar Dorn.',
+     ("sbv", "arrested", "dorn"), "Ilya Marek", False, False),
+    ("quote-two-sentences", '"The police arrested Oskar Dorn. They also beat him," the SBV said.', ARRESTED,
+     "SBV", False, False),
+    # a speaker of the sentence before
+    ("he-added", "Ilya Marek spoke in Tarn on Monday. He added that the SBV had arrested Oskar Dorn.",
+     ("sbv", "arrested", "dorn"), "Ilya Marek", False, False),
+    ("she-said", "Lena Vasko arrived in Tarn on Monday. She said the police had beaten Oskar Dorn.",
+     ("police", "assaulted", "dorn"), "Lena Vasko", False, False),
+    # negation in a report
+    ("denied-that", "The SBV denied that the police had beaten Oskar Dorn.", ("police", "assaulted", "dorn"), "SBV",
+     True, False),
+    ("denied-that-he", "Ilya Marek denied that he had sacked Oskar Dorn.", ("marek", "dismissed", "dorn"),
+     "Ilya Marek", True, False),
+    ("said-never", "Ilya Marek said he had never met Oskar Dorn.", ("marek", "met", "dorn"), "Ilya Marek", True, False),
+    ("said-but-not", "The SBV said the police had arrested Oskar Dorn but had not charged him.", ARRESTED, "SBV",
+     False, False),
+    ("said-but-not-2", "The SBV said the police had arrested Oskar Dorn but had not charged him.",
+     ("police", "charged", "dorn"), "SBV", True, False),
+    ("trailing-office-not", "Ilya Marek has not sacked Oskar Dorn, his office said.", ("marek", "dismissed", "dorn"),
+     "Ilya Marek's office", True, False),
+    # hedges
+    ("it-was-reported", "It was reported that the police had arrested Oskar Dorn.", ARRESTED, R, False, True),
+    ("reportedly", "The police reportedly arrested Oskar Dorn on Monday.", ARRESTED, R, False, True),
+    ("allegedly", "The police allegedly beat Oskar Dorn in Tarn.", ("police", "assaulted", "dorn"), R, False, True),
+    ("is-believed-to", "Ilya Marek is believed to have sacked Oskar Dorn.", ("marek", "dismissed", "dorn"), R,
+     False, True),
+    ("is-said-to", "Ilya Marek is said to have sacked Oskar Dorn.", ("marek", "dismissed", "dorn"), R, False, True),
+    ("are-thought-to", "The police are thought to have arrested Oskar Dorn.", ARRESTED, R, False, True),
+    ("were-reported-to", "The police were reported to have arrested Oskar Dorn.", ARRESTED, R, False, True),
+    ("there-were-reports", "There were reports that the police had arrested Oskar Dorn.", ARRESTED, R, False, True),
+    ("said-may-have", "Ilya Marek said the police may have arrested Oskar Dorn.", ARRESTED, "Ilya Marek", False, True),
+    ("said-reportedly", "Lena Vasko said the police had reportedly arrested Oskar Dorn.", ARRESTED, "Lena Vasko",
+     False, True),
+    # an accusation: the accuser's claim of the act it names; without an accuser, the reporter's hedge
+    ("accused-of", "Lena Vasko accused the police of beating Oskar Dorn.", ("police", "assaulted", "dorn"),
+     "Lena Vasko", False, False),
+    ("accused-by-of", "The police were accused by Lena Vasko of beating Oskar Dorn.", ("police", "assaulted", "dorn"),
+     "Lena Vasko", False, False),
+    ("was-accused-of", "The police were accused of beating Oskar Dorn.", ("police", "assaulted", "dorn"), R, False,
+     True),
+    ("sacked-and-accused", "Ilya Marek sacked Lena Vasko and accused her of meeting Oskar Dorn in secret.",
+     ("vasko", "met", "dorn"), "Ilya Marek", False, False),
+    ("accused-itself", "Lena Vasko accused the police of beating Oskar Dorn.", ("vasko", "accused", "police"), R,
+     False, False),
+    ("unverified", "The police arrested Oskar Dorn, Lena Vasko said. The claim could not be independently verified.",
+     ARRESTED, "Lena Vasko", False, True),
+    # the reporter's background inside a speaker's sentence
+    ("who-heads", "Lena Vasko, who heads the SBV, said the police had arrested Oskar Dorn.",
+     ("vasko", "headed", "sbv"), R, False, False),
+    ("who-heads-report", "Lena Vasko, who heads the SBV, said the police had arrested Oskar Dorn.", ARRESTED,
+     "Lena Vasko", False, False),
+    ("apposition-title", "Oskar Dorn, the head of the SBV, said the police had arrested Lena Vasko.",
+     ("dorn", "headed", "sbv"), R, False, False),
+    ("who-sacked", "Ilya Marek, who sacked Oskar Dorn in May, said the police had arrested Lena Vasko.",
+     ("marek", "dismissed", "dorn"), R, False, False),
+    ("whom-arrested", "Lena Vasko, who was arrested by the police in May, said the SBV had beaten Oskar Dorn.",
+     ("police", "arrested", "vasko"), R, False, False),
+    ("whom-arrested-report", "Lena Vasko, whom the police arrested in May, said the SBV had beaten Oskar Dorn.",
+     ("sbv", "assaulted", "dorn"), "Lena Vasko", False, False),
+    ("spokesman-background", "A spokesman for the SBV, Ivo Rusk, said the police had arrested Oskar Dorn.",
+     ("ivo-rusk", "spokespersonFor", "sbv"), R, False, False),
+    ("act-and-report", "Ilya Marek sacked Oskar Dorn on Tuesday and said the police had arrested Lena Vasko.",
+     ("marek", "dismissed", "dorn"), R, False, False),
+    ("act-and-report-2", "Ilya Marek sacked Oskar Dorn on Tuesday and said the police had arrested Lena Vasko.",
+     ("police", "arrested", "vasko"), "Ilya Marek", False, False),
+    ("after-clause", "After the police arrested Oskar Dorn, Ilya Marek said the SBV had acted lawfully.", ARRESTED,
+     R, False, False),
+    ("thanked-saying", "Ilya Marek thanked the Northern Pact, saying it had stood by Valdoria.",
+     ("marek", "thanked", "pact"), R, False, False),
+    ("praised-who-he-said", "Ilya Marek praised the police, who he said had arrested Oskar Dorn.",
+     ("marek", "praised", "police"), R, False, False),
+    # the outlet's own correspondent is the reporter
+    ("our-correspondent", "The police have arrested Oskar Dorn in Tarn, our correspondent says.", ARRESTED, R,
+     False, False),
+    ("our-reporter-before", "Our reporter in Tarn says the police have released Lena Vasko.",
+     ("police", "released", "vasko"), R, False, False),
+    # headlines, datelines, live blogs
+    ("headline", "Police arrest Oskar Dorn in Tarn\n\nTARN, May 3 (Northern Wire) - The SBV said on Friday that the "
+     "police had released Lena Vasko.", ARRESTED, R, False, False),
+    ("dateline-report", "Police arrest Oskar Dorn in Tarn\n\nTARN, May 3 (Northern Wire) - The SBV said on Friday "
+     "that the police had released Lena Vasko.", ("police", "released", "vasko"), "SBV", False, False),
+    ("live-blog", "11:40 The SBV says the police have arrested Oskar Dorn.\n\n12:05 The police released Lena Vasko.",
+     ARRESTED, "SBV", False, False),
+    ("live-blog-2", "11:40 The SBV says the police have arrested Oskar Dorn.\n\n12:05 The police released Lena Vasko.",
+     ("police", "released", "vasko"), R, False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "relation", "claimant", "negated", "hedged"), [f[1:] for f in FORMS],
+                         ids=[f[0] for f in FORMS])
+def test_attribution_form(text: str, relation: tuple[str, str, str], claimant: str | None, negated: bool,
+                          hedged: bool) -> None:
+    label, was_negated, was_hedged = statement(text, *relation)
+    assert (label.lower() if label else None, was_negated, was_hedged) == (
+        claimant.lower() if claimant else None, negated, hedged)
+
+
+def test_the_forms_are_many_and_distinct() -> None:
+    assert len(FORMS) >= 60 and len({f[0] for f in FORMS}) == len(FORMS)
