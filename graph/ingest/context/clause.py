@@ -15,6 +15,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import prep_objects, subjects
 from graph.ingest.context.accusations import accuser
+from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import document_pronoun, earlier_author
 
 __all__ = ["speaker", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
@@ -230,8 +231,14 @@ def _performed(token: Any, who: Any) -> bool:
 
 
 def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
-    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X";
-    ``reported_relatives``: a relative clause on a noun of the report is reported too."""
+    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X", but for
+    the outlet's own staff ("our correspondent says": the reporter); ``reported_relatives``: a relative clause
+    on a noun of the report is reported too."""
+    found = _speaker(token, reported_relatives=reported_relatives)
+    return None if own_voice(found) else found
+
+
+def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
     reporting = load_lexicon()["reporting"]
     noun = content_noun(token)
     if noun is not None and (who := author(noun)) is not None:

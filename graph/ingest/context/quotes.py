@@ -19,6 +19,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.clause import author, quoted_antecedent
 from graph.ingest.relations.roles import subjects
+from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import earlier_author, summary_speakers
 
 __all__ = ["quote_speakers", "quote_speaker", "reporter_first"]
@@ -114,7 +115,7 @@ def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
         who = who if who is not None else _before(doc, segments[0][0])
         if who is not None:
             who = quoted_antecedent(who, [t for t in doc if any(a <= t.idx < b for a, b, _ in segments)]) or who
-        if who is not None:
+        if who is not None and not own_voice(who):  # '"...," our correspondent said': the report's own voice
             found += [(a, b, who) for a, b, _ in segments]
     return found + summary_speakers(doc)  # the bullets of a statement's summary are its author's too
 
