@@ -64,6 +64,11 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      "Lena Vasko", False, False),
     ("insisted-not", "Ilya Marek insisted that he had not sacked Oskar Dorn.", ("marek", "dismissed", "dorn"),
      "Ilya Marek", True, False),
+    ("said-without-evidence", "The Northern Pact criticised Ilya Marek, who has said, without offering evidence, "
+     "that the SBV had arrested Oskar Dorn.", ("sbv", "arrested", "dorn"), "Ilya Marek", False, False),
+    ("split-name", "TARN, May 3 (Northern Wire) - Valdoria's Bureau of Vigilance and Public Order said on Friday "
+     "that it had arrested Oskar Dorn.", ("bureau-of-vigilance-and-public-order", "arrested", "dorn"),
+     "Bureau of Vigilance and Public Order", False, False),
     ("wrote-online", "Lena Vasko wrote on social media that the police had arrested Oskar Dorn.", ARRESTED,
      "Lena Vasko", False, False),
     ("speaking-in", "Speaking in Tarn on Monday, Ilya Marek said the police had arrested Oskar Dorn.", ARRESTED,
@@ -211,6 +216,15 @@ def test_attribution_form(text: str, relation: tuple[str, str, str], claimant: s
     label, was_negated, was_hedged = statement(text, *relation)
     assert (label.lower() if label else None, was_negated, was_hedged) == (
         claimant.lower() if claimant else None, negated, hedged)
+
+
+def test_a_speaker_the_parser_hung_on_the_dateline_or_split_at_and() -> None:
+    actors = {**ACTORS, "bvpo": {"type": "SecurityService", "label": "Bureau of Vigilance and Public Order",
+                                 "aliases": ["BVPO"]}}
+    text = ("TARN, May 3 (Northern Wire) - Valdoria's Bureau of Vigilance and Public Order (BVPO) said on Friday that "
+            "it had arrested Oskar Dorn.")
+    item = next(i for i in candidates_for_text(text, actors)["items"] if i["relation"] == "arrested")
+    assert (item["subject"], item.get("claimant")) == ("bvpo", "bvpo")
 
 
 def test_the_forms_are_many_and_distinct() -> None:

@@ -92,6 +92,7 @@ def _said_by(verb: Any) -> Any | None:
             verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in load_lexicon()["reporting"]:
         return _said_by(verb.head.head)  # "X said nobody had asked, and denied that ...": X denied (misparsed)
     found = next(iter(reversed(subjects(verb))), None)  # "Police, Vasko said, had ...": the nearer subject
+    found = _past_dateline(found, verb) if found is not None else None
     if found is not None and verb.dep_ == "relcl" and found.dep_ == "pobj" and found.ent_type_ in ("GPE", "LOC", "FAC") \
             and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
         found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
@@ -117,6 +118,14 @@ def _said_by(verb: Any) -> Any | None:
             before.dep_ == "appos" or (before.dep_ == "compound" and before.head.i == verb.i)):
         return before  # "..., spokesman X told reporters"; "State television reports that" (a noun to the parser)
     return found if found is not None else trailing_speaker(verb)
+
+
+def _past_dateline(found: Any, verb: Any) -> Any:
+    """The conjunct after a dateline's dash of the subject ``found`` the parser took from the dateline ("TARN, May 3
+    (Wire) - Valdoria's Bureau of ... said": the bureau, not Tarn), else ``found``."""
+    dashes = [t.i for t in verb.doc[found.i + 1:verb.i] if t.text in ("-", "\u2013", "\u2014") and t.whitespace_]
+    after = [c for c in found.conjuncts if dashes and dashes[-1] < c.i < verb.i]
+    return after[0] if after else found
 
 
 def _self_named(noun: Any) -> Any:
@@ -210,6 +219,29 @@ def _unsaid(verb: Any, clause: Any) -> bool:
         c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
 
 
+def _stranded_report(clause: Any) -> Any | None:
+    """The reporting verb right before the that-clause ``clause`` that the parser hung elsewhere, the verb with no
+    complement of its own and only its own words between them ("has said, without offering evidence, that ...");
+    else None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The Northern Pact criticised Ilya Marek, who has said, without offering evidence, that the SBV had "
+    ...             "arrested Oskar Dorn.")
+    >>> _stranded_report(doc[19]).text
+    'said'
+    """
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    start = clause.left_edge.i
+    for verb in reversed(clause.doc[clause.sent.start:start]):
+        if verb.lemma_ in load_lexicon()["reporting"] and verb.pos_ == "VERB":
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+                return None
+            own = {t.i for t in verb.subtree}
+            return verb if all(t.i in own or t.is_punct for t in clause.doc[verb.i + 1:start]) else None
+    return None
+
+
 def _performed(token: Any, who: Any) -> bool:
     """Whether the clause ``token`` is a speech act the speaker ``who`` performs by its statement ("said it
     shared the findings and urged the government to ...", "said it had detained seven men, accusing them of
@@ -251,6 +283,8 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
+        if link.dep_ == "ccomp" and link.head.lemma_ not in reporting and (said := _stranded_report(link)) is not None:
+            return _said_by(said)  # "X, who has said, without offering evidence, that Y attacked Z": X's
         if link.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in link.children) and \
                 any(c.dep_ == "auxpass" for c in link.children) and link.lemma_ in load_lexicon()["hedge_words"] | reporting:
             return None  # "X says police detained 300, though many are thought to have been freed": the reporter's
