@@ -99,9 +99,7 @@ def _said_by(verb: Any) -> Any | None:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
         quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"] or subjects(verb.head.head)
         return quoted[0] if quoted else None  # "the Courier quoted X as saying", "X was quoted as saying"
-    cited = next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "cite" for d in c.children
-                  if d.dep_ == "dobj" and d.lemma_.lower() not in load_lexicon()["document_nouns"] and (
-                      d.pos_ == "PROPN" or d.lemma_.lower() in _SOURCES)), None)
+    cited = _cited(verb)
     if cited is not None:
         return cited  # "the agency reported, citing a source in the SBV": the source
     found = _self_named(found) if found is not None else None
@@ -117,7 +115,32 @@ def _said_by(verb: Any) -> Any | None:
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and (
             before.dep_ == "appos" or (before.dep_ == "compound" and before.head.i == verb.i)):
         return before  # "..., spokesman X told reporters"; "State television reports that" (a noun to the parser)
-    return found if found is not None else trailing_speaker(verb)
+    return found if found is not None else _trailing(verb)
+
+
+def _quoted_as(verb: Any) -> Any | None:
+    """The "saying" of "X was quoted as saying" (or "the Courier quoted X as saying") on ``verb``, or None."""
+    if verb.lemma_ != "quote":
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                 if g.dep_ == "pcomp" and g.lemma_ in load_lexicon()["reporting"]), None)
+
+
+def _cited(verb: Any) -> Any | None:
+    """The source a reporting verb cites or quotes ("the agency reported, citing a source in the SBV", "...,
+    quoting X"), or None."""
+    return next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("cite", "quote") for d in c.children
+                 if d.dep_ == "dobj" and d.lemma_.lower() not in load_lexicon()["document_nouns"] and (
+                     d.pos_ == "PROPN" or d.lemma_.lower() in _SOURCES)), None)
+
+
+def _trailing(verb: Any) -> Any | None:
+    """The trailing speaker of ``verb`` (:func:`trailing_speaker`), the author for a document ("..., a statement
+    from the SBV said": the SBV)."""
+    found = trailing_speaker(verb)
+    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
+        return author(found) or earlier_author(found) or found
+    return found
 
 
 def _past_dateline(found: Any, verb: Any) -> Any:
@@ -161,6 +184,12 @@ def trailing_speaker(verb: Any) -> Any | None:
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ in ("for", "of", "at") and \
             top.head.head.pos_ == "NOUN" and top.head.head.lemma_.lower() in load_lexicon()["titles"]:
         top = top.head.head  # "..., a spokesman for the Northern Pact said": the spokesman
+    if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.dep_ == "amod" and \
+            top.head.head.head.pos_ == "NOUN" and top.head.head.head.i < top.i:
+        top = top.head.head.head  # "..., a source close to the SBV said", "sources familiar with the talks said"
+    if top.dep_ == "pobj" and top.head.lower_ in ("from", "by") and \
+            top.head.head.lemma_.lower() in load_lexicon()["document_nouns"]:
+        top = top.head.head  # "..., a statement from the SBV said": the statement
     return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
 
 
@@ -304,15 +333,18 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
             who = _said_by(link)
             return None if who is not None and _performed(token, who) else who
         for child in link.children:
-            if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
-                    any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
-                continue
+            saying = _quoted_as(child) if child.dep_ in ("parataxis", "conj") else None
+            if saying is not None and child.i > token.i:
+                return _said_by(saying)  # "police arrested X, Y was quoted as saying"
+            if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or (child.lemma_ != "tell" and any(
+                    c.dep_ == "dobj" for c in child.children)):  # "...; the president has denied any wrongdoing"; not
+                continue  # "..., Y told the Courier": the hearer
             if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and semicolon(token, child)):
                 return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
                     c.dep_ == "cc" and c.i < child.i for c in link.children):
                 own = any(c.dep_.startswith("nsubj") for c in child.children)  # "X detained Y, Z told reporters"
-                return _said_by(child) if own else trailing_speaker(child)  # a misparsed parataxis, its subject
+                return _cited(child) or (_said_by(child) if own else _trailing(child))  # a misparsed parataxis, its subject
                 # not the host's ("police arrested Dorn, the Courier reported")
     return None
 
