@@ -273,7 +273,19 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      False, False),
     ("our-reporter-before", "Our reporter in Tarn says the police have released Lena Vasko.",
      ("police", "released", "vasko"), R, False, False),
+    ("title-inside-report", "Lena Vasko said Oskar Dorn, the head of the SBV, had been arrested by the police.",
+     ("dorn", "headed", "sbv"), R, False, False),
+    ("relative-inside-report", "Lena Vasko said that Oskar Dorn, who heads the SBV, had been arrested by the police.",
+     ("dorn", "headed", "sbv"), R, False, False),
+    ("relative-inside-report-2", "Lena Vasko said that Oskar Dorn, who heads the SBV, had been arrested by the "
+     "police.", ARRESTED, "Lena Vasko", False, False),
     # headlines, datelines, live blogs
+    ("headline-says", "SBV says police arrested Oskar Dorn\n\nTARN, May 3 (Northern Wire) - Lena Vasko was freed on "
+     "Friday.", ARRESTED, "SBV", False, False),
+    ("live-blog-name", "11:40 Lena Vasko says the police have arrested Oskar Dorn.\n\n12:05 The SBV released Ilya "
+     "Marek.", ARRESTED, "Lena Vasko", False, False),
+    ("live-blog-name-2", "11:40 Lena Vasko says the police have arrested Oskar Dorn.\n\n12:05 The SBV released Ilya "
+     "Marek.", ("sbv", "released", "marek"), R, False, False),
     ("headline", "Police arrest Oskar Dorn in Tarn\n\nTARN, May 3 (Northern Wire) - The SBV said on Friday that the "
      "police had released Lena Vasko.", ARRESTED, R, False, False),
     ("dateline-report", "Police arrest Oskar Dorn in Tarn\n\nTARN, May 3 (Northern Wire) - The SBV said on Friday "

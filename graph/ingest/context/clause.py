@@ -18,7 +18,7 @@ from graph.ingest.context.accusations import accuser
 from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import document_pronoun, earlier_author
 
-__all__ = ["speaker", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
+__all__ = ["speaker", "unconfirmed", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
 
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
 
@@ -242,10 +242,26 @@ _CONCESSIVE = {"though", "although"}
 
 
 def _unsaid(verb: Any, clause: Any) -> bool:
-    """Whether the reporting ``verb`` does not say its ``clause``: a wish ("want X to explain"), or a question
-    ("explain why he ordered", "asked whether")."""
-    return (verb.dep_ == "xcomp" and verb.head.lemma_ in load_lexicon()["irrealis"]) or any(
+    """Whether the reporting ``verb`` does not say its ``clause``: a wish ("want X to explain"), a question
+    ("explain why he ordered", "asked whether"), or a confirmation withheld ("could not confirm that")."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in load_lexicon()["irrealis"]) or unconfirmed(verb) or any(
         c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
+
+
+def unconfirmed(verb: Any) -> bool:
+    """Whether ``verb`` withholds a confirmation: a negated confirming verb ("could not confirm that"), or "neither
+    confirm nor deny"; its clause is neither claimed nor denied.
+
+    >>> from graph.ingest.nlp import parse
+    >>> [unconfirmed(parse(t)[i]) for t, i in (("The SBV could not confirm that.", 4), ("The SBV will confirm that.", 3))]
+    [True, False]
+    >>> unconfirmed(parse("Marek would neither confirm nor deny that he had sacked Dorn.")[5])
+    True
+    """
+    pair = [verb, *verb.conjuncts]
+    if {"confirm", "deny"} <= {v.lemma_ for v in pair}:
+        return any(c.lower_ in ("neither", "nor") for v in pair for c in v.children)
+    return verb.lemma_ in load_lexicon()["confirming"] and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _stranded_report(clause: Any) -> Any | None:

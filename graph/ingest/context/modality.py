@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.context.accusations import accuser
-from graph.ingest.context.clause import author, clause_chain, content_noun, semicolon
+from graph.ingest.context.clause import author, clause_chain, content_noun, semicolon, unconfirmed
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.statements import earlier_author
 
@@ -43,7 +43,7 @@ def negation(token: Any, *, trigger: Any | None = None) -> str | None:
                 chain[i - 1].dep_ in ("advcl", "xcomp", "ccomp", "pcomp"):
             return str(link.text)  # "ruled out sacking him", "avoided meeting her"
         if i and (chain[i - 1].dep_ in ("advcl", "parataxis") or semicolon(chain[i - 1], link) or _asked(chain[i - 1])
-                  or _neither_way(link)):
+                  or _neither_way(link) or unconfirmed(link)):
             break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation;
             # "officers beat him; the bureau has never answered": a sentence of its own; "it was not clear
             # whether police beat him": a question, neither asserted nor denied (a hedge)
@@ -90,6 +90,11 @@ def hedge(token: Any) -> str | None:
             return str(link.text)
         if i and _neither_way(link):
             return "confirm or deny"  # "would neither confirm nor deny that it held him": not known
+        if i and unconfirmed(link):
+            return f"not {link.text}"  # "could not confirm that police held him"
+        if i and link.lemma_ == "be" and (sure := next((c for c in link.children if c.dep_ == "acomp" and c.lemma_ in
+                                                        words), None)) is not None:
+            return f"{sure.text} that"  # "it was possible that police held him"
         if i and chain[i - 1].dep_ == "xcomp" and (link.lemma_ in lex["reporting"] or link.lemma_ in lex[
                 "passive_hedges"]) and any(c.dep_ == "auxpass" for c in link.children):
             return f"{link.text} to"  # "is said to control", "is understood to have met": hearsay
