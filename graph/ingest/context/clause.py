@@ -111,6 +111,12 @@ def _said_by(verb: Any) -> Any | None:
         # statement said" after "a statement issued by the ministry"
     elif found is not None and found.dep_ == "nsubj":
         found = document_pronoun(found, _said_by) or found  # "The statement said ... It denied that ..."
+    if found is None:
+        found = next((s for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i < verb.i and c.doc[c.i - 1].text
+                      == "," and c.doc[c.right_edge.i + 1].text == "," and not any(a.dep_ in ("aux", "auxpass") for a in
+                                                                                   c.children)
+                      for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)  # "X, asked about Y, said": X
+        # (the parser made the aside a clause with X its subject)
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and (
             before.dep_ == "appos" or (before.dep_ == "compound" and before.head.i == verb.i)):
