@@ -162,6 +162,10 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ("sbv", "assaulted", "marek"), "Lena Vasko", False, False),
     ("quote-then-reporter", '"The police arrested Oskar Dorn," Lena Vasko said. The SBV released Ilya Marek on '
      'Tuesday.', ("sbv", "released", "marek"), R, False, False),
+    ("trailing-name-title", "The police detained Oskar Dorn, Lena Vasko, his lawyer, said.",
+     ("police", "detained", "dorn"), "Lena Vasko", False, False),
+    ("trailing-title-of-object", "The police detained Oskar Dorn, the SBV chief, on Monday, Lena Vasko said.",
+     ("police", "detained", "dorn"), "Lena Vasko", False, False),
     # according to, citing
     ("according-to-after", "The police arrested Oskar Dorn on Monday, according to the SBV.", ARRESTED, "SBV",
      False, False),
@@ -306,6 +310,24 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ("dorn", "headed", "sbv"), R, False, False),
     ("relative-inside-report-2", "Lena Vasko said that Oskar Dorn, who heads the SBV, had been arrested by the "
      "police.", ARRESTED, "Lena Vasko", False, False),
+    # the reporter's own acts around a speaker
+    ("who-said-resign", "Ilya Marek, who said on Monday that he would resign, sacked Oskar Dorn.",
+     ("marek", "dismissed", "dorn"), R, False, False),
+    ("after-x-said", "The police arrested Oskar Dorn after Lena Vasko said he had fled.", ARRESTED, R, False, False),
+    ("object-who-had-said", "The police arrested Oskar Dorn, who had said the SBV was corrupt.", ARRESTED, R, False,
+     False),
+    ("who-x-said-subject", "Oskar Dorn, who the SBV said had fled, was arrested by the police on Monday.", ARRESTED, R,
+     False, False),
+    ("and-x-said", "The police arrested Oskar Dorn, and Lena Vasko said the SBV had beaten Ilya Marek.", ARRESTED, R,
+     False, False),
+    ("semicolon-said", "Ilya Marek sacked Oskar Dorn; the SBV said Lena Vasko would replace him.",
+     ("marek", "dismissed", "dorn"), R, False, False),
+    ("thanked-for", "Ilya Marek thanked the police for arresting Oskar Dorn, saying the SBV had done well.",
+     ("marek", "thanked", "police"), R, False, False),
+    ("quote-said-after", '"We are shocked," Lena Vasko said after the police arrested Oskar Dorn.', ARRESTED, R,
+     False, False),
+    ("man-who-said", "The police arrested Oskar Dorn, the man who the SBV said had organised the protests.", ARRESTED,
+     R, False, False),
     # headlines, datelines, live blogs
     ("headline-says", "SBV says police arrested Oskar Dorn\n\nTARN, May 3 (Northern Wire) - Lena Vasko was freed on "
      "Friday.", ARRESTED, "SBV", False, False),

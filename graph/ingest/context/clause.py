@@ -190,6 +190,8 @@ def trailing_speaker(verb: Any) -> Any | None:
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ in ("for", "of", "at") and \
             top.head.head.pos_ == "NOUN" and top.head.head.lemma_.lower() in load_lexicon()["titles"]:
         top = top.head.head  # "..., a spokesman for the Northern Pact said": the spokesman
+    if top.dep_ == "appos" and top.pos_ == "NOUN" and top.head.pos_ == "PROPN" and top.head.dep_ in ("appos", "conj"):
+        top = top.head  # "police held X, Lena Vasko, his lawyer, said": Vasko (a name after a name), not "lawyer"
     if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.dep_ == "amod" and \
             top.head.head.head.pos_ == "NOUN" and top.head.head.head.i < top.i:
         top = top.head.head.head  # "..., a source close to the SBV said", "sources familiar with the talks said"
