@@ -129,10 +129,15 @@ def _neither_way(verb: Any) -> bool:
 
 
 def _asked(clause: Any) -> bool:
-    """Whether ``clause`` is an indirect question of a copula ("it is not clear whether police beat him"); not
-    of a verb ("declined to say whether he was questioned": as the verb says)."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) and \
-        clause.dep_ == "ccomp" and (clause.head.lemma_ == "be" or clause.head.pos_ == "ADJ")
+    """Whether ``clause`` is an indirect question ("it is not clear whether police beat him", "declined to say
+    whether he was questioned"): what is above it neither asserts nor denies it (a hedge).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("He declined to say whether the police had questioned Dorn.")
+    >>> _asked(doc[8]), negation(doc[8]), hedge(doc[8])
+    (True, None, 'whether')
+    """
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) and clause.dep_ == "ccomp"
 
 
 def _unsourced(verb: Any) -> Any | None:
