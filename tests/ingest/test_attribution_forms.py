@@ -241,6 +241,8 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      True),
     ("neither-nor", "Ilya Marek would neither confirm nor deny that he had sacked Oskar Dorn.",
      ("marek", "dismissed", "dorn"), R, False, True),
+    ("declined-to-say-whether", "Ilya Marek declined to say whether the police had arrested Oskar Dorn.", ARRESTED, R,
+     False, True),
     ("are-alleged-to", "The police are alleged to have beaten Oskar Dorn.", ("police", "assaulted", "dorn"), R, False,
      True),
     ("appear-to", "The police appear to have arrested Oskar Dorn.", ARRESTED, R, False, True),
@@ -359,6 +361,13 @@ def test_attribution_form(text: str, relation: tuple[str, str, str], claimant: s
 def test_a_relative_object_before_the_reporting_verb() -> None:
     text = "Lena Vasko, whom the police arrested in May, said the SBV had beaten Oskar Dorn."
     assert statement(text, "sbv", "assaulted", "dorn") == ("Lena Vasko", False, False)
+
+
+def test_a_claim_rejected_is_the_reporters_summary() -> None:
+    text = "The SBV said the police had arrested Oskar Dorn, a claim Lena Vasko rejected."
+    rejected = [i for i in _result(text)["items"] if i["relation"] == "rejected"]
+    assert rejected and all(i["subject"] == "vasko" and i.get("claimant") is None for i in rejected)
+    assert statement(text, *ARRESTED) == ("SBV", False, False)
 
 
 def test_a_speaker_the_parser_hung_on_the_dateline_or_split_at_and() -> None:

@@ -227,6 +227,12 @@ def semicolon(clause: Any, verb: Any) -> bool:
     return any(t.text == ";" for t in verb.doc[low:high])
 
 
+def _summing(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` hangs on a content noun set off to sum up the report before it ("X
+    said police held Y, a claim Z rejected"): the reporter's words on the claim, not the claim."""
+    return clause.head.dep_ == "appos" and clause.head.lemma_.lower() in load_lexicon()["content_nouns"]
+
+
 def _aside(clause: Any) -> bool:
     """Whether ``clause`` is a relative clause, or a participle set off by a comma after its noun ("officers,
     sent to Kellin by the minister, seized ...": background like "Putin, who sent troops, said"; not "a
@@ -331,7 +337,8 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
     if (who := accuser(token)) is not None:
         return who  # "X accused Y of plotting with Z": X's claim
     chain = [token]
-    while chain[-1].head.i != chain[-1].i and (not _aside(chain[-1]) or _content_head(chain[-1]) or (
+    while chain[-1].head.i != chain[-1].i and (not _aside(chain[-1]) or _content_head(chain[-1]) and not _summing(
+            chain[-1]) or (
             reported_relatives and _reported_noun(chain[-1]))) and len(chain) < 12:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
