@@ -166,6 +166,12 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ("police", "detained", "dorn"), "Lena Vasko", False, False),
     ("trailing-title-of-object", "The police detained Oskar Dorn, the SBV chief, on Monday, Lena Vasko said.",
      ("police", "detained", "dorn"), "Lena Vasko", False, False),
+    ("media-reported-appended", "The police are holding Oskar Dorn, state media reported on Tuesday.",
+     ("police", "detained", "dorn"), "state media", False, False),
+    ("media-reported-quoting", "The police are holding Oskar Dorn, state media reported on Tuesday, quoting Lena "
+     "Vasko.", ("police", "detained", "dorn"), "Lena Vasko", False, False),
+    ("said-to-be-close", "The police are holding Oskar Dorn, a banker said to be close to Ilya Marek.",
+     ("police", "detained", "dorn"), R, False, False),
     # according to, citing
     ("according-to-after", "The police arrested Oskar Dorn on Monday, according to the SBV.", ARRESTED, "SBV",
      False, False),

@@ -124,6 +124,19 @@ def _said_by(verb: Any) -> Any | None:
     return found if found is not None else _trailing(verb)
 
 
+def _appended_report(verb: Any, token: Any) -> Any | None:
+    """A bare reporting verb after ``token`` that the parser hung as a participle on a noun set off by a comma after
+    an object of ``verb`` ("police hold X, state media reported on Tuesday": "media" an apposition of X), or None;
+    not one with a complement or a subject of its own ("X, a man said to be close to Y")."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr") and c.i > token.i - 1):
+        for noun in (a for a in obj.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")):
+            for said in (v for v in noun.children if v.dep_ == "acl" and v.lemma_ in load_lexicon()["reporting"]):
+                if verb.doc[noun.left_edge.i - 1].text == "," and not any(c.dep_ in (
+                        "ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "auxpass", "aux") for c in said.children):
+                    return said
+    return None
+
+
 def _quoted_as(verb: Any) -> Any | None:
     """The "saying" of "X was quoted as saying" (or "the Courier quoted X as saying") on ``verb``, or None."""
     if verb.lemma_ != "quote":
@@ -363,6 +376,8 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             who = _said_by(link)
             return None if who is not None and _performed(token, who) else who
+        if (said := _appended_report(link, token)) is not None:
+            return _cited(said) or _cited(link) or said.head  # "police hold X, state media reported, quoting Y"
         for child in link.children:
             saying = _quoted_as(child) if child.dep_ in ("parataxis", "conj") else None
             if saying is not None and child.i > token.i:
@@ -373,7 +388,8 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
             if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and semicolon(token, child)):
                 return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
-                    c.dep_ == "cc" and c.i < child.i for c in link.children):
+                    c.dep_ == "cc" and c.i < child.i for c in link.children) and not any(
+                    c.dep_ == "xcomp" for c in child.children):  # not "..., a banker said to be close to Y"
                 own = any(c.dep_.startswith("nsubj") for c in child.children)  # "X detained Y, Z told reporters"
                 return _cited(child) or (_said_by(child) if own else _trailing(child))  # a misparsed parataxis, its subject
                 # not the host's ("police arrested Dorn, the Courier reported")
