@@ -15,10 +15,11 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import prep_objects, subjects
 from graph.ingest.context.accusations import accuser
+from graph.ingest.context.misparses import appended_report, cited, past_dateline, quoted_as, stranded_report, unconfirmed
 from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import document_pronoun, earlier_author
 
-__all__ = ["speaker", "unconfirmed", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
+__all__ = ["speaker", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
 
 _UP = {"xcomp", "ccomp", "conj", "advcl", "parataxis", "ROOT", "pcomp", "acomp", "relcl", "acl"}
 
@@ -92,16 +93,16 @@ def _said_by(verb: Any) -> Any | None:
             verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in load_lexicon()["reporting"]:
         return _said_by(verb.head.head)  # "X said nobody had asked, and denied that ...": X denied (misparsed)
     found = next(iter(reversed(subjects(verb))), None)  # "Police, Vasko said, had ...": the nearer subject
-    found = _past_dateline(found, verb) if found is not None else None
+    found = past_dateline(found, verb) if found is not None else None
     if found is not None and verb.dep_ == "relcl" and found.dep_ == "pobj" and found.ent_type_ in ("GPE", "LOC", "FAC") \
             and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
         found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
         quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"] or subjects(verb.head.head)
         return quoted[0] if quoted else None  # "the Courier quoted X as saying", "X was quoted as saying"
-    cited = _cited(verb)
-    if cited is not None:
-        return cited  # "the agency reported, citing a source in the SBV": the source
+    source = cited(verb)
+    if source is not None:
+        return source  # "the agency reported, citing a source in the SBV": the source
     found = _self_named(found) if found is not None else None
     if found is not None and found.lower_ in _PRONOUNS and found.i > 1 and found.doc[found.i - 1].is_quote:
         quoted = [t for t in found.sent if t.i < found.i - 1]  # '"... Oskar Dorn ...," he said'
@@ -124,35 +125,6 @@ def _said_by(verb: Any) -> Any | None:
     return found if found is not None else _trailing(verb)
 
 
-def _appended_report(verb: Any, token: Any) -> Any | None:
-    """A bare reporting verb after ``token`` that the parser hung as a participle on a noun set off by a comma after
-    an object of ``verb`` ("police hold X, state media reported on Tuesday": "media" an apposition of X), or None;
-    not one with a complement or a subject of its own ("X, a man said to be close to Y")."""
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr") and c.i > token.i - 1):
-        for noun in (a for a in obj.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")):
-            for said in (v for v in noun.children if v.dep_ == "acl" and v.lemma_ in load_lexicon()["reporting"]):
-                if verb.doc[noun.left_edge.i - 1].text == "," and not any(c.dep_ in (
-                        "ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "auxpass", "aux") for c in said.children):
-                    return said
-    return None
-
-
-def _quoted_as(verb: Any) -> Any | None:
-    """The "saying" of "X was quoted as saying" (or "the Courier quoted X as saying") on ``verb``, or None."""
-    if verb.lemma_ != "quote":
-        return None
-    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-                 if g.dep_ == "pcomp" and g.lemma_ in load_lexicon()["reporting"]), None)
-
-
-def _cited(verb: Any) -> Any | None:
-    """The source a reporting verb cites or quotes ("the agency reported, citing a source in the SBV", "...,
-    quoting X"), or None."""
-    return next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("cite", "quote") for d in c.children
-                 if d.dep_ == "dobj" and d.lemma_.lower() not in load_lexicon()["document_nouns"] and (
-                     d.pos_ == "PROPN" or d.lemma_.lower() in _SOURCES)), None)
-
-
 def _trailing(verb: Any) -> Any | None:
     """The trailing speaker of ``verb`` (:func:`trailing_speaker`), the author for a document ("..., a statement
     from the SBV said": the SBV)."""
@@ -160,14 +132,6 @@ def _trailing(verb: Any) -> Any | None:
     if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
         return author(found) or earlier_author(found) or found
     return found
-
-
-def _past_dateline(found: Any, verb: Any) -> Any:
-    """The conjunct after a dateline's dash of the subject ``found`` the parser took from the dateline ("TARN, May 3
-    (Wire) - Valdoria's Bureau of ... said": the bureau, not Tarn), else ``found``."""
-    dashes = [t.i for t in verb.doc[found.i + 1:verb.i] if t.text in ("-", "\u2013", "\u2014") and t.whitespace_]
-    after = [c for c in found.conjuncts if dashes and dashes[-1] < c.i < verb.i]
-    return after[0] if after else found
 
 
 def _self_named(noun: Any) -> Any:
@@ -182,8 +146,6 @@ def _self_named(noun: Any) -> Any:
 
 
 _NAMING = {"identify", "introduce", "describe", "name", "present"}
-_SOURCES = {"source", "official", "diplomat", "witness", "resident", "person", "people", "officer", "aide", "spokesman",
-            "spokeswoman", "spokesperson"}
 
 
 def trailing_speaker(verb: Any) -> Any | None:
@@ -275,45 +237,6 @@ def _unsaid(verb: Any, clause: Any) -> bool:
         c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
 
 
-def unconfirmed(verb: Any) -> bool:
-    """Whether ``verb`` withholds a confirmation: a negated confirming verb ("could not confirm that"), or "neither
-    confirm nor deny"; its clause is neither claimed nor denied.
-
-    >>> from graph.ingest.nlp import parse
-    >>> [unconfirmed(parse(t)[i]) for t, i in (("The SBV could not confirm that.", 4), ("The SBV will confirm that.", 3))]
-    [True, False]
-    >>> unconfirmed(parse("Marek would neither confirm nor deny that he had sacked Dorn.")[5])
-    True
-    """
-    pair = [verb, *verb.conjuncts]
-    if {"confirm", "deny"} <= {v.lemma_ for v in pair}:
-        return any(c.lower_ in ("neither", "nor") for v in pair for c in v.children)
-    return verb.lemma_ in load_lexicon()["confirming"] and any(c.dep_ == "neg" for c in verb.children)
-
-
-def _stranded_report(clause: Any) -> Any | None:
-    """The reporting verb right before the that-clause ``clause`` that the parser hung elsewhere, the verb with no
-    complement of its own and only its own words between them ("has said, without offering evidence, that ...");
-    else None.
-
-    >>> from graph.ingest.nlp import parse
-    >>> doc = parse("The Northern Pact criticised Ilya Marek, who has said, without offering evidence, that the SBV had "
-    ...             "arrested Oskar Dorn.")
-    >>> _stranded_report(doc[19]).text
-    'said'
-    """
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-        return None
-    start = clause.left_edge.i
-    for verb in reversed(clause.doc[clause.sent.start:start]):
-        if verb.lemma_ in load_lexicon()["reporting"] and verb.pos_ == "VERB":
-            if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-                return None
-            own = {t.i for t in verb.subtree}
-            return verb if all(t.i in own or t.is_punct for t in clause.doc[verb.i + 1:start]) else None
-    return None
-
-
 def _performed(token: Any, who: Any) -> bool:
     """Whether the clause ``token`` is a speech act the speaker ``who`` performs by its statement ("said it
     shared the findings and urged the government to ...", "said it had detained seven men, accusing them of
@@ -356,7 +279,7 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
-        if link.dep_ == "ccomp" and link.head.lemma_ not in reporting and (said := _stranded_report(link)) is not None:
+        if link.dep_ == "ccomp" and link.head.lemma_ not in reporting and (said := stranded_report(link)) is not None:
             return _said_by(said)  # "X, who has said, without offering evidence, that Y attacked Z": X's
         if link.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in link.children) and \
                 any(c.dep_ == "auxpass" for c in link.children) and link.lemma_ in load_lexicon()["hedge_words"] | reporting:
@@ -376,10 +299,10 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             who = _said_by(link)
             return None if who is not None and _performed(token, who) else who
-        if (said := _appended_report(link, token)) is not None:
-            return _cited(said) or _cited(link) or said.head  # "police hold X, state media reported, quoting Y"
+        if (said := appended_report(link, token)) is not None:
+            return cited(said) or cited(link) or said.head  # "police hold X, state media reported, quoting Y"
         for child in link.children:
-            saying = _quoted_as(child) if child.dep_ in ("parataxis", "conj") else None
+            saying = quoted_as(child) if child.dep_ in ("parataxis", "conj") else None
             if saying is not None and child.i > token.i:
                 return _said_by(saying)  # "police arrested X, Y was quoted as saying"
             if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or (child.lemma_ != "tell" and any(
@@ -391,7 +314,7 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
                     c.dep_ == "cc" and c.i < child.i for c in link.children) and not any(
                     c.dep_ == "xcomp" for c in child.children):  # not "..., a banker said to be close to Y"
                 own = any(c.dep_.startswith("nsubj") for c in child.children)  # "X detained Y, Z told reporters"
-                return _cited(child) or (_said_by(child) if own else _trailing(child))  # a misparsed parataxis, its subject
+                return cited(child) or (_said_by(child) if own else _trailing(child))  # a misparsed parataxis, its subject
                 # not the host's ("police arrested Dorn, the Courier reported")
     return None
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.context.accusations import accuser
-from graph.ingest.context.clause import author, clause_chain, content_noun, semicolon, unconfirmed
+from graph.ingest.context.clause import author, clause_chain, content_noun, semicolon
+from graph.ingest.context.misparses import unconfirmed
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.statements import earlier_author
 
