@@ -138,8 +138,12 @@ def _claimant(sent: _Sentence, who: Any | None, actors: dict[str, dict[str, Any]
         return None
     if who.dep_ == "appos" and who.pos_ == "NOUN" and who.i not in sent.index:
         return describe(who, sent.index, actors, proposed)  # "..., a spokesman for the Pact said": not the name before
+    if who.dep_ == "appos" and who.pos_ == "NOUN" and sent.index[who.i]["kind"] == "group" and not any(
+            c.dep_ == "appos" for c in who.children):
+        return sent.index[who.i]  # "Police held X, the SBV's press service said" (hung on X): the service, not X
     return described(who, sent.index, actors) and describe(who, sent.index, actors, proposed) or \
-        sent.actor(who, None) or describe(who, sent.index, actors, proposed)
+        sent.actor(who, None) or describe(who, sent.index, actors, proposed) or next(  # a name split at "and":
+        (m for c in who.conjuncts if (m := sent.actor(c, None)) is not None), None)  # "Ethics and Anti-Graft Office"
 
 
 def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) -> tuple[int, int]:

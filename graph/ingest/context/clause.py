@@ -14,6 +14,9 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import prep_objects, subjects
+from graph.ingest.context.accusations import accuser
+from graph.ingest.context.misparses import appended_report, cited, past_dateline, quoted_as, stranded_report, unconfirmed
+from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import document_pronoun, earlier_author
 
 __all__ = ["speaker", "background", "quoted_antecedent", "clause_chain", "trailing_speaker", "content_noun", "author", "semicolon"]
@@ -90,17 +93,16 @@ def _said_by(verb: Any) -> Any | None:
             verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in load_lexicon()["reporting"]:
         return _said_by(verb.head.head)  # "X said nobody had asked, and denied that ...": X denied (misparsed)
     found = next(iter(reversed(subjects(verb))), None)  # "Police, Vasko said, had ...": the nearer subject
+    found = past_dateline(found, verb) if found is not None else None
     if found is not None and verb.dep_ == "relcl" and found.dep_ == "pobj" and found.ent_type_ in ("GPE", "LOC", "FAC") \
             and found.head.head.lower_ in load_lexicon()["groups"] and any(c.lower_ == "who" for c in verb.children):
         found = found.head.head  # "Dockers in Brenholt, who had complained": the dockers, not the town
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
         quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"] or subjects(verb.head.head)
         return quoted[0] if quoted else None  # "the Courier quoted X as saying", "X was quoted as saying"
-    cited = next((d for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "cite" for d in c.children
-                  if d.dep_ == "dobj" and d.lemma_.lower() not in load_lexicon()["document_nouns"] and (
-                      d.pos_ == "PROPN" or d.lemma_.lower() in _SOURCES)), None)
-    if cited is not None:
-        return cited  # "the agency reported, citing a source in the SBV": the source
+    source = cited(verb)
+    if source is not None:
+        return source  # "the agency reported, citing a source in the SBV": the source
     found = _self_named(found) if found is not None else None
     if found is not None and found.lower_ in _PRONOUNS and found.i > 1 and found.doc[found.i - 1].is_quote:
         quoted = [t for t in found.sent if t.i < found.i - 1]  # '"... Oskar Dorn ...," he said'
@@ -110,11 +112,26 @@ def _said_by(verb: Any) -> Any | None:
         # statement said" after "a statement issued by the ministry"
     elif found is not None and found.dep_ == "nsubj":
         found = document_pronoun(found, _said_by) or found  # "The statement said ... It denied that ..."
+    if found is None:
+        found = next((s for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i < verb.i and c.doc[c.i - 1].text
+                      == "," and c.doc[c.right_edge.i + 1].text == "," and not any(a.dep_ in ("aux", "auxpass") for a in
+                                                                                   c.children)
+                      for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)  # "X, asked about Y, said": X
+        # (the parser made the aside a clause with X its subject)
     before = verb.doc[verb.i - 1] if verb.i else None
     if found is None and before is not None and before.pos_ in ("PROPN", "NOUN") and (
             before.dep_ == "appos" or (before.dep_ == "compound" and before.head.i == verb.i)):
         return before  # "..., spokesman X told reporters"; "State television reports that" (a noun to the parser)
-    return found if found is not None else trailing_speaker(verb)
+    return found if found is not None else _trailing(verb)
+
+
+def _trailing(verb: Any) -> Any | None:
+    """The trailing speaker of ``verb`` (:func:`trailing_speaker`), the author for a document ("..., a statement
+    from the SBV said": the SBV)."""
+    found = trailing_speaker(verb)
+    if found is not None and found.lemma_.lower() in load_lexicon()["document_nouns"]:
+        return author(found) or earlier_author(found) or found
+    return found
 
 
 def _self_named(noun: Any) -> Any:
@@ -129,8 +146,6 @@ def _self_named(noun: Any) -> Any:
 
 
 _NAMING = {"identify", "introduce", "describe", "name", "present"}
-_SOURCES = {"source", "official", "diplomat", "witness", "resident", "person", "people", "officer", "aide", "spokesman",
-            "spokeswoman", "spokesperson"}
 
 
 def trailing_speaker(verb: Any) -> Any | None:
@@ -150,6 +165,14 @@ def trailing_speaker(verb: Any) -> Any | None:
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ in ("for", "of", "at") and \
             top.head.head.pos_ == "NOUN" and top.head.head.lemma_.lower() in load_lexicon()["titles"]:
         top = top.head.head  # "..., a spokesman for the Northern Pact said": the spokesman
+    if top.dep_ == "appos" and top.pos_ == "NOUN" and top.head.pos_ == "PROPN" and top.head.dep_ in ("appos", "conj"):
+        top = top.head  # "police held X, Lena Vasko, his lawyer, said": Vasko (a name after a name), not "lawyer"
+    if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.dep_ == "amod" and \
+            top.head.head.head.pos_ == "NOUN" and top.head.head.head.i < top.i:
+        top = top.head.head.head  # "..., a source close to the SBV said", "sources familiar with the talks said"
+    if top.dep_ == "pobj" and top.head.lower_ in ("from", "by") and \
+            top.head.head.lemma_.lower() in load_lexicon()["document_nouns"]:
+        top = top.head.head  # "..., a statement from the SBV said": the statement
     return top if top.dep_ in ("dobj", "appos", "conj", "npadvmod") and top.head != verb else None
 
 
@@ -179,6 +202,12 @@ def semicolon(clause: Any, verb: Any) -> bool:
     return any(t.text == ";" for t in verb.doc[low:high])
 
 
+def _summing(clause: Any) -> bool:
+    """Whether the relative clause ``clause`` hangs on a content noun set off to sum up the report before it ("X
+    said police held Y, a claim Z rejected"): the reporter's words on the claim, not the claim."""
+    return clause.head.dep_ == "appos" and clause.head.lemma_.lower() in load_lexicon()["content_nouns"]
+
+
 def _aside(clause: Any) -> bool:
     """Whether ``clause`` is a relative clause, or a participle set off by a comma after its noun ("officers,
     sent to Kellin by the minister, seized ...": background like "Putin, who sent troops, said"; not "a
@@ -202,9 +231,9 @@ _CONCESSIVE = {"though", "although"}
 
 
 def _unsaid(verb: Any, clause: Any) -> bool:
-    """Whether the reporting ``verb`` does not say its ``clause``: a wish ("want X to explain"), or a question
-    ("explain why he ordered", "asked whether")."""
-    return (verb.dep_ == "xcomp" and verb.head.lemma_ in load_lexicon()["irrealis"]) or any(
+    """Whether the reporting ``verb`` does not say its ``clause``: a wish ("want X to explain"), a question
+    ("explain why he ordered", "asked whether"), or a confirmation withheld ("could not confirm that")."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in load_lexicon()["irrealis"]) or unconfirmed(verb) or any(
         c.lower_ in _WH and c.dep_ in ("advmod", "mark") and c.i < clause.i for c in clause.children)
 
 
@@ -229,18 +258,29 @@ def _performed(token: Any, who: Any) -> bool:
 
 
 def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
-    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X";
-    ``reported_relatives``: a relative clause on a noun of the report is reported too."""
+    """The speaker of the reporting verb above ``token`` ("X said that ..."), or of "according to X", but for
+    the outlet's own staff ("our correspondent says": the reporter); ``reported_relatives``: a relative clause
+    on a noun of the report is reported too."""
+    found = _speaker(token, reported_relatives=reported_relatives)
+    return None if own_voice(found) else found
+
+
+def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
     reporting = load_lexicon()["reporting"]
     noun = content_noun(token)
     if noun is not None and (who := author(noun)) is not None:
         return who
+    if (who := accuser(token)) is not None:
+        return who  # "X accused Y of plotting with Z": X's claim
     chain = [token]
-    while chain[-1].head.i != chain[-1].i and (not _aside(chain[-1]) or _content_head(chain[-1]) or (
+    while chain[-1].head.i != chain[-1].i and (not _aside(chain[-1]) or _content_head(chain[-1]) and not _summing(
+            chain[-1]) or (
             reported_relatives and _reported_noun(chain[-1]))) and len(chain) < 12:
         chain.append(chain[-1].head)  # a participle inside the report is reported too; a relative clause on a
         # party is background ("Putin, who sent troops, said"), on a content noun reported ("cases in which police beat")
     for i, link in enumerate(chain):
+        if link.dep_ == "ccomp" and link.head.lemma_ not in reporting and (said := stranded_report(link)) is not None:
+            return _said_by(said)  # "X, who has said, without offering evidence, that Y attacked Z": X's
         if link.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in link.children) and \
                 any(c.dep_ == "auxpass" for c in link.children) and link.lemma_ in load_lexicon()["hedge_words"] | reporting:
             return None  # "X says police detained 300, though many are thought to have been freed": the reporter's
@@ -259,16 +299,22 @@ def speaker(token: Any, *, reported_relatives: bool = False) -> Any | None:
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             who = _said_by(link)
             return None if who is not None and _performed(token, who) else who
+        if (said := appended_report(link, token)) is not None:
+            return cited(said) or cited(link) or said.head  # "police hold X, state media reported, quoting Y"
         for child in link.children:
-            if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or \
-                    any(c.dep_ == "dobj" for c in child.children):  # "...; the president has denied any wrongdoing"
-                continue
+            saying = quoted_as(child) if child.dep_ in ("parataxis", "conj") else None
+            if saying is not None and child.i > token.i:
+                return _said_by(saying)  # "police arrested X, Y was quoted as saying"
+            if child.dep_ not in ("parataxis", "conj") or child.lemma_ not in reporting or (child.lemma_ != "tell" and any(
+                    c.dep_ == "dobj" for c in child.children)):  # "...; the president has denied any wrongdoing"; not
+                continue  # "..., Y told the Courier": the hearer
             if child.dep_ == "parataxis" and child is not token and not (child.i > token.i and semicolon(token, child)):
                 return _said_by(child)  # not "X removed him; he was detained, officials said, ..."
             if child.dep_ == "conj" and child.i > token.i and not any(
-                    c.dep_ == "cc" and c.i < child.i for c in link.children):
+                    c.dep_ == "cc" and c.i < child.i for c in link.children) and not any(
+                    c.dep_ == "xcomp" for c in child.children):  # not "..., a banker said to be close to Y"
                 own = any(c.dep_.startswith("nsubj") for c in child.children)  # "X detained Y, Z told reporters"
-                return _said_by(child) if own else trailing_speaker(child)  # a misparsed parataxis, its subject
+                return cited(child) or (_said_by(child) if own else _trailing(child))  # a misparsed parataxis, its subject
                 # not the host's ("police arrested Dorn, the Courier reported")
     return None
 

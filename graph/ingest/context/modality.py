@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.context.accusations import accuser
 from graph.ingest.context.clause import author, clause_chain, content_noun, semicolon
+from graph.ingest.context.misparses import unconfirmed
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.statements import earlier_author
 
@@ -42,7 +44,7 @@ def negation(token: Any, *, trigger: Any | None = None) -> str | None:
                 chain[i - 1].dep_ in ("advcl", "xcomp", "ccomp", "pcomp"):
             return str(link.text)  # "ruled out sacking him", "avoided meeting her"
         if i and (chain[i - 1].dep_ in ("advcl", "parataxis") or semicolon(chain[i - 1], link) or _asked(chain[i - 1])
-                  or _neither_way(link)):
+                  or _neither_way(link) or unconfirmed(link)):
             break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation;
             # "officers beat him; the bureau has never answered": a sentence of its own; "it was not clear
             # whether police beat him": a question, neither asserted nor denied (a hedge)
@@ -75,8 +77,10 @@ def hedge(token: Any) -> str | None:
             any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
         return f"{token.text} as"  # "is regarded as one of his closest allies": a reputation
     if token.dep_ == "pcomp" and token.head.lower_ in ("of", "with") and (
-            token.head.head.lemma_ in lex["accusing"] or token.head.head.lower_ in lex["content_nouns"]):
-        return f"{token.head.head.text} {token.head.text}"  # "accused of beating", "on suspicion of beating"
+            (token.head.head.lemma_ in lex["accusing"] and (accuser(token) is None or token.head.head.lemma_ in words))
+            or token.head.head.lower_ in lex["content_nouns"]):
+        return f"{token.head.head.text} {token.head.text}"  # "accused of beating", "on suspicion of beating"; not
+        # "X accused Y of beating Z" (X's claim, not doubted), but "X suspects Y of"
     for i, link in enumerate(chain):
         for child in link.children:
             if child.dep_ in ("aux", "advmod") and child.lower_ in words:
@@ -87,6 +91,11 @@ def hedge(token: Any) -> str | None:
             return str(link.text)
         if i and _neither_way(link):
             return "confirm or deny"  # "would neither confirm nor deny that it held him": not known
+        if i and unconfirmed(link):
+            return f"not {link.text}"  # "could not confirm that police held him"
+        if i and link.lemma_ == "be" and (sure := next((c for c in link.children if c.dep_ == "acomp" and c.lemma_ in
+                                                        words), None)) is not None:
+            return f"{sure.text} that"  # "it was possible that police held him"
         if i and chain[i - 1].dep_ == "xcomp" and (link.lemma_ in lex["reporting"] or link.lemma_ in lex[
                 "passive_hedges"]) and any(c.dep_ == "auxpass" for c in link.children):
             return f"{link.text} to"  # "is said to control", "is understood to have met": hearsay
@@ -121,10 +130,15 @@ def _neither_way(verb: Any) -> bool:
 
 
 def _asked(clause: Any) -> bool:
-    """Whether ``clause`` is an indirect question of a copula ("it is not clear whether police beat him"); not
-    of a verb ("declined to say whether he was questioned": as the verb says)."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) and \
-        clause.dep_ == "ccomp" and (clause.head.lemma_ == "be" or clause.head.pos_ == "ADJ")
+    """Whether ``clause`` is an indirect question ("it is not clear whether police beat him", "declined to say
+    whether he was questioned"): what is above it neither asserts nor denies it (a hedge).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("He declined to say whether the police had questioned Dorn.")
+    >>> _asked(doc[8]), negation(doc[8]), hedge(doc[8])
+    (True, None, 'whether')
+    """
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) and clause.dep_ == "ccomp"
 
 
 def _unsourced(verb: Any) -> Any | None:

@@ -19,6 +19,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.clause import author, quoted_antecedent
 from graph.ingest.relations.roles import subjects
+from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import earlier_author, summary_speakers
 
 __all__ = ["quote_speakers", "quote_speaker", "reporter_first"]
@@ -109,13 +110,20 @@ def _before(doc: Any, start: int) -> Any | None:
 def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
     """``(start, end, speaker token)`` of each quotation segment whose reporting clause names a speaker."""
     found = []
+    last: tuple[int, Any] | None = None  # where the sentence of the last attributed quotation ends, its speaker
     for segments in quotations(doc.text):
         who = next((w for a, b, closed in segments if closed and (w := _after(doc, a, b)) is not None), None)
         who = who if who is not None else _before(doc, segments[0][0])
         if who is not None:
             who = quoted_antecedent(who, [t for t in doc if any(a <= t.idx < b for a, b, _ in segments)]) or who
-        if who is not None:
+        elif last is not None and not doc.text[last[0]:segments[0][0] - 1].strip():
+            who = last[1]  # '"A," Vasko said. "B."': the speaker goes on in the next sentence of her paragraph
+        if who is not None and not own_voice(who):  # '"...," our correspondent said': the report's own voice
             found += [(a, b, who) for a, b, _ in segments]
+            after = next((t for t in doc if t.idx > segments[-1][1]), None)  # the reporting clause after the mark
+            last = (after.sent.end_char, who) if after is not None else None
+        else:
+            last = None
     return found + summary_speakers(doc)  # the bullets of a statement's summary are its author's too
 
 

@@ -21,12 +21,24 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.finder import slug
 
-__all__ = ["describe", "described", "body_word", "noun_phrase", "phrase_actor"]
+__all__ = ["describe", "described", "body_word", "noun_phrase", "phrase_actor", "own_voice"]
 
 _DROP = {"relcl", "appos", "acl", "punct", "advcl"}
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _PLACING = {"in", "on", "at", "from", "close", "near", "inside", "within"}
 _SOME = {"some", "many", "others", "several", "most", "few", "none"}
+
+
+def own_voice(token: Any | None) -> bool:
+    """Whether the speaker ``token`` is the outlet's own staff ("our correspondent says", "our reporter in Tarn"):
+    the report's voice, no claimant.
+
+    >>> from graph.ingest.nlp import parse
+    >>> own_voice(parse("Our reporter in Tarn says it.")[1]), own_voice(parse("Our sources say it.")[1])
+    (True, False)
+    """
+    return token is not None and token.lemma_.lower() in load_lexicon()["own_staff"] and any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in token.children)
 
 
 def noun_phrase(token: Any) -> list[Any]:
