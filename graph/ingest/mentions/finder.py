@@ -35,6 +35,7 @@ from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
 from graph.ingest.mentions.names import other_bearer, settle_short_names
 from graph.ingest.mentions.partitives import widen_partitives
+from graph.ingest.mentions.possessors import possessor_mentions
 from graph.ingest.mentions.retype import retype_persons, retype_places, retype_states
 from graph.ingest.mentions.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
@@ -205,6 +206,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 kind, reading)
     mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
     mentions += tail_mentions(doc, mentions, linker, taken)  # "the copper works" of the Ossel Copper Works
+    mentions += possessor_mentions(doc, mentions, linker, taken)  # "the dockers' leader": their union
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:

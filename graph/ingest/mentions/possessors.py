@@ -1,0 +1,70 @@
+"""A party noun in the possessive before a title stands for the body that leads it: "the dockers' leader".
+
+News calls a union leader "the dockers' leader" or "the miners' chief": the possessor is a party noun
+of the lexicon's ``groups`` in the plural with a bare apostrophe, and the possessed noun a title (the
+lexicon's ``titles``). The noun chunk is the person's ("the dockers' leader Sella Brandt"), so no other
+step finds the possessor. It is a mention of the body named before in the text with that word in its
+name ("the Brenholt Dockers' Union", before or after), else of a new organisation known by the text's
+form. Plural titles ("the dockers' leaders") are persons and stay one party.
+
+>>> from graph.ingest.nlp import parse
+>>> from graph.ingest.mentions.linking import Linker
+>>> doc = parse("The Varn Dockers' Guild struck. The dockers' leader Ida Holm spoke.")
+>>> linker = Linker({})
+>>> guild = linker.propose("Varn Dockers' Guild", "Organisation", "Varn Dockers' Guild")
+>>> named = [{"actors": [guild], "start": 0, "end": 22, "text": "The Varn Dockers' Guild", "tokens": (0, 5)}]
+>>> [(m["text"], m["actors"]) for m in possessor_mentions(doc, named, linker, [False] * len(doc))]
+[("The dockers'", ['varn-dockers-guild'])]
+>>> doc = parse("Police detained the miners' leader Ida Holm.")
+>>> found = possessor_mentions(doc, [], Linker({}), [False] * len(doc))
+>>> [(m["text"], m["actors"], m["kind"]) for m in found]
+[("the miners'", ['miners-union'], 'new')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions.kinds import group_word
+from graph.ingest.mentions.linking import Linker
+
+__all__ = ["possessor_mentions"]
+
+_BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce"}
+
+
+def _named_body(word: str, mentions: list[dict[str, Any]], linker: Linker) -> list[str]:
+    """The one body the text names with ``word`` in its name ("Dockers'" of the Dockers' Union)."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+    found = {a for m in mentions if len(m["actors"]) == 1
+             for a in m["actors"] if linker.actors.get(a, {}).get("type") in _BODIES
+             and pattern.search(linker.actors[a].get("label", ""))}
+    return sorted(found) if len(found) == 1 else []
+
+
+def possessor_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker,
+                       taken: list[bool]) -> list[dict[str, Any]]:
+    """Mentions of "the <party noun>'" before a title: the body named with that word, else a new union."""
+    titles = load_lexicon()["titles"]
+    found = []
+    for token in doc:
+        if token.dep_ != "poss" or token.tag_ != "NNS" or taken[token.i] or group_word(token) is None or \
+                not any(c.tag_ == "POS" and c.text in ("'", "\u2019") for c in token.children) or \
+                token.head.tag_ != "NN" or token.head.lower_ not in titles:
+            continue  # "the dockers' leaders" are persons, a party of their own
+        start = token.i - 1 if token.i and doc[token.i - 1].dep_ == "det" else token.i
+        while start < token.i and taken[start]:
+            start += 1
+        span = doc[start:token.i + 2]  # with its apostrophe: "the dockers'" is the text's form
+        ids = _named_body(token.text, mentions, linker)
+        reading = f"{span.text!r} read as {linker.actors[ids[0]]['label']} (named with that word)" if ids else None
+        kind = "description" if ids else "new"
+        if not ids:
+            ids = [linker.propose(f"{token.lower_} union", "Organisation", span.text)]
+        found.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids,
+                      "kind": kind, "tokens": (span.start, span.end), "head": token.i, "reading": reading})
+        for i in range(span.start, span.end):
+            taken[i] = True
+    return found

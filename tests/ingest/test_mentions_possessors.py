@@ -1,0 +1,35 @@
+"""Party nouns in the possessive before a title ("the dockers' leader"), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from graph.ingest.extract import extract
+from graph.ingest.nlp import parse
+
+
+def _headed(text: str) -> set[tuple[str, str]]:
+    found = extract(parse(text), {})
+    label = lambda i: found["actors"][i]["label"] if i else None  # noqa: E731
+    return {(label(c["subject"]), label(c["object"])) for c in found["candidates"] if c["relation"] == "headed"}
+
+
+def test_the_body_named_with_the_word() -> None:
+    text = ("The Tarvo Dockers' Union called a strike in Lemberg. "
+            "Police later detained the dockers' leader Ines Varo at the port.")
+    assert ("Ines Varo", "Tarvo Dockers' Union") in _headed(text)
+
+
+def test_a_body_named_later_in_the_text() -> None:
+    text = ("Police detained the miners' leader Ines Varo on Monday. "
+            "The Lemberg Miners' Federation said it would appeal.")
+    assert ("Ines Varo", "Lemberg Miners' Federation") in _headed(text)
+
+
+def test_a_new_union_where_none_is_named() -> None:
+    found = extract(parse("Ines Varo, the miners' leader, was freed on bail in Lemberg."), {})
+    union = [m for m in found["mentions"] if m["text"] == "the miners'"]
+    assert union and found["actors"][union[0]["actors"][0]]["type"] == "Organisation"
+
+
+def test_plural_titles_stay_persons() -> None:
+    found = extract(parse("The police warned the dockers' leaders in Lemberg."), {})
+    assert not [m for m in found["mentions"] if m["text"] == "the dockers'"]
