@@ -17,12 +17,15 @@ apposition), and the label then stands for the named body, not for a party of it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from graph.ingest.mentions.kinds import BODIES, group_word
+from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head"]
+__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before"]
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def widen_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
@@ -85,3 +88,33 @@ def name_head(span: Any) -> Any:
             or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):  # "of Nakoro First Deputy X": a title
         return span
     return doc[span.start:head.i + 1]
+
+
+def ordinal(token: Any) -> bool:
+    """Whether ``token`` is a numbered ordinal ("3rd", "101st").
+
+    >>> from graph.ingest.nlp import parse
+    >>> [ordinal(t) for t in parse("the 3rd and the third")]
+    [False, True, False, False, False]
+    """
+    return bool(_ORDINAL.fullmatch(token.text))
+
+
+def ordinal_before(span: Any, taken: list[bool]) -> Any:
+    """A unit's name with the numbered ordinal and the proper nouns before it that modify it ("the Dravic 14th
+    Guards Brigade", "Soldiers of the 3rd Armoured Regiment"), where no mention holds them; else ``span``.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Soldiers of the 3rd Armoured Regiment mutinied.")
+    >>> ordinal_before(doc[4:6], [False] * len(doc)).text
+    '3rd Armoured Regiment'
+    """
+    doc, start = span.doc, span.start
+    if not len(span) or not org_word(span[-1]) or start == 0 or not ordinal(doc[start - 1]) or taken[start - 1] \
+            or doc[start - 1].head.i not in range(start, span.end):
+        return span
+    start -= 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1] \
+            and doc[start - 1].head.i in range(start, span.end):
+        start -= 1
+    return doc[start:span.end]

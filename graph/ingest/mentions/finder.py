@@ -29,7 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import label_before_name, name_head, region_in_title, widen_places
+from graph.ingest.mentions.extents import label_before_name, name_head, ordinal, ordinal_before, region_in_title, widen_places
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
@@ -153,13 +153,13 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
-        span = name_head(_cut(_clean(ent)))
+        span = ordinal_before(name_head(_cut(_clean(ent))), taken)  # "the 3rd Armoured Regiment"
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
                 and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
-        if not span.text or not span.text[:1].isupper():
+        if not span.text or not (span.text[:1].isupper() or ordinal(span[0])):
             continue
         inner = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end
                  and (m["tokens"][1] - m["tokens"][0]) < len(span)
@@ -198,10 +198,12 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
             if ids:  # a surname named before in full
                 add(span, ids, kind, reading)
-        elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
+        elif len(span) >= 2 and all(t.pos_ == "PROPN" and (t.is_alpha or ordinal(t) and org_word(span[-1])) for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
                 not (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON")
+            if not ids and (wide := ordinal_before(span, taken)) is not span:
+                span, ids, kind, reading = wide, *linker.link(wide.text)  # "the 3rd Armoured Regiment"
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
