@@ -33,3 +33,21 @@ def test_a_new_union_where_none_is_named() -> None:
 def test_plural_titles_stay_persons() -> None:
     found = extract(parse("The police warned the dockers' leaders in Lemberg."), {})
     assert not [m for m in found["mentions"] if m["text"] == "the dockers'"]
+
+
+def test_a_bare_office_word_before_a_title_is_a_body() -> None:
+    text = "Prosecutors charged Tomas Grell, the former customs chief, with fraud in Lemberg."
+    found = extract(parse(text), {})
+    customs = [m for m in found["mentions"] if m["text"] == "customs"]
+    assert customs and found["actors"][customs[0]["actors"][0]]["type"] == "PublicBody"
+    assert ("Tomas Grell", "customs") in _headed(text)
+
+
+def test_the_office_word_links_to_the_body_named_with_it() -> None:
+    text = "The Tarvanian Customs Service was raided. Tomas Grell, the customs chief, was arrested."
+    assert ("Tomas Grell", "Tarvanian Customs Service") in _headed(text)
+
+
+def test_officers_named_with_the_word_are_not_the_body() -> None:
+    text = "Tomas Grell, the former customs chief, was arrested. Customs officers seized the cargo."
+    assert ("Tomas Grell", "customs") in _headed(text)

@@ -1,4 +1,4 @@
-"""A party noun in the possessive before a title stands for the body that leads it: "the dockers' leader".
+"""A party noun before a title stands for the body: "the dockers' leader", "the former customs chief".
 
 News calls a union leader "the dockers' leader" or "the miners' chief": the possessor is a party noun
 of the lexicon's ``groups`` in the plural with a bare apostrophe, and the possessed noun a title (the
@@ -30,7 +30,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import group_word
 from graph.ingest.mentions.linking import Linker
 
-__all__ = ["possessor_mentions"]
+__all__ = ["possessor_mentions", "office_word_mentions"]
 
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce"}
 
@@ -38,7 +38,7 @@ _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce"}
 def _named_body(word: str, mentions: list[dict[str, Any]], linker: Linker) -> list[str]:
     """The one body the text names with ``word`` in its name ("Dockers'" of the Dockers' Union)."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
-    found = {a for m in mentions if len(m["actors"]) == 1
+    found = {a for m in mentions if len(m["actors"]) == 1 and m.get("kind", "name") in ("name", "new", "variant")
              for a in m["actors"] if linker.actors.get(a, {}).get("type") in _BODIES
              and pattern.search(linker.actors[a].get("label", ""))}
     return sorted(found) if len(found) == 1 else []
@@ -67,4 +67,34 @@ def possessor_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker,
                       "kind": kind, "tokens": (span.start, span.end), "head": token.i, "reading": reading})
         for i in range(span.start, span.end):
             taken[i] = True
+    return found
+
+
+def office_word_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker,
+                         taken: list[bool]) -> list[dict[str, Any]]:
+    """Mentions of a body's bare word before a title ("Lind, the former customs chief"): the body the text names
+    with that word ("the Tarvanian Customs Service"), else a new body of the word's type. A word the coreference
+    resolves as a description ("the ministry spokesman") is left to it.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Oskar Lind, the former customs chief, was arrested.")
+    >>> [(m["text"], m["actors"]) for m in office_word_mentions(doc, [], Linker({}), [False] * len(doc))]
+    [('customs', ['customs'])]
+    """
+    titles, descriptions = load_lexicon()["titles"], load_lexicon()["descriptions"]
+    found = []
+    for token in doc:
+        kind = group_word(token)
+        if token.dep_ != "compound" or not token.text.islower() or taken[token.i] or kind not in _BODIES or \
+                token.lemma_.lower() in descriptions or token.lower_ in descriptions or \
+                token.head.lemma_.lower() not in titles or token.head.i != token.i + 1 or \
+                any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children):
+            continue
+        ids = _named_body(token.text, mentions, linker)
+        reading = f"{token.text!r} read as {linker.actors[ids[0]]['label']} (named with that word)" if ids else None
+        found.append({"start": token.idx, "end": token.idx + len(token), "text": token.text,
+                      "actors": ids or [linker.propose(token.lower_, kind, token.text)],
+                      "kind": "description" if ids else "group", "tokens": (token.i, token.i + 1), "head": token.i,
+                      "reading": reading})
+        taken[token.i] = True
     return found
