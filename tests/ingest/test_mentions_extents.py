@@ -20,3 +20,7 @@ def test_a_unit_named_by_its_ordinal_first() -> None:
 
 def test_an_ordinal_that_is_no_unit_stays_out() -> None:
     assert not [t for t in _texts("On the 3rd Ines Varo met Tomas Grell in Lemberg.") if t.startswith("3rd")]
+
+
+def test_a_hyphenated_name_the_recogniser_missed() -> None:
+    assert "Tarvo Anti-Graft Commission" in _texts("The Tarvo Anti-Graft Commission arrested Ines Varo on Monday.")

@@ -23,7 +23,8 @@ from typing import Any
 from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before"]
+__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
+           "name_word"]
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -118,3 +119,18 @@ def ordinal_before(span: Any, taken: list[bool]) -> Any:
             and doc[start - 1].head.i in range(start, span.end):
         start -= 1
     return doc[start:span.end]
+
+
+def name_word(token: Any, span: Any) -> bool:
+    """Whether ``token`` may be a word of the run of proper nouns ``span`` that the recogniser missed: a word, a
+    unit's numbered ordinal ("3rd Armoured Regiment"), or a hyphen inside a word ("Tarvo Anti-Graft Commission").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The Tarvo Anti-Graft Commission met.")
+    >>> all(name_word(t, doc[1:6]) for t in doc[1:6])
+    True
+    """
+    if token.pos_ != "PROPN":
+        return False
+    return token.is_alpha or (ordinal(token) and org_word(span[-1])) or (
+        token.text == "-" and span.start < token.i < span.end - 1 and not token.whitespace_)

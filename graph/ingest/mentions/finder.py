@@ -29,7 +29,8 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import label_before_name, name_head, ordinal, ordinal_before, region_in_title, widen_places
+from graph.ingest.mentions.extents import (label_before_name, name_head, name_word, ordinal, ordinal_before,
+                                          region_in_title, widen_places)
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
@@ -198,7 +199,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
             if ids:  # a surname named before in full
                 add(span, ids, kind, reading)
-        elif len(span) >= 2 and all(t.pos_ == "PROPN" and (t.is_alpha or ordinal(t) and org_word(span[-1])) for t in span) and token.lower_ not in lex["groups"]:
+        elif len(span) >= 2 and all(name_word(t, span) for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
                 not (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON")
