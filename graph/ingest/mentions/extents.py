@@ -24,7 +24,7 @@ from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
 __all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
-           "name_word"]
+           "name_word", "modified_form"]
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -134,3 +134,17 @@ def name_word(token: Any, span: Any) -> bool:
         return False
     return token.is_alpha or (ordinal(token) and org_word(span[-1])) or (
         token.text == "-" and span.start < token.i < span.end - 1 and not token.whitespace_)
+
+
+def modified_form(chunk: Any) -> str | None:
+    """The form of a party noun with the reduced relative that says whose it is ("companies owned by Halm's
+    circle", "a supplier run by his brother-in-law"): the chunk through the agent's phrase; None without one.
+
+    >>> from graph.ingest.nlp import parse
+    >>> modified_form(next(parse("Companies owned by his family won.").noun_chunks))
+    'Companies owned by his family'
+    """
+    head = chunk.root
+    agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == chunk.end
+              for a in c.children if a.dep_ == "agent"]
+    return chunk.doc[chunk.start:agents[0].right_edge.i + 1].text if agents else None

@@ -29,8 +29,8 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import (label_before_name, name_head, name_word, ordinal, ordinal_before,
-                                          region_in_title, widen_places)
+from graph.ingest.mentions.extents import (label_before_name, modified_form, name_head, name_word, ordinal,
+                                          ordinal_before, region_in_title, widen_places)
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
@@ -283,6 +283,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                     for i in range(*m["tokens"]):
                         taken[i] = False
                 span = doc[persons[0]["tokens"][0]:span.end]
+        form = modified_form(chunk)  # "companies owned by Halm's circle": the form that tells them apart
+        if form and len(ids) == 1 and ids[0] in linker.proposed and form not in linker.proposed[ids[0]]["aliases"]:
+            linker.proposed[ids[0]]["aliases"].append(form)
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
