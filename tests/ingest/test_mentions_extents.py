@@ -24,3 +24,22 @@ def test_an_ordinal_that_is_no_unit_stays_out() -> None:
 
 def test_a_hyphenated_name_the_recogniser_missed() -> None:
     assert "Tarvo Anti-Graft Commission" in _texts("The Tarvo Anti-Graft Commission arrested Ines Varo on Monday.")
+
+
+def _forms(text: str, label: str) -> list[str]:
+    found = find_mentions(parse(text), {})
+    return [f for spec in found["proposed"].values() if spec["label"] == label for f in spec["aliases"]]
+
+
+def test_a_group_keeps_the_relative_that_says_whose_it_is() -> None:
+    text = "Prosecutors say the money went to companies owned by his family in Lemberg."
+    assert "companies owned by his family" in _forms(text, "companies")
+
+
+def test_a_collective_keeps_the_phrase_that_says_whose_it_is() -> None:
+    assert "Two officials at the bank" in _forms("Two officials at the bank resigned on Monday.", "officials")
+
+
+def test_a_force_is_not_named_by_its_body() -> None:
+    forms = _forms("The last soldiers of the peacekeeping force left Lemberg on Monday.", "soldiers")
+    assert not [f for f in forms if "force" in f]

@@ -26,6 +26,8 @@ from graph.ingest.mentions.mention_data import load_mention_data
 __all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
            "name_word", "modified_form"]
 
+_PREPS = ("of", "in", "at", "from")
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -138,13 +140,21 @@ def name_word(token: Any, span: Any) -> bool:
 
 def modified_form(chunk: Any) -> str | None:
     """The form of a party noun with the reduced relative that says whose it is ("companies owned by Halm's
-    circle", "a supplier run by his brother-in-law"): the chunk through the agent's phrase; None without one.
+    circle", "a supplier run by his brother-in-law"), or a collective's with the phrase that says whose or where
+    it is ("members of his family", "two officials at the bank"): the chunk through the agent's phrase or the
+    preposition's object; None without one. (Not a force's: "soldiers of the force" is no name of the force.)
 
     >>> from graph.ingest.nlp import parse
     >>> modified_form(next(parse("Companies owned by his family won.").noun_chunks))
     'Companies owned by his family'
+    >>> modified_form(next(parse("Two officials at the bank resigned.").noun_chunks))
+    'Two officials at the bank'
     """
     head = chunk.root
     agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == chunk.end
               for a in c.children if a.dep_ == "agent"]
-    return chunk.doc[chunk.start:agents[0].right_edge.i + 1].text if agents else None
+    if agents:
+        return chunk.doc[chunk.start:agents[0].right_edge.i + 1].text
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _PREPS and c.i == chunk.end
+               for g in c.children if g.dep_ == "pobj"] if group_word(head) == "CollectiveActor" else []
+    return chunk.doc[chunk.start:objects[0].i + 1].text if objects else None  # "members of his family"
