@@ -51,3 +51,14 @@ def test_the_office_word_links_to_the_body_named_with_it() -> None:
 def test_officers_named_with_the_word_are_not_the_body() -> None:
     text = "Tomas Grell, the former customs chief, was arrested. Customs officers seized the cargo."
     assert ("Tomas Grell", "customs") in _headed(text)
+
+
+def test_a_body_a_place_owns_is_a_party_of_its_own() -> None:
+    text = ("Tarvania's electoral board declared Ines Varo the winner on Monday. "
+            "The board's chairman, Tomas Grell, rejected the charge.")
+    assert ("Tomas Grell", "Tarvania's electoral board") in _headed(text)
+
+
+def test_a_person_owns_no_new_body() -> None:
+    found = extract(parse("Ines Varo's campaign board met in Lemberg on Monday."), {})
+    assert not [s for s in found["actors"].values() if s["label"].endswith("campaign board")]

@@ -30,7 +30,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import group_word
 from graph.ingest.mentions.linking import Linker
 
-__all__ = ["possessor_mentions", "office_word_mentions"]
+__all__ = ["possessor_mentions", "office_word_mentions", "owned_bodies"]
 
 _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce"}
 
@@ -42,6 +42,13 @@ def _named_body(word: str, mentions: list[dict[str, Any]], linker: Linker) -> li
              for a in m["actors"] if linker.actors.get(a, {}).get("type") in _BODIES
              and pattern.search(linker.actors[a].get("label", ""))}
     return sorted(found) if len(found) == 1 else []
+
+
+def _person(token: Any, linker: Linker) -> bool:
+    """Whether the proper noun ``token`` names a person: with a first name, or a person of the corpus."""
+    ids = linker.link(token.text)[0]  # (the recogniser's guess is no test: it takes "Ilvany" for a person)
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) or any(
+        linker.actors.get(i, {}).get("type") == "Person" and not linker.actors[i].get("proposed") for i in ids)
 
 
 def possessor_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker,
@@ -97,4 +104,39 @@ def office_word_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linke
                       "kind": "description" if ids else "group", "tokens": (token.i, token.i + 1), "head": token.i,
                       "reading": reading})
         taken[token.i] = True
+    return found
+
+
+def owned_bodies(doc: Any, mentions: list[dict[str, Any]], linker: Linker, taken: list[bool]) -> list[dict[str, Any]]:
+    """Mentions of a body a place's possessive introduces ("Ilvany's electoral board", "Tarvo's customs service"):
+    a description noun of a body with its own modifiers, owned by a named place, is a new body known by the
+    whole form (the place stays a mention of its own); later "the board" resolves to it.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Tarvania's electoral board declared Ines Varo the winner.")
+    >>> linker = Linker({})
+    >>> place = {"actors": [linker.propose("Tarvania", "State", "Tarvania")], "tokens": (0, 1)}
+    >>> [(m["text"], linker.actors[m["actors"][0]]["label"]) for m in owned_bodies(doc, [place], linker, [True] + [False] * 9)]
+    [('electoral board', "Tarvania's electoral board")]
+    """
+    descriptions = load_lexicon()["descriptions"]
+    places = {m["tokens"][0]: m for m in mentions if len(m["actors"]) == 1 and m["tokens"][1] - m["tokens"][0] == 1
+              and (linker.actors.get(m["actors"][0], {}).get("type") in ("State", "Place") or
+                   doc[m["tokens"][0]].ent_type_ in ("GPE", "LOC"))}
+    found = []
+    for token in doc:
+        kinds = descriptions.get(token.lemma_.lower()) or []
+        owner = next((c for c in token.children if c.dep_ == "poss" and (c.i in places or (
+            c.pos_ == "PROPN" and not _person(c, linker)))), None)
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound") and c.text.islower() and c.i < token.i]
+        if token.pos_ != "NOUN" or owner is None or not mods or not set(kinds) & _BODIES or \
+                any(taken[mods[0].i:token.i + 1]) or group_word(token) is not None:
+            continue
+        span = doc[mods[0].i:token.i + 1]
+        label = doc[owner.i:token.i + 1].text
+        found.append({"start": span.start_char, "end": span.end_char, "text": span.text, "kind": "new",
+                      "actors": [linker.propose(label, next(k for k in kinds if k in _BODIES), label)],
+                      "tokens": (span.start, span.end), "head": token.i, "reading": None})
+        for i in range(span.start, span.end):
+            taken[i] = True
     return found
