@@ -36,6 +36,7 @@ from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
 from graph.ingest.mentions.names import other_bearer, settle_short_names
 from graph.ingest.mentions.partitives import widen_partitives
+from graph.ingest.mentions.indefinites import indefinite_bodies
 from graph.ingest.mentions.possessors import office_word_mentions, owned_bodies, possessor_mentions
 from graph.ingest.mentions.retype import retype_persons, retype_places, retype_states
 from graph.ingest.mentions.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
@@ -312,6 +313,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             kind if ids else "group", reading)
     mentions += office_word_mentions(doc, mentions, linker, taken)  # "the former customs chief": customs
     mentions += owned_bodies(doc, mentions, linker, taken)  # "Ilvany's electoral board"
+    mentions += indefinite_bodies(doc, linker, taken)  # "an Almaty-based rights group"
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:
