@@ -14,11 +14,12 @@ form. Plural titles ("the dockers' leaders") are persons and stay one party.
 >>> guild = linker.propose("Varn Dockers' Guild", "Organisation", "Varn Dockers' Guild")
 >>> named = [{"actors": [guild], "start": 0, "end": 22, "text": "The Varn Dockers' Guild", "tokens": (0, 5)}]
 >>> [(m["text"], m["actors"]) for m in possessor_mentions(doc, named, linker, [False] * len(doc))]
-[("The dockers'", ['varn-dockers-guild'])]
+[('dockers', ['varn-dockers-guild'])]
 >>> doc = parse("Police detained the miners' leader Ida Holm.")
->>> found = possessor_mentions(doc, [], Linker({}), [False] * len(doc))
->>> [(m["text"], m["actors"], m["kind"]) for m in found]
-[("the miners'", ['miners-union'], 'new')]
+>>> linker = Linker({})
+>>> found = possessor_mentions(doc, [], linker, [False] * len(doc))
+>>> [(m["text"], m["actors"], m["kind"]) for m in found], linker.actors["miners-union"]["aliases"]
+([('miners', ['miners-union'], 'new')], ["the miners'"])
 """
 
 from __future__ import annotations
@@ -61,15 +62,14 @@ def possessor_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker,
                 not any(c.tag_ == "POS" and c.text in ("'", "\u2019") for c in token.children) or \
                 token.head.tag_ != "NN" or token.head.lower_ not in titles:
             continue  # "the dockers' leaders" are persons, a party of their own
-        start = token.i - 1 if token.i and doc[token.i - 1].dep_ == "det" else token.i
-        while start < token.i and taken[start]:
-            start += 1
-        span = doc[start:token.i + 2]  # with its apostrophe: "the dockers'" is the text's form
+        start = token.i - 1 if token.i and doc[token.i - 1].dep_ == "det" and not taken[token.i - 1] else token.i
+        form = doc[start:token.i + 2].text  # with its apostrophe: "the dockers'" is the text's form
+        span = doc[token.i:token.i + 1]
         ids = _named_body(token.text, mentions, linker)
-        reading = f"{span.text!r} read as {linker.actors[ids[0]]['label']} (named with that word)" if ids else None
+        reading = f"{form!r} read as {linker.actors[ids[0]]['label']} (named with that word)" if ids else None
         kind = "description" if ids else "new"
         if not ids:
-            ids = [linker.propose(f"{token.lower_} union", "Organisation", span.text)]
+            ids = [linker.propose(f"{token.lower_} union", "Organisation", form)]
         found.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids,
                       "kind": kind, "tokens": (span.start, span.end), "head": token.i, "reading": reading})
         for i in range(span.start, span.end):
