@@ -149,6 +149,8 @@ def modified_form(chunk: Any) -> str | None:
     'Companies owned by his family'
     >>> modified_form(next(parse("Two officials at the bank resigned.").noun_chunks))
     'Two officials at the bank'
+    >>> modified_form(next(parse("Relatives of people killed in Lemberg, who marched, wept.").noun_chunks))
+    'Relatives of people killed in Lemberg'
     """
     head = chunk.root
     agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == chunk.end
@@ -157,4 +159,11 @@ def modified_form(chunk: Any) -> str | None:
         return chunk.doc[chunk.start:agents[0].right_edge.i + 1].text
     objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _PREPS and c.i == chunk.end
                for g in c.children if g.dep_ == "pobj"] if group_word(head) == "CollectiveActor" else []
-    return chunk.doc[chunk.start:objects[0].i + 1].text if objects else None  # "members of his family"
+    return chunk.doc[chunk.start:_edge(objects[0]) + 1].text if objects else None  # "members of his family"
+
+
+def _edge(token: Any) -> int:
+    """The last token of ``token``'s phrase without its relative clause, apposition or conjuncts ("people killed
+    in Almaty", not "people, who ...")."""
+    return max([token.i] + [_edge(c) for c in token.children if c.i > token.i and c.dep_ not in
+                            ("relcl", "appos", "punct", "cc", "conj", "advcl")])
