@@ -81,7 +81,7 @@ def office_word_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linke
                          taken: list[bool]) -> list[dict[str, Any]]:
     """Mentions of a body's bare word before a title ("Lind, the former customs chief"): the body the text names
     with that word ("the Tarvanian Customs Service"), else a new body of the word's type. A word the coreference
-    resolves as a description ("the ministry spokesman") is left to it.
+    resolves as a description ("the ministry spokesman") is left to it, a government's to the document's bodies.
 
     >>> from graph.ingest.nlp import parse
     >>> doc = parse("Oskar Lind, the former customs chief, was arrested.")
@@ -89,11 +89,12 @@ def office_word_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linke
     [('customs', ['customs'])]
     """
     titles, descriptions = load_lexicon()["titles"], load_lexicon()["descriptions"]
+    governments = set(load_lexicon()["government_titles"]["bodies"])  # "a government spokesman": the document's
     found = []
     for token in doc:
         kind = group_word(token)
         if token.dep_ != "compound" or not token.text.islower() or taken[token.i] or kind not in _BODIES or \
-                token.lemma_.lower() in descriptions or token.lower_ in descriptions or \
+                token.lemma_.lower() in descriptions or token.lower_ in descriptions or token.lower_ in governments or \
                 token.head.lemma_.lower() not in titles or token.head.i != token.i + 1 or \
                 any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children):
             continue
