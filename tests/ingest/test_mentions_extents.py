@@ -43,3 +43,14 @@ def test_a_collective_keeps_the_phrase_that_says_whose_it_is() -> None:
 def test_a_force_is_not_named_by_its_body() -> None:
     forms = _forms("The last soldiers of the peacekeeping force left Lemberg on Monday.", "soldiers")
     assert not [f for f in forms if "force" in f]
+
+
+def test_a_name_split_at_its_and_is_one_body() -> None:
+    found = find_mentions(parse("Tarvania's Ethics and Anti-Graft Office said it had arrested Ines Varo."), {})
+    texts = [m["text"] for m in found["mentions"]]
+    assert "Ethics and Anti-Graft Office" in texts and "Tarvania" in texts
+
+
+def test_two_persons_joined_by_and_stay_two() -> None:
+    texts = _texts("Ines Varo and Tomas Grell met the Lemberg Trade Council on Monday.")
+    assert "Ines Varo" in texts and "Tomas Grell" in texts

@@ -24,7 +24,7 @@ from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
 __all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
-           "name_word", "modified_form"]
+           "name_word", "modified_form", "join_split_names"]
 
 _PREPS = ("of", "in", "at", "from")
 
@@ -167,3 +167,52 @@ def _edge(token: Any) -> int:
     in Almaty", not "people, who ...")."""
     return max([token.i] + [_edge(c) for c in token.children if c.i > token.i and c.dep_ not in
                             ("relcl", "appos", "punct", "cc", "conj", "advcl")])
+
+
+def join_split_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
+    """Widen, in place, a body's name the parser split at its "and" ("Kambali's Ethics and Anti-Corruption
+    Commission": "Ethics" the subject, the rest its conjunct) to the whole name; the first words' own mention,
+    if any, goes. Not where the first words are a person's or begin another mention.
+
+    >>> from graph.ingest.nlp import parse
+    >>> from graph.ingest.mentions.linking import Linker
+    >>> doc = parse("Kambali's Ethics and Anti-Corruption Commission said it had arrested him.")
+    >>> linker = Linker({})
+    >>> found = [{"tokens": (4, 8), "head": 7, "kind": "new", "actors": [linker.propose("Anti-Corruption Commission",
+    ...          "PublicBody", "Anti-Corruption Commission")], "start": 21, "end": 47, "text": "Anti-Corruption Commission"}]
+    >>> join_split_names(doc, found, linker)
+    >>> found[0]["text"], linker.actors[found[0]["actors"][0]]["label"]
+    ('Ethics and Anti-Corruption Commission', 'Ethics and Anti-Corruption Commission')
+    """
+    for mention in list(mentions):
+        root, (start, end) = doc[mention["head"]], mention["tokens"]
+        first = root.head
+        if root.dep_ != "conj" or first.pos_ != "PROPN" or first.i != start - 2 or doc[start - 1].lower_ != "and" or \
+                mention["kind"] not in ("name", "new", "variant") or len(mention["actors"]) != 1 or \
+                not org_word(doc[end - 1]) or not first.text[:1].isupper():
+            continue
+        begin = first.i
+        while begin > 0 and doc[begin - 1].dep_ == "compound" and doc[begin - 1].pos_ == "PROPN" and \
+                doc[begin - 1].head.i == first.i:
+            begin -= 1
+        inner = [m for m in mentions if m is not mention and m["tokens"][0] < start and m["tokens"][1] > begin]
+        owner = doc[begin - 1].tag_ == "POS" and begin > 1  # "Kambali's Ethics", read as one name: Kambali's
+        if any(m["tokens"][0] < begin and not owner or linker.actors.get(m["actors"][0], {}).get("type") == "Person"
+               for m in inner):
+            continue
+        for m in inner:
+            mentions.remove(m)
+            if m["tokens"][0] < begin - 1:
+                place = doc[m["tokens"][0]:begin - 1]
+                ids, kind, reading = linker.link(place.text)
+                mentions.append({**m, "end": place.end_char, "text": place.text, "tokens": (place.start, place.end),
+                                 "head": place.end - 1, "kind": kind if ids else "new", "reading": reading,
+                                 "actors": ids or [linker.propose(place.text, "Place", place.text)]})
+        span = doc[begin:end]
+        actor = mention["actors"][0]
+        spec = linker.actors.get(actor, {})
+        if spec.get("proposed") and spec.get("label") == mention["text"]:
+            spec["aliases"] = [*spec.get("aliases", []), spec["label"]]
+            spec["label"] = span.text
+        mention.update(start=span.start_char, text=span.text, tokens=(span.start, span.end))
+    mentions.sort(key=lambda m: m["start"])

@@ -29,8 +29,8 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import (label_before_name, modified_form, name_head, name_word, ordinal,
-                                          ordinal_before, region_in_title, widen_places)
+from graph.ingest.mentions.extents import (join_split_names, label_before_name, modified_form, name_head, name_word,
+                                          ordinal, ordinal_before, region_in_title, widen_places)
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
@@ -323,6 +323,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
     mentions = drop_speaker_labels(doc, drop_credits(doc, sorted(mentions, key=lambda m: m["start"])))
+    join_split_names(doc, mentions, linker)  # "Kambali's Ethics and Anti-Corruption Commission"
     merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
     widen_places(doc, mentions, linker)
