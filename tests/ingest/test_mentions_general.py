@@ -337,8 +337,8 @@ def test_a_title_names_its_body_by_a_word_of_the_body_name() -> None:
     assert _labels(text, ("dockers", "board")) == {"dockers": "Tarvo Dockers' Union", "board": "National Wage Board"}
 
 
-def test_a_word_no_body_is_named_with_is_left_alone() -> None:
-    assert _labels("The dockers' leader Anna Brill met the prime minister.", ("dockers",)) == {}
+def test_a_word_no_body_is_named_with_is_a_new_union() -> None:  # the gold's "the dockers'" (dev 41, 47)
+    assert _labels("The dockers' leader Anna Brill met the prime minister.", ("dockers",)) == {"dockers": "dockers union"}
 
 
 def test_a_surname_before_the_full_name_is_that_person() -> None:

@@ -17,12 +17,18 @@ apposition), and the label then stands for the named body, not for a party of it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from graph.ingest.mentions.kinds import BODIES, group_word
+from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head"]
+__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
+           "name_word", "modified_form", "join_split_names"]
+
+_PREPS = ("of", "in", "at", "from")
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def widen_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
@@ -85,3 +91,128 @@ def name_head(span: Any) -> Any:
             or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):  # "of Nakoro First Deputy X": a title
         return span
     return doc[span.start:head.i + 1]
+
+
+def ordinal(token: Any) -> bool:
+    """Whether ``token`` is a numbered ordinal ("3rd", "101st").
+
+    >>> from graph.ingest.nlp import parse
+    >>> [ordinal(t) for t in parse("the 3rd and the third")]
+    [False, True, False, False, False]
+    """
+    return bool(_ORDINAL.fullmatch(token.text))
+
+
+def ordinal_before(span: Any, taken: list[bool]) -> Any:
+    """A unit's name with the numbered ordinal and the proper nouns before it that modify it ("the Dravic 14th
+    Guards Brigade", "Soldiers of the 3rd Armoured Regiment"), where no mention holds them; else ``span``.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Soldiers of the 3rd Armoured Regiment mutinied.")
+    >>> ordinal_before(doc[4:6], [False] * len(doc)).text
+    '3rd Armoured Regiment'
+    """
+    doc, start = span.doc, span.start
+    if not len(span) or not org_word(span[-1]) or start == 0 or not ordinal(doc[start - 1]) or taken[start - 1] \
+            or doc[start - 1].head.i not in range(start, span.end):
+        return span
+    start -= 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not taken[start - 1] \
+            and doc[start - 1].head.i in range(start, span.end):
+        start -= 1
+    return doc[start:span.end]
+
+
+def name_word(token: Any, span: Any) -> bool:
+    """Whether ``token`` may be a word of the run of proper nouns ``span`` that the recogniser missed: a word, a
+    unit's numbered ordinal ("3rd Armoured Regiment"), or a hyphen inside a word ("Tarvo Anti-Graft Commission").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The Tarvo Anti-Graft Commission met.")
+    >>> all(name_word(t, doc[1:6]) for t in doc[1:6])
+    True
+    """
+    if token.pos_ != "PROPN":
+        return False
+    return token.is_alpha or (ordinal(token) and org_word(span[-1])) or (
+        token.text == "-" and span.start < token.i < span.end - 1 and not token.whitespace_)
+
+
+def modified_form(chunk: Any) -> str | None:
+    """The form of a party noun with the reduced relative that says whose it is ("companies owned by Halm's
+    circle", "a supplier run by his brother-in-law"), or a collective's with the phrase that says whose or where
+    it is ("members of his family", "two officials at the bank"): the chunk through the agent's phrase or the
+    preposition's object; None without one. (Not a force's: "soldiers of the force" is no name of the force.)
+
+    >>> from graph.ingest.nlp import parse
+    >>> modified_form(next(parse("Companies owned by his family won.").noun_chunks))
+    'Companies owned by his family'
+    >>> modified_form(next(parse("Two officials at the bank resigned.").noun_chunks))
+    'Two officials at the bank'
+    >>> modified_form(next(parse("Relatives of people killed in Lemberg, who marched, wept.").noun_chunks))
+    'Relatives of people killed in Lemberg'
+    """
+    head = chunk.root
+    agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == chunk.end
+              for a in c.children if a.dep_ == "agent"]
+    if agents:
+        return chunk.doc[chunk.start:agents[0].right_edge.i + 1].text
+    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _PREPS and c.i == chunk.end
+               for g in c.children if g.dep_ == "pobj"] if group_word(head) == "CollectiveActor" else []
+    return chunk.doc[chunk.start:_edge(objects[0]) + 1].text if objects else None  # "members of his family"
+
+
+def _edge(token: Any) -> int:
+    """The last token of ``token``'s phrase without its relative clause, apposition or conjuncts ("people killed
+    in Almaty", not "people, who ...")."""
+    return max([token.i] + [_edge(c) for c in token.children if c.i > token.i and c.dep_ not in
+                            ("relcl", "appos", "punct", "cc", "conj", "advcl")])
+
+
+def join_split_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
+    """Widen, in place, a body's name the parser split at its "and" ("Kambali's Ethics and Anti-Corruption
+    Commission": "Ethics" the subject, the rest its conjunct) to the whole name; the first words' own mention,
+    if any, goes. Not where the first words are a person's or begin another mention.
+
+    >>> from graph.ingest.nlp import parse
+    >>> from graph.ingest.mentions.linking import Linker
+    >>> doc = parse("Kambali's Ethics and Anti-Corruption Commission said it had arrested him.")
+    >>> linker = Linker({})
+    >>> found = [{"tokens": (4, 8), "head": 7, "kind": "new", "actors": [linker.propose("Anti-Corruption Commission",
+    ...          "PublicBody", "Anti-Corruption Commission")], "start": 21, "end": 47, "text": "Anti-Corruption Commission"}]
+    >>> join_split_names(doc, found, linker)
+    >>> found[0]["text"], linker.actors[found[0]["actors"][0]]["label"]
+    ('Ethics and Anti-Corruption Commission', 'Ethics and Anti-Corruption Commission')
+    """
+    for mention in list(mentions):
+        root, (start, end) = doc[mention["head"]], mention["tokens"]
+        first = root.head
+        if root.dep_ != "conj" or first.pos_ != "PROPN" or first.i != start - 2 or doc[start - 1].lower_ != "and" or \
+                mention["kind"] not in ("name", "new", "variant") or len(mention["actors"]) != 1 or \
+                not org_word(doc[end - 1]) or not first.text[:1].isupper():
+            continue
+        begin = first.i
+        while begin > 0 and doc[begin - 1].dep_ == "compound" and doc[begin - 1].pos_ == "PROPN" and \
+                doc[begin - 1].head.i == first.i:
+            begin -= 1
+        inner = [m for m in mentions if m is not mention and m["tokens"][0] < start and m["tokens"][1] > begin]
+        owner = doc[begin - 1].tag_ == "POS" and begin > 1  # "Kambali's Ethics", read as one name: Kambali's
+        if any(m["tokens"][0] < begin and not owner or linker.actors.get(m["actors"][0], {}).get("type") == "Person"
+               for m in inner):
+            continue
+        for m in inner:
+            mentions.remove(m)
+            if m["tokens"][0] < begin - 1:
+                place = doc[m["tokens"][0]:begin - 1]
+                ids, kind, reading = linker.link(place.text)
+                mentions.append({**m, "end": place.end_char, "text": place.text, "tokens": (place.start, place.end),
+                                 "head": place.end - 1, "kind": kind if ids else "new", "reading": reading,
+                                 "actors": ids or [linker.propose(place.text, "Place", place.text)]})
+        span = doc[begin:end]
+        actor = mention["actors"][0]
+        spec = linker.actors.get(actor, {})
+        if spec.get("proposed") and spec.get("label") == mention["text"]:
+            spec["aliases"] = [*spec.get("aliases", []), spec["label"]]
+            spec["label"] = span.text
+        mention.update(start=span.start_char, text=span.text, tokens=(span.start, span.end))
+    mentions.sort(key=lambda m: m["start"])

@@ -29,12 +29,15 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import label_before_name, name_head, region_in_title, widen_places
+from graph.ingest.mentions.extents import (join_split_names, label_before_name, modified_form, name_head, name_word,
+                                          ordinal, ordinal_before, region_in_title, widen_places)
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
 from graph.ingest.mentions.names import other_bearer, settle_short_names
 from graph.ingest.mentions.partitives import widen_partitives
+from graph.ingest.mentions.indefinites import indefinite_bodies
+from graph.ingest.mentions.possessors import office_word_mentions, owned_bodies, possessor_mentions
 from graph.ingest.mentions.retype import retype_persons, retype_places, retype_states
 from graph.ingest.mentions.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
@@ -152,13 +155,13 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
-        span = name_head(_cut(_clean(ent)))
+        span = ordinal_before(name_head(_cut(_clean(ent))), taken)  # "the 3rd Armoured Regiment"
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
                 and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
-        if not span.text or not span.text[:1].isupper():
+        if not span.text or not (span.text[:1].isupper() or ordinal(span[0])):
             continue
         inner = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end
                  and (m["tokens"][1] - m["tokens"][0]) < len(span)
@@ -197,14 +200,17 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
             if ids:  # a surname named before in full
                 add(span, ids, kind, reading)
-        elif len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in span) and token.lower_ not in lex["groups"]:
+        elif len(span) >= 2 and all(name_word(t, span) for t in span) and token.lower_ not in lex["groups"]:
             ids, kind, reading = linker.link(span.text)
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
                 not (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON")
+            if not ids and (wide := ordinal_before(span, taken)) is not span:
+                span, ids, kind, reading = wide, *linker.link(wide.text)  # "the 3rd Armoured Regiment"
             add(span, ids or [linker.propose(span.text, "Person" if person else "Organisation", span.text)],
                 kind, reading)
     mentions += later_mentions(doc, linker, taken)  # "Awiri-Nalo, a close ally": the surname the recogniser missed
     mentions += tail_mentions(doc, mentions, linker, taken)  # "the copper works" of the Ossel Copper Works
+    mentions += possessor_mentions(doc, mentions, linker, taken)  # "the dockers' leader": their union
     for chunk in doc.noun_chunks:
         dash = [t.i for t in chunk if t.text in ("-", "--", "\u2014") and t.i < chunk.root.i]
         if dash and chunk[0].text.isupper() and len(chunk[0]) > 2:
@@ -278,6 +284,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                     for i in range(*m["tokens"]):
                         taken[i] = False
                 span = doc[persons[0]["tokens"][0]:span.end]
+        form = modified_form(chunk)  # "companies owned by Halm's circle": the form that tells them apart
+        if form and len(ids) == 1 and ids[0] in linker.proposed and form not in linker.proposed[ids[0]]["aliases"]:
+            linker.proposed[ids[0]]["aliases"].append(form)
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves
@@ -302,6 +311,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(label)
         add(doc[start:token.i + 1], ids or [linker.propose(label, str(group_word(token)), label)],
             kind if ids else "group", reading)
+    mentions += office_word_mentions(doc, mentions, linker, taken)  # "the former customs chief": customs
+    mentions += owned_bodies(doc, mentions, linker, taken)  # "Ilvany's electoral board"
+    mentions += indefinite_bodies(doc, linker, taken)  # "an Almaty-based rights group"
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:
@@ -311,6 +323,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
     mentions = drop_speaker_labels(doc, drop_credits(doc, sorted(mentions, key=lambda m: m["start"])))
+    join_split_names(doc, mentions, linker)  # "Kambali's Ethics and Anti-Corruption Commission"
     merge_acronyms(doc, mentions, linker)
     widen_partitives(doc, mentions, linker.proposed)
     widen_places(doc, mentions, linker)

@@ -5,7 +5,8 @@ News names a body in full once ("the Ossel Miners' Federation", "the National El
 gives its officers a title whose possessor or modifier is a word of that name ("the miners' leader Pavel
 Ondra", "The board's chairwoman, Agnes Mott") or the kind of body it is ("the union leader"). The word
 stands for the body the text named with it (the nearest before, else the first after: "the dockers'
-leader ... the Brenholt Dockers' Union"); a word no name holds is left alone. A possessor that is a person's role ("the president's spokesman") is left to the descriptions.
+leader ... the Brenholt Dockers' Union"); a word no name holds is left alone here (the finder makes "the
+dockers' leader" of a text that names no such body a new union: :mod:`graph.ingest.mentions.possessors`). A possessor that is a person's role ("the president's spokesman") is left to the descriptions.
 
 >>> from graph.ingest.nlp import parse
 >>> from graph.ingest.mentions.finder import find_mentions

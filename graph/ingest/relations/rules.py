@@ -140,7 +140,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
-        c.dep_ == "compound" and c.pos_ == "NOUN" and groups.get(c.lemma_.lower()) in _BODY_TYPES) or (
+        c.dep_ == "compound" and c.pos_ == "NOUN" and groups.get(c.lemma_.lower(), groups.get(c.lower_)) in _BODY_TYPES) or (
         c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" and (
             relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
         prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
