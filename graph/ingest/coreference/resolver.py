@@ -225,6 +225,27 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     return {covered[t.i]["head"] for t in near if t.i in covered}
 
 
+def _commanders(head: Any) -> set[int]:
+    """Tokens a description cannot be: the subjects of the clauses above it, with the names apposed to them
+    ("The prosecutor, Ana Sarn, said her office accused the 83-year-old": not Sarn). A predicate noun or
+    apposition is its subject's ("Reval became the president") and has none.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The prosecutor, Ana Sarn, said her office had charged the 83-year-old.")
+    >>> sorted(doc[i].text for i in _commanders(doc[len(doc) - 2]))
+    ['Sarn', 'office', 'prosecutor']
+    """
+    if head.dep_ in ("attr", "oprd", "appos", "conj"):
+        return set()
+    own = {t.i for t in head.subtree}
+    out: set[int] = set()
+    for verb in (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")):
+        for s in _subject_tokens(verb):
+            if s.i not in own and not any(t.i in own for t in s.subtree):
+                out |= {s.i} | {c.i for c in s.children if c.dep_ == "appos"}
+    return out
+
+
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """``mentions`` plus the resolved pronouns and definite descriptions, in text order."""
     possessed_bodies(doc, mentions, actors)
@@ -310,9 +331,10 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                               m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None) if chunk in owned else None
                 if chunk in owned and (owner is None or len(owner) != 1):
                     continue  # "his security chief": whose, first
-                for test in _description_tiers(head, actors, roles, taken, counts):
-                    if owner:  # not the possessor himself
-                        test = (lambda t: lambda m: t(m) and m["actors"] != owner)(test)
+                above = [covered[i]["actors"] for i in _commanders(head) if i in covered]  # "Sarn said she had
+                for test in _description_tiers(head, actors, roles, taken, counts):  # charged the 83-year-old": not Sarn
+                    if owner or above:  # not the possessor himself
+                        test = (lambda t: lambda m: t(m) and m["actors"] != owner and m["actors"] not in above)(test)
                     found = _antecedent(result, head, test, doc, exclude, named=named)
                     if found is not None:
                         break
