@@ -12,6 +12,7 @@ from graph.ingest.nlp import parse
 
 _ACTORS = {"dask": {"type": "Person", "label": "Oren Dask", "aliases": []},
            "marn": {"type": "Person", "label": "Ilse Marn", "aliases": []},
+           "brenn": {"type": "Person", "label": "Ivo Brenn", "aliases": []},
            "varossa": {"type": "State", "label": "Varossa", "aliases": []}}
 
 
@@ -28,3 +29,10 @@ def test_a_description_is_not_the_subject_of_a_clause_above_it() -> None:
                          "relatives had been questioned.")
     assert ("the 79-year-old", ["dask"]) in readings
     assert ("his", ["dask"]) in readings
+
+
+def test_a_subject_pronoun_continues_the_subject_not_a_possessor_in_a_phrase() -> None:
+    readings = _readings("President Oren Dask, who has said little about Ivo Brenn since his arrest, spent Friday "
+                         "in Kell, where he met the strike leaders.")
+    assert ("his", ["brenn"]) in readings
+    assert ("he", ["dask"]) in readings

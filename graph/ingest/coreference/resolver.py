@@ -117,6 +117,13 @@ def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | N
     return next((m for m in reversed(earlier) if m["head"] in apposed), None)
 
 
+def _root_noun(token: Any) -> bool:
+    """A name the parser made the root of a sentence whose verb it hung on it ("President Reval, who ..., spent
+    Thursday in Varn, where he met": the subject, for a subject pronoun)."""
+    return token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") and any(
+        c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
 def _embedded(token: Any) -> bool:
     """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
     return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
@@ -156,13 +163,16 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
     same = [m for m in earlier if m["start"] >= sentence.start_char]
     kind = _pronoun_class(token.lower_)
     alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind
-             and pronoun_gender(m["text"]) == pronoun_gender(token.text)]  # "he and Nemec ..., and she": not him
+             and pronoun_gender(m["text"]) == pronoun_gender(token.text)  # "he and Nemec ..., and she": not him
+             and (token.dep_ not in _SUBJECT_DEPS or doc[m["head"]].tag_ != "PRP$")]  # "Reval, silent on
+    # Velkov since his arrest, went to Varn, where he met": a subject pronoun continues a subject, not a possessor
     if alike:
         return alike[-1]
     while True:
         here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
         firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
-                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
+                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass")) or
+                  (_root_noun(doc[m["head"]]) and token.dep_ in _SUBJECT_DEPS)]
         if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
             owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
             top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
