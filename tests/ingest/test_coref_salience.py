@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.coreference.pronoun_cues import conjunct_owner
 from graph.ingest.coreference.resolver import resolve
 from graph.ingest.mentions.finder import find_mentions
 from graph.ingest.nlp import parse
@@ -13,6 +14,9 @@ from graph.ingest.nlp import parse
 _ACTORS = {"dask": {"type": "Person", "label": "Oren Dask", "aliases": []},
            "marn": {"type": "Person", "label": "Ilse Marn", "aliases": []},
            "brenn": {"type": "Person", "label": "Ivo Brenn", "aliases": []},
+           "voice": {"type": "MediaOutlet", "label": "Kell Voice", "aliases": []},
+           "courier": {"type": "MediaOutlet", "label": "Courier", "aliases": []},
+           "guard": {"type": "SecurityService", "label": "Border Guard", "aliases": []},
            "varossa": {"type": "State", "label": "Varossa", "aliases": []}}
 
 
@@ -36,3 +40,19 @@ def test_a_subject_pronoun_continues_the_subject_not_a_possessor_in_a_phrase() -
                          "in Kell, where he met the strike leaders.")
     assert ("his", ["brenn"]) in readings
     assert ("he", ["dask"]) in readings
+
+
+def test_a_possessive_goes_to_a_name_inside_the_subject_phrase_before_an_object() -> None:
+    readings = _readings("Ana Tell, the editor of the weekly Kell Voice, told the Courier that officers of the "
+                         "Border Guard had detained two of its reporters.")
+    assert ("its", ["voice"]) in readings
+
+
+def test_a_possessive_after_and_goes_to_the_name_before_it_when_the_parser_lost_the_and() -> None:
+    doc = parse("The prosecutor has opened an inquiry into Dask and four of his ministers.")
+    four = next(t for t in doc if t.lower_ == "four")
+    four.head, four.dep_ = doc[3], "dep"  # the parse of "into Hollan and four of his ministers" seen on a report
+    dask = {"actors": ["dask"], "kind": "name", "head": four.i - 2}
+    his = next(t for t in doc if t.lower_ == "his")
+    assert conjunct_owner(his, {four.i - 2: dask}, lambda m: True) is dask
+    assert conjunct_owner(his, {four.i - 2: dask}, lambda m: False) is None

@@ -45,9 +45,14 @@ def conjunct_owner(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test)
     noun = pronoun.head
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.i:
         noun = noun.head.head  # "four of his ministers"
-    if noun.dep_ != "conj" or noun.head.i > pronoun.i or any(
-            t.tag_ == "PRP$" and t.lower_ == pronoun.lower_ for t in pronoun.doc[pronoun.sent.start:pronoun.i]):
+    if any(t.tag_ == "PRP$" and t.lower_ == pronoun.lower_ for t in pronoun.doc[pronoun.sent.start:pronoun.i]):
         return None  # "his son-in-law ... and his nephew": an earlier "his" of the sentence decides
+    before = pronoun.doc[noun.left_edge.i - 2:noun.left_edge.i] if noun.left_edge.i >= 2 else []
+    if noun.dep_ != "conj" and len(before) == 2 and before[1].lower_ == "and" and before[0].pos_ == "PROPN":
+        first = covered.get(before[0].i)  # "into Hollan and four of his ministers", the parser lost the "and"
+        return first if first is not None and len(first["actors"]) == 1 and test(first) else None
+    if noun.dep_ != "conj" or noun.head.i > pronoun.i:
+        return None
     firsts = [noun.head, *([noun.head.head] if noun.head.dep_ == "appos" else [])]
     if any(c.tag_ == "PRP$" for f in firsts for c in f.children):
         return None  # "his son-in-law, Viktor Lenz, and his nephew": the two "his" are one man's

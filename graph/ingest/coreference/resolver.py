@@ -124,6 +124,13 @@ def _root_noun(token: Any) -> bool:
         c.pos_ in ("VERB", "AUX") for c in token.children)
 
 
+def _within_subject(subject: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The last earlier mention inside the phrase of a subject that is no such mention itself ("Quill, the editor
+    of the weekly Varn Voice, said police had held two of its reporters": Varn Voice, not an object after it)."""
+    inside = {t.i for t in subject.subtree}
+    return next((m for m in reversed(earlier) if m["head"] in inside), None)
+
+
 def _embedded(token: Any) -> bool:
     """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
     return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
@@ -154,7 +161,7 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
         for s in [] if sibling else _subject_tokens(verb):
             if s.i in own or any(t.i in own for t in s.subtree):
                 continue  # the phrase that holds the pronoun is not its antecedent
-            found = _mention_of(s, earlier)
+            found = _mention_of(s, earlier) or _within_subject(s, earlier)
             if found is not None:
                 return found
         # a conjoined clause with a subject of its own: the first clause's subject is no superior
