@@ -198,7 +198,8 @@ def _tests(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, 
         def plain(m: dict[str, Any]) -> bool:
             return person(m) and not roles.get(m["actors"][0], set()) & offices
 
-        plains: list[Callable[[dict[str, Any]], bool]] = [lambda m: plain(m) and bool(roles.get(m["actors"][0], set()) & data["generic_persons"]), plain]
+        plains: list[Callable[[dict[str, Any]], bool]] = [
+            lambda m: plain(m) and bool(roles.get(m["actors"][0], set()) & data["generic_persons"]), plain]
         return plains + [person] if noun in _NEUTRAL else plains  # "the 83-year-old": an office-holder too
     if former and not any(f"former {n}" in taken for n in nouns):
         others = {a: n for a, n in counts.items() if actors.get(a, {}).get("type") == "Person"

@@ -144,7 +144,7 @@ class DocumentBodies:
         country = self.get("country")
         label = self.actors[country["actors"][0]].get("label") if country else None
         demonyms = load_lexicon()["demonyms"]
-        states = {demonyms[w] for w in self.actors[mention["actors"][0]].get("label", "").split() if w in demonyms}
+        states = {demonyms[w.capitalize()] for w in self.actors[mention["actors"][0]].get("label", "").split() if w.capitalize() in demonyms}
         return bool(states and label not in states)  # a country's ministry is foreign to a text of no clear country
 
     def _implied_government(self) -> dict[str, Any] | None:
