@@ -3,7 +3,10 @@ becomes a proposed actor labelled "russian defence ministry"), on invented texts
 
 from __future__ import annotations
 
+from graph.ingest.coreference.resolver import resolve
 from graph.ingest.mentions.bodies import DocumentBodies
+from graph.ingest.mentions.finder import find_mentions
+from graph.ingest.nlp import parse
 
 
 def test_a_foreign_ministry_labelled_in_lower_case_is_foreign() -> None:
@@ -16,3 +19,13 @@ def test_a_foreign_ministry_labelled_in_lower_case_is_foreign() -> None:
     bodies = DocumentBodies(mentions, actors, text)
     assert bodies.get("country")["actors"] == ["varossa"]  # type: ignore[index]
     assert bodies.get("ministry defence") is None  # not Russia's for "Defence Minister X" of Varossa
+
+
+def test_the_state_is_the_one_the_text_names_most_not_the_last_named() -> None:
+    actors = {"varossa": {"type": "State", "label": "Varossa", "aliases": []},
+              "dravia": {"type": "State", "label": "Dravia", "aliases": []}}
+    doc = parse("Varossa voted on Sunday. Varossa's courts had ruled the vote lawful. Dravia sent observers. "
+                "The referendum stripped Oren Dask of his status as founder of the state.")
+    found = find_mentions(doc, actors)
+    resolved = resolve(doc, found["mentions"], found["actors"])
+    assert [m["actors"] for m in resolved if m["text"] == "the state"] == [["varossa"]]

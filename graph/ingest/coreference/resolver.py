@@ -242,6 +242,21 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     return {covered[t.i]["head"] for t in near if t.i in covered}
 
 
+def _home_state(head: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[Test]:
+    """For a bare "the country", "the state": a test of the State the text names most before it, by its name or
+    adjective (the one the text is about, not the foreign power named last); empty for a qualified one ("the
+    neighbouring state")."""
+    if load_mention_data()["descriptions"][description_noun(head)] != ["State"] or any(
+            c.dep_ in ("amod", "compound", "nmod") for c in head.children):
+        return []
+    counts = Counter(m["actors"][0] for m in mentions if m["end"] <= head.idx and len(m["actors"]) == 1 and
+                     m["kind"] in ("name", "new", "variant", "demonym") and actors[m["actors"][0]].get("type") == "State")
+    if not counts:  # (names and adjectives, "Kazakh courts"; of two named as often, the one named first)
+        return []
+    home = next(a for a in counts if counts[a] == max(counts.values()))
+    return [lambda m: m["actors"][0] == home]
+
+
 def _commanders(head: Any) -> set[int]:
     """Tokens a description cannot be: the subjects of the clauses above it, with the names apposed to them
     ("The prosecutor, Ana Sarn, said her office accused the 83-year-old": not Sarn). A predicate noun or
@@ -349,7 +364,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 if chunk in owned and (owner is None or len(owner) != 1):
                     continue  # "his security chief": whose, first
                 above = [covered[i]["actors"] for i in _commanders(head) if i in covered]  # "Sarn said she had
-                for test in _description_tiers(head, actors, roles, taken, counts):  # charged the 83-year-old": not Sarn
+                home = _home_state(head, result, actors)  # "the country": the one the text is about
+                for test in home + _description_tiers(head, actors, roles, taken, counts):  # charged the 83-year-old"
                     if owner or above:  # not the possessor himself
                         test = (lambda t: lambda m: t(m) and m["actors"] != owner and m["actors"] not in above)(test)
                     found = _antecedent(result, head, test, doc, exclude, named=named)
