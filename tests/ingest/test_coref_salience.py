@@ -56,3 +56,10 @@ def test_a_possessive_after_and_goes_to_the_name_before_it_when_the_parser_lost_
     his = next(t for t in doc if t.lower_ == "his")
     assert conjunct_owner(his, {four.i - 2: dask}, lambda m: True) is dask
     assert conjunct_owner(his, {four.i - 2: dask}, lambda m: False) is None
+
+
+def test_the_one_a_postposed_report_is_about_is_held_not_its_speaker() -> None:
+    readings = _readings("Police released Ivo Brenn on Monday, his lawyer said. He had been held for a week.")
+    assert readings[-1] == ("He", ["brenn"])
+    readings = _readings("Police released Ivo Brenn on Monday, his lawyer said. He added that the case was closed.")
+    assert readings[-1][0] == "He" and readings[-1][1] != ["brenn"]  # the speaker speaks on

@@ -33,6 +33,7 @@ from typing import Any
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.coreference.gender import genders, pronoun_gender
+from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
 from graph.ingest.mentions.partitives import counted
@@ -131,6 +132,23 @@ def _within_subject(subject: Any, earlier: list[dict[str, Any]]) -> dict[str, An
     return next((m for m in reversed(earlier) if m["head"] in inside), None)
 
 
+def _postposed_speakers(sentence: Any) -> set[int]:
+    """Heads of the speaker of a sentence whose report comes first ("Police freed Ondra, his lawyer said"): the
+    subject of its reporting root after a clause it reports, with the names apposed to it; else empty.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police freed the editor on Monday, her lawyer said.")
+    >>> [doc[i].text for i in _postposed_speakers(next(doc.sents))]
+    ['lawyer']
+    """
+    root = sentence.root
+    if root.lemma_.lower() not in load_lexicon()["reporting"] or not any(
+            c.dep_ in ("ccomp", "parataxis") and c.i < root.i for c in root.children):
+        return set()
+    return {t.i for s in root.children if s.dep_ in _SUBJECT_DEPS and s.i > root.i - 4
+            for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
+
+
 def _embedded(token: Any) -> bool:
     """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
     return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
@@ -185,6 +203,10 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
             top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
             return (top or firsts or owners or here)[-1]  # "X, of which Y is a member, ...: it" is X
         main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
+        speakers = _postposed_speakers(sentence) if token.dep_ != "nsubj" else set()  # ("It accused": the speaker)
+        if speakers and len(speakers & {m["head"] for m in here}) < len(here):  # "Police freed Ondra, his lawyer
+            here = [m for m in here if m["head"] not in speakers]  # said. He had been held": the one freed
+            firsts, main = [m for m in firsts if m in here], [m for m in main if m in here]
         if firsts or here:
             return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
         if sentence.start == 0:
