@@ -63,3 +63,9 @@ def test_the_one_a_postposed_report_is_about_is_held_not_its_speaker() -> None:
     assert readings[-1] == ("He", ["brenn"])
     readings = _readings("Police released Ivo Brenn on Monday, his lawyer said. He added that the case was closed.")
     assert readings[-1][0] == "He" and readings[-1][1] != ["brenn"]  # the speaker speaks on
+
+
+def test_a_subject_pronoun_of_a_claim_is_the_claims_possessor() -> None:
+    readings = _readings("A rights group urged the Border Guard to examine the Kell Voice's claim that it had been "
+                         "watched by agents.")
+    assert readings[-1] == ("it", ["voice"])

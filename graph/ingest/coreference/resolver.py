@@ -37,7 +37,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
 from graph.ingest.mentions.partitives import counted
-from graph.ingest.coreference.pronoun_cues import cataphor, conjunct_owner, fronted, intensified
+from graph.ingest.coreference.pronoun_cues import cataphor, claim_owner, conjunct_owner, fronted, intensified
 from graph.ingest.coreference.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.relations.roles import subjects
 
@@ -350,7 +350,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
-            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1])
+            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1]) or \
+                claim_owner(head, covered, tests[-1])  # "the miners' claim that they": the miners
             after = cataphor(head, covered, tests[-1])
             client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
             if intensive is not None:  # "Halm himself": the name it stands beside
