@@ -69,3 +69,12 @@ def test_a_subject_pronoun_of_a_claim_is_the_claims_possessor() -> None:
     readings = _readings("A rights group urged the Border Guard to examine the Kell Voice's claim that it had been "
                          "watched by agents.")
     assert readings[-1] == ("it", ["voice"])
+
+
+def test_an_object_pronoun_is_not_the_doer_of_its_verb_past_nouns_and_earlier_pronouns() -> None:
+    readings = _readings("Oren Dask, who named Ivo Brenn as his heir in 2019 and later lost the chairmanship of the "
+                         "council to him, left the capital.")
+    assert readings[-1] == ("him", ["brenn"])
+    readings = _readings("Archbishop Ilse Marn of Kell met Ivo Brenn on Monday and is carrying messages between him "
+                         "and President Oren Dask, her office said.")
+    assert ("him", ["brenn"]) in readings

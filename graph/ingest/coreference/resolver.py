@@ -343,11 +343,16 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
-                verb = head.head if head.dep_ != "pobj" else head.head.head
+                verb = head.head if head.dep_ != "pobj" else next(  # "carrying messages between him and Anand":
+                    (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head.head.head)  # the verb, past nouns
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
                 exclude |= {t.i for s in doers for t in (s.subtree if head not in s.subtree else [s, *(
                     c for c in s.children if c.dep_ == "appos")])}  # "Reval dismissed him": not Reval; "named
                 # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
+                doing = [covered[t.i]["actors"] for s in doers for t in [s, *s.children] if t.i in covered and (
+                    t is s or t.dep_ == "appos")]  # nor an earlier "his" of the doer ("Halm, who named Reval his
+                exclude |= {m["head"] for m in result if m["actors"] in doing and  # heir and lost the post to him")
+                            head.sent.start_char <= m["start"] < head.idx}
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
             intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1]) or \
