@@ -29,3 +29,13 @@ def test_the_state_is_the_one_the_text_names_most_not_the_last_named() -> None:
     found = find_mentions(doc, actors)
     resolved = resolve(doc, found["mentions"], found["actors"])
     assert [m["actors"] for m in resolved if m["text"] == "the state"] == [["varossa"]]
+
+
+def test_the_capital_is_the_place_the_text_called_so_not_the_last_place_named() -> None:
+    actors = {"kell": {"type": "Place", "label": "Kell", "aliases": []},
+              "dravo": {"type": "Place", "label": "Dravo", "aliases": []}}
+    doc = parse("Troops entered Kell, the capital, on Monday. Police later closed the port of Dravo. "
+                "By Friday the soldiers had left the capital.")
+    found = find_mentions(doc, actors)
+    resolved = resolve(doc, found["mentions"], found["actors"])
+    assert [m["actors"] for m in resolved if m["text"] == "the capital" and m["start"] > 50] == [["kell"]]

@@ -232,6 +232,8 @@ def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict
         token = head.doc[m["head"]]
         return tests[0](m) and not (token.dep_ == "compound" and token.head.pos_ == "NOUN")
 
+    if "Place" in types:  # "the capital": the place the text called so ("the capital, San Albino") first
+        return [lambda m: tests[0](m) and noun in roles.get(m["actors"][0], set()), named, typed]
     generic = noun in load_mention_data()["generic_bodies"]  # "the body" is any body of the text
     return [named] if "PublicBody" in types and not generic else [named, typed]
 
