@@ -22,3 +22,10 @@ def test_a_person_described_after_the_name_takes_the_later_pronouns_votes() -> N
                 "and his nephew had been questioned.")
     found = find_mentions(doc, {})
     assert genders(doc, found["mentions"], found["actors"]).get("ilse-marn") == "female"
+
+
+def test_the_possessor_of_a_role_said_of_a_person_is_someone_else() -> None:
+    doc = parse("Ilse Marn was dismissed on Monday. A decree named Ivo Brenn as her successor. Brenn has served two "
+                "years; his predecessors were also removed.")
+    found = find_mentions(doc, {})
+    assert genders(doc, found["mentions"], found["actors"]).get("ivo-brenn") == "male"

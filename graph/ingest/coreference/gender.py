@@ -123,6 +123,10 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if continued is not None:  # (or "After her release, Vell said": the subject after the opening phrase)  # "Sarn told the court that he and Nemec had planned it, and she accused them"
             said_of.append((continued, said, 3, set()))
             continue
+        owned = token.head if token.tag_ == "PRP$" else None
+        if owned is not None and (owned.dep_ in ("appos", "attr", "oprd") or owned.dep_ == "pobj" and
+                                  owned.head.lower_ == "as"):
+            continue  # "named Rustami as her successor", "Ekk, her deputy": the possessor is someone else
         sentence = token.sent
         before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
         last = max((m["head"] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx),
