@@ -21,21 +21,21 @@ def test_a_foreign_ministry_labelled_in_lower_case_is_foreign() -> None:
     assert bodies.get("ministry defence") is None  # not Russia's for "Defence Minister X" of Varossa
 
 
-def test_the_state_is_the_one_the_text_names_most_not_the_last_named() -> None:
-    actors = {"varossa": {"type": "State", "label": "Varossa", "aliases": []},
-              "dravia": {"type": "State", "label": "Dravia", "aliases": []}}
-    doc = parse("Varossa voted on Sunday. Varossa's courts had ruled the vote lawful. Dravia sent observers. "
-                "The referendum stripped Oren Dask of his status as founder of the state.")
+def _read_as(text: str, kind: str, names: tuple[str, str], words: str) -> list[list[str]]:
+    """The actors of the descriptions ``words`` of ``text``, given two actors of ``kind`` named ``names``."""
+    actors = {n.lower(): {"type": kind, "label": n, "aliases": []} for n in names}
+    doc = parse(text)
     found = find_mentions(doc, actors)
-    resolved = resolve(doc, found["mentions"], found["actors"])
-    assert [m["actors"] for m in resolved if m["text"] == "the state"] == [["varossa"]]
+    return [m["actors"] for m in resolve(doc, found["mentions"], found["actors"]) if m["text"] == words]
+
+
+def test_the_state_is_the_one_the_text_names_most_not_the_last_named() -> None:
+    assert _read_as("Varossa voted on Sunday. Varossa's courts had ruled the vote lawful. Dravia sent observers. "
+                    "The referendum stripped Oren Dask of his status as founder of the state.",
+                    "State", ("Varossa", "Dravia"), "the state") == [["varossa"]]
 
 
 def test_the_capital_is_the_place_the_text_called_so_not_the_last_place_named() -> None:
-    actors = {"kell": {"type": "Place", "label": "Kell", "aliases": []},
-              "dravo": {"type": "Place", "label": "Dravo", "aliases": []}}
-    doc = parse("Troops entered Kell, the capital, on Monday. Police later closed the port of Dravo. "
-                "By Friday the soldiers had left the capital.")
-    found = find_mentions(doc, actors)
-    resolved = resolve(doc, found["mentions"], found["actors"])
-    assert [m["actors"] for m in resolved if m["text"] == "the capital" and m["start"] > 50] == [["kell"]]
+    assert _read_as("Troops entered Kell, the capital, on Monday. Police later closed the port of Dravo. "
+                    "By Friday the soldiers had left the capital.",
+                    "Place", ("Kell", "Dravo"), "the capital") == [["kell"], ["kell"]]
