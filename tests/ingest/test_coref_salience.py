@@ -78,3 +78,10 @@ def test_an_object_pronoun_is_not_the_doer_of_its_verb_past_nouns_and_earlier_pr
     readings = _readings("Archbishop Ilse Marn of Kell met Ivo Brenn on Monday and is carrying messages between him "
                          "and President Oren Dask, her office said.")
     assert ("him", ["brenn"]) in readings
+
+
+def test_a_former_role_no_one_was_given_goes_to_a_person_of_no_role_not_to_an_office_holder() -> None:
+    readings = _readings("The registrar, Ilse Marn, opened the case on Monday. Marn said the plot had failed. "
+                         "Oren Dask, 83, attended a service in Kell. A statement said the former president supports "
+                         "the government.")
+    assert ("the former president", ["dask"]) in readings
