@@ -198,12 +198,16 @@ def _tests(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, 
         def plain(m: dict[str, Any]) -> bool:
             return person(m) and not roles.get(m["actors"][0], set()) & offices
 
-        return [lambda m: plain(m) and bool(roles.get(m["actors"][0], set()) & data["generic_persons"]), plain]
+        plains: list[Callable[[dict[str, Any]], bool]] = [
+            lambda m: plain(m) and bool(roles.get(m["actors"][0], set()) & data["generic_persons"]), plain]
+        return plains + [person] if noun in _NEUTRAL else plains  # "the 83-year-old": an office-holder too
     if former and not any(f"former {n}" in taken for n in nouns):
         others = {a: n for a, n in counts.items() if actors.get(a, {}).get("type") == "Person"
                   and not nouns & roles.get(a, set())}
         persons = offices | data["generic_persons"]  # no other office or occupation either ("the banker")
-        free = {a: n for a, n in others.items() if not roles.get(a, set()) & (persons - _NEUTRAL)}
+        free = {a: n for a, n in others.items() if not roles.get(a, set()) & (persons - _NEUTRAL) and not any(
+            w not in _NEUTRAL and not w.startswith("of ") for w in roles.get(a, set()))}  # "The Prosecutor-General,
+        # Sarn": a role the table does not know is a role still
         tiers: list[Callable[[dict[str, Any]], bool]] = [named]
         for pool in (free, others):
             if pool:

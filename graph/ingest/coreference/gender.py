@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.coreference.descriptions import description_chunks, description_noun
 from graph.ingest.mentions.mention_data import load_mention_data
 
 __all__ = ["genders", "pronoun_gender", "opening_subject"]
@@ -76,6 +77,20 @@ def _continued(token: Any, persons: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _described(doc: Any) -> list[int]:
+    """Heads of the person descriptions no name stands beside ("the 83-year-old", "the former president"): a
+    person the pronouns after them may stand for, though no name says who.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Sarn said her office had charged the 83-year-old. Halm, the former president, left.")
+    >>> [doc[i].text for i in _described(doc)]
+    ['old']
+    """
+    table = load_mention_data()["descriptions"]
+    return [c[-1].i for c in description_chunks(doc, {}) if "Person" in table.get(description_noun(c[-1]), [])
+            and c[-1].dep_ not in ("appos", "attr") and not any(t.dep_ == "appos" for t in c[-1].children)]
+
+
 def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Person actor id -> ``male``/``female``, for the persons the text genders (others are absent)."""
     persons = [m for m in mentions if len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person"
@@ -95,6 +110,7 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                     votes.setdefault(mention["actors"][0], {}).setdefault(str(pronoun_gender(token.text)), 0)
                     votes[mention["actors"][0]][str(pronoun_gender(token.text))] += 3
     sentences = list(doc.sents)
+    described = _described(doc)
     position = {s.start: n for n, s in enumerate(sentences)}
     said_of: list[tuple[str, str, int, set[str]]] = []  # (person, gender, weight, persons in view)
     for token in doc:
@@ -107,8 +123,16 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if continued is not None:  # (or "After her release, Vell said": the subject after the opening phrase)  # "Sarn told the court that he and Nemec had planned it, and she accused them"
             said_of.append((continued, said, 3, set()))
             continue
+        owned = token.head if token.tag_ == "PRP$" else None
+        if owned is not None and (owned.dep_ in ("appos", "attr", "oprd") or owned.dep_ == "pobj" and
+                                  owned.head.lower_ == "as"):
+            continue  # "named Rustami as her successor", "Ekk, her deputy": the possessor is someone else
         sentence = token.sent
         before = {m["actors"][0] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx}
+        last = max((m["head"] for m in persons if sentence.start_char <= m["start"] and m["end"] <= token.idx),
+                   default=sentence.start)
+        if any(last < d < token.i for d in described):
+            continue  # "Sarn said her office charged the 83-year-old with enriching his family": nearer, maybe him
         view = set(before)
         if position[sentence.start]:
             previous = sentences[position[sentence.start] - 1]

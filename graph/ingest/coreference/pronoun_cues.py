@@ -19,7 +19,7 @@ from typing import Any
 
 from graph.ingest.coreference.gender import opening_subject
 
-__all__ = ["fronted", "intensified", "conjunct_owner", "cataphor"]
+__all__ = ["fronted", "intensified", "conjunct_owner", "cataphor", "claim_owner"]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -45,9 +45,14 @@ def conjunct_owner(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test)
     noun = pronoun.head
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i < noun.i:
         noun = noun.head.head  # "four of his ministers"
-    if noun.dep_ != "conj" or noun.head.i > pronoun.i or any(
-            t.tag_ == "PRP$" and t.lower_ == pronoun.lower_ for t in pronoun.doc[pronoun.sent.start:pronoun.i]):
+    if any(t.tag_ == "PRP$" and t.lower_ == pronoun.lower_ for t in pronoun.doc[pronoun.sent.start:pronoun.i]):
         return None  # "his son-in-law ... and his nephew": an earlier "his" of the sentence decides
+    before = pronoun.doc[noun.left_edge.i - 2:noun.left_edge.i] if noun.left_edge.i >= 2 else []
+    if noun.dep_ != "conj" and len(before) == 2 and before[1].lower_ == "and" and before[0].pos_ == "PROPN":
+        first = covered.get(before[0].i)  # "into Hollan and four of his ministers", the parser lost the "and"
+        return first if first is not None and len(first["actors"]) == 1 and test(first) else None
+    if noun.dep_ != "conj" or noun.head.i > pronoun.i:
+        return None
     firsts = [noun.head, *([noun.head.head] if noun.head.dep_ == "appos" else [])]
     if any(c.tag_ == "PRP$" for f in firsts for c in f.children):
         return None  # "his son-in-law, Viktor Lenz, and his nephew": the two "his" are one man's
@@ -70,3 +75,20 @@ def intensified(pronoun: Any, covered: dict[int, dict[str, Any]]) -> dict[str, A
         return None
     before = covered.get(pronoun.i - 1)
     return before if before is not None and before["kind"] != "pronoun" and len(before["actors"]) == 1 else None
+
+
+def claim_owner(pronoun: Any, covered: dict[int, dict[str, Any]], test: Test) -> dict[str, Any] | None:
+    """For a subject pronoun of a clause that completes a possessed noun, the possessor ("the journalists' claims
+    that they had been followed", "Reval's promise that he would stay"), when it passes ``test``; else None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Prosecutors rejected the miners' claim that they had been beaten.")
+    >>> claim_owner(doc[7], {3: {"actors": ["miners"], "kind": "group"}}, lambda m: True)["actors"]
+    ['miners']
+    """
+    verb = pronoun.head
+    if pronoun.dep_ not in _SUBJECT_DEPS or verb.dep_ not in ("acl", "ccomp") or verb.head.pos_ != "NOUN" or \
+            not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return None
+    owner = next((covered.get(c.i) for c in verb.head.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and len(owner["actors"]) == 1 and test(owner) else None

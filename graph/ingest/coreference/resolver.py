@@ -33,10 +33,11 @@ from typing import Any
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.coreference.gender import genders, pronoun_gender
+from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
 from graph.ingest.mentions.partitives import counted
-from graph.ingest.coreference.pronoun_cues import cataphor, conjunct_owner, fronted, intensified
+from graph.ingest.coreference.pronoun_cues import cataphor, claim_owner, conjunct_owner, fronted, intensified
 from graph.ingest.coreference.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.relations.roles import subjects
 
@@ -117,6 +118,37 @@ def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | N
     return next((m for m in reversed(earlier) if m["head"] in apposed), None)
 
 
+def _root_noun(token: Any) -> bool:
+    """A name the parser made the root of a sentence whose verb it hung on it ("President Reval, who ..., spent
+    Thursday in Varn, where he met": the subject, for a subject pronoun)."""
+    return token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") and any(
+        c.pos_ in ("VERB", "AUX") for c in token.children)
+
+
+def _within_subject(subject: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The last earlier mention inside the phrase of a subject that is no such mention itself ("Quill, the editor
+    of the weekly Varn Voice, said police had held two of its reporters": Varn Voice, not an object after it)."""
+    inside = {t.i for t in subject.subtree}
+    return next((m for m in reversed(earlier) if m["head"] in inside), None)
+
+
+def _postposed_speakers(sentence: Any) -> set[int]:
+    """Heads of the speaker of a sentence whose report comes first ("Police freed Ondra, his lawyer said"): the
+    subject of its reporting root after a clause it reports, with the names apposed to it; else empty.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police freed the editor on Monday, her lawyer said.")
+    >>> [doc[i].text for i in _postposed_speakers(next(doc.sents))]
+    ['lawyer']
+    """
+    root = sentence.root
+    if root.lemma_.lower() not in load_lexicon()["reporting"] or not any(
+            c.dep_ in ("ccomp", "parataxis") and c.i < root.i for c in root.children):
+        return set()
+    return {t.i for s in root.children if s.dep_ in _SUBJECT_DEPS and s.i > root.i - 4
+            for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
+
+
 def _embedded(token: Any) -> bool:
     """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
     return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
@@ -147,7 +179,7 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
         for s in [] if sibling else _subject_tokens(verb):
             if s.i in own or any(t.i in own for t in s.subtree):
                 continue  # the phrase that holds the pronoun is not its antecedent
-            found = _mention_of(s, earlier)
+            found = _mention_of(s, earlier) or _within_subject(s, earlier)
             if found is not None:
                 return found
         # a conjoined clause with a subject of its own: the first clause's subject is no superior
@@ -156,18 +188,25 @@ def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any
     same = [m for m in earlier if m["start"] >= sentence.start_char]
     kind = _pronoun_class(token.lower_)
     alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind
-             and pronoun_gender(m["text"]) == pronoun_gender(token.text)]  # "he and Nemec ..., and she": not him
+             and pronoun_gender(m["text"]) == pronoun_gender(token.text)  # "he and Nemec ..., and she": not him
+             and (token.dep_ not in _SUBJECT_DEPS or doc[m["head"]].tag_ != "PRP$")]  # "Reval, silent on
+    # Velkov since his arrest, went to Varn, where he met": a subject pronoun continues a subject, not a possessor
     if alike:
         return alike[-1]
     while True:
         here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
         firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
-                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass"))]
+                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass")) or
+                  (_root_noun(doc[m["head"]]) and token.dep_ in _SUBJECT_DEPS)]
         if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
             owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
             top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
             return (top or firsts or owners or here)[-1]  # "X, of which Y is a member, ...: it" is X
         main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
+        speakers = _postposed_speakers(sentence) if token.dep_ != "nsubj" else set()  # ("It accused": the speaker)
+        if speakers and len(speakers & {m["head"] for m in here}) < len(here):  # "Police freed Ondra, his lawyer
+            here = [m for m in here if m["head"] not in speakers]  # said. He had been held": the one freed
+            firsts, main = [m for m in firsts if m in here], [m for m in main if m in here]
         if firsts or here:
             return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
         if sentence.start == 0:
@@ -193,6 +232,8 @@ def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict
         token = head.doc[m["head"]]
         return tests[0](m) and not (token.dep_ == "compound" and token.head.pos_ == "NOUN")
 
+    if "Place" in types:  # "the capital": the place the text called so ("the capital, San Albino") first
+        return [lambda m: tests[0](m) and noun in roles.get(m["actors"][0], set()), named, typed]
     generic = noun in load_mention_data()["generic_bodies"]  # "the body" is any body of the text
     return [named] if "PublicBody" in types and not generic else [named, typed]
 
@@ -223,6 +264,42 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     owned = token.head
     near = [c for c in owned.children if c.dep_ in ("appos", "compound")] + ([owned.head] if owned.dep_ == "appos" else [])
     return {covered[t.i]["head"] for t in near if t.i in covered}
+
+
+def _home_state(head: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[Test]:
+    """For a bare "the country", "the state": a test of the State the text names most before it, by its name or
+    adjective (the one the text is about, not the foreign power named last); empty for a qualified one ("the
+    neighbouring state")."""
+    if load_mention_data()["descriptions"][description_noun(head)] != ["State"] or any(
+            c.dep_ in ("amod", "compound", "nmod") for c in head.children):
+        return []
+    counts = Counter(m["actors"][0] for m in mentions if m["end"] <= head.idx and len(m["actors"]) == 1 and
+                     m["kind"] in ("name", "new", "variant", "demonym") and actors[m["actors"][0]].get("type") == "State")
+    if not counts:  # (names and adjectives, "Kazakh courts"; of two named as often, the one named first)
+        return []
+    home = next(a for a in counts if counts[a] == max(counts.values()))
+    return [lambda m: m["actors"][0] == home]
+
+
+def _commanders(head: Any) -> set[int]:
+    """Tokens a description cannot be: the subjects of the clauses above it, with the names apposed to them
+    ("The prosecutor, Ana Sarn, said her office accused the 83-year-old": not Sarn). A predicate noun or
+    apposition is its subject's ("Reval became the president") and has none.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The prosecutor, Ana Sarn, said her office had charged the 83-year-old.")
+    >>> sorted(doc[i].text for i in _commanders(doc[len(doc) - 2]))
+    ['Sarn', 'office', 'prosecutor']
+    """
+    if head.dep_ in ("attr", "oprd", "appos", "conj"):
+        return set()
+    own = {t.i for t in head.subtree}
+    out: set[int] = set()
+    for verb in (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")):
+        for s in _subject_tokens(verb):
+            if s.i not in own and not any(t.i in own for t in s.subtree):
+                out |= {s.i} | {c.i for c in s.children if c.dep_ == "appos"}
+    return out
 
 
 def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -268,14 +345,20 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
-                verb = head.head if head.dep_ != "pobj" else head.head.head
+                verb = head.head if head.dep_ != "pobj" else next(  # "carrying messages between him and Anand":
+                    (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head.head.head)  # the verb, past nouns
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
                 exclude |= {t.i for s in doers for t in (s.subtree if head not in s.subtree else [s, *(
                     c for c in s.children if c.dep_ == "appos")])}  # "Reval dismissed him": not Reval; "named
                 # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
+                doing = [covered[t.i]["actors"] for s in doers for t in [s, *s.children] if t.i in covered and (
+                    t is s or t.dep_ == "appos")]  # nor an earlier "his" of the doer ("Halm, who named Reval his
+                exclude |= {m["head"] for m in result if m["actors"] in doing and  # heir and lost the post to him")
+                            head.sent.start_char <= m["start"] < head.idx}
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
-            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1])
+            intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1]) or \
+                claim_owner(head, covered, tests[-1])  # "the miners' claim that they": the miners
             after = cataphor(head, covered, tests[-1])
             client = principal(head, {m["head"]: m for m in result if m["kind"] in ("pronoun", "name", "variant")})
             if intensive is not None:  # "Halm himself": the name it stands beside
@@ -310,9 +393,11 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                               m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None) if chunk in owned else None
                 if chunk in owned and (owner is None or len(owner) != 1):
                     continue  # "his security chief": whose, first
-                for test in _description_tiers(head, actors, roles, taken, counts):
-                    if owner:  # not the possessor himself
-                        test = (lambda t: lambda m: t(m) and m["actors"] != owner)(test)
+                above = [covered[i]["actors"] for i in _commanders(head) if i in covered]  # "Sarn said she had
+                home = _home_state(head, result, actors)  # "the country": the one the text is about
+                for test in home + _description_tiers(head, actors, roles, taken, counts):  # charged the 83-year-old"
+                    if owner or above:  # not the possessor himself
+                        test = (lambda t: lambda m: t(m) and m["actors"] != owner and m["actors"] not in above)(test)
                     found = _antecedent(result, head, test, doc, exclude, named=named)
                     if found is not None:
                         break
