@@ -140,7 +140,12 @@ def load_pipeline() -> Any:
 
 def model_info() -> dict[str, str]:
     """``{name, version}`` of the loaded model (``name`` is the importable package)."""
-    meta = load_pipeline().meta
+    return dict(_model_info())
+
+
+@lru_cache(maxsize=1)
+def _model_info() -> dict[str, str]:
+    meta = load_pipeline().meta  # spaCy builds the meta anew on each read
     return {"name": f"{meta['lang']}_{meta['name']}", "version": str(meta["version"])}
 
 
