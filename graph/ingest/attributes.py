@@ -1,7 +1,7 @@
 """The model's ``attribute_ruler`` (tag -> part of speech and morphology, a few lemma and tag exceptions) applied
-by table lookup: the same patterns and attributes, but a token's one-token patterns are looked up by what they
-read of it (its lower-case form, tag, dependency, whether it is a space), once per distinct token, instead of
-spaCy's ``Matcher`` trying each of its 179 patterns at every token (a tenth of the ingest's time).
+by table lookup: the same patterns and attributes, but the patterns a token may match are looked up by its
+lower-case form and tag (and what they find is kept per distinct token) instead of spaCy's ``Matcher``
+trying each of its 179 patterns at every token (a tenth of the ingest's time).
 
 :func:`lookup_ruler` builds it from the loaded ruler's own patterns; a pattern of a form it does not read
 (an operator, another attribute) makes it return None, and the pipeline keeps spaCy's ruler.
@@ -46,24 +46,49 @@ def _predicate(spec: dict[str, Any]) -> _Test | None:
 
 
 class LookupRuler:
-    """A pipeline component: spaCy's ``ruler`` with its one-token ``singles`` (attribute number, test) looked up
-    per distinct token and its longer ``spans`` (attribute number, target index, tests) tried where they may
-    start (see the module doc)."""
+    """A pipeline component: spaCy's ``ruler`` with its one-token ``singles`` (attribute number, test, first token
+    pattern) looked up by the token's lower-case form or tag and its longer ``spans`` (attribute number, target
+    index, tests, first token pattern) tried where their first token matches (see the module doc)."""
 
-    def __init__(self, ruler: Any, singles: list[tuple[int, _Test]], spans: list[tuple[int, int, list[_Test]]]) -> None:
-        self.ruler, self.singles, self.spans = ruler, singles, spans
+    def __init__(self, ruler: Any, singles: list[tuple[int, _Test, dict[str, Any]]],
+                 spans: list[tuple[int, int, list[_Test], dict[str, Any]]]) -> None:
+        self.ruler, self.spans = ruler, spans
+        firsts = [(number, test, None, spec) for number, test, spec in singles] + [
+            (number, tests[0], n, spec) for n, (number, _, tests, spec) in enumerate(spans)]
+        self._tables: dict[str, dict[str, list[tuple[int, _Test, int | None]]]] = {"LOWER": {}, "TAG": {}}
+        self._rest: list[tuple[int, _Test, int | None]] = []
+        for number, test, span, spec in firsts:
+            key = next((k for k in ("LOWER", "TAG") if isinstance(spec.get(k), str) or
+                        isinstance(spec.get(k), dict) and "IN" in spec[k]), None)
+            if key is None:
+                self._rest.append((number, test, span))
+                continue
+            for value in [spec[key]] if isinstance(spec[key], str) else spec[key]["IN"]:
+                self._tables[key].setdefault(value, []).append((number, test, span))
+        self._candidates: dict[tuple[str, str], list[tuple[int, _Test, int | None]]] = {}
         self._seen: dict[tuple[str, str, str, bool], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
 
     def _lookup(self, token: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The numbers of the one-token patterns ``token`` matches, and the positions in :attr:`spans` of the
-        longer patterns whose first token it matches (what the patterns read of a token is the key)."""
-        key = (token.lower_, token.tag_, token.dep_, token.is_space)
-        found = self._seen.get(key)
+        """The numbers of the one-token patterns ``token`` matches (ascending), and the positions in
+        :attr:`spans` of the longer patterns whose first token it matches."""
+        seen = (token.lower_, token.tag_, token.dep_, token.is_space)  # all that the patterns read of a token
+        found = self._seen.get(seen)
         if found is None:
-            found = self._seen[key] = (tuple(number for number, test in self.singles if test(token)),
-                                       tuple(n for n, (_, _, tests) in enumerate(self.spans) if tests[0](token)))
+            if len(self._seen) > 200_000:
+                self._seen.clear()  # a bound for a long-running process
+            found = self._seen[seen] = self._match(token)
         return found
+
+    def _match(self, token: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        key = (token.lower_, token.tag_)
+        candidates = self._candidates.get(key)
+        if candidates is None:
+            candidates = self._candidates[key] = sorted(
+                [*self._tables["LOWER"].get(key[0], ()), *self._tables["TAG"].get(key[1], ()), *self._rest],
+                key=lambda c: c[0])
+        matched = [(number, span) for number, test, span in candidates if test(token)]
+        return tuple(n for n, span in matched if span is None), tuple(span for _, span in matched if span is not None)
 
     def matches(self, doc: Any) -> dict[int, tuple[int, ...]]:
         """Token index -> the attribute numbers of the patterns that set it, in the order spaCy's ruler applies
@@ -73,7 +98,7 @@ class LookupRuler:
             found[token.i], firsts = self._lookup(token)
             starts += [(token.i, n) for n in firsts]
         for start, n in starts:
-            number, index, tests = self.spans[n]
+            number, index, tests, _ = self.spans[n]
             if start + len(tests) <= len(doc) and all(test(doc[start + k]) for k, test in enumerate(tests)):
                 target = (start if index >= 0 else start + len(tests)) + index
                 found[target] = tuple(sorted({*found[target], number}))
@@ -104,7 +129,7 @@ def lookup_ruler(ruler: Any) -> LookupRuler | None:
             if not tests or any(t is None for t in tests) or not -len(tests) <= entry["index"] < len(tests):
                 return None
             if len(tests) == 1:
-                singles.append((number, tests[0]))
+                singles.append((number, tests[0], pattern[0]))
             else:
-                spans.append((number, entry["index"], tests))
+                spans.append((number, entry["index"], tests, pattern[0]))
     return LookupRuler(ruler, singles, spans)
