@@ -25,24 +25,38 @@ _ATTRS = {"LOWER": "lower_", "TAG": "tag_", "DEP": "dep_", "IS_SPACE": "is_space
 _Test = Callable[[Any], bool]
 
 
+def _check(attr: str, value: Any) -> _Test | None:
+    """A test of one attribute of a token, as the ``Matcher`` reads ``value``; None for a form it does not read."""
+    if isinstance(value, (str, bool)):
+        def test(t: Any) -> bool:
+            return bool(getattr(t, attr) == value)
+    elif isinstance(value, dict) and len(value) == 1 and "IN" in value:
+        among = frozenset(value["IN"])
+
+        def test(t: Any) -> bool:
+            return getattr(t, attr) in among
+    elif isinstance(value, dict) and len(value) == 1 and "NOT_IN" in value:
+        outside = frozenset(value["NOT_IN"])
+
+        def test(t: Any) -> bool:
+            return getattr(t, attr) not in outside
+    elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value and attr != "is_space":
+        pattern = re.compile(value["REGEX"])
+
+        def test(t: Any) -> bool:
+            return pattern.search(getattr(t, attr)) is not None
+    else:
+        return None
+    return test
+
+
 def _predicate(spec: dict[str, Any]) -> _Test | None:
     """A test of one token for one token pattern of the ruler, or None for a form it does not read."""
-    tests: list[_Test] = []
-    for key, value in spec.items():
-        attr = _ATTRS.get(key)
-        if attr is None:
-            return None
-        if isinstance(value, (str, bool)):
-            tests.append(lambda t, a=attr, v=value: getattr(t, a) == v)
-        elif isinstance(value, dict) and len(value) == 1 and "IN" in value:
-            tests.append(lambda t, a=attr, v=frozenset(value["IN"]): getattr(t, a) in v)
-        elif isinstance(value, dict) and len(value) == 1 and "NOT_IN" in value:
-            tests.append(lambda t, a=attr, v=frozenset(value["NOT_IN"]): getattr(t, a) not in v)
-        elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value and attr != "is_space":
-            tests.append(lambda t, a=attr, r=re.compile(value["REGEX"]): r.search(getattr(t, a)) is not None)
-        else:
-            return None
-    return lambda t: all(test(t) for test in tests)
+    tests = [_check(_ATTRS[key], value) if key in _ATTRS else None for key, value in spec.items()]
+    checks = [t for t in tests if t is not None]
+    if len(checks) < len(tests):
+        return None
+    return lambda t: all(check(t) for check in checks)
 
 
 class LookupRuler:
@@ -122,11 +136,12 @@ class LookupRuler:
 def lookup_ruler(ruler: Any) -> LookupRuler | None:
     """The :class:`LookupRuler` of spaCy's ``AttributeRuler`` ``ruler``, or None if a pattern is of a form it
     does not read."""
-    singles, spans = [], []
+    singles: list[tuple[int, _Test, dict[str, Any]]] = []
+    spans: list[tuple[int, int, list[_Test], dict[str, Any]]] = []
     for number, entry in enumerate(ruler.patterns):
         for pattern in entry["patterns"]:
-            tests = [_predicate(spec) for spec in pattern]
-            if not tests or any(t is None for t in tests) or not -len(tests) <= entry["index"] < len(tests):
+            tests = [t for t in (_predicate(spec) for spec in pattern) if t is not None]
+            if not tests or len(tests) < len(pattern) or not -len(tests) <= entry["index"] < len(tests):
                 return None
             if len(tests) == 1:
                 singles.append((number, tests[0], pattern[0]))
