@@ -51,6 +51,22 @@ def _item_id(subject: str | None, relation: str, obj: Any, negated: bool) -> str
     return re.sub(r"[^a-z0-9-]+", "-", base.lower()).strip("-")
 
 
+def _occurrences(quote: str, text: str) -> list[int]:
+    """Where ``quote`` starts in ``text``, occurrences not overlapping (as ``re.finditer`` finds them, without
+    compiling a pattern per quote).
+
+    >>> _occurrences("ab", "abcabab"), _occurrences("aa", "aaaa"), _occurrences("", "ab")
+    ([0, 3, 5], [0, 2], [0, 1, 2])
+    """
+    if not quote:
+        return list(range(len(text) + 1))
+    found, at = [], text.find(quote)
+    while at >= 0:
+        found.append(at)
+        at = text.find(quote, at + len(quote))
+    return found
+
+
 def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
     """One review item: the assertion keys, then ``decision``, ``key`` and what the curator must check."""
     quote = _quote(text, raw["start"], raw["end"])
@@ -66,7 +82,7 @@ def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
     else:
         item["object"] = obj
     item["quote"] = quote
-    occurrences = [m.start() for m in re.finditer(re.escape(quote), text)]
+    occurrences = _occurrences(quote, text)
     if len(occurrences) > 1:
         item["occurrence"] = next(i for i, s in enumerate(occurrences, 1) if s >= raw["start"] - 1)
     notes = []

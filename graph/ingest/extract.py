@@ -275,7 +275,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     event = max(events, key=lambda m: sum(e["actors"] == m["actors"] for e in events), default=None)
     results: list[dict[str, Any]] = []
     quotes = quote_speakers(doc)
-    bodies = DocumentBodies(mentions, everyone, doc.text, found["proposed"])
+    text = doc.text  # spaCy joins the tokens anew on each read
+    bodies = DocumentBodies(mentions, everyone, text, found["proposed"])
     mentioned = {a for m in mentions for a in m["actors"]}
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
@@ -304,8 +305,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                     if cand is not None:
                         results.append(cand)
         results.extend(_figures(sentence, event))
-    results = own_government(one_present_head(results, mentions, doc.text), bodies, doc.text)  # the text's own head
-    results = [c for c in _foreign_heads_out(results, everyone, doc.text) if c["subject"] is not None or not c["negated"] or
+    results = own_government(one_present_head(results, mentions, text), bodies, text)  # the text's own head
+    results = [c for c in _foreign_heads_out(results, everyone, text) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results = reporter_first(results, doc)
     results.sort(key=lambda c: (c["start"], c["end"]))

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.errors import ArticleTextError, PowergraphError
+from graph.ingest.attributes import lookup_ruler
 
 __all__ = ["MODEL_PACKAGES", "load_pipeline", "model_info", "parse", "check_language", "ModelMissingError"]
 
@@ -96,6 +97,11 @@ def _hyphen_titles(doc: Any) -> Any:
     return doc
 
 
+def _attributes(nlp: Any, name: str) -> Any:
+    """The factory of the pipeline component that replaces the model's ``attribute_ruler``."""
+    return lookup_ruler(nlp.get_pipe("attribute_ruler"))
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
     """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached), with
@@ -115,6 +121,8 @@ def load_pipeline() -> Any:
         Language.component("powergraph_timestamps", func=_timestamps)
     if "powergraph_hyphen_titles" not in Language.factories:
         Language.component("powergraph_hyphen_titles", func=_hyphen_titles)
+    if "powergraph_attributes" not in Language.factories:
+        Language.factory("powergraph_attributes", func=_attributes)
     for name in MODEL_PACKAGES:
         try:
             nlp = spacy.load(name)
@@ -123,13 +131,21 @@ def load_pipeline() -> Any:
         nlp.add_pipe("powergraph_line_breaks", before="parser")
         nlp.add_pipe("powergraph_timestamps", before="parser")
         nlp.add_pipe("powergraph_hyphen_titles", first=True)
+        if "attribute_ruler" in nlp.pipe_names and lookup_ruler(nlp.get_pipe("attribute_ruler")) is not None:
+            nlp.add_pipe("powergraph_attributes", after="attribute_ruler")  # the same rules, looked up (attributes.py)
+            nlp.disable_pipe("attribute_ruler")
         return nlp
     raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)
 
 
 def model_info() -> dict[str, str]:
     """``{name, version}`` of the loaded model (``name`` is the importable package)."""
-    meta = load_pipeline().meta
+    return dict(_model_info())
+
+
+@lru_cache(maxsize=1)
+def _model_info() -> dict[str, str]:
+    meta = load_pipeline().meta  # spaCy builds the meta anew on each read
     return {"name": f"{meta['lang']}_{meta['name']}", "version": str(meta["version"])}
 
 

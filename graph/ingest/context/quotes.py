@@ -86,14 +86,14 @@ def _reporting_subject(tokens: Any) -> Any | None:
     return None
 
 
-def _after(doc: Any, start: int, end: int) -> Any | None:
+def _after(doc: Any, start: int, end: int, text: str) -> Any | None:
     """The speaker of the reporting clause right after a closing mark at ``end`` ('"...," he said')."""
     after = doc.char_span(end + 1, end + 1, alignment_mode="expand")
     if after is None or after.start >= len(doc):
         return None
     sent = doc[after.start].sent
     inside = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
-    if doc.text[start:end].rstrip()[-1:] not in ",?!\u2014-" and inside is not None and inside[0].sent != sent:
+    if text[start:end].rstrip()[-1:] not in ",?!\u2014-" and inside is not None and inside[0].sent != sent:
         return None  # '"We will win." The ministry said ...': a new sentence, not the quote's reporting clause
     return _reporting_subject(t for t in sent if t.idx > end)
 
@@ -109,10 +109,10 @@ def _before(doc: Any, start: int) -> Any | None:
 
 def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
     """``(start, end, speaker token)`` of each quotation segment whose reporting clause names a speaker."""
-    found = []
+    found, text = [], doc.text
     last: tuple[int, Any] | None = None  # where the sentence of the last attributed quotation ends, its speaker
-    for segments in quotations(doc.text):
-        who = next((w for a, b, closed in segments if closed and (w := _after(doc, a, b)) is not None), None)
+    for segments in quotations(text):
+        who = next((w for a, b, closed in segments if closed and (w := _after(doc, a, b, text)) is not None), None)
         who = who if who is not None else _before(doc, segments[0][0])
         if who is not None:
             who = quoted_antecedent(who, [t for t in doc if any(a <= t.idx < b for a, b, _ in segments)]) or who

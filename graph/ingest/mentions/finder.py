@@ -121,8 +121,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 taken[i] = True
 
     lex = load_lexicon()
+    text = doc.text  # spaCy joins the tokens anew on each read
     pattern = surface_pattern(linker.table)
-    for match in pattern.finditer(doc.text) if pattern else ():
+    for match in pattern.finditer(text) if pattern else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not (match.group()[:1].isupper() or match.group().islower()):
             continue
@@ -140,12 +141,12 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if not common and span[0].ent_type_ == "ORG" and span[0].ent_iob_ == "I" and all(
                 linker.actors[a]["label"].islower() for a in ids):
             continue  # "the Committee to Protect Journalists" is not the journalists: a word of a longer name
-        if common and not named_in(ids, match.group().lower(), linker.actors, doc.text):
+        if common and not named_in(ids, match.group().lower(), linker.actors, text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in doc.ents:
-        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not plural_people(ent.text, doc.text) \
+        nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not plural_people(ent.text, text) \
             and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \
                 ent.text in lex["demonyms"] or (ent.text.isupper() and len(ent.text) > 5):

@@ -142,7 +142,10 @@ class Linker:
         for other, (other_ids, original) in self.folded.items():
             if other[:1] != key[:1] or abs(len(other) - len(key)) > 3:
                 continue  # a variant keeps its first letter and about its length
-            ratio = SequenceMatcher(None, key, other).ratio()
+            matcher = SequenceMatcher(None, key, other)
+            if matcher.real_quick_ratio() <= score or matcher.quick_ratio() <= score:
+                continue  # upper bounds of the ratio: it cannot beat the best so far
+            ratio = matcher.ratio()
             if ratio > score:
                 best, score, score_raw = other_ids, ratio, SequenceMatcher(None, low, original).ratio()
         if best and score >= _VARIANT_SCORE and len(best) == 1 and name[:1].isupper():

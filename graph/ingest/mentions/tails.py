@@ -47,12 +47,12 @@ def tail_mentions(doc: Any, mentions: list[dict[str, Any]], linker: Linker, take
             tail = " ".join(words[-n:]).lower()
             if n > 1 or (tail not in data["groups"] and tail not in data["descriptions"] and tail.isalpha()):
                 tails.setdefault(tail, set()).add(actor)  # "the bureau" is the coreference's to resolve
-    found = []
+    found, text = [], doc.text if tails else ""
     for tail, owners in tails.items():
         if len(owners) != 1:
             continue  # "the electoral board" of two boards: which one is unclear
         actor = next(iter(owners))
-        for match in re.finditer(rf"\b[Tt]he ({re.escape(tail)})(?![\w-])", doc.text):
+        for match in re.finditer(rf"\b[Tt]he ({re.escape(tail)})(?![\w-])", text):
             span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
             if span is None or match.start() <= first[actor] or any(taken[span.start:span.end]):
                 continue

@@ -37,7 +37,7 @@ def office(stem: str, titles: set[str], actors: dict[str, dict[str, Any]], propo
     if found:
         actor_id = found[0]
     else:
-        title = max(titles, key=len)
+        title = max(titles, key=lambda t: (len(t), t))  # the longest spelling, ties broken by spelling: the same on every run
         label = "-".join(w.capitalize() for w in title.split("-")) + "'s Office"
         actor_id = slug(label)
         if actor_id not in actors:  # "the prosecutor-general" also stands for the office, as the text may say
