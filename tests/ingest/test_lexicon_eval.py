@@ -43,13 +43,13 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     overall = table["overall"]
     assert overall["gold"] == sum(r["gold"] for r in table["relations"])
     assert overall["matched"] == sum(r["matched"] for r in table["relations"]) <= overall["gold"]
-    # the dev half of 72 reports (13-24 joined it in the third round, 25-36 in the fourth,
-    # 37-48 in the fifth, 49-60 in the sixth and 61-72 in the seventh, in real-news styles,
-    # denser; its gold adjudicated in the seventh): measured 0.87 precision, 0.56 recall and 9
-    # attribution errors after the seventh; floors under them
-    assert overall["precision"] >= 0.84 and overall["recall"] >= 0.54
+    # the dev half of 90 reports (13-24 joined it in the third round, 25-36 in the fourth,
+    # 37-48 in the fifth, 49-60 in the sixth, 61-72 in the seventh and 73-90 in the eighth, in
+    # real-news styles, denser; its gold adjudicated in the seventh, 73-84 in the eighth): measured
+    # 0.84 precision, 0.53 recall and 12 attribution errors when 73-90 joined; floors under them
+    assert overall["precision"] >= 0.82 and overall["recall"] >= 0.51
     assert table["negation_errors"] == 0
-    assert table["attribution_errors"] <= 15
+    assert table["attribution_errors"] <= 16
 
 
 def test_evaluation_script_prints_tables_and_json() -> None:
