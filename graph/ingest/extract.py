@@ -37,7 +37,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.finder import find_mentions
 from graph.ingest.relations.offices import office
 from graph.ingest.coreference.plurals import each
-from graph.ingest.context.quotes import quote_speaker, quote_speakers, reporter_first
+from graph.ingest.context.quotes import quote_speaker, quote_speakers, quoted_background, reporter_first
 from graph.ingest.context.clause import background, speaker
 from graph.ingest.context.modality import hedge, negation
 from graph.ingest.relations.roles import fan, named_beyond, prep_objects
@@ -284,9 +284,10 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
                 "background_relations"]) if match.get("clause") is not None else None
             voice = _claimant(sent, said, everyone, found["proposed"]) if match.get("clause") is not None else None
-            if voice is None:  # a sentence inside a quotation given to a speaker
+            quoted = voice is None  # a sentence inside a quotation or an interview's answer given to a speaker
+            if quoted:
                 voice = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
-            claimant = None if background(match) else voice  # background is the reporter's; "my" is still the speaker
+            claimant = None if background(match) or (quoted and quoted_background(match)) else voice  # background is the reporter's; "my" is still the speaker
             spread = fan if match.get("fan", True) else list
             subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]

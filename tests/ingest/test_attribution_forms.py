@@ -41,6 +41,7 @@ def statement(text: str, subject: str, relation: str, obj: str) -> tuple[str | N
 
 
 R = None  # the reporter
+_INTRO = "Ilya Marek ran the SBV until May.\n\nHe spoke to the Northern Wire in Tarn.\n\n"  # an interview's
 ARRESTED = ("police", "arrested", "dorn")
 
 FORMS = [  # (id, text, relation, claimant label, negated, hedged)
@@ -351,6 +352,27 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ARRESTED, "SBV", False, False),
     ("live-blog-2", "11:40 The SBV says the police have arrested Oskar Dorn.\n\n12:05 The police released Lena Vasko.",
      ("police", "released", "vasko"), R, False, False),
+    # interviews: an answer is the interviewee's, a broadcast's tagged turns the outlet's
+    ("interview-answer", _INTRO + "Why were you dismissed?\n\nThe police arrested Oskar Dorn the day before. I said "
+     "no.\n\nWill you stay?\n\nYes.", ARRESTED, "Ilya Marek", False, False),
+    ("interview-me", _INTRO + "Why were you dismissed?\n\nFirst the police detained me in May.\n\nWill you stay?\n\n"
+     "Yes.", ("police", "detained", "marek"), "Ilya Marek", False, False),
+    ("interview-talked-with", "Lena Vasko led the party until June. She talked with the Courier on Friday.\n\nWhat "
+     "happened next?\n\nThe SBV detained Oskar Dorn.\n\nAnd then?\n\nNothing.", ("sbv", "detained", "dorn"),
+     "Lena Vasko", False, False),
+    ("interview-q-a-tags", "Lena Vasko led the party until June. She talked with the Courier on Friday.\n\nQ: What "
+     "happened next?\n\nA: The SBV detained Oskar Dorn.\n\nQ: And then?\n\nA: Nothing.", ("sbv", "detained", "dorn"),
+     "Lena Vasko", False, False),
+    ("interview-relative-aside", _INTRO + "Why were you dismissed?\n\nMy deputy, Oskar Dorn, whom the police arrested "
+     "in May, has left.\n\nWill you stay?\n\nYes.", ARRESTED, R, False, False),
+    ("interview-reported-inside", _INTRO + "Why were you dismissed?\n\nThe SBV says the police arrested Oskar Dorn."
+     "\n\nWill you stay?\n\nYes.", ARRESTED, "SBV", False, False),
+    ("broadcast-turns", "PRESENTER: What happened in Tarn?\n\nCORRESPONDENT: The police arrested Oskar Dorn.\n\n"
+     "PRESENTER: And Vasko?\n\nCORRESPONDENT: Freed.", ARRESTED, R, False, False),
+    ("one-question", "Why did the police arrest Oskar Dorn? Ilya Marek said the SBV had detained Lena Vasko.",
+     ("sbv", "detained", "vasko"), "Ilya Marek", False, False),
+    ("quote-relative-aside", '"My deputy, Oskar Dorn, whom the police arrested in May, is innocent," Lena Vasko said.',
+     ARRESTED, R, False, False),
 ]
 
 

@@ -19,10 +19,11 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.context.clause import author, quoted_antecedent
 from graph.ingest.relations.roles import subjects
+from graph.ingest.context.interviews import interview_speakers
 from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import earlier_author, summary_speakers
 
-__all__ = ["quote_speakers", "quote_speaker", "reporter_first"]
+__all__ = ["quote_speakers", "quote_speaker", "reporter_first", "quoted_background"]
 
 _OPEN, _CLOSE, _BOTH = "\u201c", "\u201d", '"'
 
@@ -124,12 +125,33 @@ def quote_speakers(doc: Any) -> list[tuple[int, int, Any]]:
             last = (after.sent.end_char, who) if after is not None else None
         else:
             last = None
-    return found + summary_speakers(doc)  # the bullets of a statement's summary are its author's too
+    return found + summary_speakers(doc) + interview_speakers(doc)  # a summary's bullets are its author's, an
+    # interview's answers the interviewee's
 
 
 def quote_speaker(quotes: list[tuple[int, int, Any]], char: int) -> Any | None:
     """The speaker of the quotation that holds character offset ``char``, if any."""
     return next((who for start, end, who in quotes if start <= char < end), None)
+
+
+def quoted_background(match: dict[str, Any]) -> bool:
+    """Whether the rule ``match``, inside a quotation or an interview's answer, is the reporter's background as
+    in a reported clause: a title ("my successor, Fabio Leone") or a relative clause set off on a noun ("Leone,
+    whom Baldi appointed that week, withdrew the charges").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Leone, whom Baldi appointed that week, withdrew the charges.")
+    >>> [quoted_background({"rule": "verb: x", "trigger": [doc[i]]}) for i in (4, 9)]
+    [True, False]
+    """
+    if str(match.get("rule", "")).startswith("title"):
+        return True
+    token = match["trigger"][0] if match.get("trigger") else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "relcl" and token.doc[token.left_edge.i - 1].text == ",":
+            return True
+        token = token.head
+    return False
 
 
 def reporter_first(results: list[dict[str, Any]], doc: Any) -> list[dict[str, Any]]:
