@@ -352,6 +352,20 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ARRESTED, "SBV", False, False),
     ("live-blog-2", "11:40 The SBV says the police have arrested Oskar Dorn.\n\n12:05 The police released Lena Vasko.",
      ("police", "released", "vasko"), R, False, False),
+    # a refusal: a person saying she will not act is the report's fact that she refused
+    ("refusal-says-will-not", "Lena Vasko says she will not meet Ilya Marek.", ("vasko", "met", "marek"), R, True,
+     False),
+    ("refusal-said-would-not", "Lena Vasko said she would not meet Ilya Marek until the count was honest.",
+     ("vasko", "met", "marek"), R, True, False),
+    ("refusal-saying", "Lena Vasko turned the offer down, saying she will not negotiate with Ilya Marek.",
+     ("vasko", "negotiatedWith", "marek"), R, True, False),
+    ("refusal-pronoun-wont", "Ilya Marek spoke in Tarn. He said he won't meet Lena Vasko.", ("marek", "met", "vasko"),
+     R, True, False),
+    ("denial-not-refusal", "Lena Vasko says she did not meet Ilya Marek.", ("vasko", "met", "marek"), "Lena Vasko",
+     True, False),
+    ("body-will-not", "The SBV said it would not release Oskar Dorn.", ("sbv", "released", "dorn"), "SBV", True, False),
+    ("other-will-not", "Lena Vasko said the police would not release Oskar Dorn.", ("police", "released", "dorn"),
+     "Lena Vasko", True, False),
     # interviews: an answer is the interviewee's, a broadcast's tagged turns the outlet's
     ("interview-answer", _INTRO + "Why were you dismissed?\n\nThe police arrested Oskar Dorn the day before. I said "
      "no.\n\nWill you stay?\n\nYes.", ARRESTED, "Ilya Marek", False, False),

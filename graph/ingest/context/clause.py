@@ -16,6 +16,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import prep_objects, subjects
 from graph.ingest.context.accusations import accuser
 from graph.ingest.context.misparses import appended_report, cited, past_dateline, quoted_as, stranded_report, unconfirmed
+from graph.ingest.context.refusals import refusal
 from graph.ingest.context.speakers import own_voice
 from graph.ingest.context.statements import document_pronoun, earlier_author
 
@@ -298,7 +299,7 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
             if _unsaid(link, chain[i - 1]):
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             who = _said_by(link)
-            return None if who is not None and _performed(token, who) else who
+            return None if who is not None and (_performed(token, who) or refusal(token, who)) else who
         if (said := appended_report(link, token)) is not None:
             return cited(said) or cited(link) or said.head  # "police hold X, state media reported, quoting Y"
         for child in link.children:
