@@ -352,6 +352,17 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ARRESTED, "SBV", False, False),
     ("live-blog-2", "11:40 The SBV says the police have arrested Oskar Dorn.\n\n12:05 The police released Lena Vasko.",
      ("police", "released", "vasko"), R, False, False),
+    # a relative clause after the verb of a clause a trailing reporting verb reports is reported with it
+    ("trailing-relative-object", "The police arrested Oskar Dorn, who had met Ilya Marek in May, the SBV said.",
+     ("dorn", "met", "marek"), "SBV", False, False),
+    ("trailing-relative-pobj", "The police acted at the request of Ilya Marek, who telephoned Lena Vasko on Friday, "
+     "the SBV said on Monday.", ("marek", "met", "vasko"), "SBV", False, False),
+    ("trailing-relative-subject", "Oskar Dorn, who had met Ilya Marek in May, left Tarn, the SBV said.",
+     ("dorn", "met", "marek"), R, False, False),
+    ("trailing-relative-background", "The police arrested Oskar Dorn, who leads the SBV, Lena Vasko said.",
+     ("dorn", "headed", "sbv"), R, False, False),
+    ("leading-relative-object", "Lena Vasko said the police had arrested Oskar Dorn, who had met Ilya Marek in May.",
+     ("dorn", "met", "marek"), R, False, False),
     # a refusal: a person saying she will not act is the report's fact that she refused
     ("refusal-says-will-not", "Lena Vasko says she will not meet Ilya Marek.", ("vasko", "met", "marek"), R, True,
      False),

@@ -220,11 +220,19 @@ def _aside(clause: Any) -> bool:
 def _reported_noun(clause: Any) -> bool:
     """Whether the relative clause ``clause`` hangs on the subject or complement of a that-clause of a
     reporting verb ("said its troops, who guarded the airport, did not fire", "told a briefing that the dead
-    were attackers who had stormed buildings"): reported with it; not an aside on an object at the end, nor
-    before the reporting verb ("X, who ran it until Y sacked him, arrived, the office said")."""
+    were attackers who had stormed buildings"), or on a noun after the verb of a clause a trailing reporting verb
+    reports ("the offer came at the request of X, who telephoned Y this morning, her office said"): reported with
+    it; not an aside on an object at the end of a that-clause, nor on the subject before a trailing reporting verb
+    ("X, who ran it until Y sacked him, arrived, the office said")."""
     noun = clause.head
-    return noun.dep_ in ("nsubj", "nsubjpass", "attr") and noun.head.dep_ == "ccomp" and \
-        noun.head.head.lemma_ in load_lexicon()["reporting"] and noun.head.head.i < noun.i
+    if noun.dep_ in ("nsubj", "nsubjpass", "attr") and noun.head.dep_ == "ccomp" and \
+            noun.head.head.lemma_ in load_lexicon()["reporting"] and noun.head.head.i < noun.i:
+        return True
+    verb = noun
+    while verb.dep_ in ("pobj", "prep", "appos", "dobj", "compound", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.i < noun.i and verb.dep_ == "ccomp" and \
+        verb.head.lemma_ in load_lexicon()["reporting"] and verb.head.i > clause.right_edge.i
 
 
 _WH = {"why", "how", "whether", "if", "when", "where"}
