@@ -228,8 +228,8 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ("police", "charged", "dorn"), "SBV", True, False),
     ("trailing-office-not", "Ilya Marek has not sacked Oskar Dorn, his office said.", ("marek", "dismissed", "dorn"),
      "Ilya Marek's office", True, False),
-    ("said-would-not", "Ilya Marek said he would not sack Oskar Dorn.", ("marek", "dismissed", "dorn"), "Ilya Marek",
-     True, False),
+    ("said-would-not", "Ilya Marek said he would not sack Oskar Dorn.", ("marek", "dismissed", "dorn"), R,
+     True, False),  # his refusal, the report's fact (as "she will not negotiate" in dev 76 and 88)
     ("said-not-but", "The SBV said it had not arrested Oskar Dorn but had questioned Lena Vasko.",
      ("sbv", "arrested", "dorn"), "SBV", True, False),
     ("denied-gerund", "Lena Vasko denied meeting Oskar Dorn.", ("vasko", "met", "dorn"), "Lena Vasko", True, False),

@@ -3,8 +3,8 @@
 not a claim of hers that the relation does not hold.
 
 >>> from graph.ingest.nlp import parse
->>> doc = parse("Lena Vasko says she will not meet Marek.")
->>> refusal(doc[6], doc[1]), refusal(doc[6], parse("The SBV says it will not meet Marek.")[1])
+>>> doc, body = parse("Lena Vasko says she will not meet Marek."), parse("The ministry says it will not meet Marek.")
+>>> refusal(doc[6], doc[1]), refusal(body[6], body[1])
 (True, False)
 """
 
