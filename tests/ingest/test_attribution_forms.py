@@ -434,3 +434,11 @@ def test_a_speaker_the_parser_hung_on_the_dateline_or_split_at_and() -> None:
 
 def test_the_forms_are_many_and_distinct() -> None:
     assert len(FORMS) >= 60 and len({f[0] for f in FORMS}) == len(FORMS)
+
+
+@pytest.mark.parametrize("text", ["Ilya Marek had meant to sack Oskar Dorn.",
+                                  "Ilya Marek denied that he had meant to sack Oskar Dorn.",
+                                  "Ilya Marek says he never meant to sack Oskar Dorn.",
+                                  "Ilya Marek planned to sack Oskar Dorn."])
+def test_an_intention_is_no_relation(text: str) -> None:
+    assert not [i for i in _result(text)["items"] if i["relation"] == "dismissed"]
