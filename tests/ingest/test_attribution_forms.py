@@ -363,6 +363,11 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ("dorn", "headed", "sbv"), R, False, False),
     ("leading-relative-object", "Lena Vasko said the police had arrested Oskar Dorn, who had met Ilya Marek in May.",
      ("dorn", "met", "marek"), R, False, False),
+    # "X said A, and accused Y of B", the accusation hung on the reported clause by the parser: X's
+    ("said-and-accused", "Lena Vasko said the timing was odd, and accused the police of beating Oskar Dorn.",
+     ("police", "assaulted", "dorn"), "Lena Vasko", False, False),
+    ("said-and-accused-2", "Lena Vasko said the arrest was a disgrace, and accused the SBV of beating Oskar Dorn.",
+     ("sbv", "assaulted", "dorn"), "Lena Vasko", False, False),
     # a refusal: a person saying she will not act is the report's fact that she refused
     ("refusal-says-will-not", "Lena Vasko says she will not meet Ilya Marek.", ("vasko", "met", "marek"), R, True,
      False),

@@ -10,6 +10,9 @@ accuser ("Y was accused of beating Z") the reporter says only that someone accus
 'Vasko'
 >>> accuser(parse("The police were accused of beating Oskar Dorn.")[5]) is None
 True
+>>> doc = parse("Lena Vasko said the timing was odd, and accused the police of beating Oskar Dorn.")
+>>> accuser(doc[13]).text
+'Vasko'
 """
 
 from __future__ import annotations
@@ -41,4 +44,9 @@ def accuser(token: Any) -> Any | None:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
     if passive:
         return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    clause = verb.head
+    if verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.lemma_ in load_lexicon()["reporting"] and not any(
+            c.dep_.startswith("nsubj") for c in verb.children) and verb.doc[verb.i - 2].text == ",":
+        return next(iter(subjects(clause.head)), None)  # "X said the timing was odd, and accused him of": X (the
+        # parser joined the second verb to the reported clause)
     return next(iter(subjects(verb)), None)  # "X sacked Y and accused her of": X
