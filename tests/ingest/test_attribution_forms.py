@@ -399,6 +399,11 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      "\n\nWill you stay?\n\nYes.", ARRESTED, "SBV", False, False),
     ("broadcast-turns", "PRESENTER: What happened in Tarn?\n\nCORRESPONDENT: The police arrested Oskar Dorn.\n\n"
      "PRESENTER: And Vasko?\n\nCORRESPONDENT: Freed.", ARRESTED, R, False, False),
+    ("explainer", "Lena Vasko was sacked on Friday.\n\nWhy was she sacked?\n\nThe SBV detained Oskar Dorn.\n\n"
+     "What next?\n\nThe police released Ilya Marek.", ("sbv", "detained", "dorn"), R, False, False),
+    ("interview-told", "Ilya Marek ran the SBV until May. He told the Courier in an interview why he quit.\n\n"
+     "Why did you quit?\n\nThe police arrested Oskar Dorn.\n\nWill you stay?\n\nYes.", ARRESTED, "Ilya Marek",
+     False, False),
     ("one-question", "Why did the police arrest Oskar Dorn? Ilya Marek said the SBV had detained Lena Vasko.",
      ("sbv", "detained", "vasko"), "Ilya Marek", False, False),
     ("quote-relative-aside", '"My deputy, Oskar Dorn, whom the police arrested in May, is innocent," Lena Vasko said.',

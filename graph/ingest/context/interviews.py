@@ -3,8 +3,9 @@
 A text is an interview when two or more of its paragraphs are a question on their own ("Why were you
 dismissed?"), with no speaker tag before them (not a broadcast's "PRESENTER: ..." turns, the outlet's
 own voice). The paragraphs after each question, up to the next one, are the answer; the interviewee is
-the subject of "spoke to", "talked to" or "told" in the introduction before the first question ("She
-spoke to The Northern Review"), else the first person the introduction names as a subject.
+the subject of "spoke to" or "talked with" in the introduction before the first question ("She spoke to
+The Northern Review"), or of "told" when it speaks of an interview; without one the text is an explainer,
+its answers the reporter's.
 
 >>> from graph.ingest.nlp import parse
 >>> text = ("Ilya Marek ran the port.\\n\\nHe spoke to the Courier.\\n\\nWhy did you quit?\\n\\n"
@@ -36,15 +37,17 @@ def _question(paragraph: str) -> bool:
 
 
 def _interviewee(intro: Any) -> Any | None:
-    """The subject of a speaking verb with "to" or "with" in the span ``intro``, else its first subject that
-    is a person's name."""
+    """The subject of "spoke to", "talked with" in the span ``intro``, or of "told" when it speaks of an
+    interview; else None (an explainer's "What happens next?" answers are the reporter's)."""
+    interview = any(t.lemma_.lower() == "interview" for t in intro)
     for verb in intro:
         if verb.lemma_ in _SPEAKING and verb.pos_ == "VERB" and (
-                verb.lemma_ == "tell" or any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)):
+                (verb.lemma_ == "tell" and interview) or
+                any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject
-    return next((t for t in intro if t.dep_ == "nsubj" and t.ent_type_ == "PERSON"), None)
+    return None
 
 
 def interview_speakers(doc: Any) -> list[tuple[int, int, Any]]:
