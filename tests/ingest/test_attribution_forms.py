@@ -368,6 +368,14 @@ FORMS = [  # (id, text, relation, claimant label, negated, hedged)
      ("police", "assaulted", "dorn"), "Lena Vasko", False, False),
     ("said-and-accused-2", "Lena Vasko said the arrest was a disgrace, and accused the SBV of beating Oskar Dorn.",
      ("sbv", "assaulted", "dorn"), "Lena Vasko", False, False),
+    # "no" on the act a verb makes or receives negates it
+    ("received-no-request", "The SBV said it had received no request from Ilya Marek.",
+     ("marek", "appealedTo", "sbv"), "SBV", True, False),
+    ("has-received-no-request", "The SBV has received no request from Ilya Marek.", ("marek", "appealedTo", "sbv"), R,
+     True, False),
+    ("made-no-request", "Ilya Marek made no request to the SBV.", ("marek", "appealedTo", "sbv"), R, True, False),
+    ("received-a-request", "The SBV received a request from Ilya Marek.", ("marek", "appealedTo", "sbv"), R, False,
+     False),
     # a refusal: a person saying she will not act is the report's fact that she refused
     ("refusal-says-will-not", "Lena Vasko says she will not meet Ilya Marek.", ("vasko", "met", "marek"), R, True,
      False),

@@ -31,11 +31,17 @@ def negation(token: Any, *, trigger: Any | None = None) -> str | None:
     >>> from graph.ingest.nlp import parse
     >>> doc = parse("Police beat him; the bureau has never answered his complaint.")
     >>> negation(doc[1])
+    >>> negation(parse("The ministry said it had received no request from Tarn.")[5])
+    'no'
     """
     lex = load_lexicon()
     if trigger is not None and trigger.pos_ == "NOUN" and trigger.head.i == token.i and \
             trigger.dep_ in ("dobj", "nsubjpass") and not _making(token):
         return next((str(c.text) for c in trigger.children if c.lower_ == "no" and c.dep_ == "det"), None)
+    if token.pos_ in ("VERB", "AUX") and _making(token) and (refused := next((
+            d for c in token.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN" for d in c.children
+            if d.lower_ == "no" and d.dep_ == "det"), None)) is not None:
+        return str(refused.text)  # "it had received no request from X", "has made no request": no act
     if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.head.lemma_ in lex["preventing"]:
         return str(token.head.head.text)  # "was prevented from meeting him", "barred from leaving"
     chain = clause_chain(token)
