@@ -18,12 +18,15 @@ apposition), and the label then stands for the named body, not for a party of it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+from spacy.tokens import Span
 
 from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
+__all__ = ["comma_pieces", "widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
            "name_word", "modified_form", "join_split_names"]
 
 _PREPS = ("of", "in", "at", "from")
@@ -216,3 +219,26 @@ def join_split_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> N
             spec["label"] = span.text
         mention.update(start=span.start_char, text=span.text, tokens=(span.start, span.end))
     mentions.sort(key=lambda m: m["start"])
+
+
+def comma_pieces(ents: Iterable[Any]) -> Iterator[Any]:
+    """The recogniser's entities, one that runs over a comma cut there: "The mayor of Veldora, Anna Brisk,
+    resigned" tagged as one ORG "Veldora, Anna Brisk" is "Veldora" and "Anna Brisk" (each piece that
+    starts with a capital, with the entity's label, or PERSON for a piece in apposition to a title).
+
+    >>> from graph.ingest.nlp import load_pipeline
+    >>> doc = load_pipeline()("The mayor of Veldora, Anna Brisk, resigned on Monday.")
+    >>> [(e.text, e.label_) for e in comma_pieces(doc.ents) if e.label_ != "DATE"]
+    [('Veldora', 'ORG'), ('Anna Brisk', 'PERSON')]
+    """
+    for ent in ents:
+        if not any(t.text == "," for t in ent):
+            yield ent
+            continue
+        start = ent.start
+        for cut in [t.i for t in ent if t.text == ","] + [ent.end]:
+            if cut > start and ent.doc[start].text[:1].isupper():
+                piece = ent.doc[start:cut]
+                titled = piece.root.dep_ == "appos" and piece.root.head.pos_ == "NOUN"  # "the mayor of X, <name>"
+                yield Span(ent.doc, start, cut, label="PERSON" if titled else ent.label_)
+            start = cut + 1

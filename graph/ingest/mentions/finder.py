@@ -29,7 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import (join_split_names, label_before_name, modified_form, name_head, name_word,
+from graph.ingest.mentions.extents import (comma_pieces, join_split_names, label_before_name, modified_form, name_head, name_word,
                                           ordinal, ordinal_before, region_in_title, widen_places)
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
@@ -145,7 +145,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
-    for ent in doc.ents:
+    for ent in comma_pieces(doc.ents):
         nominal = ent.label_ == "NORP" and len(ent) == 1 and ent.root.pos_ == "PROPN" and not plural_people(ent.text, text) \
             and ent.root.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass", "conj")  # "the governor of Lannis"
         if ent.label_ not in NER_TYPES or (ent.label_ == "NORP" and not nominal) or any(t.text in ",;" for t in ent) or \

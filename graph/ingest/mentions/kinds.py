@@ -86,7 +86,8 @@ def new_type(label: str, ner: str, head: Any) -> str:
         return "Person"  # "Dariga Nazarbayeva's husband", whatever the recogniser took her for
     if ner == "PERSON" and org_word(head):
         return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
-    if ner and (kind := apposed_kind(head)) is not None:
+    misparsed = ner == "PERSON" and head.dep_ == "appos" and head.head.dep_ == "pobj"  # "the head of the Port
+    if ner and not misparsed and (kind := apposed_kind(head)) is not None:  # Authority, Milan Vesk": not the body
         return kind
     if _SECURITY.search(label):
         return "SecurityService"
