@@ -1,0 +1,44 @@
+"""Relations of the second pass on reports 73-90, in sentences of our own about the fictional Valdoria.
+
+Each case is one general construction the lexicon lacked: distancing oneself from X criticises X,
+voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
+candidate appoints X, recalling X from a post dismisses X (tense, voice and word order vary).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_relations_round7 import triples
+
+FOUND = [
+    ("Oskar Dorn distanced himself from Ilya Marek on Monday.", ("dorn", "criticised", "marek")),
+    ("Lena Vasko has distanced herself from the SBV.", ("vasko", "criticised", "sbv")),
+    ("Oskar Dorn voted with Lena Vasko.", ("dorn", "alignedWith", "vasko")),
+    ("Oskar Dorn and Lena Vasko voted with the SBV on the budget.", ("vasko", "alignedWith", "sbv")),
+    ("The Northern Pact imposes an asset freeze on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
+    ("The Northern Pact imposed a travel ban and an asset freeze on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
+    ("A travel ban was imposed on Oskar Dorn by the Northern Pact.", ("pact", "sanctioned", "dorn")),
+    ("Ilya Marek put forward Lena Vasko as prime minister.", ("marek", "appointed", "vasko")),
+    ("Ilya Marek has put Lena Vasko forward as his candidate for prime minister.", ("marek", "appointed", "vasko")),
+    ("Ilya Marek recalled Oskar Dorn from his post as ambassador.", ("marek", "dismissed", "dorn")),
+    ("Oskar Dorn was recalled from his post in Tarn by Ilya Marek.", ("marek", "dismissed", "dorn")),
+]
+
+NOT_FOUND = [
+    ("Ilya Marek recalled his years with Oskar Dorn.", ("marek", "dismissed", "dorn")),
+    ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
+    ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
+]
+
+
+@pytest.mark.parametrize("text,triple", FOUND)
+def test_found(text: str, triple: tuple[Any, ...]) -> None:
+    assert triple in triples(text)
+
+
+@pytest.mark.parametrize("text,triple", NOT_FOUND)
+def test_not_found(text: str, triple: tuple[Any, ...]) -> None:
+    assert triple not in triples(text)
