@@ -2,7 +2,7 @@
 
 Each case is one general construction the lexicon lacked: distancing oneself from X criticises X,
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
-candidate appoints X, recalling X from a post dismisses X (tense, voice and word order vary).
+candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X (tense, voice and word order vary).
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ FOUND = [
     ("Ilya Marek has put Lena Vasko forward as his candidate for prime minister.", ("marek", "appointed", "vasko")),
     ("Ilya Marek recalled Oskar Dorn from his post as ambassador.", ("marek", "dismissed", "dorn")),
     ("Oskar Dorn was recalled from his post in Tarn by Ilya Marek.", ("marek", "dismissed", "dorn")),
+    # a place in apposition to "the capital/city/town of X" lies in X
+    ("Tarn, the capital of Valdoria, was quiet.", ("tarn", "locatedIn", "valdoria")),
+    ("Soldiers entered Tarn, the second city of Valdoria, at dawn.", ("tarn", "locatedIn", "valdoria")),
+    ("Protesters marched in Tarn, a port town of Valdoria.", ("tarn", "locatedIn", "valdoria")),
+    ("The Valdorian town of Tarn was quiet.", ("tarn", "locatedIn", "valdoria")),
 ]
 
 NOT_FOUND = [

@@ -157,7 +157,12 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             role.head.head.lemma_ in load_lexicon()["seen_as"] and (seers := subjects(role.head.head)) and \
             (seen := [c for c in role.head.head.children if c.dep_ == "dobj"]):
         holders, orgs = seen, seers  # "Reval may have regarded Halm as a rival": rivals, as Reval sees it
-    if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
+    if relation == "locatedIn" and prep_objects(role, "of") and holders and holders != [role] and (
+            role.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in role.children)) and not any(
+            c.pos_ == "PROPN" or c.text[:1].isupper() or c.dep_ == "poss" for c in modifiers):
+        # "Tarn, the capital of Valdoria", "Tarn is a port town of X", "the second city of X, Tarn"
+        orgs = prep_objects(role, "of")
+    elif relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
     if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"
