@@ -2,7 +2,8 @@
 
 Each case is one general construction the lexicon lacked: distancing oneself from X criticises X,
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
-candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X (tense, voice and word order vary).
+candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
+whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder (tense, voice and word order vary).
 """
 
 from __future__ import annotations
@@ -30,12 +31,19 @@ FOUND = [
     ("Soldiers entered Tarn, the second city of Valdoria, at dawn.", ("tarn", "locatedIn", "valdoria")),
     ("Protesters marched in Tarn, a port town of Valdoria.", ("tarn", "locatedIn", "valdoria")),
     ("The Valdorian town of Tarn was quiet.", ("tarn", "locatedIn", "valdoria")),
+    # a post handed over: the one who took it over from X holds it, and X held it before him
+    ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("marek", "headed", "sbv")),
+    ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("dorn", "headed", "sbv")),
+    ("Oskar Dorn replaced Ilya Marek as head of the SBV in May.", ("marek", "headed", "sbv")),
+    ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("marek", "headed", "sbv")),
+    ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("dorn", "headed", "sbv")),
 ]
 
 NOT_FOUND = [
     ("Ilya Marek recalled his years with Oskar Dorn.", ("marek", "dismissed", "dorn")),
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
     ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
+    ("Oskar Dorn took over the SBV from Ilya Marek as its chairman.", ("dorn", "headed", "marek")),
 ]
 
 
