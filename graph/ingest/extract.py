@@ -290,7 +290,9 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             spread = fan if match.get("fan", True) else list
             subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
-            if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
+            if match.get("reciprocal"):  # "the two leaders held talks": the first member with the others
+                pairs = [(subjects[0], o) for o in subjects[1:]]
+            elif match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
                 objects = _objects(match, sent, voice, spread, index, everyone, found["proposed"], bodies, mentioned)

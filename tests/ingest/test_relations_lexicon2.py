@@ -3,7 +3,8 @@
 Each case is one general construction the lexicon lacked: distancing oneself from X criticises X,
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
 candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
-whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder (tense, voice and word order vary).
+whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder;
+"the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ FOUND = [
     ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("dorn", "headed", "sbv")),
 ]
 
+# a reciprocal verb whose subject is a plural description of two named persons relates them
+RECIPROCAL = [
+    "Oskar Dorn flew to Tarn on Monday, where Lena Vasko welcomed him. The two leaders held talks after the ceremony.",
+    "Oskar Dorn flew to Tarn on Monday to see Lena Vasko. The two men met for an hour.",
+]
+
 NOT_FOUND = [
     ("Ilya Marek recalled his years with Oskar Dorn.", ("marek", "dismissed", "dorn")),
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
@@ -50,6 +57,16 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text,triple", FOUND)
 def test_found(text: str, triple: tuple[Any, ...]) -> None:
     assert triple in triples(text)
+
+
+@pytest.mark.parametrize("text", RECIPROCAL)
+def test_plural_subject_of_a_reciprocal_verb(text: str) -> None:
+    assert {("dorn", "met", "vasko"), ("vasko", "met", "dorn")} & triples(text)
+
+
+def test_a_plural_with_an_object_is_no_reciprocal() -> None:
+    found = triples("Oskar Dorn and Lena Vasko arrived in Tarn. Both leaders later held talks with the Northern Pact.")
+    assert ("dorn", "met", "pact") in found and ("dorn", "met", "vasko") not in found
 
 
 @pytest.mark.parametrize("text,triple", NOT_FOUND)

@@ -20,6 +20,7 @@ from typing import Any
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.relations.clauses import replaced_with
 from graph.ingest.context.clause import trailing_speaker
+from graph.ingest.coreference.plurals import plural_description
 from graph.ingest.relations.parties import CONTENT, author, descend, keeper
 from graph.ingest.relations.roles import agents, is_passive, objects, prep_objects, subjects
 
@@ -243,6 +244,10 @@ def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if relation and subs and subs[0].conjuncts and not direct:
         yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
                    "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}
+    elif relation and subs and not direct and plural_description(subs[0]):  # "the two leaders held talks": the
+        yield {"relation": relation, "subjects": [subs[0]], "objects": [], "trigger": [verb], "reciprocal": True,
+               "fan": False, "rule": f"verb: {verb.lemma_} (plural subject)", "passive": False, "clause": verb}
+        # persons the description stands for, with each other
 
 
 def place_matches(verb: Any) -> Iterator[dict[str, Any]]:
