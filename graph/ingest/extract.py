@@ -210,6 +210,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
     word = (negation(clause, trigger=head) if clause is not None else None) or match.get("negation")
+    if word is not None and match.get("negated_as"):  # "would not recognise X", "refused to recognise X": rejected X
+        out["relation"], out["rule"], word = match["negated_as"], f'{match["rule"]} (negated: {match["negated_as"]})', None
     out["negated"], out["negation"] = word is not None, word
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])

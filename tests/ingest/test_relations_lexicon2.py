@@ -4,7 +4,7 @@ Each case is one general construction the lexicon lacked: distancing oneself fro
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
 candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
 whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder;
-"the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
+recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ FOUND = [
     ("Soldiers entered Tarn, the second city of Valdoria, at dawn.", ("tarn", "locatedIn", "valdoria")),
     ("Protesters marched in Tarn, a port town of Valdoria.", ("tarn", "locatedIn", "valdoria")),
     ("The Valdorian town of Tarn was quiet.", ("tarn", "locatedIn", "valdoria")),
+    # recognising a state or a body supports it; not recognising it rejects it (asserted, not negated)
+    ("Ilya Marek, who recognised the SBV in May, spoke.", ("marek", "supported", "sbv")),
+    ("Valdoria would not recognise the SBV, Ilya Marek said.", ("valdoria", "rejected", "sbv")),
+    ("Valdoria has never recognised the Northern Pact.", ("valdoria", "rejected", "pact")),
+    ("Valdoria does not recognise the Northern Pact and its bodies.", ("valdoria", "rejected", "pact")),
     # a post handed over: the one who took it over from X holds it, and X held it before him
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("marek", "headed", "sbv")),
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("dorn", "headed", "sbv")),
@@ -50,6 +55,8 @@ NOT_FOUND = [
     ("Ilya Marek recalled his years with Oskar Dorn.", ("marek", "dismissed", "dorn")),
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
     ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
+    ("Oskar Dorn recognised Lena Vasko in the crowd.", ("dorn", "supported", "vasko")),
+    ("Valdoria would not recognise the SBV, Ilya Marek said.", ("valdoria", "supported", "sbv")),
     ("Oskar Dorn took over the SBV from Ilya Marek as its chairman.", ("dorn", "headed", "marek")),
 ]
 

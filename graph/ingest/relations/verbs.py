@@ -202,7 +202,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                    f"{lemma} *")) and typed[0] == relation and not any(  # "are holding the president", "charged
                    s.lemma_.lower() in lex["legal_subjects"] for s in subs) else None,  # voters"; prosecutors charge
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
-               "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
+               "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"],
+               "negated_as": lex["negated_as"].get(pattern["phrase"])}  # "would not recognise X": rejected X
         if relation == "succeeded" and pattern["swap"]:  # "Nazarbayev handed the presidency to Tokayev": he chose him
             yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
