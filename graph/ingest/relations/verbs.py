@@ -167,6 +167,13 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
+        if pattern["relation"] == "rejected" and objs and all(o.lemma_.lower() in lex["asked_nouns"] and descend(o) is o
+                                                              for o in objs):  # "turned down the offer (from X)"
+            objs = prep_objects(verb, "from") or []  # the parser hangs "from X" on the verb; else the one who asked
+            if not objs and subs:
+                yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "asker", "trigger": [verb],
+                       "rule": f"verb: {pattern['phrase']} (the one who asked)", "passive": False, "clause": verb}
+                return
         objs = [d for o in objs for d in ([descend(o), *o.conjuncts] if o.lower_ in lex["container_nouns"] else [descend(o)])
                 if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]  # "the port of X and the power station"
         if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
