@@ -169,6 +169,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
+    if match["relation"] == "handpicked" and subj and len(subj["actors"]) == 1 and \
+            actors.get(subj["actors"][0], {}).get("type") in _BODIES:  # "chosen by parliament as his successor"
+        match = {**match, "relation": "appointed", "rule": match["rule"] + " (by a body: appointed)"}
     if match.get("typed"):  # the relation a verb has for an object of these types (lexicon: object_types)
         changed, types = match["typed"]
         if object_type not in types and changed == match["relation"]:

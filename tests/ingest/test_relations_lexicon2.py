@@ -4,7 +4,7 @@ Each case is one general construction the lexicon lacked: distancing oneself fro
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
 candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
 whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder;
-turning down a request rejects who made it (or asked before), recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
+a body choosing or confirming a person appoints him, turning down a request rejects who made it (or asked before), recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
 """
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ FOUND = [
     ("Lena Vasko has turned the offer from Ilya Marek down.", ("vasko", "rejected", "marek")),
     ("Lena Vasko asked Valdoria to extradite Oskar Dorn. Valdoria turned down the request.", ("valdoria", "rejected", "vasko")),
     ("Lena Vasko urged Oskar Dorn to resign. Dorn has rejected both requests.", ("dorn", "rejected", "vasko")),
+    # a body that chooses a successor appoints him; a chamber that confirms a person appoints him
+    ("Oskar Dorn was chosen by the SBV as his successor.", ("sbv", "appointed", "dorn")),
+    ("The SBV chose Oskar Dorn as Ilya Marek's successor.", ("sbv", "appointed", "dorn")),
+    ("Ilya Marek chose Oskar Dorn as his successor.", ("marek", "handpicked", "dorn")),
+    ("The SBV confirmed Oskar Dorn on Tuesday.", ("sbv", "appointed", "dorn")),
+    ("Oskar Dorn was confirmed by the SBV.", ("sbv", "appointed", "dorn")),
     # a post handed over: the one who took it over from X holds it, and X held it before him
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("marek", "headed", "sbv")),
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("dorn", "headed", "sbv")),
@@ -62,6 +68,8 @@ NOT_FOUND = [
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
     ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
     ("Oskar Dorn recognised Lena Vasko in the crowd.", ("dorn", "supported", "vasko")),
+    ("The SBV chose Oskar Dorn as Ilya Marek's successor.", ("sbv", "handpicked", "dorn")),
+    ("Valdoria confirmed that the SBV held Oskar Dorn.", ("valdoria", "appointed", "dorn")),
     ("Lena Vasko asked Valdoria to extradite Oskar Dorn. Valdoria turned down the request.", ("valdoria", "rejected", "dorn")),
     ("Valdoria would not recognise the SBV, Ilya Marek said.", ("valdoria", "supported", "sbv")),
     ("Oskar Dorn took over the SBV from Ilya Marek as its chairman.", ("dorn", "headed", "marek")),
