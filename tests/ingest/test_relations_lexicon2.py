@@ -4,7 +4,7 @@ Each case is one general construction the lexicon lacked: distancing oneself fro
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
 candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
 whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder;
-a body choosing or confirming a person appoints him, turning down a request rejects who made it (or asked before), recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
+greeting a person meets him, leading him away arrests him, a body choosing or confirming a person appoints him, turning down a request rejects who made it (or asked before), recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ FOUND = [
     ("Ilya Marek chose Oskar Dorn as his successor.", ("marek", "handpicked", "dorn")),
     ("The SBV confirmed Oskar Dorn on Tuesday.", ("sbv", "appointed", "dorn")),
     ("Oskar Dorn was confirmed by the SBV.", ("sbv", "appointed", "dorn")),
+    # greeting a person is meeting him; officers leading a person away arrest him
+    ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "met", "vasko")),
+    ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "arrested", "dorn")),
+    ("Oskar Dorn led the SBV for ten years.", ("dorn", "headed", "sbv")),
     # a post handed over: the one who took it over from X holds it, and X held it before him
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("marek", "headed", "sbv")),
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("dorn", "headed", "sbv")),
@@ -68,6 +72,8 @@ NOT_FOUND = [
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
     ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
     ("Oskar Dorn recognised Lena Vasko in the crowd.", ("dorn", "supported", "vasko")),
+    ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "headed", "dorn")),
+    ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "welcomed", "vasko")),
     ("The SBV chose Oskar Dorn as Ilya Marek's successor.", ("sbv", "handpicked", "dorn")),
     ("Valdoria confirmed that the SBV held Oskar Dorn.", ("valdoria", "appointed", "dorn")),
     ("Lena Vasko asked Valdoria to extradite Oskar Dorn. Valdoria turned down the request.", ("valdoria", "rejected", "dorn")),
