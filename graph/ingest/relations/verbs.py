@@ -217,9 +217,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         yield from _destinations(verb, relation, objs)
         if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
                 bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
-            yield {"relation": "headed", "subjects": subs, "objects": bodies, "trigger": [verb, *posts],
+            before = objs if relation in ("tookOverFrom", "succeeded") else []
+            yield {"relation": "headed", "subjects": subs + before, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
-        return
+        return  # "took over the chairmanship of X from Y": Y held it before him
 
 
 def _destinations(verb: Any, relation: str, sent: list[Any]) -> Iterator[dict[str, Any]]:
