@@ -59,6 +59,13 @@ FOUND = [
     ("Oskar Dorn replaced Ilya Marek as head of the SBV in May.", ("marek", "headed", "sbv")),
     ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("marek", "headed", "sbv")),
     ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("dorn", "headed", "sbv")),
+    ("Oskar Dorn took over the chairmanship of the SBV from Ilya Marek.", ("marek", "headed", "sbv")),
+    ("Ilya Marek handed the chairmanship of the SBV to Oskar Dorn.", ("marek", "headed", "sbv")),
+    # a party putting a person forward backs him (a president putting him forward as premier appoints him);
+    # a leader's government that falls is one he leaves
+    ("The SBV has put forward Oskar Dorn for the post.", ("sbv", "supported", "dorn")),
+    ("Oskar Dorn's government fell on Monday.", ("dorn", "resignedFrom", "oskar-dorn-government")),
+    ("Oskar Dorn's cabinet collapsed in May.", ("dorn", "resignedFrom", "oskar-dorn-cabinet")),
 ]
 
 # a reciprocal verb whose subject is a plural description of two named persons relates them
