@@ -3,7 +3,7 @@
 Each case is one general construction the lexicon lacked: distancing oneself from X criticises X,
 voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
 candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
-whoever took a post over from X ("replaced X as chairman of Y") leaves X its former holder;
+whoever took a post over from X ("took over from X as chairman of Y") leaves X its former holder;
 greeting a person meets him, leading him away arrests him, a body choosing or confirming a person appoints him, turning down a request rejects who made it (or asked before), recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
 """
 
@@ -49,6 +49,11 @@ FOUND = [
     ("Ilya Marek chose Oskar Dorn as his successor.", ("marek", "handpicked", "dorn")),
     ("The SBV confirmed Oskar Dorn on Tuesday.", ("sbv", "appointed", "dorn")),
     ("Oskar Dorn was confirmed by the SBV.", ("sbv", "appointed", "dorn")),
+    # an agentless passive of removal from a body's part: the body removed him
+    ("Oskar Dorn was expelled from the SBV's parliamentary group.", ("sbv", "expelled", "dorn")),
+    ("Oskar Dorn was dropped from the SBV's council.", ("sbv", "dismissed", "dorn")),
+    ("The SBV met on Monday. Oskar Dorn was dropped from its council.", ("sbv", "dismissed", "dorn")),
+    ("Oskar Dorn has been suspended from the Northern Pact's bodies.", ("pact", "dismissed", "dorn")),
     # greeting a person is meeting him; officers leading a person away arrest him
     ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "met", "vasko")),
     ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "arrested", "dorn")),
@@ -56,8 +61,6 @@ FOUND = [
     # a post handed over: the one who took it over from X holds it, and X held it before him
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("marek", "headed", "sbv")),
     ("Oskar Dorn took over from Ilya Marek as chairman of the SBV.", ("dorn", "headed", "sbv")),
-    ("Oskar Dorn replaced Ilya Marek as head of the SBV in May.", ("marek", "headed", "sbv")),
-    ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("marek", "headed", "sbv")),
     ("Ilya Marek was replaced by Oskar Dorn as head of the SBV.", ("dorn", "headed", "sbv")),
     ("Oskar Dorn took over the chairmanship of the SBV from Ilya Marek.", ("marek", "headed", "sbv")),
     ("Ilya Marek handed the chairmanship of the SBV to Oskar Dorn.", ("marek", "headed", "sbv")),

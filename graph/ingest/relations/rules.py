@@ -104,11 +104,10 @@ def _holder(role: Any) -> list[Any]:
         dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
-        if verb.lemma_ in load_lexicon()["as_subject_verbs"] or _taking_over(verb):  # "Reval replaced Halm as
-            # chairman": Reval is, and Halm was before him ("took over from Halm as chairman", "Halm was replaced by
-            # Reval as chairman")
-            return (agents(verb) + subjects(verb) if is_passive(verb) else subjects(verb) + dobj) + \
-                prep_objects(verb, "from")
+        if _taking_over(verb):  # "Reval took over from Halm as chairman": Reval is, and Halm was before him
+            return subjects(verb) + prep_objects(verb, "from")
+        if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is;
+            return agents(verb) if is_passive(verb) else subjects(verb)  # "Halm was replaced by Reval as chairman"
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
     return []
 
