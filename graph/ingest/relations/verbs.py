@@ -92,6 +92,15 @@ def leaving_matches(verb: Any) -> Iterator[dict[str, Any]]:
                "rule": f"verb: {phrase} (from the post the text gives)", "passive": False, "clause": verb}
 
 
+def _body_left(verb: Any, relation: str) -> list[Any]:
+    """The body whose part an agentless passive removed someone from: "was expelled from the party's group",
+    "was dropped from its council" (the party did it; not "from his post", not "from the chairmanship")."""
+    if relation not in ("expelled", "dismissed"):
+        return []
+    return [c for o in prep_objects(verb, "from") if o.lemma_.lower() not in load_lexicon()["post_nouns"]
+            for c in o.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "my", "our", "your")]
+
+
 def subjects_of(verb: Any) -> list[Any]:
     """The verb's own subjects (not inherited)."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -123,6 +132,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                                                          particles and particles - _LOOSE_PARTICLES):
             continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
         passive = is_passive(verb) and pattern["relation"] != "familyOf"  # "is married to X": no passive
+        if passive and pattern["prep"] == "from" and not agents(verb) and _body_left(verb, pattern["relation"]):
+            continue  # "was expelled from the party's group": the party expelled him (a pattern without "from")
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
             subs = (agents(verb) if passive else subjects(verb))
@@ -134,7 +145,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         elif passive:
             objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"]) or (
                 [o for o in prep_objects(verb, "from") if o.ent_type_ == "GPE" or o.pos_ == "PROPN"]
-                if pattern["relation"] == "expelled" else [])  # "was extradited from Dravic": Dravic sent him
+                if pattern["relation"] == "expelled" else []) or _body_left(verb, pattern["relation"])  # "was
+            # extradited from Dravic": Dravic sent him
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
