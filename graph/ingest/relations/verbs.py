@@ -9,7 +9,7 @@ destination of what was sent ("sent troops to Almaty").
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Reval handed the chairmanship of the council to Brask.")
 >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for m in verb_matches(doc[1])]
-[('tookOverFrom', ['Brask'], ['Reval']), ('headed', ['Brask'], ['council'])]
+[('tookOverFrom', ['Brask'], ['Reval']), ('headed', ['Brask', 'Reval'], ['council'])]
 """
 
 from __future__ import annotations
