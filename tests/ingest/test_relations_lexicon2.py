@@ -54,6 +54,9 @@ FOUND = [
     ("Oskar Dorn was dropped from the SBV's council.", ("sbv", "dismissed", "dorn")),
     ("The SBV met on Monday. Oskar Dorn was dropped from its council.", ("sbv", "dismissed", "dorn")),
     ("Oskar Dorn has been suspended from the Northern Pact's bodies.", ("pact", "dismissed", "dorn")),
+    # a month is no word of a pattern; "until" with a past verb states the act
+    ("Oskar Dorn led the SBV from March until May.", ("dorn", "headed", "sbv")),
+    ("The SBV arrested Lena Vasko before Ilya Marek spoke.", ("sbv", "arrested", "vasko")),
     # greeting a person is meeting him; officers leading a person away arrest him
     ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "met", "vasko")),
     ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "arrested", "dorn")),
@@ -82,6 +85,10 @@ NOT_FOUND = [
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
     ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
     ("Oskar Dorn recognised Lena Vasko in the crowd.", ("dorn", "supported", "vasko")),
+    # a clause under "until" (not past), "unless" or "if" states no act
+    ("Oskar Dorn will stay in Tarn until the SBV releases Lena Vasko.", ("sbv", "released", "vasko")),
+    ("If the SBV arrests Lena Vasko, Valdoria will protest.", ("sbv", "arrested", "vasko")),
+    ("Valdoria will not talk unless the SBV frees Lena Vasko.", ("sbv", "released", "vasko")),
     ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "headed", "dorn")),
     ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "welcomed", "vasko")),
     ("The SBV chose Oskar Dorn as Ilya Marek's successor.", ("sbv", "handpicked", "dorn")),

@@ -38,7 +38,8 @@ def _below(verb: Any) -> tuple[set[str], set[str]]:
         [verb.head] if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" else [])  # "the deal he signed
     # with X", "a strike called by the unions"
     for _ in range(3):
-        found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
+        found.append({w for t in level if t.ent_type_ != "DATE" or t.pos_ != "PROPN" for w in (t.lower_, t.lemma_)})
+        # a month is no word of a pattern ("led the office since March" is no "lead +march")
         level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]
     return found[0] | found[1], found[0] | found[1] | found[2]
 
@@ -121,6 +122,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to" and \
             verb.doc[verb.i - 2].lemma_.lower() in lex["efforts"]:
         return  # "the face of the campaign to free him" (the parser hangs it on "become"): sought, not done
+    past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["unreal_marks"] and not (
+            past and c.lower_ == "until") for c in verb.children):
+        return  # "will stay until Vasko is freed", "unless the army withdraws": not (yet) done ("until X took it": done)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
         return  # "opens the way for the prosecutor to question Halm": made possible, not done
