@@ -57,6 +57,11 @@ FOUND = [
     # a month is no word of a pattern; "until" with a past verb states the act
     ("Oskar Dorn led the SBV from March until May.", ("dorn", "headed", "sbv")),
     ("The SBV arrested Lena Vasko before Ilya Marek spoke.", ("sbv", "arrested", "vasko")),
+    # "dismiss X as <judgement>" criticises X; as a post ("as head of Y") it removes him; claims it rejects
+    ("Lena Vasko dismissed Ilya Marek as irrelevant.", ("vasko", "criticised", "marek")),
+    ("The SBV has dismissed the protesters as a rabble.", ("sbv", "criticised", "protesters")),
+    ("Ilya Marek dismissed Oskar Dorn as head of the SBV.", ("marek", "dismissed", "dorn")),
+    ("Lena Vasko dismissed the claims of the SBV as lies.", ("vasko", "rejected", "sbv")),
     # greeting a person is meeting him; officers leading a person away arrest him
     ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "met", "vasko")),
     ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "arrested", "dorn")),
@@ -85,6 +90,8 @@ NOT_FOUND = [
     ("Oskar Dorn voted against Lena Vasko.", ("dorn", "alignedWith", "vasko")),
     ("The Northern Pact lifted the travel ban on Oskar Dorn.", ("pact", "sanctioned", "dorn")),
     ("Oskar Dorn recognised Lena Vasko in the crowd.", ("dorn", "supported", "vasko")),
+    ("Lena Vasko dismissed Ilya Marek as irrelevant.", ("vasko", "dismissed", "marek")),
+    ("Ilya Marek dismissed Oskar Dorn as head of the SBV.", ("marek", "criticised", "dorn")),
     # a clause under "until" (not past), "unless" or "if" states no act
     ("Oskar Dorn will stay in Tarn until the SBV releases Lena Vasko.", ("sbv", "released", "vasko")),
     ("If the SBV arrests Lena Vasko, Valdoria will protest.", ("sbv", "arrested", "vasko")),

@@ -136,6 +136,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not _has_words(below, pattern["words"]) or (particles and not pattern["words"] and pattern["prep"] not in
                                                          particles and particles - _LOOSE_PARTICLES):
             continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
+        if pattern["phrase"] in lex["judging_as"] and (any(o.lemma_.lower() in lex["titles"] or prep_objects(o, "of") for o in
+                                                           prep_objects(verb, "as")) or any(o.lower_ in CONTENT for o in objects(verb, None))):
+            continue  # "dismissed X as irrelevant" judges X; "dismissed X as chairman" removes him, "the claims as lies"
+            # rejects them
         passive = is_passive(verb) and pattern["relation"] != "familyOf"  # "is married to X": no passive
         if passive and pattern["prep"] == "from" and not agents(verb) and _body_left(verb, pattern["relation"]):
             continue  # "was expelled from the party's group": the party expelled him (a pattern without "from")
