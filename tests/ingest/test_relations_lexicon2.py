@@ -62,6 +62,9 @@ FOUND = [
     ("The SBV has dismissed the protesters as a rabble.", ("sbv", "criticised", "protesters")),
     ("Ilya Marek dismissed Oskar Dorn as head of the SBV.", ("marek", "dismissed", "dorn")),
     ("Lena Vasko dismissed the claims of the SBV as lies.", ("vasko", "rejected", "sbv")),
+    # an agentless passive of sending troops: the troops' possessor sent them
+    ("The Northern Pact's troops were deployed to Tarn in May.", ("pact", "deployed", "northern-pact-troops")),
+    ("Valdoria's army was sent to Tarn.", ("valdoria", "deployed", "valdoria-army")),
     # greeting a person is meeting him; officers leading a person away arrest him
     ("Ilya Marek greeted Lena Vasko at the airport.", ("marek", "met", "vasko")),
     ("Officers of the SBV led Oskar Dorn away from the hall.", ("sbv", "arrested", "dorn")),

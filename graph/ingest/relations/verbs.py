@@ -154,7 +154,9 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         elif passive:
             objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"]) or (
                 [o for o in prep_objects(verb, "from") if o.ent_type_ == "GPE" or o.pos_ == "PROPN"]
-                if pattern["relation"] == "expelled" else []) or _body_left(verb, pattern["relation"])  # "was
+                if pattern["relation"] == "expelled" else []) or _body_left(verb, pattern["relation"]) or (
+                [c for o in subjects(verb) for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                if pattern["relation"] == "deployed" else [])  # "the alliance's force was deployed": it sent it; "was
             # extradited from Dravic": Dravic sent him
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
