@@ -1,10 +1,14 @@
 """Relations of the second pass on reports 73-90, in sentences of our own about the fictional Valdoria.
 
-Each case is one general construction the lexicon lacked: distancing oneself from X criticises X,
-voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X forward as a
-candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in X, and
-whoever took a post over from X ("took over from X as chairman of Y") leaves X its former holder;
-greeting a person meets him, leading him away arrests him, a body choosing or confirming a person appoints him, turning down a request rejects who made it (or asked before), recognising a state or body supports it and not recognising it rejects it; "the two leaders held talks" relates the two persons the description stands for (tense, voice and word order vary).
+Each case is one general construction (tense, voice and word order vary): distancing oneself from X
+criticises X, voting with X aligns with X, imposing a ban or a freeze on X sanctions X, putting X
+forward as a candidate appoints X, recalling X from a post dismisses X, "Y, the capital of X" lies in
+X, whoever took a post over from X ("took over from X as chairman of Y") leaves X its former holder,
+greeting a person meets him, leading him away arrests him, a body choosing or confirming a person
+appoints him, turning down a request rejects who made it (or who asked before), recognising a state
+or body supports it and not recognising it rejects it, "dismiss X as <judgement>" criticises X, an
+agentless passive of removal from a body's part is the body's act, a clause under "unless" or "if"
+states no act, and "the two leaders held talks" relates the two persons the description stands for.
 """
 
 from __future__ import annotations
