@@ -21,7 +21,7 @@ from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.relations.clauses import replaced_with
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.coreference.plurals import plural_description
-from graph.ingest.relations.parties import CONTENT, author, descend, keeper
+from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper
 from graph.ingest.relations.roles import agents, is_passive, objects, prep_objects, subjects
 
 __all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
@@ -93,15 +93,6 @@ def leaving_matches(verb: Any) -> Iterator[dict[str, Any]]:
                "rule": f"verb: {phrase} (from the post the text gives)", "passive": False, "clause": verb}
 
 
-def _body_left(verb: Any, relation: str) -> list[Any]:
-    """The body whose part an agentless passive removed someone from: "was expelled from the party's group",
-    "was dropped from its council" (the party did it; not "from his post", not "from the chairmanship")."""
-    if relation not in ("expelled", "dismissed"):
-        return []
-    return [c for o in prep_objects(verb, "from") if o.lemma_.lower() not in load_lexicon()["post_nouns"]
-            for c in o.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "my", "our", "your")]
-
-
 def subjects_of(verb: Any) -> list[Any]:
     """The verb's own subjects (not inherited)."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -141,7 +132,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             continue  # "dismissed X as irrelevant" judges X; "dismissed X as chairman" removes him, "the claims as lies"
             # rejects them
         passive = is_passive(verb) and pattern["relation"] != "familyOf"  # "is married to X": no passive
-        if passive and pattern["prep"] == "from" and not agents(verb) and _body_left(verb, pattern["relation"]):
+        if passive and pattern["prep"] == "from" and not agents(verb) and body_left(verb, pattern["relation"]):
             continue  # "was expelled from the party's group": the party expelled him (a pattern without "from")
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
@@ -154,7 +145,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         elif passive:
             objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"]) or (
                 [o for o in prep_objects(verb, "from") if o.ent_type_ == "GPE" or o.pos_ == "PROPN"]
-                if pattern["relation"] == "expelled" else []) or _body_left(verb, pattern["relation"]) or (
+                if pattern["relation"] == "expelled" else []) or body_left(verb, pattern["relation"]) or (
                 [c for o in subjects(verb) for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"]
                 if pattern["relation"] == "deployed" else [])  # "the alliance's force was deployed": it sent it; "was
             # extradited from Dravic": Dravic sent him
