@@ -123,6 +123,11 @@ def test_plural_subject_of_a_reciprocal_verb(text: str) -> None:
     assert {("dorn", "met", "vasko"), ("vasko", "met", "dorn")} & triples(text)
 
 
+def test_a_joint_statement_is_negotiated() -> None:
+    assert ("valdoria", "negotiatedWith", "pact") in triples("Valdoria and the Northern Pact issued a joint declaration.")
+    assert not triples("Valdoria and the Northern Pact issued a statement.")
+
+
 def test_a_plural_with_an_object_is_no_reciprocal() -> None:
     found = triples("Oskar Dorn and Lena Vasko arrived in Tarn. Both leaders later held talks with the Northern Pact.")
     assert ("dorn", "met", "pact") in found and ("dorn", "met", "vasko") not in found

@@ -254,9 +254,11 @@ def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
     lex = load_lexicon()
     relation = lex["symmetric_verbs"].get(verb.lemma_.lower())
-    acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["symmetric_nouns"]]
+    nouns = {**lex["symmetric_nouns"], **{n: r for c in verb.children if c.dep_ == "dobj" and any(  # "signed a joint
+        a.lower_ == "joint" for a in c.children) for n, r in lex["joint_nouns"].items()}}  # statement"
+    acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns]
     if relation is None and acts and verb.lemma_.lower() in lex["light_verbs"]:  # "X and Y held talks"
-        relation = lex["symmetric_nouns"][acts[0].lemma_.lower()]
+        relation = nouns[acts[0].lemma_.lower()]
     if relation is None:
         return
     subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
