@@ -169,6 +169,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}
+    if match["relation"] == "handpicked" and subj and len(subj["actors"]) == 1 and \
+            actors.get(subj["actors"][0], {}).get("type") in _BODIES:  # "chosen by parliament as his successor"
+        match = {**match, "relation": "appointed", "rule": match["rule"] + " (by a body: appointed)"}
     if match.get("typed"):  # the relation a verb has for an object of these types (lexicon: object_types)
         changed, types = match["typed"]
         if object_type not in types and changed == match["relation"]:
@@ -210,6 +213,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
     word = (negation(clause, trigger=head) if clause is not None else None) or match.get("negation")
+    if word is not None and match.get("negated_as"):  # "would not recognise X", "refused to recognise X": rejected X
+        out["relation"], out["rule"], word = match["negated_as"], f'{match["rule"]} (negated: {match["negated_as"]})', None
     out["negated"], out["negation"] = word is not None, word
     out["hedge"] = hedge(clause) if clause is not None else None
     out["when"] = nearest_date(sent.dates, head.idx, start=out["start"], end=out["end"])
@@ -291,7 +296,9 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             spread = fan if match.get("fan", True) else list
             subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
-            if match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
+            if match.get("reciprocal"):  # "the two leaders held talks": the first member with the others
+                pairs = [(subjects[0], o) for o in subjects[1:]]
+            elif match.get("document") in EARLIER:  # "Cuesta resigned" (his post), "denied wrongdoing" (his accuser)
                 pairs = [(s, EARLIER[match["document"]](results, s, everyone)) for s in subjects]
             else:
                 objects = _objects(match, sent, voice, spread, index, everyone, found["proposed"], bodies, mentioned)

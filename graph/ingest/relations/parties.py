@@ -20,7 +20,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import prep_objects, subjects
 
-__all__ = ["CONTENT", "descend", "keeper", "author"]
+__all__ = ["CONTENT", "descend", "keeper", "author", "body_left"]
 
 #: nouns whose possessor or "of"/"by"/"from" object is the party meant ("the claims of X", "X's decision")
 CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
@@ -103,3 +103,18 @@ def author(noun: Any) -> Any | None:
         found = owner or (subjects(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") else [])
         return found[0] if found else None
     return None
+
+
+def body_left(verb: Any, relation: str) -> list[Any]:
+    """The body whose part an agentless passive removed someone from: "was expelled from the party's group",
+    "was dropped from its council" (the party did it; not "from his post", not "from the chairmanship").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Dorn was dropped from the party's council.")
+    >>> [t.text for t in body_left(doc[2], "dismissed")], body_left(doc[2], "arrested")
+    (['party'], [])
+    """
+    if relation not in ("expelled", "dismissed"):
+        return []
+    return [c for o in prep_objects(verb, "from") if o.lemma_.lower() not in load_lexicon()["post_nouns"]
+            for c in o.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "my", "our", "your")]

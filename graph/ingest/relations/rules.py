@@ -104,10 +104,18 @@ def _holder(role: Any) -> list[Any]:
         dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
+        if _taking_over(verb):  # "Reval took over from Halm as chairman": Reval is, and Halm was before him
+            return subjects(verb) + prep_objects(verb, "from")
         if verb.lemma_ in load_lexicon()["as_subject_verbs"]:  # "Reval replaced Halm as chairman": Reval is;
             return agents(verb) if is_passive(verb) else subjects(verb)  # "Halm was replaced by Reval as chairman"
         return dobj if dobj and role.dep_ == "pobj" else subjects(verb)
     return []
+
+
+def _taking_over(verb: Any) -> bool:
+    """Whether ``verb`` takes a post over from someone ("took over from Halm as chairman")."""
+    return verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) and \
+        bool(prep_objects(verb, "from"))
 
 
 def _personal(role: Any) -> list[Any]:
@@ -157,7 +165,12 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             role.head.head.lemma_ in load_lexicon()["seen_as"] and (seers := subjects(role.head.head)) and \
             (seen := [c for c in role.head.head.children if c.dep_ == "dobj"]):
         holders, orgs = seen, seers  # "Reval may have regarded Halm as a rival": rivals, as Reval sees it
-    if relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
+    if relation == "locatedIn" and prep_objects(role, "of") and holders and holders != [role] and (
+            role.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in role.children)) and not any(
+            c.pos_ == "PROPN" or c.text[:1].isupper() or c.dep_ == "poss" for c in modifiers):
+        # "Tarn, the capital of Valdoria", "Tarn is a port town of X", "the second city of X, Tarn"
+        orgs = prep_objects(role, "of")
+    elif relation == "locatedIn" and prep_objects(role, "of"):  # "the Kestrian town of Ossel"
         holders, orgs = prep_objects(role, "of"), [c for c in modifiers if c.pos_ == "PROPN" or c.text[:1].isupper()
                                                     or c.dep_ == "poss"]
     if holders and not orgs and role.dep_ == "compound":  # "Opposition leader Tesch of the Civic Dawn party"

@@ -9,7 +9,7 @@ destination of what was sent ("sent troops to Almaty").
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("Reval handed the chairmanship of the council to Brask.")
 >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for m in verb_matches(doc[1])]
-[('tookOverFrom', ['Brask'], ['Reval']), ('headed', ['Brask'], ['council'])]
+[('tookOverFrom', ['Brask'], ['Reval']), ('headed', ['Brask', 'Reval'], ['council'])]
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from typing import Any
 from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.relations.clauses import replaced_with
 from graph.ingest.context.clause import trailing_speaker
-from graph.ingest.relations.parties import CONTENT, author, descend, keeper
+from graph.ingest.coreference.plurals import plural_description
+from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper
 from graph.ingest.relations.roles import agents, is_passive, objects, prep_objects, subjects
 
 __all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
@@ -37,7 +38,8 @@ def _below(verb: Any) -> tuple[set[str], set[str]]:
         [verb.head] if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN" else [])  # "the deal he signed
     # with X", "a strike called by the unions"
     for _ in range(3):
-        found.append({t.lower_ for t in level} | {t.lemma_ for t in level})
+        found.append({w for t in level if t.ent_type_ != "DATE" or t.pos_ != "PROPN" for w in (t.lower_, t.lemma_)})
+        # a month is no word of a pattern ("led the office since March" is no "lead +march")
         level = [g for t in level for g in t.children if g.dep_ not in _OTHER_CLAUSES]
     return found[0] | found[1], found[0] | found[1] | found[2]
 
@@ -111,6 +113,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to" and \
             verb.doc[verb.i - 2].lemma_.lower() in lex["efforts"]:
         return  # "the face of the campaign to free him" (the parser hangs it on "become"): sought, not done
+    past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["unreal_marks"] and not (
+            past and c.lower_ == "until") for c in verb.children):
+        return  # "will stay until Vasko is freed", "unless the army withdraws": not (yet) done ("until X took it": done)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
         return  # "opens the way for the prosecutor to question Halm": made possible, not done
@@ -121,7 +127,13 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if not _has_words(below, pattern["words"]) or (particles and not pattern["words"] and pattern["prep"] not in
                                                          particles and particles - _LOOSE_PARTICLES):
             continue  # "rules out the police" is no rule over them; "hand over" has a pattern of its own
+        if pattern["phrase"] in lex["judging_as"] and (any(o.lemma_.lower() in lex["titles"] or prep_objects(o, "of") for o in
+                                                           prep_objects(verb, "as")) or any(o.lower_ in CONTENT for o in objects(verb, None))):
+            continue  # "dismissed X as irrelevant" judges X; "dismissed X as chairman" removes him, "the claims as lies"
+            # rejects them
         passive = is_passive(verb) and pattern["relation"] != "familyOf"  # "is married to X": no passive
+        if passive and pattern["prep"] == "from" and not agents(verb) and body_left(verb, pattern["relation"]):
+            continue  # "was expelled from the party's group": the party expelled him (a pattern without "from")
         if pattern["prep"] is not None:
             objs = objects(verb, pattern["prep"])
             subs = (agents(verb) if passive else subjects(verb))
@@ -133,7 +145,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         elif passive:
             objs, subs = subjects(verb), [_author_of(a) for a in agents(verb)] or keeper(verb, pattern["relation"]) or (
                 [o for o in prep_objects(verb, "from") if o.ent_type_ == "GPE" or o.pos_ == "PROPN"]
-                if pattern["relation"] == "expelled" else [])  # "was extradited from Dravic": Dravic sent him
+                if pattern["relation"] == "expelled" else []) or body_left(verb, pattern["relation"]) or (
+                [c for o in subjects(verb) for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                if pattern["relation"] == "deployed" else [])  # "the alliance's force was deployed": it sent it; "was
+            # extradited from Dravic": Dravic sent him
             if verb.dep_ == "acl" and objs == [verb.head] and verb.head.tag_ == "NNS" and verb.head.dep_ == "pobj" \
                     and verb.head.head.lower_ == "of" and verb.head.head.head.pos_ == "NOUN":
                 objs = [verb.head.head.head]  # "the alliance of six states led by Russia": the alliance is led
@@ -166,6 +181,13 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
+        if pattern["relation"] == "rejected" and objs and all(o.lemma_.lower() in lex["asked_nouns"] and descend(o) is o
+                                                              for o in objs):  # "turned down the offer (from X)"
+            objs = prep_objects(verb, "from") or []  # the parser hangs "from X" on the verb; else the one who asked
+            if not objs and subs:
+                yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "asker", "trigger": [verb],
+                       "rule": f"verb: {pattern['phrase']} (the one who asked)", "passive": False, "clause": verb}
+                return
         objs = [d for o in objs for d in ([descend(o), *o.conjuncts] if o.lower_ in lex["container_nouns"] else [descend(o)])
                 if d.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")]  # "the port of X and the power station"
         if len(objs) > 1 and (said := trailing_speaker(verb.head)) is not None and said in (objs[-1], *objs[-1].children):
@@ -201,16 +223,18 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                    f"{lemma} *")) and typed[0] == relation and not any(  # "are holding the president", "charged
                    s.lemma_.lower() in lex["legal_subjects"] for s in subs) else None,  # voters"; prosecutors charge
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
-               "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"]}
+               "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"],
+               "negated_as": lex["negated_as"].get(pattern["phrase"])}  # "would not recognise X": rejected X
         if relation == "succeeded" and pattern["swap"]:  # "Nazarbayev handed the presidency to Tokayev": he chose him
             yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
         yield from _destinations(verb, relation, objs)
         if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
                 bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
-            yield {"relation": "headed", "subjects": subs, "objects": bodies, "trigger": [verb, *posts],
+            before = objs if relation in ("tookOverFrom", "succeeded") else []
+            yield {"relation": "headed", "subjects": subs + before, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
-        return
+        return  # "took over the chairmanship of X from Y": Y held it before him
 
 
 def _destinations(verb: Any, relation: str, sent: list[Any]) -> Iterator[dict[str, Any]]:
@@ -230,9 +254,11 @@ def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Police and miners clashed", "Solvay and Reval spoke": the conjoined subjects with each other."""
     lex = load_lexicon()
     relation = lex["symmetric_verbs"].get(verb.lemma_.lower())
-    acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["symmetric_nouns"]]
+    nouns = {**lex["symmetric_nouns"], **{n: r for c in verb.children if c.dep_ == "dobj" and any(  # "signed a joint
+        a.lower_ == "joint" for a in c.children) for n, r in lex["joint_nouns"].items()}}  # statement"
+    acts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns]
     if relation is None and acts and verb.lemma_.lower() in lex["light_verbs"]:  # "X and Y held talks"
-        relation = lex["symmetric_nouns"][acts[0].lemma_.lower()]
+        relation = nouns[acts[0].lemma_.lower()]
     if relation is None:
         return
     subs = [s for s in subjects(verb) if s.dep_ in ("nsubj", "nsubjpass")]
@@ -243,6 +269,10 @@ def symmetric_matches(verb: Any) -> Iterator[dict[str, Any]]:
     if relation and subs and subs[0].conjuncts and not direct:
         yield {"relation": relation, "subjects": [subs[0]], "objects": list(subs[0].conjuncts), "trigger": [verb],
                    "fan": False, "rule": f"verb: {verb.lemma_} (conjoined subjects)", "passive": False, "clause": verb}
+    elif relation and subs and not direct and plural_description(subs[0]):  # "the two leaders held talks": the
+        yield {"relation": relation, "subjects": [subs[0]], "objects": [], "trigger": [verb], "reciprocal": True,
+               "fan": False, "rule": f"verb: {verb.lemma_} (plural subject)", "passive": False, "clause": verb}
+        # persons the description stands for, with each other
 
 
 def place_matches(verb: Any) -> Iterator[dict[str, Any]]:
