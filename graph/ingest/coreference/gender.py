@@ -91,6 +91,20 @@ def _described(doc: Any) -> list[int]:
             and c[-1].dep_ not in ("appos", "attr") and not any(t.dep_ == "appos" for t in c[-1].children)]
 
 
+def _upstaged(actor: str, said: str, worded: dict[str, str], first: dict[str, int]) -> bool:
+    """Whether a pronoun of gender ``said`` after ``actor`` may stand for a person named before ``actor`` whom
+    a title or role noun gave that gender ("Dariga Nazarbayeva, the eldest daughter ... Sarym said she ought to
+    give up her seat": her, not a vote that Sarym is a woman).
+
+    >>> _upstaged("sarym", "female", {"nazarbayeva": "female"}, {"nazarbayeva": 0, "sarym": 90})
+    True
+    >>> _upstaged("sarym", "male", {"nazarbayeva": "female"}, {"nazarbayeva": 0, "sarym": 90})
+    False
+    """
+    return any(sex == said and other != actor and first.get(other, 1 << 30) < first.get(actor, 0)
+               for other, sex in worded.items())
+
+
 def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Person actor id -> ``male``/``female``, for the persons the text genders (others are absent)."""
     persons = [m for m in mentions if len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person"
@@ -142,7 +156,10 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
             subject = token.dep_ in _SUBJECTS or token.lower_.endswith("self")
             said_of.append((next(iter(before)), said, 2 if subject else 1, view))
-    strong = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns, "X said she"
+    worded = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns
+    first = {m["actors"][0]: m["start"] for m in reversed(persons)}
+    said_of = [(a, s, w, v) for a, s, w, v in said_of if w > 2 or a in worded or not _upstaged(a, s, worded, first)]
+    strong = dict(worded)  # titles, role nouns, "X said she"
     strong.update({a: s for a, s, weight, _ in said_of if weight > 1 and a not in strong})
     for actor, said, weight, view in said_of:
         if weight == 1 and (any(strong.get(other) == said for other in view - {actor}) or

@@ -50,6 +50,9 @@ _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "M
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# "her" looks back this many sentences for a woman the text gendered before an ungendered person ("She did
+# not mention it. Others have. Sarym said she ought to give up her seat": the woman, two sentences back)
+_FEMALE_WINDOW = 2
 _LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
 
 Test = Callable[[dict[str, Any]], bool]
@@ -162,12 +165,17 @@ def _named_parties(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
 
 
 def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
-                exclude: set[int] = frozenset(), window: bool = False,  # type: ignore[assignment]
+                exclude: set[int] = frozenset(), window: int = 0,  # type: ignore[assignment]
                 named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
     """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
-    (with ``window``, only in its sentence and the one before; never a party noun of ``named``)."""
+    (with ``window``, only in its sentence and the ``window`` ones before; never a party noun of ``named``)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
-    first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
+    first = 0
+    if window:
+        sentence = token.sent
+        for _ in range(window):
+            sentence = doc[max(sentence.start - 1, 0)].sent
+        first = sentence.start_char
     earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
                and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
     # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
@@ -368,8 +376,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
                 found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
-                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
-                                    named=named)
+                found = _antecedent(result, head, test, doc, exclude, named=named, window=(
+                    _FEMALE_WINDOW if pronoun_gender(head.text) == "female" else 1) if len(tests) > 1 and test is tests[0] else 0)
                 if found is not None:
                     break
             pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
