@@ -33,6 +33,7 @@ from typing import Any
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.coreference.gender import genders, pronoun_gender
+from graph.ingest.coreference.kinship import kin_chunks, named_relative
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
@@ -325,7 +326,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     kin = relational_chunks(doc, covered)
     plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
     owned = possessed_chunks(doc, covered)
-    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned
+    relatives = [c for c in kin_chunks(doc, covered) if c not in owned]
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned + relatives
     for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
         if chunk in plurals:
@@ -337,7 +339,13 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         found: dict[str, Any] | None = None
         forward = False
         exclude = _excluded(head, covered)
-        if chunk in kin:
+        if chunk in relatives:  # "his wife": the one the text names as his wife, or whose husband he is
+            poss = next(c.i for c in head.children if c.dep_ == "poss")
+            owner = next((m["actors"] for m in result if m["head"] == poss or m["tokens"][0] <= poss < m["tokens"][1]),
+                         None)
+            kind, what = "description", f"person the text names as the possessor's {head.lower_!r}"
+            found = named_relative(result, chunk, owner, doc, token_index(result)) if owner and len(owner) == 1 else None
+        elif chunk in kin:
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
             owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
                           m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
@@ -415,7 +423,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if found is None:
             continue
         actor = found["actors"][0]
-        if kind == "description" and chunk not in kin:  # "the 52-year-old banker": a role the text gave him
+        if kind == "description" and chunk not in kin and chunk not in relatives:  # "the 52-year-old banker": a role the text gave him
             roles.setdefault(actor, set()).update(role_words(head))
         if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
             sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else
