@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
+from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, fronted_kind, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
 from graph.ingest.mentions.extents import (join_split_names, label_before_name, modified_form, name_head, name_word,
@@ -175,7 +175,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(span.text)
         if not ids:
             chunk = chunks.get(span.root.i, span.text)
-            ids = [linker.propose(span.text, "Place" if nominal else new_type(span.text, ent.label_, span.root), chunk)]
+            place = nominal and fronted_kind(span.root, span.start) is None  # not "the green party Baytaq"
+            ids = [linker.propose(span.text, "Place" if place else new_type(span.text, ent.label_, span.root), chunk)]
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1

@@ -21,7 +21,7 @@ from graph.ingest.coreference.descriptions import description_noun
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["BODIES", "HONORIFICS", "NER_TYPES", "person_titled", "kin_owner", "org_word", "group_word", "apposed_kind", "new_type"]
+__all__ = ["BODIES", "HONORIFICS", "NER_TYPES", "person_titled", "kin_owner", "org_word", "group_word", "apposed_kind", "fronted_kind", "new_type"]
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
               "NORP": "CollectiveActor"}
@@ -63,6 +63,28 @@ def apposed_kind(head: Any) -> str | None:
     return None
 
 
+def fronted_kind(head: Any, start: int) -> str | None:
+    """The body type a common noun set before a name gives it ("the green party Baytaq", "the business lobby
+    Atameken"), from the lexicon's descriptions; None for a person's or a place's noun ("the capital Varn").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The green party Baytaq will not be represented.")
+    >>> fronted_kind(doc[3], 3)
+    'Organisation'
+    >>> doc = parse("Troops entered the capital Vordaq.")
+    >>> fronted_kind(doc[4], 4) is None
+    True
+    """
+    kinds = load_lexicon()["descriptions"]
+    before = [head.doc[start - 1]] if start and head.doc[start - 1].pos_ in ("NOUN", "PROPN") else []
+    for noun in (c for c in [*before, *head.children] if c.dep_ in ("compound", "appos", "nsubj", "nsubjpass", "dobj")
+                 and c.i < start and c.text.islower()):  # however the parser hung the noun on the name
+        found = (kinds.get(noun.lemma_.lower()) or [None])[0]
+        if found and found not in ("Person", "CollectiveActor", "Place"):
+            return str(found)
+    return None
+
+
 def kin_owner(head: Any) -> bool:
     """Whether a name's head owns a family noun ("X's husband", "the son of X")."""
     kin = load_mention_data()["kin_words"]
@@ -86,7 +108,7 @@ def new_type(label: str, ner: str, head: Any) -> str:
         return "Person"  # "Dariga Nazarbayeva's husband", whatever the recogniser took her for
     if ner == "PERSON" and org_word(head):
         return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
-    if ner and (kind := apposed_kind(head)) is not None:
+    if ner and (kind := apposed_kind(head) or fronted_kind(head, start)) is not None:
         return kind
     if _SECURITY.search(label):
         return "SecurityService"
