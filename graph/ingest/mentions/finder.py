@@ -35,6 +35,7 @@ from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
 from graph.ingest.mentions.names import other_bearer, settle_short_names
+from graph.ingest.mentions.short_bodies import settle_short_bodies
 from graph.ingest.mentions.partitives import widen_partitives
 from graph.ingest.mentions.indefinites import indefinite_bodies
 from graph.ingest.mentions.possessors import office_word_mentions, owned_bodies, possessor_mentions
@@ -337,4 +338,5 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     retype_states(doc, mentions, linker.proposed)
     linker.settle_names()
     settle_short_names(doc, mentions, linker)
+    settle_short_bodies(doc, mentions, linker)  # "the Community of the Amber Coast ... the Community's"
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}
