@@ -27,6 +27,7 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "
               "NORP": "CollectiveActor"}
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
+_OWNED = "~controls"  # the relation of a title for what someone owns ("Ochami's firm"): a company
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "madam", "madame"}
 
 
@@ -34,7 +35,7 @@ def person_titled(head: Any) -> bool:
     """Whether a person's title stands beside the name: "spokesman Aidos Ukibay", "Ukibay, his spokesman"."""
     lex = load_lexicon()
     words = set(lex["titles"]) | {w for w, types in lex["descriptions"].items() if "Person" in types}
-    words -= {t for t, r in lex["titles"].items() if r == "locatedIn"}
+    words -= {t for t, r in lex["titles"].items() if r in ("locatedIn", _OWNED)}  # "Orla Build, a firm": no person
     near = [c for c in head.children if c.dep_ in ("compound", "appos")] + ([head.head] if head.dep_ == "appos" else [])
     return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
@@ -57,6 +58,8 @@ def apposed_kind(head: Any) -> str | None:
     lex = load_lexicon()
     near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
     for noun in near:
+        if lex["titles"].get(noun.lemma_.lower()) == _OWNED:
+            return "Organisation"  # "Derya Holding, the conglomerate run by his son": a thing one controls
         kinds = lex["descriptions"].get(noun.lemma_.lower()) or [lex["groups"].get(noun.lower_)]
         if kinds[0] and kinds[0] not in ("Person", "CollectiveActor", "Place"):
             return str(kinds[0])
