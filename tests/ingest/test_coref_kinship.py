@@ -32,3 +32,14 @@ def test_his_father_is_the_man_whose_son_he_is() -> None:
 
 def test_no_reading_when_no_relative_is_named() -> None:
     assert "his wife" not in _kin("Pavel Rusk met Ilan Tesk in Varn. Rusk said his wife had fled.")
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Aurelia Tamm resigned. A firm owned by her husband, Jonas Tamm, won contracts. "
+    "Prosecutors questioned Mr Tamm twice.",
+    "Jonas Tamm, her husband, runs a firm. Prime Minister Aurelia Tamm resigned. Police questioned Mr Tamm.",
+])
+def test_an_honorific_picks_the_bearer_a_role_noun_gendered(text: str) -> None:
+    doc = parse(text)
+    found = find_mentions(doc, {})
+    assert [m["actors"] for m in found["mentions"] if m["text"] == "Tamm"] == [["jonas-tamm"]]

@@ -70,9 +70,22 @@ def _full(short: str, persons: dict[str, str], first: bool) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _worded(doc: Any, mentions: list[dict[str, Any]], actor: str) -> set[str]:
+    """The genders the role nouns beside an actor's full-name mentions give it ("her husband, Jonas Stenbeck")."""
+    words = load_mention_data()["gender"]
+    out = set()
+    for m in (m for m in mentions if m["actors"] == [actor] and " " in m["text"]):
+        head, j = doc[m["head"]], m["tokens"][0] - 1
+        near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        near += [doc[j]] if j >= 0 and doc[j].text != "," else [doc[j - 1]] if j >= 1 else []
+        out |= {words[t.lower_] for t in near if t.lower_ in words}
+    return out
+
+
 def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
     """A surname two persons of the text share is the one named first in full ("Leon Achter ... his wife, Dana
-    Achter ... Achter said": Leon; news calls the relative by the first name)."""
+    Achter ... Achter said": Leon; news calls the relative by the first name), but after an honorific the one
+    a role noun gave that gender ("Aurelia Stenbeck ... her husband, Jonas Stenbeck ... Mr Stenbeck": Jonas)."""
     first: dict[str, int] = {}
     for m in mentions:
         if len(m["actors"]) == 1 and " " in m["text"]:
@@ -83,9 +96,12 @@ def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, di
                 actors.get(a, {}).get("type") == "Person" and a in first for a in ids) or \
                 (m["tokens"][0] and doc[m["tokens"][0] - 1].lower_ in _RANKS):
             continue  # "the younger Arkhanov" is not the first named
-        pick = min(ids, key=first.__getitem__)
-        m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the first person of that "
-                                        f"name the text names in full)")
+        said = load_mention_data()["gender"].get(doc[m["tokens"][0] - 1].lower_.rstrip(".")) if m["tokens"][0] else None
+        agree = [a for a in ids if said and said in _worded(doc, mentions, a)]
+        pick = agree[0] if len(agree) == 1 else min(ids, key=first.__getitem__)  # "Mr Stenbeck": her husband
+        why = f"the person of that name a role noun makes {said}" if len(agree) == 1 else \
+            "the first person of that name the text names in full"
+        m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} ({why})")
 
 
 def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
