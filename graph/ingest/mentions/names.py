@@ -104,10 +104,29 @@ def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, di
         m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} ({why})")
 
 
+def _ranked_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
+    """"The younger Arkhanov" of two persons the text names in full with that surname: the one named later
+    (news introduces the established bearer first); "the elder Arkhanov": the one named first."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if len(m["actors"]) == 1 and " " in m["text"] and actors.get(m["actors"][0], {}).get("type") == "Person":
+            first.setdefault(m["actors"][0], m["start"])
+    for m in mentions:
+        rank = doc[m["tokens"][0] - 1].lower_ if m["tokens"][0] else ""
+        if rank not in _RANKS or " " in m["text"]:
+            continue
+        bearers = sorted((a for a in first if str(actors[a]["label"]).split()[-1] == m["text"]), key=first.__getitem__)
+        if len(bearers) == 2:
+            pick = bearers[1] if rank in ("younger", "junior", "youngest") else bearers[0]
+            m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the {rank} of the two "
+                                            f"persons of that name the text names in full)")
+
+
 def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
     """Move, in place, the mentions of a one-word proposed actor to the person the text names in full."""
     _unlink_places(doc, mentions, linker)
     _first_bearer(doc, mentions, linker.actors)
+    _ranked_bearer(doc, mentions, linker.actors)
     named = {a for m in mentions for a in m["actors"]}
     persons = {a: str(linker.actors[a]["label"]) for a in named
                if linker.actors.get(a, {}).get("type") == "Person"}
