@@ -104,6 +104,22 @@ def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra:
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
 
 
+def _kin_form(span: Any) -> str | None:
+    """The kin phrase a new name is introduced by ("her sister Dinara", "his elder son, Emre Derya"), or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Kulibayev is the husband of her sister Dinara.")
+    >>> _kin_form(doc[7:8])
+    'her sister Dinara'
+    """
+    root = span.root
+    noun = root.head if root.dep_ == "appos" else None
+    if noun is None or not span.start - 2 <= noun.i < span.start or noun.lemma_.lower() not in \
+            load_mention_data()["kin_words"] or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return str(span.doc[noun.left_edge.i:span.end].text)
+
+
 def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Mentions of known and proposed actors in the parsed ``doc``.
 
@@ -178,6 +194,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             chunk = chunks.get(span.root.i, span.text)
             place = nominal and fronted_kind(span.root, span.start) is None  # not "the green party Baytaq"
             ids = [linker.propose(span.text, "Place" if place else new_type(span.text, ent.label_, span.root), chunk)]
+            if (form := _kin_form(span)) and ids[0] in linker.proposed and form not in linker.proposed[ids[0]]["aliases"]:
+                linker.proposed[ids[0]]["aliases"].append(form)  # "her sister Dinara": the form the text uses
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
