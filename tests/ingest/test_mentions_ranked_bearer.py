@@ -13,10 +13,15 @@ def _tesk(text: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("text, who", [
-    ("President Omar Tesk named Ilan Tesk army chief. The younger Tesk, 44, commanded the guard.", "ilan-tesk"),
-    ("Omar Tesk has ruled since 1990; Ilan Tesk was promoted on Friday. Diplomats met the younger Tesk twice.",
+    ("President Omar Tesk named his son Ilan Tesk army chief. The younger Tesk, 44, commanded the guard.", "ilan-tesk"),
+    ("Omar Tesk has ruled since 1990; his nephew, Ilan Tesk, was promoted. Diplomats met the younger Tesk twice.",
      "ilan-tesk"),
-    ("President Omar Tesk named Ilan Tesk army chief. The elder Tesk, 78, was not seen.", "omar-tesk"),
+    ("President Omar Tesk named his son Ilan Tesk army chief. The elder Tesk, 78, was not seen.", "omar-tesk"),
 ])
 def test_the_rank_word_picks_the_bearer(text: str, who: str) -> None:
     assert _tesk(text) == [[who]]
+
+
+def test_no_kin_no_rank_reading() -> None:
+    text = "President Omar Tesk met Ilan Tesk. The younger Tesk left."
+    assert _tesk(text) != [["ilan-tesk"]]

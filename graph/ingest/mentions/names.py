@@ -104,9 +104,21 @@ def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, di
         m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} ({why})")
 
 
+def _kin_named(doc: Any, mentions: list[dict[str, Any]], actor: str) -> bool:
+    """Whether a mention of ``actor`` follows a kin noun ("his son Tobias", "his nephew, Anvar Dovletov")."""
+    kin = load_mention_data()["kin_words"]
+    for m in (m for m in mentions if m["actors"] == [actor]):
+        j = m["tokens"][0] - 1
+        j -= 1 if j >= 0 and doc[j].text == "," else 0
+        if j >= 0 and doc[j].lower_ in kin:
+            return True
+    return False
+
+
 def _ranked_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
-    """"The younger Arkhanov" of two persons the text names in full with that surname: the one named later
-    (news introduces the established bearer first); "the elder Arkhanov": the one named first."""
+    """"The younger Arkhanov" of two persons the text names in full with that surname, one of them named as a
+    relative ("his son Tobias", "his nephew, Anvar Dovletov"): that relative; "the elder Arkhanov": the other.
+    Without a kin noun the text does not say which is younger."""
     first: dict[str, int] = {}
     for m in mentions:
         if len(m["actors"]) == 1 and " " in m["text"] and actors.get(m["actors"][0], {}).get("type") == "Person":
@@ -116,17 +128,17 @@ def _ranked_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, d
         if rank not in _RANKS or " " in m["text"]:
             continue
         bearers = sorted((a for a in first if str(actors[a]["label"]).split()[-1] == m["text"]), key=first.__getitem__)
-        if len(bearers) == 2:
-            pick = bearers[1] if rank in ("younger", "junior", "youngest") else bearers[0]
+        kin = [a for a in bearers if _kin_named(doc, mentions, a)]
+        if len(bearers) == 2 and len(kin) == 1:
+            pick = kin[0] if rank in ("younger", "junior", "youngest") else next(a for a in bearers if a != kin[0])
             m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the {rank} of the two "
-                                            f"persons of that name the text names in full)")
+                                            f"persons of that name, one named as a relative)")
 
 
 def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
     """Move, in place, the mentions of a one-word proposed actor to the person the text names in full."""
     _unlink_places(doc, mentions, linker)
     _first_bearer(doc, mentions, linker.actors)
-    _ranked_bearer(doc, mentions, linker.actors)
     named = {a for m in mentions for a in m["actors"]}
     persons = {a: str(linker.actors[a]["label"]) for a in named
                if linker.actors.get(a, {}).get("type") == "Person"}
@@ -147,3 +159,4 @@ def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) ->
         if full in linker.proposed and label not in linker.proposed[full]["aliases"]:
             linker.proposed[full]["aliases"].append(label)
         del linker.proposed[actor_id]
+    _ranked_bearer(doc, mentions, linker.actors)  # once first names are settled ("his son Tobias")
