@@ -32,6 +32,7 @@ _RELATIVE = {"successor", "heir", "protege", "rival", "ally"}  # a role only tow
 _PLAIN = {"new", "current", "acting", "same", "then", "powerful", "main", "top", "senior", "junior", "young", "old",
           "veteran", "long-serving", "embattled", "interim", "first", "second", "third"}
 _NEUTRAL = {"year-old", "man", "woman", "veteran"}  # nouns that say nothing of a person's office
+_ORDINALS = {"first", "second", "third", "fourth", "fifth"}  # "the first president" held it before
 _FORMER = {"former", "ex", "ex-", "onetime", "erstwhile", "late", "then", "outgoing", "ousted", "deposed", "retired"}
 
 
@@ -131,7 +132,8 @@ def titles(doc: Any, mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.append(head.head)
         for role in roles:
-            words |= role_words(role)
+            words |= role_words(role) | {f"{c.lower_} {description_noun(role)}" for c in role.children
+                                         if c.dep_ == "amod" and c.lower_ in _ORDINALS}  # "its first president"
             words |= {description_noun(c) for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         found.setdefault(mention["actors"][0], set()).update(words)
     return found
@@ -209,6 +211,10 @@ def _tests(noun_token: Any, actors: dict[str, dict[str, Any]], roles: dict[str, 
             w not in _NEUTRAL and not w.startswith("of ") for w in roles.get(a, set()))}  # "The Prosecutor-General,
         # Sarn": a role the table does not know is a role still
         tiers: list[Callable[[dict[str, Any]], bool]] = [named]
+        holders = {a for a, words in roles.items() if nouns & words}
+        ranked = {a for a in holders if any(f"{o} {n}" in roles[a] for o in _ORDINALS for n in nouns)}
+        if ranked and holders - ranked:  # "Kazakhstan's first president, Nazarbayev ... President Tokayev ...
+            tiers.append(lambda m: m["actors"][0] in ranked)  # the former president": the first one
         for pool in (free, others):
             if pool:
                 tiers.append(lambda m, top=_most(pool): m["actors"][0] in top)  # type: ignore[misc]

@@ -91,6 +91,19 @@ def _described(doc: Any) -> list[int]:
             and c[-1].dep_ not in ("appos", "attr") and not any(t.dep_ == "appos" for t in c[-1].children)]
 
 
+def _upstaged(said: str, at: int, worded: dict[str, str], first: dict[str, int]) -> bool:
+    """Whether a pronoun of gender ``said`` at character ``at`` may stand for a person named before it whom a
+    title or role noun gave that gender ("Dariga Nazarbayeva, the eldest daughter ... Sarym said she ought to
+    give up her seat": her, so no vote that Sarym is a woman).
+
+    >>> _upstaged("female", 90, {"nazarbayeva": "female"}, {"nazarbayeva": 0, "sarym": 60})
+    True
+    >>> _upstaged("male", 90, {"nazarbayeva": "female"}, {"nazarbayeva": 0, "sarym": 60})
+    False
+    """
+    return any(sex == said and first.get(other, at) < at for other, sex in worded.items())
+
+
 def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Person actor id -> ``male``/``female``, for the persons the text genders (others are absent)."""
     persons = [m for m in mentions if len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person"
@@ -113,6 +126,8 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     described = _described(doc)
     position = {s.start: n for n, s in enumerate(sentences)}
     said_of: list[tuple[str, str, int, set[str]]] = []  # (person, gender, weight, persons in view)
+    worded = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns
+    first = {m["actors"][0]: m["start"] for m in reversed(persons)}
     for token in doc:
         said = pronoun_gender(token.text)
         if said is None or token.tag_ not in ("PRP", "PRP$"):
@@ -139,7 +154,11 @@ def genders(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             named = {m["actors"][0] for m in persons if previous.start_char <= m["start"] < previous.end_char}
             view |= named
             before = before or named
-        if len(before) == 1:  # a subject or reflexive pronoun weighs twice an object or possessive
+        one = next(iter(before)) if len(before) == 1 else None
+        if one is not None and one not in worded and not token.lower_.endswith("self") and \
+                _upstaged(said, token.idx, worded, first):  # ("Azmeh himself" is Azmeh still)
+            continue  # "his wife, Nukenova ... Bishimbayev said her injuries": no vote that he is a woman
+        if one is not None:  # a subject or reflexive pronoun weighs twice an object or possessive
             subject = token.dep_ in _SUBJECTS or token.lower_.endswith("self")
             said_of.append((next(iter(before)), said, 2 if subject else 1, view))
     strong = {a: max(c, key=c.__getitem__) for a, c in votes.items()}  # titles, role nouns, "X said she"

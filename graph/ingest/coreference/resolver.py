@@ -33,6 +33,7 @@ from typing import Any
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
 from graph.ingest.coreference.gender import genders, pronoun_gender
+from graph.ingest.coreference.kinship import kin_chunks, named_relative
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
@@ -50,6 +51,9 @@ _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "M
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# "her" looks back this many sentences for a woman the text gendered before an ungendered person ("She did
+# not mention it. Others have. Sarym said she ought to give up her seat": the woman, two sentences back)
+_FEMALE_WINDOW = 2
 _LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
 
 Test = Callable[[dict[str, Any]], bool]
@@ -162,12 +166,17 @@ def _named_parties(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
 
 
 def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
-                exclude: set[int] = frozenset(), window: bool = False,  # type: ignore[assignment]
+                exclude: set[int] = frozenset(), window: int = 0,  # type: ignore[assignment]
                 named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
     """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
-    (with ``window``, only in its sentence and the one before; never a party noun of ``named``)."""
+    (with ``window``, only in its sentence and the ``window`` ones before; never a party noun of ``named``)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
-    first = doc[max(token.sent.start - 1, 0)].sent.start_char if window else 0
+    first = 0
+    if window:
+        sentence = token.sent
+        for _ in range(window):
+            sentence = doc[max(sentence.start - 1, 0)].sent
+        first = sentence.start_char
     earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
                and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
     # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
@@ -317,7 +326,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     kin = relational_chunks(doc, covered)
     plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
     owned = possessed_chunks(doc, covered)
-    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned
+    relatives = [c for c in kin_chunks(doc, covered) if c not in owned]
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned + relatives
     for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
         if chunk in plurals:
@@ -329,7 +339,13 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         found: dict[str, Any] | None = None
         forward = False
         exclude = _excluded(head, covered)
-        if chunk in kin:
+        if chunk in relatives:  # "his wife": the one the text names as his wife, or whose husband he is
+            poss = next(c.i for c in head.children if c.dep_ == "poss")
+            owner = next((m["actors"] for m in result if m["head"] == poss or m["tokens"][0] <= poss < m["tokens"][1]),
+                         None)
+            kind, what = "description", f"person the text names as the possessor's {head.lower_!r}"
+            found = named_relative(result, chunk, owner, doc, token_index(result)) if owner and len(owner) == 1 else None
+        elif chunk in kin:
             kind, what = "description", f"person named most other than its possessor, as {head.lower_!r}"
             owner = next((m["actors"] for m in result if m["head"] == chunk[0].i or
                           m["tokens"][0] <= chunk[0].i < m["tokens"][1]), None)
@@ -368,8 +384,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
                 found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
-                found = _antecedent(result, head, test, doc, exclude, window=len(tests) > 1 and test is tests[0],
-                                    named=named)
+                found = _antecedent(result, head, test, doc, exclude, named=named, window=(
+                    _FEMALE_WINDOW if pronoun_gender(head.text) == "female" else 1) if len(tests) > 1 and test is tests[0] else 0)
                 if found is not None:
                     break
             pair = nearest_set(person_sets(result, doc, actors), head) if what == "plural party" else None
@@ -407,7 +423,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         if found is None:
             continue
         actor = found["actors"][0]
-        if kind == "description" and chunk not in kin:  # "the 52-year-old banker": a role the text gave him
+        if kind == "description" and chunk not in kin and chunk not in relatives:  # "the 52-year-old banker": a role the text gave him
             roles.setdefault(actor, set()).update(role_words(head))
         if kind == "pronoun" and pronoun_gender(head.text) and actors[actor].get("type") == "Person":
             sexes.setdefault(actor, str(pronoun_gender(head.text)))  # "she" read as Ferro: "he" is someone else

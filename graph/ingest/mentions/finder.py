@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, group_word, kin_owner, new_type, org_word, person_titled
+from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, fronted_kind, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
 from graph.ingest.mentions.extents import (comma_pieces, join_split_names, label_before_name, modified_form, name_head, name_word,
@@ -35,6 +35,7 @@ from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
 from graph.ingest.mentions.nations import plural_people, titled_nation
 from graph.ingest.mentions.names import other_bearer, settle_short_names
+from graph.ingest.mentions.short_bodies import settle_short_bodies
 from graph.ingest.mentions.partitives import widen_partitives
 from graph.ingest.mentions.indefinites import indefinite_bodies
 from graph.ingest.mentions.possessors import office_word_mentions, owned_bodies, possessor_mentions
@@ -101,6 +102,22 @@ def _office(span: Any) -> bool:
 def _mention(span: Any, ids: list[str], kind: str, reading: str | None, **extra: Any) -> dict[str, Any]:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "actors": ids, "kind": kind,
             "reading": reading, "tokens": (span.start, span.end), "head": span.root.i, **extra}
+
+
+def _kin_form(span: Any) -> str | None:
+    """The kin phrase a new name is introduced by ("her sister Dinara", "his elder son, Emre Derya"), or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Kulibayev is the husband of her sister Dinara.")
+    >>> _kin_form(doc[7:8])
+    'her sister Dinara'
+    """
+    root = span.root
+    noun = root.head if root.dep_ == "appos" else None
+    if noun is None or not span.start - 2 <= noun.i < span.start or noun.lemma_.lower() not in \
+            load_mention_data()["kin_words"] or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return str(span.doc[noun.left_edge.i:span.end].text)
 
 
 def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -175,7 +192,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(span.text)
         if not ids:
             chunk = chunks.get(span.root.i, span.text)
-            ids = [linker.propose(span.text, "Place" if nominal else new_type(span.text, ent.label_, span.root), chunk)]
+            place = nominal and fronted_kind(span.root, span.start) is None  # not "the green party Baytaq"
+            ids = [linker.propose(span.text, "Place" if place else new_type(span.text, ent.label_, span.root), chunk)]
+            if (form := _kin_form(span)) and ids[0] in linker.proposed and form not in linker.proposed[ids[0]]["aliases"]:
+                linker.proposed[ids[0]]["aliases"].append(form)  # "her sister Dinara": the form the text uses
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
@@ -336,4 +356,5 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     retype_states(doc, mentions, linker.proposed)
     linker.settle_names()
     settle_short_names(doc, mentions, linker)
+    settle_short_bodies(doc, mentions, linker)  # "the Community of the Amber Coast ... the Community's"
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

@@ -21,12 +21,13 @@ from graph.ingest.coreference.descriptions import description_noun
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["BODIES", "HONORIFICS", "NER_TYPES", "person_titled", "kin_owner", "org_word", "group_word", "apposed_kind", "new_type"]
+__all__ = ["BODIES", "HONORIFICS", "NER_TYPES", "person_titled", "kin_owner", "org_word", "group_word", "apposed_kind", "fronted_kind", "new_type"]
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
               "NORP": "CollectiveActor"}
 _SECURITY = re.compile(r"\b(?:KGB|KNB|FSB|intelligence|security service|secret service)\b", re.I)
 BODIES = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet"}
+_OWNED = "~controls"  # the relation of a title for what someone owns ("Ochami's firm"): a company
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "madam", "madame"}
 
 
@@ -34,7 +35,7 @@ def person_titled(head: Any) -> bool:
     """Whether a person's title stands beside the name: "spokesman Aidos Ukibay", "Ukibay, his spokesman"."""
     lex = load_lexicon()
     words = set(lex["titles"]) | {w for w, types in lex["descriptions"].items() if "Person" in types}
-    words -= {t for t, r in lex["titles"].items() if r == "locatedIn"}
+    words -= {t for t, r in lex["titles"].items() if r in ("locatedIn", _OWNED)}  # "Orla Build, a firm": no person
     near = [c for c in head.children if c.dep_ in ("compound", "appos")] + ([head.head] if head.dep_ == "appos" else [])
     return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
@@ -57,9 +58,33 @@ def apposed_kind(head: Any) -> str | None:
     lex = load_lexicon()
     near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
     for noun in near:
+        if lex["titles"].get(noun.lemma_.lower()) == _OWNED:
+            return "Organisation"  # "Derya Holding, the conglomerate run by his son": a thing one controls
         kinds = lex["descriptions"].get(noun.lemma_.lower()) or [lex["groups"].get(noun.lower_)]
         if kinds[0] and kinds[0] not in ("Person", "CollectiveActor", "Place"):
             return str(kinds[0])
+    return None
+
+
+def fronted_kind(head: Any, start: int) -> str | None:
+    """The body type a common noun set before a name gives it ("the green party Baytaq", "the business lobby
+    Atameken"), from the lexicon's descriptions; None for a person's or a place's noun ("the capital Varn").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The green party Baytaq will not be represented.")
+    >>> fronted_kind(doc[3], 3)
+    'Organisation'
+    >>> doc = parse("Troops entered the capital Vordaq.")
+    >>> fronted_kind(doc[4], 4) is None
+    True
+    """
+    kinds = load_lexicon()["descriptions"]
+    before = [head.doc[start - 1]] if start and head.doc[start - 1].pos_ in ("NOUN", "PROPN") else []
+    for noun in (c for c in [*before, *head.children] if c.dep_ in ("compound", "appos", "nsubj", "nsubjpass", "dobj")
+                 and c.i < start and c.text.islower()):  # however the parser hung the noun on the name
+        found = (kinds.get(noun.lemma_.lower()) or [None])[0]
+        if found and found not in ("Person", "CollectiveActor", "Place"):
+            return str(found)
     return None
 
 
@@ -86,8 +111,9 @@ def new_type(label: str, ner: str, head: Any) -> str:
         return "Person"  # "Dariga Nazarbayeva's husband", whatever the recogniser took her for
     if ner == "PERSON" and org_word(head):
         return "Organisation"  # "Kestria Watch", which the recogniser takes for a person
-    misparsed = ner == "PERSON" and head.dep_ == "appos" and head.head.dep_ == "pobj"  # "the head of the Port
-    if ner and not misparsed and (kind := apposed_kind(head)) is not None:  # Authority, Milan Vesk": not the body
+    # a PERSON hung on the body after "of" is the title's holder ("the head of the Port Authority, Milan Vesk")
+    misparsed = ner == "PERSON" and head.dep_ == "appos" and head.head.dep_ == "pobj"
+    if ner and (kind := (None if misparsed else apposed_kind(head)) or fronted_kind(head, start)) is not None:
         return kind
     if _SECURITY.search(label):
         return "SecurityService"

@@ -70,9 +70,22 @@ def _full(short: str, persons: dict[str, str], first: bool) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _worded(doc: Any, mentions: list[dict[str, Any]], actor: str) -> set[str]:
+    """The genders the role nouns beside an actor's full-name mentions give it ("her husband, Jonas Stenbeck")."""
+    words = load_mention_data()["gender"]
+    out = set()
+    for m in (m for m in mentions if m["actors"] == [actor] and " " in m["text"]):
+        head, j = doc[m["head"]], m["tokens"][0] - 1
+        near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        near += [doc[j]] if j >= 0 and doc[j].text != "," else [doc[j - 1]] if j >= 1 else []
+        out |= {words[t.lower_] for t in near if t.lower_ in words}
+    return out
+
+
 def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
     """A surname two persons of the text share is the one named first in full ("Leon Achter ... his wife, Dana
-    Achter ... Achter said": Leon; news calls the relative by the first name)."""
+    Achter ... Achter said": Leon; news calls the relative by the first name), but after an honorific the one
+    a role noun gave that gender ("Aurelia Stenbeck ... her husband, Jonas Stenbeck ... Mr Stenbeck": Jonas)."""
     first: dict[str, int] = {}
     for m in mentions:
         if len(m["actors"]) == 1 and " " in m["text"]:
@@ -83,9 +96,43 @@ def _first_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, di
                 actors.get(a, {}).get("type") == "Person" and a in first for a in ids) or \
                 (m["tokens"][0] and doc[m["tokens"][0] - 1].lower_ in _RANKS):
             continue  # "the younger Arkhanov" is not the first named
-        pick = min(ids, key=first.__getitem__)
-        m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the first person of that "
-                                        f"name the text names in full)")
+        said = load_mention_data()["gender"].get(doc[m["tokens"][0] - 1].lower_.rstrip(".")) if m["tokens"][0] else None
+        agree = [a for a in ids if said and said in _worded(doc, mentions, a)]
+        pick = agree[0] if len(agree) == 1 else min(ids, key=first.__getitem__)  # "Mr Stenbeck": her husband
+        why = f"the person of that name a role noun makes {said}" if len(agree) == 1 else \
+            "the first person of that name the text names in full"
+        m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} ({why})")
+
+
+def _kin_named(doc: Any, mentions: list[dict[str, Any]], actor: str) -> bool:
+    """Whether a mention of ``actor`` follows a kin noun ("his son Tobias", "his nephew, Anvar Dovletov")."""
+    kin = load_mention_data()["kin_words"]
+    for m in (m for m in mentions if m["actors"] == [actor]):
+        j = m["tokens"][0] - 1
+        j -= 1 if j >= 0 and doc[j].text == "," else 0
+        if j >= 0 and doc[j].lower_ in kin:
+            return True
+    return False
+
+
+def _ranked_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> None:
+    """"The younger Arkhanov" of two persons the text names in full with that surname, one of them named as a
+    relative ("his son Tobias", "his nephew, Anvar Dovletov"): that relative; "the elder Arkhanov": the other.
+    Without a kin noun the text does not say which is younger."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if len(m["actors"]) == 1 and " " in m["text"] and actors.get(m["actors"][0], {}).get("type") == "Person":
+            first.setdefault(m["actors"][0], m["start"])
+    for m in mentions:
+        rank = doc[m["tokens"][0] - 1].lower_ if m["tokens"][0] else ""
+        if rank not in _RANKS or " " in m["text"]:
+            continue
+        bearers = sorted((a for a in first if str(actors[a]["label"]).split()[-1] == m["text"]), key=first.__getitem__)
+        kin = [a for a in bearers if _kin_named(doc, mentions, a)]
+        if len(bearers) == 2 and len(kin) == 1:
+            pick = kin[0] if rank in ("younger", "junior", "youngest") else next(a for a in bearers if a != kin[0])
+            m.update(actors=[pick], reading=f"{m['text']!r} read as {actors[pick]['label']} (the {rank} of the two "
+                                            f"persons of that name, one named as a relative)")
 
 
 def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> None:
@@ -112,3 +159,4 @@ def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) ->
         if full in linker.proposed and label not in linker.proposed[full]["aliases"]:
             linker.proposed[full]["aliases"].append(label)
         del linker.proposed[actor_id]
+    _ranked_bearer(doc, mentions, linker.actors)  # once first names are settled ("his son Tobias")
