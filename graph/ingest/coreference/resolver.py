@@ -4,10 +4,9 @@ Compatible: "he"/"she" a person of that gender or of none the text gave (:mod:`~
 "it"/"its" a singular organisation, state or alliance, "they"/"their" a plural party; what a
 possessive owns narrows it ("two of its reporters": a media outlet); "the president", "the former
 spy chief", "the alliance" an actor the description fits (:mod:`~graph.ingest.coreference.descriptions`).
-Nearest, by salience: the subject of a clause above the pronoun ("Tokayev sacked Bektanov, whom
-he had criticised": Tokayev), then an earlier pronoun of the same kind in the sentence ("his seat;
-his enforcer"), a subject of the sentence, the nearest mention in it; then the previous sentences,
-their subjects first. An object pronoun is not the subject of its own verb ("Reval dismissed him"),
+Nearest, by salience (:mod:`~graph.ingest.coreference.salience`): the subject of a clause above
+the pronoun, an earlier pronoun of the same kind in the sentence, a subject of the sentence, the
+nearest mention in it; then the previous sentences, their subjects first. An object pronoun is not the subject of its own verb ("Reval dismissed him"),
 a possessor not the name its noun stands beside ("the former president's son-in-law, X").
 Each resolution is written as a reading.
 
@@ -27,7 +26,6 @@ Each resolution is written as a reading.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
@@ -39,24 +37,19 @@ from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
 from graph.ingest.mentions.partitives import counted
 from graph.ingest.coreference.pronoun_cues import cataphor, claim_owner, conjunct_owner, fronted, intensified
+from graph.ingest.coreference.salience import Test, antecedent, named_parties, pronoun_class, subject_tokens
 from graph.ingest.coreference.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.relations.roles import subjects
 
 __all__ = ["resolve", "token_index"]
 
-_PERSON = {"he", "him", "his", "she", "her", "himself", "herself"}
-_THING = {"it", "its", "itself"}
-_PLURAL = {"they", "them", "their", "themselves"}
 _ORGS = {"Organisation", "PublicBody", "SecurityService", "MilitaryAlliance", "MediaOutlet", "State", "ArmedForce"}
 _GROUPS = {"CollectiveActor", "ArmedForce", "PublicBody"}
-_RELATIVE = {"who", "which", "that", "whom"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # "her" looks back this many sentences for a woman the text gendered before an ungendered person ("She did
 # not mention it. Others have. Sarym said she ought to give up her seat": the woman, two sentences back)
 _FEMALE_WINDOW = 2
 _LOCATIVE = {"behind", "beside", "around", "near", "alongside", "ahead", "before", "after", "above", "below"}
-
-Test = Callable[[dict[str, Any]], bool]
 
 
 def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
@@ -68,10 +61,6 @@ def token_index(mentions: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
     return index
 
 
-def _pronoun_class(low: str) -> str | None:
-    return "he" if low in _PERSON else "it" if low in _THING else "they" if low in _PLURAL else None
-
-
 def _plural(token: Any) -> bool:
     """A plural noun, also a capitalised one the tagger took for a proper noun ("Protesters stormed")."""
     return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s") and
@@ -80,7 +69,7 @@ def _plural(token: Any) -> bool:
 
 def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexes: dict[str, str]) -> list[Test]:
     """The tests of a pronoun's antecedent, strictest first (empty: not a pronoun of a party)."""
-    kind = _pronoun_class(token.lower_)
+    kind = pronoun_class(token.lower_)
     if kind == "he":
         sex = pronoun_gender(token.text)
         person: Test = lambda m: actors[m["actors"][0]].get("type") == "Person" and \
@@ -103,124 +92,6 @@ def _pronoun_tests(token: Any, doc: Any, actors: dict[str, dict[str, Any]], sexe
     if owned:  # "two of its reporters": a media outlet first
         return [lambda m: actors[m["actors"][0]].get("type") in owned, single]
     return [single]
-
-
-def _subject_tokens(verb: Any) -> list[Any]:
-    """The subjects of ``verb``, a relative pronoun read as the noun its clause hangs on."""
-    found = []
-    for s in subjects(verb):
-        found.append(s.head.head if s.lower_ in _RELATIVE and s.head.dep_ == "relcl" else s)
-    return found
-
-
-def _mention_of(token: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The earlier mention a subject token stands for: its own, or the name apposed to it."""
-    for m in reversed(earlier):
-        if m["head"] == token.i or m["tokens"][0] <= token.i < m["tokens"][1]:
-            return m
-    apposed = [c.i for c in token.children if c.dep_ == "appos"]
-    return next((m for m in reversed(earlier) if m["head"] in apposed), None)
-
-
-def _root_noun(token: Any) -> bool:
-    """A name the parser made the root of a sentence whose verb it hung on it ("President Reval, who ..., spent
-    Thursday in Varn, where he met": the subject, for a subject pronoun)."""
-    return token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN") and any(
-        c.pos_ in ("VERB", "AUX") for c in token.children)
-
-
-def _within_subject(subject: Any, earlier: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The last earlier mention inside the phrase of a subject that is no such mention itself ("Quill, the editor
-    of the weekly Varn Voice, said police had held two of its reporters": Varn Voice, not an object after it)."""
-    inside = {t.i for t in subject.subtree}
-    return next((m for m in reversed(earlier) if m["head"] in inside), None)
-
-
-def _postposed_speakers(sentence: Any) -> set[int]:
-    """Heads of the speaker of a sentence whose report comes first ("Police freed Ondra, his lawyer said"): the
-    subject of its reporting root after a clause it reports, with the names apposed to it; else empty.
-
-    >>> from graph.ingest.nlp import parse
-    >>> doc = parse("Police freed the editor on Monday, her lawyer said.")
-    >>> [doc[i].text for i in _postposed_speakers(next(doc.sents))]
-    ['lawyer']
-    """
-    root = sentence.root
-    if root.lemma_.lower() not in load_lexicon()["reporting"] or not any(
-            c.dep_ in ("ccomp", "parataxis") and c.i < root.i for c in root.children):
-        return set()
-    return {t.i for s in root.children if s.dep_ in _SUBJECT_DEPS and s.i > root.i - 4
-            for t in [s, *(c for c in s.children if c.dep_ == "appos")]}
-
-
-def _embedded(token: Any) -> bool:
-    """Whether ``token`` stands in a relative clause ("the bloc, of which Santavera is a member")."""
-    return any(a.dep_ in ("relcl", "acl") for a in token.ancestors)
-
-
-def _named_parties(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
-    """Heads of party nouns a name is apposed to ("His lawyer, Ines Carrow"; "Ines Carrow, his lawyer")."""
-    names = {m["head"] for m in mentions if m["kind"] in ("name", "new", "variant")}
-    return {doc[h].head.i for h in names if doc[h].dep_ == "appos"} | {
-        m["head"] for m in mentions if doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.i in names}
-
-
-def _antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
-                exclude: set[int] = frozenset(), window: int = 0,  # type: ignore[assignment]
-                named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
-    """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
-    (with ``window``, only in its sentence and the ``window`` ones before; never a party noun of ``named``)."""
-    start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
-    first = 0
-    if window:
-        sentence = token.sent
-        for _ in range(window):
-            sentence = doc[max(sentence.start - 1, 0)].sent
-        first = sentence.start_char
-    earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
-               and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]
-    # "His lawyer, Ines Carrow, said he": the name apposed to a party noun stands for it, not the noun
-    if not earlier:
-        return None
-    own = set(t.i for t in token.subtree) | {token.i}
-    sibling = False
-    for verb in (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")):
-        for s in [] if sibling else _subject_tokens(verb):
-            if s.i in own or any(t.i in own for t in s.subtree):
-                continue  # the phrase that holds the pronoun is not its antecedent
-            found = _mention_of(s, earlier) or _within_subject(s, earlier)
-            if found is not None:
-                return found
-        # a conjoined clause with a subject of its own: the first clause's subject is no superior
-        sibling = verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    sentence = token.sent
-    same = [m for m in earlier if m["start"] >= sentence.start_char]
-    kind = _pronoun_class(token.lower_)
-    alike = [m for m in same if m["kind"] == "pronoun" and kind and _pronoun_class(m["text"].lower()) == kind
-             and pronoun_gender(m["text"]) == pronoun_gender(token.text)  # "he and Nemec ..., and she": not him
-             and (token.dep_ not in _SUBJECT_DEPS or doc[m["head"]].tag_ != "PRP$")]  # "Reval, silent on
-    # Velkov since his arrest, went to Varn, where he met": a subject pronoun continues a subject, not a possessor
-    if alike:
-        return alike[-1]
-    while True:
-        here = [m for m in earlier if m["start"] >= sentence.start_char and m["end"] <= sentence.end_char]
-        firsts = [m for m in here if doc[m["head"]].dep_ in ("nsubj", "nsubjpass") or
-                  (doc[m["head"]].dep_ == "appos" and doc[m["head"]].head.dep_ in ("nsubj", "nsubjpass")) or
-                  (_root_noun(doc[m["head"]]) and token.dep_ in _SUBJECT_DEPS)]
-        if here and sentence.start <= token.i < sentence.end:  # the pronoun's own sentence: its nearest
-            owners = [m for m in here if doc[m["head"]].dep_ != "poss"]  # subject, or mention but a possessor
-            top = [m for m in firsts if not _embedded(doc[m["head"]])] if not _embedded(token) else []
-            return (top or firsts or owners or here)[-1]  # "X, of which Y is a member, ...: it" is X
-        main = [m for m in firsts if doc[m["head"]].head.dep_ == "ROOT"]
-        speakers = _postposed_speakers(sentence) if token.dep_ != "nsubj" else set()  # ("It accused": the speaker)
-        if speakers and len(speakers & {m["head"] for m in here}) < len(here):  # "Police freed Ondra, his lawyer
-            here = [m for m in here if m["head"] not in speakers]  # said. He had been held": the one freed
-            firsts, main = [m for m in firsts if m in here], [m for m in main if m in here]
-        if firsts or here:
-            return (main or firsts or here)[0]  # an earlier sentence: its main subject, or its first mention
-        if sentence.start == 0:
-            return None
-        sentence = doc[sentence.start - 1].sent
 
 
 def _description_tiers(head: Any, actors: dict[str, dict[str, Any]], roles: dict[str, set[str]],
@@ -305,7 +176,7 @@ def _commanders(head: Any) -> set[int]:
     own = {t.i for t in head.subtree}
     out: set[int] = set()
     for verb in (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")):
-        for s in _subject_tokens(verb):
+        for s in subject_tokens(verb):
             if s.i not in own and not any(t.i in own for t in s.subtree):
                 out |= {s.i} | {c.i for c in s.children if c.dep_ == "appos"}
     return out
@@ -320,7 +191,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     sexes = genders(doc, mentions, actors)
     counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
     covered = token_index(mentions)
-    named = _named_parties(doc, mentions)
+    named = named_parties(doc, mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
@@ -358,7 +229,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             tests = _pronoun_tests(head, doc, actors, sexes)
             if not tests:
                 continue
-            what = {"he": "person", "it": "organisation", "they": "plural party"}[_pronoun_class(head.lower_) or "he"]
+            what = {"he": "person", "it": "organisation", "they": "plural party"}[pronoun_class(head.lower_) or "he"]
             if head.dep_ in ("dobj", "pobj", "dative") and head.lower_ in ("him", "her", "them", "it") and \
                     head.head.lower_ not in _LOCATIVE:  # "Tokayev had the Kremlin behind him": Tokayev may be
                 verb = head.head if head.dep_ != "pobj" else next(  # "carrying messages between him and Anand":
@@ -384,7 +255,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
             elif client is not None and any(t(client) for t in tests):  # "His lawyer says he ...": his client
                 found, tests, what = client, [], "person the speaker's role is for"
             for test in tests:
-                found = _antecedent(result, head, test, doc, exclude, named=named, window=(
+                found = antecedent(result, head, test, doc, exclude, named=named, window=(
                     _FEMALE_WINDOW if pronoun_gender(head.text) == "female" else 1) if len(tests) > 1 and test is tests[0] else 0)
                 if found is not None:
                     break
@@ -414,7 +285,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 for test in home + _description_tiers(head, actors, roles, taken, counts):  # charged the 83-year-old"
                     if owner or above:  # not the possessor himself
                         test = (lambda t: lambda m: t(m) and m["actors"] != owner and m["actors"] not in above)(test)
-                    found = _antecedent(result, head, test, doc, exclude, named=named)
+                    found = antecedent(result, head, test, doc, exclude, named=named)
                     if found is not None:
                         break
                 if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"
