@@ -103,7 +103,8 @@ class OxigraphStore(StoreBase):
         self._legacy = False
         #: opened read-only beside the ``powergraph serve`` that holds the store (see :mod:`._holder`)
         self.shared = False
-        #: this process opens every generation read-only (a read-only server: see :mod:`._holder`)
+        #: every generation is opened read-only, so every write goes into a new one (beside a server, or
+        #: a read-only server itself: see :mod:`._holder`)
         self.read_only = False
         if self._root is None:
             self._store = ox.Store()
@@ -118,7 +119,7 @@ class OxigraphStore(StoreBase):
         server = read_holder(self._root)
         if server is not None and not server["updates"] and not self._legacy:
             # never try to take the lock: the server is about to reopen on a newer generation
-            self.shared = True
+            self.shared = self.read_only = True
             self.description = f"oxigraph at {self._root} (beside the server at {server['url']})"
             self._store = ox.Store.read_only(str(location))
         elif read_only and not self._legacy:
@@ -135,11 +136,6 @@ class OxigraphStore(StoreBase):
         self._opened = location
         if not self._legacy and not self.shared:
             gen.remove_stale_if_idle(self._root, keep={location.name})
-
-    @property
-    def _opens_read_only(self) -> bool:
-        """Generations are opened read-only here, so every write goes into a new one."""
-        return self.shared or self.read_only
 
     @classmethod
     def over(cls, store: ox.Store, *, description: str) -> OxigraphStore:
@@ -181,7 +177,7 @@ class OxigraphStore(StoreBase):
                 return False
             previous, self._opened = self._opened, current
             self.revision += 1  # what was read from the previous generation is stale
-            self._store = ox.Store.read_only(str(current)) if self._opens_read_only else ox.Store(str(current))
+            self._store = ox.Store.read_only(str(current)) if self.read_only else ox.Store(str(current))
             if not self.shared:
                 # keep the previous generation: the query workers may still have it open
                 gen.remove_stale_if_idle(self._root, keep={current.name, previous.name})
@@ -287,7 +283,7 @@ class OxigraphStore(StoreBase):
         size = path.stat().st_size
         self.revision += 1
         with self._lock:
-            if self._root is None or self._legacy or (size <= SMALL_FILE_BYTES and not self._opens_read_only):
+            if self._root is None or self._legacy or (size <= SMALL_FILE_BYTES and not self.read_only):
                 return self._load_transaction(path, fmt, graph, size, progress)
             return self._load_generation(path, fmt, graph, size, progress)
 
@@ -347,13 +343,13 @@ class OxigraphStore(StoreBase):
         """
         assert self._root is not None
         with gen.writer_lock(self._root):
-            if self._opens_read_only:
+            if self.read_only:
                 self.refresh()  # start from the newest generation
             current = self._opened
             staging = gen.next_generation(self._root)
             fresh: ox.Store | None = None
             try:
-                if not self._opens_read_only:
+                if not self.read_only:
                     self._store.flush()
                 self._store.backup(str(staging))
                 fresh = ox.Store(str(staging))
@@ -367,7 +363,7 @@ class OxigraphStore(StoreBase):
                 gc.collect()
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            if self._opens_read_only:
+            if self.read_only:
                 fresh = None  # let go of the lock before the commit: the server opens it next
                 gc.collect()
             gen.commit_generation(self._root, staging)  # the commit point
@@ -382,13 +378,13 @@ class OxigraphStore(StoreBase):
 
     def _write(self, write: Callable[[ox.Store], _T]) -> _T:
         """``write`` on the database, or on a new generation beside a server (or in a read-only one)."""
-        if self._opens_read_only:
+        if self.read_only:
             return self._in_new_generation(write)
         return write(self._store)
 
     def _follow(self) -> ox.Store:
         """The database to read; beside a server (or in a read-only one), the newest generation."""
-        if self._opens_read_only:
+        if self.read_only:
             self.refresh()
         return self._store
 
@@ -439,7 +435,7 @@ class OxigraphStore(StoreBase):
 
     def flush(self) -> None:
         """Write buffers to disk (no-op in memory)."""
-        if self._root is not None and not self._opens_read_only:
+        if self._root is not None and not self.read_only:
             self._store.flush()
 
     def __len__(self) -> int:

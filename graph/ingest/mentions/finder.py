@@ -194,8 +194,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             chunk = chunks.get(span.root.i, span.text)
             place = nominal and fronted_kind(span.root, span.start) is None  # not "the green party Baytaq"
             ids = [linker.propose(span.text, "Place" if place else new_type(span.text, ent.label_, span.root), chunk)]
-            if (form := _kin_form(span)) and ids[0] in linker.proposed and form not in linker.proposed[ids[0]]["aliases"]:
-                linker.proposed[ids[0]]["aliases"].append(form)  # "her sister Dinara": the form the text uses
+            if form := _kin_form(span):
+                linker.add_form(ids[0], form)  # "her sister Dinara": the form the text uses
         add(span, ids, kind, reading)
     for token in doc:  # names the entity recogniser missed: runs of proper nouns ("Samat Abish")
         modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
@@ -246,8 +246,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                  and len(m["actors"]) == 1 and doc[head.i - 1].pos_ == "PROPN"]
         if named and group_word(head) in BODIES:  # "the Civic Dawn party": Civic Dawn
             actor = named[0]["actors"][0]
-            if actor in linker.proposed and chunk.text not in linker.proposed[actor]["aliases"]:
-                linker.proposed[actor]["aliases"].append(chunk.text)
+            linker.add_form(actor, chunk.text)
             if actor in linker.proposed and linker.proposed[actor]["type"] == "Person":
                 linker.proposed[actor]["type"] = str(group_word(head))  # a party is not a person
             mentions.append(_mention(doc[head.i:head.i + 1], [actor], "group",
@@ -271,10 +270,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             label_span = doc[label_span.start:span.end]
         label = label_span.text.replace('"', "").replace("\u201c", "").replace("\u201d", "").strip()
         ids, kind, reading = linker.link(label)
-        if kind == "name" and len(ids) == 1 and ids[0] in linker.proposed:
-            aliases = linker.proposed[ids[0]]["aliases"]
-            if chunk.text not in aliases and chunk.text.lower() != label.lower():
-                aliases.append(chunk.text)  # every form the text uses
+        if kind == "name" and len(ids) == 1 and chunk.text.lower() != label.lower():
+            linker.add_form(ids[0], chunk.text)  # every form the text uses
         members = [c for c in head.children if c.dep_ == "compound" and taken[c.i] and c.pos_ != "ADJ"
                    and head.lower_ in lex["member_nouns"]
                    and group_word(head) in ("CollectiveActor", "ArmedForce")]
@@ -283,8 +280,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             ids, kind, reading = mention["actors"], "group", f"{chunk.text!r} read as {mention['text']}"
             span = doc[span.start:head.i + 1]
             form = _clean(doc[chunk.start:head.i + 1], titles=False).text
-            for actor in (a for a in ids if a in linker.proposed and form not in linker.proposed[a]["aliases"]):
-                linker.proposed[actor]["aliases"].append(form)  # "National Guard troops": a form of the Guard
+            for actor in ids:
+                linker.add_form(actor, form)  # "National Guard troops": a form of the Guard
             mentions.append(_mention(doc[head.i:head.i + 1], ids, kind, reading))
             taken[head.i] = True
             continue
@@ -294,8 +291,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                                            new_type(label, "", head), chunk.text)], None
             where = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-            if where and ids[0] in linker.proposed:  # "families in Almaty", "the government of Prime Minister Mamin":
-                linker.proposed[ids[0]]["aliases"].append(doc[chunk.start:where[0].i + 1].text)  # a form to keep
+            if where:  # "families in Almaty", "the government of Prime Minister Mamin": a form to keep
+                linker.add_form(ids[0], doc[chunk.start:where[0].i + 1].text)
             persons = [m for m in mentions if label_span.start <= m["tokens"][0] and m["tokens"][1] <= span.start
                        and all(linker.actors.get(a, {}).get("type") == "Person" for a in m["actors"])
                        and doc[m["head"]].dep_ == "compound"]
@@ -306,8 +303,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                         taken[i] = False
                 span = doc[persons[0]["tokens"][0]:span.end]
         form = modified_form(chunk)  # "companies owned by Halm's circle": the form that tells them apart
-        if form and len(ids) == 1 and ids[0] in linker.proposed and form not in linker.proposed[ids[0]]["aliases"]:
-            linker.proposed[ids[0]]["aliases"].append(form)
+        if form and len(ids) == 1:
+            linker.add_form(ids[0], form)
         lead = doc[chunk.start:span.start]
         add(doc[chunk.start:span.end] if len(lead) and not any(taken[chunk.start:span.start]) and
             not any(t.tag_ == "PRP$" for t in lead) else span, ids, "group", reading)  # "his lawyer": "his" resolves

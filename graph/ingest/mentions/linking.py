@@ -165,9 +165,22 @@ class Linker:
             self.actors[actor_id] = self.proposed[actor_id] = spec
             for form in [name, *aliases]:
                 self.table.setdefault(form.lower(), set()).add(actor_id)
-        elif actor_id in self.proposed and text.lower() != name.lower() and text not in self.proposed[actor_id]["aliases"]:
-            self.proposed[actor_id]["aliases"].append(text)  # every form the text uses ("two officers")
+        elif text.lower() != name.lower():
+            self.add_form(actor_id, text)  # every form the text uses ("two officers")
         return actor_id
+
+    def add_form(self, actor_id: str, form: str) -> None:
+        """Keep ``form``, a form the text uses for the proposed ``actor_id``, among its aliases (once); a known
+        actor's are left alone.
+
+        >>> linker = Linker({})
+        >>> actor = linker.propose("Tarvo Dockers' Union", "Organisation", "Tarvo Dockers' Union")
+        >>> linker.add_form(actor, "the dockers' union"); linker.add_form(actor, "the dockers' union")
+        >>> linker.proposed[actor]["aliases"]
+        ["the dockers' union"]
+        """
+        if actor_id in self.proposed and form not in self.proposed[actor_id]["aliases"]:
+            self.proposed[actor_id]["aliases"].append(form)
 
     def _same_person(self, actor_id: str, name: str) -> bool:
         """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""

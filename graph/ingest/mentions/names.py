@@ -156,7 +156,6 @@ def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) ->
                 m.update(actors=[full], kind="name",
                          reading=f"{m['text']!r} read as {linker.actors[full]['label']} (the {what} of a person "
                                  f"the text names in full)")
-        if full in linker.proposed and label not in linker.proposed[full]["aliases"]:
-            linker.proposed[full]["aliases"].append(label)
+        linker.add_form(full, label)
         del linker.proposed[actor_id]
     _ranked_bearer(doc, mentions, linker.actors)  # once first names are settled ("his son Tobias")
