@@ -138,7 +138,7 @@ def test_every_text_has_its_gold_and_back(half: str) -> None:
     texts = {p.stem for p in folder.glob("*.txt")}
     golds = {p.stem for p in folder.glob("*.yaml")}
     assert texts == golds, f"unpaired files in {folder}: {sorted(texts ^ golds)}"
-    assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in texts), sorted(texts)
+    assert all(re.fullmatch(r"\d{2,3}-[a-z0-9-]+", stem) for stem in texts), sorted(texts)
 
 
 def _counts(half: str) -> dict[str, Any]:
