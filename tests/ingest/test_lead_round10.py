@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.ingest.evaluate import DEFAULT_CORPUS, candidates_for_text, known_actors
 
 
@@ -26,3 +28,42 @@ def test_a_role_of_its_own_that_is_no_kin() -> None:
     found = _found("Marek's nephew Oskar Dorn and his deputy Lena Vasko were detained.\n")
     assert ("lena-vasko", "servedUnder", "oskar-dorn") in found
     assert ("lena-vasko", "familyOf", "marek") not in found
+
+
+def _items(text: str) -> list[dict[str, object]]:
+    return candidates_for_text(text, known_actors(DEFAULT_CORPUS), published="2023-03-01")["items"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Oskar Dorn remains in custody in Bishkek.\n", "bishkek"),
+    ("Oskar Dorn is still in a Moscow jail.\n", "russia"),  # the curated corpus reads Moscow as Russia
+    ("Oskar Dorn is believed to be at his home in London.\n", "london"),
+    ("Oskar Dorn has lived in exile in London since 2019.\n", "london"),
+    ("Oskar Dorn remains in custody in the capital, Varn.\n", "varn"),
+])
+def test_where_someone_is_kept_or_stays(text: str, place: str) -> None:
+    assert ("oskar-dorn", "locatedIn", place) in _found(text)
+
+
+def test_a_wish_to_stay_is_no_presence() -> None:
+    assert not [i for i in _items("Oskar Dorn wants to stay in exile in London.\n") if i["relation"] == "locatedIn"]
+
+
+def test_a_body_named_with_the_capital_it_is_in() -> None:
+    found = _found("Police surrounded the State Protection Bureau in the capital, Varn.\n")
+    assert ("state-protection-bureau", "locatedIn", "varn") in found
+
+
+def test_a_common_noun_is_no_seat() -> None:
+    assert not [i for i in _items("Police in Almaty detained Oskar Dorn.\n") if i["relation"] == "locatedIn"]
+
+
+def test_a_conjoined_verb_with_a_tense_of_its_own_is_not_negated() -> None:
+    items = {i["relation"]: bool(i.get("negated")) for i in _items(
+        "Police have not detained Oskar Dorn and have released Lena Vasko.\n")}
+    assert items == {"detained": True, "released": False}
+
+
+def test_a_shared_auxiliary_carries_the_negation_to_both_verbs() -> None:
+    items = {i["relation"]: bool(i.get("negated")) for i in _items("Police did not arrest or charge Oskar Dorn.\n")}
+    assert items == {"arrested": True, "charged": True}
