@@ -67,3 +67,23 @@ def test_a_conjoined_verb_with_a_tense_of_its_own_is_not_negated() -> None:
 def test_a_shared_auxiliary_carries_the_negation_to_both_verbs() -> None:
     items = {i["relation"]: bool(i.get("negated")) for i in _items("Police did not arrest or charge Oskar Dorn.\n")}
     assert items == {"arrested": True, "charged": True}
+
+
+@pytest.mark.parametrize(("text", "speaker", "doer"), [
+    ("Prosecutors say Oskar Dorn took bribes.\n", "prosecutors", "oskar-dorn"),
+    ("Lena Vasko alleged that Ilya Marek had rigged the vote.\n", "lena-vasko", "ilya-marek"),
+    ("Lena Vasko said Oskar Dorn had diverted customs revenue to his own accounts.\n", "lena-vasko", "oskar-dorn"),
+])
+def test_saying_that_someone_did_a_wrong_accuses_him(text: str, speaker: str, doer: str) -> None:
+    accused = [i for i in _items(text) if i["relation"] == "accused"]
+    assert [(i["subject"], i["object"], i.get("claimant")) for i in accused] == [(speaker, doer, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Vasko said Oskar Dorn had not taken bribes.\n",
+    "Lena Vasko denied that Oskar Dorn took bribes.\n",
+    "Lena Vasko said the vote was rigged.\n",
+    "Lena Vasko said Oskar Dorn had served four presidents and betrayed none of them.\n",
+])
+def test_no_accusation_where_the_wrong_is_denied_or_has_no_doer(text: str) -> None:
+    assert not [i for i in _items(text) if i["relation"] == "accused"]

@@ -31,6 +31,7 @@ from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
+from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.clauses import (call_for_matches, seat_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
 from graph.ingest.relations.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
@@ -315,6 +316,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from denial_matches(token)
             yield from refusal_matches(token)
             yield from presence_matches(token)
+            yield from alleged_wrong_matches(token)
             yield from replacement_matches(token)
             yield from ordered_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
