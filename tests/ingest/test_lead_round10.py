@@ -87,3 +87,8 @@ def test_saying_that_someone_did_a_wrong_accuses_him(text: str, speaker: str, do
 ])
 def test_no_accusation_where_the_wrong_is_denied_or_has_no_doer(text: str) -> None:
     assert not [i for i in _items(text) if i["relation"] == "accused"]
+
+
+def test_one_of_his_relatives_named_after_the_count() -> None:
+    found = _found("Police detained one of Ilya Marek's nephews, Oskar Dorn, on Monday.\n")
+    assert ("oskar-dorn", "familyOf", "ilya-marek") in found

@@ -43,7 +43,8 @@ __all__ = ["matches"]
 def _title_of(token: Any) -> str | None:
     titles = load_lexicon()["titles"]
     before = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
-    for word in ([f"{before[0]} {token.lower_}"] if before else []) + [token.lower_, token.lemma_.lower()]:
+    plural = [token.lower_[:-1]] if token.lower_.endswith("s") and token.pos_ == "NOUN" else []  # "nephews" tagged NN
+    for word in ([f"{before[0]} {token.lower_}"] if before else []) + [token.lower_, token.lemma_.lower(), *plural]:
         if word in titles:
             return str(titles[word])
     return None
@@ -67,6 +68,10 @@ def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
         return [role]
+    counted = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "of" else None
+    if counted is not None and (counted.lower_ == "one" or counted.pos_ == "NUM") and (named := [
+            c for c in (*role.children, *counted.children) if c.dep_ == "appos" and c.pos_ == "PROPN"]):
+        return named  # "one of his nephews, Kairat Satybaldy", wherever the parser hung the name
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
             "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised", "advised")) and \
             any(c.dep_ == "poss" for c in role.children) and \
