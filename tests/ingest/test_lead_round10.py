@@ -92,3 +92,16 @@ def test_no_accusation_where_the_wrong_is_denied_or_has_no_doer(text: str) -> No
 def test_one_of_his_relatives_named_after_the_count() -> None:
     found = _found("Police detained one of Ilya Marek's nephews, Oskar Dorn, on Monday.\n")
     assert ("oskar-dorn", "familyOf", "ilya-marek") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ilya Marek accepted the resignation of the cabinet led by Oskar Dorn.\n",
+    "The government led by Oskar Dorn resigned on Wednesday.\n",
+])
+def test_the_body_led_by_someone_resigns_and_so_does_he(text: str) -> None:
+    assert [i["subject"] for i in _items(text) if i["relation"] == "resignedFrom"] == ["oskar-dorn"]
+
+
+def test_the_body_led_by_someone_that_does_not_resign() -> None:
+    items = _items("The government led by Oskar Dorn held talks with the union.\n")
+    assert [i["relation"] for i in items if i["subject"] == "oskar-dorn"] == ["headed"]
