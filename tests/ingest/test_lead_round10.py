@@ -105,3 +105,8 @@ def test_the_body_led_by_someone_resigns_and_so_does_he(text: str) -> None:
 def test_the_body_led_by_someone_that_does_not_resign() -> None:
     items = _items("The government led by Oskar Dorn held talks with the union.\n")
     assert [i["relation"] for i in items if i["subject"] == "oskar-dorn"] == ["headed"]
+
+
+def test_speaking_to_a_newspaper_is_no_meeting() -> None:
+    assert not [i for i in _items("Lena Vasko spoke to The Tarvo Courier on Monday.\n") if i["relation"] == "met"]
+    assert ("lena-vasko", "met", "oskar-dorn") in _found("Lena Vasko spoke to Oskar Dorn on Monday.\n")
