@@ -294,7 +294,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                 voice = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             claimant = None if background(match) or (quoted and quoted_background(match)) else voice  # background is the reporter's; "my" is still the speaker
             spread = fan if match.get("fan", True) else list
-            subjects = [m for t in spread(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
+            holders = spread if match.get("fan_subjects", True) else list  # a title fans its own holders
+            subjects = [m for t in holders(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
             if match.get("reciprocal"):  # "the two leaders held talks": the first member with the others
                 pairs = [(subjects[0], o) for o in subjects[1:]]

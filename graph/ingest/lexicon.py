@@ -99,7 +99,10 @@ def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
         patterns.sort(key=lambda p: (-(len(p["words"]) + (p["prep"] is not None) + p["content"]),
                                      -sum(w not in PREPOSITIONS for w in p["words"])))  # a noun is more specific
         # than a preposition: "a strike called by X" is "call +strike", not "call +by" (phoned)
-    raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular, origins=origins,
+    wrongs: dict[str, list[dict[str, Any]]] = {}
+    for phrase in raw.get("wrongdoing") or []:  # "X said Y took bribes": X accused Y
+        wrongs.setdefault(compile_phrase(str(phrase))["lemma"], []).append(compile_phrase(str(phrase)))
+    raw.update(verbs=verbs, nouns=nouns, titles=titles, copular=copular, origins=origins, wrongs=wrongs,
                reporting=set(raw.get("reporting_verbs") or []), hedge_words=set(raw.get("hedges") or []),
                negating=set(raw.get("negating_verbs") or []), issuing=set(raw.get("issuing") or []),
                content_nouns=set(raw.get("content_nouns") or []), negation_words=set(raw.get("negations") or []),

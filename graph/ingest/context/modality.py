@@ -23,6 +23,20 @@ from graph.ingest.context.statements import earlier_author
 __all__ = ["negation", "hedge"]
 
 
+def _own_finite(verb: Any) -> bool:
+    """Whether ``verb`` is a conjoined verb with a tense of its own ("had not left the country and was in the
+    capital": "was"), which the first verb's negation does not reach; a verb that shares the first one's
+    auxiliary ("has not been charged or detained") is under it.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("He had not left the country and was in the capital. He was not charged or detained.")
+    >>> _own_finite(doc[7]), _own_finite(doc[17])
+    (True, False)
+    """
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and (
+        verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def negation(token: Any, *, trigger: Any | None = None) -> str | None:
     """The word that negates the clause of ``token``, or None; for an event noun ``trigger`` that is the object
     of a verb that neither makes nor reports it, only the noun's own ("no request"): "has not answered X's
@@ -50,7 +64,7 @@ def negation(token: Any, *, trigger: Any | None = None) -> str | None:
                 chain[i - 1].dep_ in ("advcl", "xcomp", "ccomp", "pcomp"):
             return str(link.text)  # "ruled out sacking him", "avoided meeting her"
         if i and (chain[i - 1].dep_ in ("advcl", "parataxis") or semicolon(chain[i - 1], link) or _asked(chain[i - 1])
-                  or _neither_way(link) or unconfirmed(link)):
+                  or _neither_way(link) or unconfirmed(link) or _own_finite(chain[i - 1])):
             break  # "When Tokayev took the chair, Nazarbayev was not in the hall": the main clause's negation;
             # "officers beat him; the bureau has never answered": a sentence of its own; "it was not clear
             # whether police beat him": a question, neither asserted nor denied (a hedge)

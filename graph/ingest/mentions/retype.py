@@ -29,6 +29,18 @@ _NEIGHBOUR = {"neighbouring", "neighboring", "nearby", "adjacent"}
 _STATE_OWNED = {"PublicBody", "ArmedForce", "SecurityService", "Person", "MediaOutlet"}  # "Kharzan's state television"
 
 
+def _named_place(token: Any) -> bool:
+    """Whether ``token`` is the name after "the capital" or "the city" and a comma ("in the capital, Varn").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police surrounded the bureau in the capital, Varn.")
+    >>> _named_place(doc[8]), _named_place(doc[4])
+    (True, False)
+    """
+    doc, i = token.doc, token.i
+    return i > 1 and doc[i - 1].text == "," and doc[i - 2].lemma_.lower() in ("capital", "city") and token.pos_ == "PROPN"
+
+
 def _evidence(token: Any) -> str | None:
     """``State``, ``Place`` or None: what the position of a name's head token says it is."""
     data = load_mention_data()
@@ -51,9 +63,14 @@ def retype_places(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, 
     """Retype, in place, the one-word proposed persons the text uses as places (``titled(token)``: whether
     a person's title or honorific stands beside the name's head)."""
     for actor_id, spec in proposed.items():
-        if spec.get("type") != "Person" or " " in spec["label"] or "-" in spec["label"]:
+        if spec.get("type") not in ("Person", "Organisation") or " " in spec["label"] or "-" in spec["label"]:
             continue
         heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id] and m["kind"] != "demonym"]
+        if spec["type"] == "Organisation":  # the recogniser's ORG: a place only after "the capital,"
+            if heads and any(_named_place(h) for h in heads):
+                spec["type"] = "Place"
+                spec["note"] = f"{spec['label']!r} names a capital or a city in the text: typed Place"
+            continue
         if any(m["kind"] == "demonym" and m["actors"] == [actor_id] for m in mentions):
             spec["type"] = "State"  # "Kestria's 'founding father' ... a Kestrian head of state": a people's country
             spec["note"] = f"{spec['label']!r} has a people's adjective in the text: typed State"

@@ -24,9 +24,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions.kinds import org_word
 from graph.ingest.relations.roles import is_passive, prep_objects, subjects
 
-__all__ = ["presence_matches", "replacement_matches", "replaced_with", "call_for_matches", "ordered_matches",
+__all__ = ["seat_matches", "presence_matches", "replacement_matches", "replaced_with", "call_for_matches", "ordered_matches",
            "refusal_matches"]
 
 
@@ -56,6 +57,38 @@ def replacement_matches(verb: Any) -> Iterator[dict[str, Any]]:
 _PLACES = ("GPE", "LOC", "FAC")
 
 
+def _place(token: Any) -> bool:
+    """Whether ``token`` names a place: an entity of a place type, a proper noun not a body's or a people's, or
+    "the capital" or "the city" with the place's name in apposition."""
+    return token.ent_type_ in _PLACES or (token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "NORP")) or (
+        token.lemma_.lower() in ("capital", "city") and any(c.dep_ == "appos" and c.ent_type_ in _PLACES for c in token.children))
+
+
+def _capital_name(token: Any) -> Any | None:
+    """The name after "the capital" or "the city" and a comma ("in the capital, Varn"), however the parser hung it."""
+    doc, i = token.doc, token.i
+    if token.lemma_.lower() in ("capital", "city") and i + 2 < len(doc) and doc[i + 1].text == "," and \
+            doc[i + 2].pos_ == "PROPN":
+        return doc[i + 2]
+    return None
+
+
+def _kept_in(verb: Any, nouns: list[str]) -> list[Any]:
+    """The place of a noun of where someone is kept or stays, in or at which the subject of ``verb`` is ("remains
+    in custody in Tarvo", "is at his estate at Vellin", "is still in a Tarvo jail": Tarvo, Vellin, Tarvo).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Dorn remains in custody in Tarvo and is still in a Vellin jail.")
+    >>> [t.text for v in (doc[1], doc[7]) for t in _kept_in(v, ["custody", "jail"])]
+    ['Tarvo', 'Vellin']
+    """
+    stays = [n for prep in ("in", "at") for n in prep_objects(verb, prep) if n.lemma_.lower() in nouns]
+    return [p for n in stays for p in [*prep_objects(n, "in"), *prep_objects(n, "at"),
+                                       *(c for c in n.children if c.dep_ == "compound")]
+            if _place(p) or _capital_name(p) or (p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP"))]  # a
+    # name the tagger took for a body's is a place here
+
+
 def presence_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Halm-Lind is believed to be in Dravic", "Lenz spent the crisis in Dravic", "Nazarbayev remained in
     the capital, Nur-Sultan": the subject was in the place (locatedIn); not a wish ("wants to stay in Varn").
@@ -69,13 +102,34 @@ def presence_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.lemma_.lower() not in lex["presence_verbs"] or (verb.dep_ == "xcomp" and verb.head.lemma_ in lex["irrealis"]):
         return
-    places = [g for g in prep_objects(verb, "in") if g.ent_type_ in _PLACES or (g.pos_ == "PROPN" and g.ent_type_ not in ("ORG", "NORP")) or (
-        g.lemma_.lower() in ("capital", "city") and any(c.dep_ == "appos" and c.ent_type_ in _PLACES for c in g.children))]
+    places = [_capital_name(g) or g for g in prep_objects(verb, "in") if _capital_name(g) or _place(g)] + [
+        _capital_name(g) or g for g in _kept_in(verb, lex["presence_nouns"])]  # "in the capital, Varn": Varn
     subs = [s for s in subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN") and s.ent_type_ not in _PLACES]
     troops = bool(subs) and lex["origins"].get(subs[0].lower_) == "deployed"  # "Russian soldiers would stay in X"
     if places and subs:
         yield {"relation": "deployedTo" if troops else "locatedIn", "subjects": subs, "objects": places, "trigger": [verb], "place": True,
                "rule": f"verb: {verb.lemma_.lower()} in (a place)", "passive": False, "clause": verb}
+
+
+def seat_matches(name: Any) -> Iterator[dict[str, Any]]:
+    """"The State Protection Bureau in the capital, Varn", "the Lakeline Energy office in Bishkek": a body named
+    with the place it is in (locatedIn); a body's name only, not a common noun ("police in Almaty").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police surrounded the State Protection Bureau in the capital, Varn.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for t in doc
+    ...  for m in seat_matches(t)]
+    [('locatedIn', ['Bureau'], ['Varn'])]
+    """
+    doc = name.doc
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("ORG", "FAC") or not org_word(name) or name.i + 1 >= len(doc) \
+            or doc[name.i + 1].lower_ != "in":
+        return
+    places = [p for g in doc[name.i + 1].children if g.dep_ == "pobj"  # "in" on the name or on the verb
+              for p in [_capital_name(g) or g] if p is not g or _place(g)]
+    if places:
+        yield {"relation": "locatedIn", "subjects": [name], "objects": places, "trigger": [name], "place": True,
+               "fan": False, "rule": "noun: <body> in <place>", "passive": False, "clause": None}
 
 
 def call_for_matches(token: Any) -> Iterator[dict[str, Any]]:

@@ -86,8 +86,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
 
 
 def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
-    """"Brask's government" (headed); "Mamin's cabinet resigned", "the resignation of Mamin's government"
-    (resignedFrom, the leader from the body: the convention of the ontology)."""
+    """"Brask's government" (headed); "Mamin's cabinet resigned", "the resignation of Mamin's government", "the
+    government led by Mamin resigned" (resignedFrom, the leader from the body: the convention of the ontology)."""
     spec = load_lexicon()["led_bodies"]
     whose = [c for c in noun.children if c.dep_ == "poss" and c.lower_ == "whose"]
     lex = load_lexicon()
@@ -110,14 +110,18 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
             c.pos_ == "NOUN" and c.lemma_.lower() in lex["titles"]))] or [  # "the government of Prime Minister Mamin"
         o for o in prep_objects(noun, "of") if o.ent_type_ == "PERSON" or any(
             c.dep_ == "compound" and c.lower_ in ("minister", "premier", "president") for c in o.children)]
-    if (noun.lower_ not in spec["nouns"] and not owned) or not leaders or (owned and any(
+    led = [g for c in noun.children if c.dep_ == "acl" and c.lemma_ in ("lead", "head") for a in c.children
+           if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # "the cabinet led by X": the verb's own
+    # rule says X headed it
+    if (noun.lower_ not in spec["nouns"] and not owned) or not (leaders or led) or (owned and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() not in spec["owned_modifiers"] for c in noun.children)):
         return
-    yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun], "person": True,
-           "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None}
+    if leaders:
+        yield {"relation": "headed", "subjects": leaders, "objects": [noun], "trigger": [noun], "person": True,
+               "rule": f"noun: X's {noun.lower_}", "passive": False, "clause": None}
     verb = noun.head if noun.dep_ == "nsubj" else noun.head.head if noun.dep_ == "pobj" else None
     if verb is not None and verb.lemma_.lower() in spec["resigning"]:
-        yield {"relation": "resignedFrom", "subjects": leaders, "objects": [noun], "trigger": [verb], "person": True,
+        yield {"relation": "resignedFrom", "subjects": leaders or led, "objects": [noun], "trigger": [verb], "person": True,
                "rule": f"noun: X's {noun.lower_} {verb.lemma_.lower()}", "passive": False,
                "clause": verb if verb.pos_ in ("VERB", "AUX") else verb_above(verb)}
 

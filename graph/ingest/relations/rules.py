@@ -1,7 +1,8 @@
 """The extraction rules over the parse, one function each; each yields raw relation matches.
 
 A match is ``{relation, subjects, objects, trigger, rule, passive}`` where ``subjects`` and
-``objects`` are tokens (fanned out over conjuncts later) and ``trigger`` the tokens
+``objects`` are tokens (fanned out over conjuncts later, unless ``fan`` is false, or
+``fan_subjects`` for the subjects alone) and ``trigger`` the tokens
 that carry the relation. The rules (in the tradition of PETRARCH's verb patterns):
 
 - ``verb``: a verb of the lexicon with its subject and object (passive: the agent
@@ -29,8 +30,9 @@ from typing import Any
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
-from graph.ingest.relations.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
-from graph.ingest.relations.clauses import (call_for_matches, ordered_matches, presence_matches, refusal_matches,
+from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
+from graph.ingest.relations.wrongdoing import alleged_wrong_matches
+from graph.ingest.relations.clauses import (call_for_matches, seat_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
 from graph.ingest.relations.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
                                 verb_matches)
@@ -41,7 +43,8 @@ __all__ = ["matches"]
 def _title_of(token: Any) -> str | None:
     titles = load_lexicon()["titles"]
     before = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
-    for word in ([f"{before[0]} {token.lower_}"] if before else []) + [token.lower_, token.lemma_.lower()]:
+    plural = [token.lower_[:-1]] if token.lower_.endswith("s") and token.pos_ == "NOUN" else []  # "nephews" tagged NN
+    for word in ([f"{before[0]} {token.lower_}"] if before else []) + [token.lower_, token.lemma_.lower(), *plural]:
         if word in titles:
             return str(titles[word])
     return None
@@ -65,6 +68,10 @@ def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
         return [role]
+    counted = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "of" else None
+    if counted is not None and (counted.lower_ == "one" or counted.pos_ == "NUM") and (named := [
+            c for c in (*role.children, *counted.children) if c.dep_ == "appos" and c.pos_ == "PROPN"]):
+        return named  # "one of his nephews, Kairat Satybaldy", wherever the parser hung the name
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
             "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised", "advised")) and \
             any(c.dep_ == "poss" for c in role.children) and \
@@ -129,6 +136,19 @@ def _parenthesised(name: Any) -> list[Any]:
     """The proper noun in parentheses after ``name`` ("Mira Tesch (Civic Dawn)")."""
     return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i > 0
             and name.doc[c.left_edge.i - 1].text == "("]
+
+
+def _own_roles_out(holders: list[Any]) -> list[Any]:
+    """The holders of one title, without a conjunct that is a role of its own ("Marek's son Oskar Dorn and his
+    wife Lena Vasko": the wife is no son of Marek's).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Marek's son Oskar Dorn and his wife Lena Vasko left Tarvo.")
+    >>> [t.text for t in _own_roles_out(fan([doc[4]]))]
+    ['Dorn']
+    """
+    return [h for h in holders if not (h.dep_ == "conj" and h.pos_ == "NOUN" and _title_of(h) is not None
+                                       and any(c.dep_ == "poss" for c in h.children))]
 
 
 def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
@@ -203,12 +223,14 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
-        yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
+        spread = role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN")
+        yield {"relation": relation, "subjects": _own_roles_out(fan(holders)) if spread else holders, "objects": orgs,
+               "trigger": [role], "fan_subjects": False,  # fanned here
                "describe": holders == [role] and relation in load_lexicon()["described_holders"],  # "Boranbayev's
                # lawyer said": the lawyer, a new actor if the mentions leave it unnamed
                "body": bool(holders and orgs == _parenthesised(holders[0])),
                "possessor": any(o.dep_ == "poss" for o in orgs),
-               "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN"),
+               "fan": spread,
                "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
                "clause": verb_above(place) if predicative else None,  # "the junta's leader": if "junta" is
                # no mention, the body the text names with the word ("the Junta of National Salvation")
@@ -299,6 +321,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from denial_matches(token)
             yield from refusal_matches(token)
             yield from presence_matches(token)
+            yield from alleged_wrong_matches(token)
             yield from replacement_matches(token)
             yield from ordered_matches(token)
         if token.pos_ in ("NOUN", "PROPN"):
@@ -309,6 +332,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _government_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
+            yield from seat_matches(token)
             yield from adjunct_matches(token)
         elif (token.dep_ == "amod" and token.head.pos_ == "PROPN") or (token.pos_ == "ADJ" and token.dep_ in (
                 "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")):  # "whose chief Oskar Dorn", "the

@@ -24,7 +24,7 @@ from graph.ingest.coreference.plurals import plural_description
 from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper
 from graph.ingest.relations.roles import agents, is_passive, objects, prep_objects, subjects
 
-__all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
+__all__ = ["act_relation", "said_phrase", "nobody_of", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
            "state_matches", "denial_matches"]
 
 _NOBODY = {"none", "nobody", "no-one", "noone", "nothing"}
@@ -60,6 +60,32 @@ def _lemmas(verb: Any) -> list[str]:
             if not base and len(low) > len(ending) + 2 and low[-len(ending) - 1] == low[-len(ending) - 2]:
                 forms.append(low[: -len(ending) - 1])  # "extolled", "patrolling": one consonant fewer
     return list(dict.fromkeys(forms))
+
+
+def nobody_of(objs: list[Any]) -> str | None:
+    """The word of ``objs`` that says the act had no object ("charged none of them", "no journalist"), or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("He betrayed none of them and charged no journalist.")
+    >>> nobody_of([doc[2]]), nobody_of([doc[8]]), nobody_of([doc[0]])
+    ('none', 'journalist', None)
+    """
+    return next((o.text for o in objs if o.lower_ in _NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)
+
+
+def said_phrase(verb: Any, index: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
+    """The first pattern of ``index`` (lemma -> compiled phrases, :func:`graph.ingest.lexicon.compile_phrase`)
+    that ``verb`` with the words below it says, or None.
+
+    >>> from graph.ingest.lexicon import compile_phrase
+    >>> from graph.ingest.nlp import parse
+    >>> said_phrase(parse("Dorn took bribes.")[1], {"take": [compile_phrase("take +bribes")]})["words"]
+    ('bribes',)
+    """
+    lemma = next((f for f in _lemmas(verb) if f in index), None)
+    below = _below(verb) if lemma else (set(), set())
+    return next((p for p in index.get(lemma or "", ()) if _has_words(below, p["words"])), None)
 
 
 def act_relation(verb: Any) -> str | None:
@@ -179,8 +205,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if pattern["content"]:
             objs = [o for o in objs if o.lower_ in CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
-        nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
+        nobody = nobody_of(objs)  # "charged none of the relatives"
         if pattern["relation"] == "rejected" and objs and all(o.lemma_.lower() in lex["asked_nouns"] and descend(o) is o
                                                               for o in objs):  # "turned down the offer (from X)"
             objs = prep_objects(verb, "from") or []  # the parser hangs "from X" on the verb; else the one who asked
