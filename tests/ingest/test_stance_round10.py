@@ -5,7 +5,8 @@ rejection ("in defiance of X", "her rejection of"), a ranked infinitive whose do
 ("the first leader to congratulate him was X"), criticism drawn by someone's plan (its possessor), a
 judgement in the complement of "call" ("called the protests 'street terror'", "an act of treason"), a
 coup, a takeover or a mutiny as the object of a reaction, plural supporters and critics with their
-"of" object or a name before them, an approved nomination, and "the people" as no party supported.
+"of" object or a name before them, an approved nomination, the giver of what is declined ("the medal,
+which X had offered him"), and "the people" as no party supported.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ FOUND = [
     # approving someone's nomination or choice of a person supports that person
     ("The SBV approved Ilya Marek's nomination of Lena Vasko.", ("sbv", "supported", "vasko")),
     ("The SBV approved his choice of Lena Vasko.", ("sbv", "supported", "vasko")),
+    # what is declined was offered by the subject of a relative clause of offering: he rejected the giver
+    ("Ilya Marek declined the Order of the Lion, which Valdoria had offered him.", ("marek", "rejected", "valdoria")),
+    ("Oskar Dorn rejected the post he was offered by Lena Vasko.", ("dorn", "rejected", "vasko")),
 ]
 
 NOT_FOUND = [
@@ -64,6 +68,10 @@ NOT_FOUND = [
     ("Police arrested three supporters, Ilya Marek and Oskar Dorn.", ("supporters", "supported", "marek")),
     # approving a budget supports no one; "the people" is no party of the text
     ("The SBV approved the budget of Valdoria.", ("sbv", "supported", "valdoria")),
+    # the award declined is no party; a relative clause of another verb names no giver
+    ("Ilya Marek declined the Order of the Lion, which Valdoria had offered him.",
+     ("marek", "rejected", "order-of-the-lion")),
+    ("Oskar Dorn rejected the plan, which Lena Vasko had drafted.", ("dorn", "rejected", "vasko")),
 ]
 
 

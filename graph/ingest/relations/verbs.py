@@ -21,7 +21,7 @@ from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.relations.clauses import replaced_with
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.coreference.plurals import plural_description
-from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper
+from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper, offerer
 from graph.ingest.relations.roles import agents, copular_doer, is_passive, objects, prep_objects, subjects
 
 __all__ = ["act_relation", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
@@ -181,6 +181,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = next((o.text for o in objs if o.lower_ in _NOBODY or any(
             c.dep_ == "det" and c.lower_ == "no" for c in o.children)), None)  # "charged none of the relatives"
+        if pattern["relation"] == "rejected":  # "declined the order, which Russia had offered him": Russia
+            objs = [offerer(o) or o for o in objs]
         if pattern["relation"] == "rejected" and objs and all(o.lemma_.lower() in lex["asked_nouns"] and descend(o) is o
                                                               for o in objs):  # "turned down the offer (from X)"
             objs = prep_objects(verb, "from") or []  # the parser hangs "from X" on the verb; else the one who asked
