@@ -1,7 +1,8 @@
 """Stance relations of the tenth round, in sentences of our own about the fictional Valdoria.
 
 Each case is one general construction, not a sentence of the evaluation set: the event nouns of a
-rejection ("in defiance of X", "her rejection of"), a ranked infinitive whose doer stands across "be"
+rejection ("in defiance of X", "her rejection of"), a stance noun with "for" or in an "in" phrase ("its
+backing for X", "in a sharp rebuke to X"), a ranked infinitive whose doer stands across "be"
 ("the first leader to congratulate him was X"), criticism drawn by someone's plan (its possessor), a
 judgement in the complement of "call" ("called the protests 'street terror'", "an act of treason"), a
 coup, a takeover or a mutiny as the object of a reaction, plural supporters and critics with their
@@ -51,6 +52,10 @@ FOUND = [
     # approving someone's nomination or choice of a person supports that person
     ("The SBV approved Ilya Marek's nomination of Lena Vasko.", ("sbv", "supported", "vasko")),
     ("The SBV approved his choice of Lena Vasko.", ("sbv", "supported", "vasko")),
+    # an event noun of a stance with "for" ("its backing for X") or in an "in" phrase of the clause ("in a rebuke to X")
+    ("The Northern Pact reaffirmed its backing for Ilya Marek.", ("pact", "supported", "marek")),
+    ("Lena Vasko, in a sharp rebuke to Ilya Marek, left the SBV.", ("vasko", "criticised", "marek")),
+    ("Lena Vasko spoke in support of Ilya Marek.", ("vasko", "supported", "marek")),
     # what is declined was offered by the subject of a relative clause of offering: he rejected the giver
     ("Ilya Marek declined the Order of the Lion, which Valdoria had offered him.", ("marek", "rejected", "valdoria")),
     ("Oskar Dorn rejected the post he was offered by Lena Vasko.", ("dorn", "rejected", "vasko")),
@@ -68,6 +73,8 @@ NOT_FOUND = [
     ("Police arrested three supporters, Ilya Marek and Oskar Dorn.", ("supporters", "supported", "marek")),
     # approving a budget supports no one; "the people" is no party of the text
     ("The SBV approved the budget of Valdoria.", ("sbv", "supported", "valdoria")),
+    # "for" after a stance noun names whom it is for, never who holds it
+    ("The Northern Pact reaffirmed its backing for Ilya Marek.", ("marek", "supported", "pact")),
     # the award declined is no party; a relative clause of another verb names no giver
     ("Ilya Marek declined the Order of the Lion, which Valdoria had offered him.",
      ("marek", "rejected", "order-of-the-lion")),

@@ -70,15 +70,15 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head)
     elif of:
         subs, objs = poss or by, of
-        if not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
-            above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X"
-            subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     elif lone == "object":
         subs, objs = by, poss
     else:
-        subs, objs = poss, by
+        subs, objs = poss, by or prep_objects(noun, "for")  # "its backing for Reval", "her support for X"
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
+    if objs and not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
+        above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X", "in a rebuke to X"
+        subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [noun],
                "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": verb_above(noun),
