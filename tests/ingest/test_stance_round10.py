@@ -45,6 +45,8 @@ FOUND = [
     ('Lena Vasko called the mutiny "an act of treason".', ("vasko", "condemned", "mutiny")),
     ("The Northern Pact condemned the takeover in Tarn.", ("pact", "condemned", "takeover-in-tarn")),
     ("The Northern Pact condemned the coup.", ("pact", "condemned", "coup")),
+    ("Deputies of the SBV met in Tarn, defying the decree.", ("deputies", "rejected", "decree")),
+    ("Lena Vasko welcomed the decree on Monday.", ("vasko", "welcomed", "decree")),
     # plural supporters and critics name whom they support or criticise by "of" or a name before them
     ("Police detained seven supporters of Lena Vasko on Monday.", ("supporters", "supported", "vasko")),
     ("Police cleared a few hundred Brask supporters from the square.", ("brask-supporters", "supported", "brask")),
