@@ -47,6 +47,9 @@ FOUND = [
     ("The Northern Pact condemned the coup.", ("pact", "condemned", "coup")),
     ("Deputies of the SBV met in Tarn, defying the decree.", ("deputies", "rejected", "decree")),
     ("Lena Vasko welcomed the decree on Monday.", ("vasko", "welcomed", "decree")),
+    # praise of someone's measures or cooperation is praise of him (content nouns lead to their possessor)
+    ('Lena Vasko praised Ilya Marek\'s "decisive measures".', ("vasko", "praised", "marek")),
+    ("The Northern Pact praised the cooperation of the SBV.", ("pact", "praised", "sbv")),
     # plural supporters and critics name whom they support or criticise by "of" or a name before them
     ("Police detained seven supporters of Lena Vasko on Monday.", ("supporters", "supported", "vasko")),
     ("Police cleared a few hundred Brask supporters from the square.", ("brask-supporters", "supported", "brask")),

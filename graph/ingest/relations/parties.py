@@ -30,7 +30,8 @@ CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusa
            "visit", "treatment", "leaders", "heads", "representatives", "complaint", "complaints",
            "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures",
-           "order", "orders", "instruction", "instructions", "chair", "chairmanship", "presidency"}
+           "order", "orders", "instruction", "instructions", "chair", "chairmanship", "presidency", "measures", "steps",
+           "cooperation"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 _CARRYING = ("carry", "transport", "ferry")
