@@ -80,6 +80,8 @@ NOT_FOUND = [
     ("The SBV approved the budget of Valdoria.", ("sbv", "supported", "valdoria")),
     # "for" after a stance noun names whom it is for, never who holds it
     ("The Northern Pact reaffirmed its backing for Ilya Marek.", ("marek", "supported", "pact")),
+    # "for" after a protest gives its cause, not its target
+    ("The SBV's protests for Ilya Marek went on.", ("sbv", "protestedAgainst", "marek")),
     # the award declined is no party; a relative clause of another verb names no giver
     ("Ilya Marek declined the Order of the Lion, which Valdoria had offered him.",
      ("marek", "rejected", "order-of-the-lion")),

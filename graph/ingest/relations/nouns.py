@@ -73,7 +73,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     elif lone == "object":
         subs, objs = by, poss
     else:
-        subs, objs = poss, by or prep_objects(noun, "for")  # "its backing for Reval", "her support for X"
+        subs, objs = poss, by or (prep_objects(noun, "for") if relation in lex["for_objects"] else [])  # "its
+        # backing for Reval", "her praise for X"; not "protests for X" (for him, not against him)
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
     if objs and not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
