@@ -70,15 +70,16 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head)
     elif of:
         subs, objs = poss or by, of
-        if not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
-            above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X"
-            subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     elif lone == "object":
         subs, objs = by, poss
     else:
-        subs, objs = poss, by
+        subs, objs = poss, by or (prep_objects(noun, "for") if relation in lex["for_objects"] else [])  # "its
+        # backing for Reval", "her praise for X"; not "protests for X" (for him, not against him)
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
+    if objs and not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
+        above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X", "in a rebuke to X"
+        subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [noun],
                "rule": f"noun: {noun.lemma_.lower()}", "passive": False, "clause": verb_above(noun),
@@ -152,10 +153,28 @@ def _received(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
     verb = noun.head
     givers = prep_objects(noun, "from") or prep_objects(verb, "from") or [  # "accusations of fraud from Y"
         t for t in noun.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.pos_ == "NOUN"]
-    objs = [descend(s) for s in subjects(verb)]
+    objs = [_owner(descend(s)) for s in subjects(verb)]
     if givers and objs:
         yield {"relation": relation, "subjects": givers, "objects": objs, "trigger": [verb, noun],
                "rule": f"noun: {verb.lemma_.lower()} {noun.lemma_.lower()} from", "passive": False, "clause": verb}
+
+
+def _owner(token: Any) -> Any:
+    """The possessor of a common noun that names no party ("the government's hard line", "Varo's plan"): the one
+    whose act or stance it is; any other token itself ("the minister's aide", "the army's troops").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The government's hard line and the minister's aide drew criticism.")
+    >>> _owner(doc[4]).text, _owner(doc[9]).text
+    ('government', 'aide')
+    """
+    lex = load_lexicon()
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or not owners or lemma in lex["groups"] or lemma in lex["titles"] or \
+            token.lower_ in lex["groups"] or token.lower_ in lex["member_nouns"]:
+        return token
+    return owners[0]
 
 
 def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:

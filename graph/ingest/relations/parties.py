@@ -18,9 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
-from graph.ingest.relations.roles import prep_objects, subjects
+from graph.ingest.relations.roles import agents, is_passive, prep_objects, subjects
 
-__all__ = ["CONTENT", "descend", "keeper", "author", "body_left"]
+__all__ = ["CONTENT", "descend", "keeper", "offerer", "author", "body_left"]
 
 #: nouns whose possessor or "of"/"by"/"from" object is the party meant ("the claims of X", "X's decision")
 CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports",
@@ -30,7 +30,8 @@ CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusa
            "visit", "treatment", "leaders", "heads", "representatives", "complaint", "complaints",
            "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures",
-           "order", "orders", "instruction", "instructions", "chair", "chairmanship", "presidency"}
+           "order", "orders", "instruction", "instructions", "chair", "chairmanship", "presidency", "measures", "steps",
+           "cooperation"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 _CARRYING = ("carry", "transport", "ferry")
@@ -77,6 +78,25 @@ def keeper(verb: Any, relation: str) -> list[Any]:
     places = [p for prep in ("at", "in", "inside") for p in prep_objects(verb, prep)
               if p.lemma_.lower() in load_lexicon()["custody_places"]]
     return [o for p in places for o in prep_objects(p, "of") if o.pos_ == "PROPN"][:1]
+
+
+def offerer(thing: Any) -> Any | None:
+    """Who offered ``thing``, by a relative clause of offering on it or on its "of" phrase ("the award, which Russia
+    had offered him", "the Order of the Lion, which Valdoria had offered him", "the post she was given by Reval"),
+    or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Halm declined the medal, which the Dravic government had offered him.")
+    >>> offerer(doc[3]).text, offerer(doc[8])
+    ('government', None)
+    """
+    for clause in (c for t in (thing, *prep_objects(thing, "of")) for c in t.children  # "the Order of X, which"
+                   if c.dep_ == "relcl" and c.lemma_.lower() in load_lexicon()["offering"]):
+        givers = agents(clause) if is_passive(clause) else [
+            c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")]
+        if givers:
+            return givers[0]
+    return None
 
 
 def author(noun: Any) -> Any | None:

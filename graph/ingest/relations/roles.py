@@ -21,7 +21,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["fan", "companions", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
+__all__ = ["fan", "companions", "copular_doer", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _ADJUNCTS = {"under", "after", "before", "during", "amid", "despite", "following", "over", "because", "since"}
@@ -35,6 +35,25 @@ def companions(token: Any) -> list[Any]:
     """
     return [g for c in token.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together")
             for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
+
+
+def copular_doer(verb: Any) -> Any | None:
+    """Who a ranked infinitive says acted: "Orr was the first leader to congratulate him", "the only minister to
+    criticise it was Kerr", "Orr was one of the first to back him": the other side of "be" (else None).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Orr was one of the first foreign leaders to back Reval. The plan to send troops was Orr's.")
+    >>> copular_doer(doc[9]).text, copular_doer(doc[16])
+    ('Orr', None)
+    """
+    noun = verb.head
+    ranked = prep_objects(noun, "of")[:1] if noun.pos_ == "NUM" else [noun]
+    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
+            not ranked or not any(c.dep_ == "amod" and c.lower_ in load_lexicon()["ranked_first"]
+                                  for c in ranked[0].children) or noun.head.lemma_ != "be":
+        return None
+    other = {"attr": "nsubj", "nsubj": "attr"}.get(noun.dep_)
+    return next((c for c in noun.head.children if c.dep_ == other), None)
 
 
 def fan(tokens: list[Any]) -> list[Any]:
@@ -134,6 +153,8 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
     if verb.dep_ == "conj" and head.dep_ == "parataxis" and head.lemma_ in lex["reporting"] and \
             head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head, depth=depth + 1)  # "X sacked Y, her office says, and named Z": X named
+    if (doer := copular_doer(verb)) is not None:
+        return [doer]  # "Orr was the first leader to congratulate him"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "xcomp":

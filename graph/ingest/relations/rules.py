@@ -74,8 +74,10 @@ def _holder(role: Any) -> list[Any]:
         return named  # "one of his nephews, Kairat Satybaldy", wherever the parser hung the name
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
             "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised", "advised")) and \
-            any(c.dep_ == "poss" for c in role.children) and \
-            not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):
+            (any(c.dep_ == "poss" for c in role.children) or (role.tag_ == "NNS" and _title_of(role) in (
+                "supported", "criticised") and (prep_objects(role, "of") or any(  # "supporters of Ablyazov",
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in role.children)))) and \
+            not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):  # "Quintero supporters"
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
     if role.tag_ == "NNS" and role.dep_ == "pobj" and role.head.lower_ == "of" and (
             role.head.head.pos_ == "NUM" or role.head.head.lower_ in ("some", "several", "many", "most", "all")) and \
@@ -232,7 +234,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                "possessor": any(o.dep_ == "poss" for o in orgs),
                "fan": spread,
                "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
-               "clause": verb_above(place) if predicative else None,  # "the junta's leader": if "junta" is
+               "clause": verb_above(place) if predicative or (holders == [role] and not any(  # "said it detained
+                   c.dep_ == "poss" for c in role.children)) else None,  # supporters of X": the speaker's; "the junta's leader": if "junta" is
                # no mention, the body the text names with the word ("the Junta of National Salvation")
                "document_fallback": f"body {orgs[0].lemma_.lower()}" if len(orgs) == 1 and orgs[0].pos_ == "NOUN" and
                relation in ("headed", "memberOf") else None}

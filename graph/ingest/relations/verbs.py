@@ -21,8 +21,8 @@ from graph.ingest.lexicon import PREPOSITIONS, load_lexicon
 from graph.ingest.relations.clauses import replaced_with
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.coreference.plurals import plural_description
-from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper
-from graph.ingest.relations.roles import agents, is_passive, objects, prep_objects, subjects
+from graph.ingest.relations.parties import CONTENT, author, body_left, descend, keeper, offerer
+from graph.ingest.relations.roles import agents, copular_doer, is_passive, objects, prep_objects, subjects
 
 __all__ = ["act_relation", "said_phrase", "nobody_of", "verb_matches", "symmetric_matches", "subjects_of", "leaving_matches", "place_matches",
            "state_matches", "denial_matches"]
@@ -133,7 +133,7 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
              not any(c.dep_ == "aux" for c in verb.children))):  # "demanded that Marek be released"
         return  # "urged Reval to release Ondra", "demanded that the authorities free her": asked for, not done
     if verb.dep_ in ("acl", "relcl", "advcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and (
-            verb.head.pos_ == "NOUN" if verb.dep_ != "advcl" else any(
+            verb.head.pos_ == "NOUN" and copular_doer(verb) is None if verb.dep_ != "advcl" else any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex["called_for"]["nouns"] for c in verb.head.children)):
         return  # "calls to resign", "a plan to send troops", "has faced calls to resign": not done
     if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == "to" and \
@@ -206,6 +206,8 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             objs = [o for o in objs if o.lower_ in CONTENT and descend(o) is not o]
         objs = [o for o in objs if o.lower_ not in lex["excluded_objects"].get(pattern["relation"], ())]
         nobody = nobody_of(objs)  # "charged none of the relatives"
+        if pattern["relation"] == "rejected":  # "declined the order, which Russia had offered him": Russia
+            objs = [offerer(o) or o for o in objs]
         if pattern["relation"] == "rejected" and objs and all(o.lemma_.lower() in lex["asked_nouns"] and descend(o) is o
                                                               for o in objs):  # "turned down the offer (from X)"
             objs = prep_objects(verb, "from") or []  # the parser hangs "from X" on the verb; else the one who asked
