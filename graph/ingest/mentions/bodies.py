@@ -125,7 +125,7 @@ class DocumentBodies:
             return False  # a country owns ("Valsund's unions") or is named thrice; a town is named in passing
         town = "|".join(_TOWNS)
         return not re.search(rf"\b(?:{town.replace('capital|', '')}) of {re.escape(name)}\b|\b{re.escape(name)}, (?:an?|the|its) (?:[\w-]+ ){{0,3}}"
-                             rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b", self.text)
+                             rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b|\bneighbou?ring {re.escape(name)}\b", self.text)
 
     def _titled_states(self, found: list[dict[str, Any]]) -> frozenset[str]:
         """The states of ``found`` whose leader the text titles by the state's name ("Russian President Orlov")."""

@@ -1,0 +1,73 @@
+"""`headed` of the tenth round, in sentences of our own about the fictional Morvania.
+
+Each case is one general construction, not a sentence of the evaluation set: a head-of-state title
+used as a description ("the former president said") heads the text's country through the person the
+coreference gives it; a minister's title with a nation's name the parser hangs as a modifier ("the
+former Kestrian foreign minister") heads that nation's ministry; "Morvania's prosecutor-general" heads
+the office (a one-word possessor is a country), not a group of prosecutors the text also names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.ingest.ingest import candidates_for_text
+
+_SCENE = "Morvania's parliament met on Monday. Morvania's army stayed in its barracks. "
+
+
+def headed(text: str) -> set[tuple[Any, ...]]:
+    items = candidates_for_text(text, {})["items"]
+    return {(i["subject"], i["object"]) for i in items if i["relation"] == "headed" and i.get("object") and
+            not i.get("negated")}
+
+
+FOUND = [
+    # the former president, a description the coreference resolves, heads the text's country
+    ("Morvania's government fell on Monday. Oskar Brenn, who ruled Morvania's army for a decade, was arrested in "
+     "Tessel. The former president denied the charges through his lawyer.", ("oskar-brenn", "morvania")),
+    ("Morvania's government fell on Monday. Oskar Brenn, who ruled Morvania's army for a decade, was arrested in "
+     "Tessel. Police questioned the former president for six hours.", ("oskar-brenn", "morvania")),
+    # a nation's name before a minister's title, parsed as a modifier of the noun: that nation's ministry
+    (_SCENE + "Lena Vasko, the former Kestrian foreign minister, will lead the observers.",
+     ("lena-vasko", "kestrian-foreign-ministry")),
+    # a country's prosecutor-general heads the prosecutor-general's office, not the prosecutors it employs
+    ("The inquiry was opened by Morvania's prosecutor-general, Farah Lindqvist, on Monday. Two prosecutors "
+     "questioned the minister.", ("farah-lindqvist", "prosecutor-general-office")),
+]
+
+NOT_FOUND = [
+    # a possessive description is the mention of what it owns ("the president's lawyer"), not of the president
+    (_SCENE + "Oskar Brenn was arrested in Tessel. The first president's lawyer said he would appeal.",
+     ("president-lawyer", "morvania")),
+    # the name after "a spokesman for the former president," is the spokesman's
+    (_SCENE + "A spokesman for the former president, Tomas Aske, said nothing.", ("tomas-aske", "morvania")),
+    # a president of a body or a nation's president heads no country of the text
+    (_SCENE + "Oskar Brenn was arrested. The president of the bank, Ilse Dorn, resigned.", ("ilse-dorn", "morvania")),
+    (_SCENE + "Lena Vasko was elected. The Kestrian president, Oskar Brenn, sent his congratulations.",
+     ("oskar-brenn", "morvania")),
+    # the text's own ministry is not the ministry of a foreign minister named by his nation
+    (_SCENE + "Lena Vasko, the former Kestrian foreign minister, will lead the observers.",
+     ("lena-vasko", "morvanian-foreign-ministry")),
+    ("The inquiry was opened by Morvania's prosecutor-general, Farah Lindqvist, on Monday. Two prosecutors "
+     "questioned the minister.", ("farah-lindqvist", "prosecutors")),
+    ("The inquiry was opened by Morvania's prosecutor-general, Farah Lindqvist, on Monday.",
+     ("farah-lindqvist", "morvania")),
+]
+
+
+@pytest.mark.parametrize("text,pair", FOUND)
+def test_found(text: str, pair: tuple[Any, ...]) -> None:
+    assert pair in headed(text)
+
+
+@pytest.mark.parametrize("text,pair", NOT_FOUND)
+def test_not_found(text: str, pair: tuple[Any, ...]) -> None:
+    assert pair not in headed(text)
+
+
+def test_unresolved_description_proposes_nothing() -> None:
+    """"The former president" that no person stands for gives no `headed` at all."""
+    assert not any(o == "morvania" for _, o in headed(_SCENE + "The former president was not seen."))
