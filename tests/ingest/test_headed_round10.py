@@ -4,7 +4,8 @@ Each case is one general construction, not a sentence of the evaluation set: a h
 used as a description ("the former president said") heads the text's country through the person the
 coreference gives it; a minister's title with a nation's name the parser hangs as a modifier ("the
 former Kestrian foreign minister") heads that nation's ministry; "Morvania's prosecutor-general" heads
-the office (a one-word possessor is a country), not a group of prosecutors the text also names.
+the office (a one-word possessor is a country), not a group of prosecutors the text also names; the one
+stripped of the chairmanship of a body headed it; "X, who heads the largest union, the Y," heads Y.
 """
 
 from __future__ import annotations
@@ -36,9 +37,18 @@ FOUND = [
     # a country's prosecutor-general heads the prosecutor-general's office, not the prosecutors it employs
     ("The inquiry was opened by Morvania's prosecutor-general, Farah Lindqvist, on Monday. Two prosecutors "
      "questioned the minister.", ("farah-lindqvist", "prosecutor-general-office")),
+    # stripped of the chairmanship of a body: the one stripped headed it
+    ("Ilya Marek stripped Oskar Dorn of the chairmanship of the Morvanian Security Council.",
+     ("oskar-dorn", "morvanian-security-council")),
+    # the name after the common-noun object of a relative clause, hung by the parser on the relative's noun
+    ("Arne Dahl, who heads the largest confederation, the Federation of Morvanian Workers, said the strike would go "
+     "on.", ("arne-dahl", "federation-of-morvanian-workers")),
 ]
 
 NOT_FOUND = [
+    # the one who strips another of a post did not head the body
+    ("Ilya Marek stripped Oskar Dorn of the chairmanship of the Morvanian Security Council.",
+     ("ilya-marek", "morvanian-security-council")),
     # a possessive description is the mention of what it owns ("the president's lawyer"), not of the president
     (_SCENE + "Oskar Brenn was arrested in Tessel. The first president's lawyer said he would appeal.",
      ("president-lawyer", "morvania")),

@@ -229,9 +229,14 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
             yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
         yield from _destinations(verb, relation, objs)
-        if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
+        if relation == "dismissed":  # "stripped him of the chairmanship of X": he headed X
+            posts = [o for o in prep_objects(verb, "of") + [p for d in objs for p in prep_objects(d, "of")]
+                     if o.lemma_.lower() in lex["post_nouns"]]  # the parser may hang "of" on the object
+        if relation in ("tookOverFrom", "succeeded", "resignedFrom", "dismissed") and (
                 bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
             before = objs if relation in ("tookOverFrom", "succeeded") else []
+            if relation == "dismissed":
+                subs, before = [], objs
             yield {"relation": "headed", "subjects": subs + before, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
         return  # "took over the chairmanship of X from Y": Y held it before him
