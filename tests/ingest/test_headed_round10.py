@@ -5,7 +5,8 @@ used as a description ("the former president said") heads the text's country thr
 coreference gives it; a minister's title with a nation's name the parser hangs as a modifier ("the
 former Kestrian foreign minister") heads that nation's ministry; "Morvania's prosecutor-general" heads
 the office (a one-word possessor is a country), not a group of prosecutors the text also names; the one
-stripped of the chairmanship of a body headed it; "X, who heads the largest union, the Y," heads Y.
+stripped of the chairmanship of a body headed it; "X, who heads the largest union, the Y," heads Y; a
+one-word place named in the headline and again in the story is the country of "President X".
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ FOUND = [
     # a country's prosecutor-general heads the prosecutor-general's office, not the prosecutors it employs
     ("The inquiry was opened by Morvania's prosecutor-general, Farah Lindqvist, on Monday. Two prosecutors "
      "questioned the minister.", ("farah-lindqvist", "prosecutor-general-office")),
+    # a one-word place named in the headline and again in the story is the country "President X" heads
+    ("Morvania crisis live: army chief dismissed\n\nSoldiers guarded the palace on Monday. President Ilya Marek "
+     "dismissed the army chief. A foreign diplomat said the purge was a matter for Morvania alone.",
+     ("ilya-marek", "morvania")),
     # stripped of the chairmanship of a body: the one stripped headed it
     ("Ilya Marek stripped Oskar Dorn of the chairmanship of the Morvanian Security Council.",
      ("oskar-dorn", "morvanian-security-council")),
@@ -46,6 +51,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a town in the headline stays a town ("the port of Tessel"), and a headline is no sentence of the story
+    ("Tessel port shootings: live\n\nPolice fired on dockers in the port of Tessel on Monday. President Ilya Marek "
+     "said order had been restored in Tessel.", ("ilya-marek", "tessel")),
+    ("Soldiers guarded the palace in Morvania on Monday.\n\nPresident Ilya Marek dismissed the army chief. A diplomat "
+     "said the purge was a matter for Morvania alone.", ("ilya-marek", "morvania")),
     # the one who strips another of a post did not head the body
     ("Ilya Marek stripped Oskar Dorn of the chairmanship of the Morvanian Security Council.",
      ("ilya-marek", "morvanian-security-council")),

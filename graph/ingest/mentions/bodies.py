@@ -121,8 +121,10 @@ class DocumentBodies:
             return False  # "the Senate": a body, not a country
         if any(m["text"].lower().split()[-1] in _TOWNS[:4] for m in same):
             return False  # "the city": the coreference made it a town
-        if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3:
-            return False  # a country owns ("Valsund's unions") or is named thrice; a town is named in passing
+        head = len(self.text.split("\n", 1)[0]) if not self.text.split("\n", 1)[0].rstrip().endswith(".") else 0
+        if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3 and not (
+                any(m["start"] < head for m in same) and any(m["start"] > head for m in same)):
+            return False  # a country owns ("Valsund's unions"), is named thrice or in the headline and the story
         town = "|".join(_TOWNS)
         return not re.search(rf"\b(?:{town.replace('capital|', '')}) of {re.escape(name)}\b|\b{re.escape(name)}, (?:an?|the|its) (?:[\w-]+ ){{0,3}}"
                              rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b|\bneighbou?ring {re.escape(name)}\b", self.text)
