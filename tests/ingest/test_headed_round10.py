@@ -6,7 +6,8 @@ coreference gives it; a minister's title with a nation's name the parser hangs a
 former Kestrian foreign minister") heads that nation's ministry; "Morvania's prosecutor-general" heads
 the office (a one-word possessor is a country), not a group of prosecutors the text also names; the one
 stripped of the chairmanship of a body headed it; "X, who heads the largest union, the Y," heads Y; a
-one-word place named in the headline and again in the story is the country of "President X".
+one-word place named in the headline and again in the story is the country of "President X"; "a cabinet"
+names no government of the text.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ FOUND = [
     ("Morvania crisis live: army chief dismissed\n\nSoldiers guarded the palace on Monday. President Ilya Marek "
      "dismissed the army chief. A foreign diplomat said the purge was a matter for Morvania alone.",
      ("ilya-marek", "morvania")),
+    # "a cabinet" (any, not the text's) names no government: the prime minister heads his country's
+    (_SCENE + "For years Morvania looked like a country run by one man and a cabinet of loyalists. Prime Minister "
+     "Lena Vasko denied it on Monday.", ("lena-vasko", "government-of-morvania")),
     # stripped of the chairmanship of a body: the one stripped headed it
     ("Ilya Marek stripped Oskar Dorn of the chairmanship of the Morvanian Security Council.",
      ("oskar-dorn", "morvanian-security-council")),
@@ -51,6 +55,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    (_SCENE + "For years Morvania looked like a country run by one man and a cabinet of loyalists. Prime Minister "
+     "Lena Vasko denied it on Monday.", ("lena-vasko", "cabinet")),
     # a town in the headline stays a town ("the port of Tessel"), and a headline is no sentence of the story
     ("Tessel port shootings: live\n\nPolice fired on dockers in the port of Tessel on Monday. President Ilya Marek "
      "said order had been restored in Tessel.", ("ilya-marek", "tessel")),

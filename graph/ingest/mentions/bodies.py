@@ -218,9 +218,14 @@ class DocumentBodies:
         return {"actors": [actor_id], "text": label, "start": trigger[0].idx, "end": trigger[-1].idx + len(trigger[-1]),
                 "far": True, "reading": f"the ministry of the title {title!r}"}
 
+    def _definite(self) -> set[str]:
+        """The actors the text names once at least by more than a pronoun or an indefinite ("run by a cabinet")."""
+        return {m["actors"][0] for m in self.mentions if m.get("kind") != "pronoun" and
+                m["text"].split()[0].lower() not in ("a", "an")}
+
     def _named_government(self) -> dict[str, Any] | None:
         named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
-                 if (found := self._of_type(("PublicBody",), (b,)))]
+                 if (found := [m for m in self._of_type(("PublicBody",), (b,)) if m["actors"][0] in self._definite()])]
         return _most_named(named[0], "the government") if named else None
 
     def get(self, kind: str) -> dict[str, Any] | None:
