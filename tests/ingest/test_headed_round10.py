@@ -7,7 +7,7 @@ former Kestrian foreign minister") heads that nation's ministry; "Morvania's pro
 the office (a one-word possessor is a country), not a group of prosecutors the text also names; the one
 stripped of the chairmanship of a body headed it; "X, who heads the largest union, the Y," heads Y; a
 one-word place named in the headline and again in the story is the country of "President X"; "a cabinet"
-names no government of the text.
+names no government of the text; "handpicked X as his successor" is also `succeeded` X -> the picker.
 """
 
 from __future__ import annotations
@@ -97,3 +97,25 @@ def test_not_found(text: str, pair: tuple[Any, ...]) -> None:
 def test_unresolved_description_proposes_nothing() -> None:
     """"The former president" that no person stands for gives no `headed` at all."""
     assert not any(o == "morvania" for _, o in headed(_SCENE + "The former president was not seen."))
+
+
+def triples(text: str) -> set[tuple[Any, ...]]:
+    items = candidates_for_text(text, {})["items"]
+    return {(i["subject"], i["relation"], i["object"]) for i in items if i.get("object") and not i.get("negated")}
+
+
+@pytest.mark.parametrize("text", ["Gustav Brenn handpicked Ilya Marek as his successor in 2019.",
+                                  "Ilya Marek was handpicked by Gustav Brenn in 2019."])
+def test_the_one_handpicked_succeeded(text: str) -> None:
+    """"handpicked X as his successor" gives `handpicked` and `succeeded` X -> the one who picked him."""
+    found = triples(text)
+    assert ("gustav-brenn", "handpicked", "ilya-marek") in found
+    assert ("ilya-marek", "succeeded", "gustav-brenn") in found
+    assert ("gustav-brenn", "succeeded", "ilya-marek") not in found
+
+
+def test_groomed_or_chosen_by_a_body_is_no_succession() -> None:
+    """A plan ("groomed X to succeed him") is no succession yet; one chosen by parliament succeeds no body."""
+    assert not any(r == "succeeded" for _, r, _ in triples("Gustav Brenn groomed Ilya Marek to succeed him."))
+    assert ("ilya-marek", "succeeded", "parliament") not in triples(
+        "Ilya Marek was chosen by parliament as his successor in April.")

@@ -225,6 +225,11 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"],
                "negated_as": lex["negated_as"].get(pattern["phrase"])}  # "would not recognise X": rejected X
+        if relation == "handpicked" and pattern["phrase"] in lex["successions_picked"] and not any(
+                s.lemma_.lower() in lex["groups"] for s in subs):  # "handpicked Reval as his successor" (not "chosen
+            # by parliament": a body appoints, the one chosen succeeds no body)
+            yield {"relation": "succeeded", "subjects": objs, "objects": subs, "trigger": [verb, *words],
+                   "rule": f"verb: {pattern['phrase']} (the one picked succeeded)", "passive": False, "clause": verb}
         if relation == "succeeded" and pattern["swap"]:  # "Nazarbayev handed the presidency to Tokayev": he chose him
             yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
