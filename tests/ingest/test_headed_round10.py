@@ -7,7 +7,8 @@ former Kestrian foreign minister") heads that nation's ministry; "Morvania's pro
 the office (a one-word possessor is a country), not a group of prosecutors the text also names; the one
 stripped of the chairmanship of a body headed it; "X, who heads the largest union, the Y," heads Y; a
 one-word place named in the headline and again in the story is the country of "President X"; "a cabinet"
-names no government of the text; "handpicked X as his successor" is also `succeeded` X -> the picker.
+names no government of the text; "handpicked X as his successor" is also `succeeded` X -> the picker;
+"Vice-President X" served under the president the text named before.
 """
 
 from __future__ import annotations
@@ -119,3 +120,13 @@ def test_groomed_or_chosen_by_a_body_is_no_succession() -> None:
     assert not any(r == "succeeded" for _, r, _ in triples("Gustav Brenn groomed Ilya Marek to succeed him."))
     assert ("ilya-marek", "succeeded", "parliament") not in triples(
         "Ilya Marek was chosen by parliament as his successor in April.")
+
+
+def test_vice_president_served_under_the_president() -> None:
+    """"Vice-President X" with no country of its own served under the president the text named before."""
+    text = (_SCENE + "President Ilya Marek spoke on Monday. Flanked by Vice-President Julio Ferrer, he called for calm.")
+    assert ("julio-ferrer", "servedUnder", "ilya-marek") in triples(text)
+    assert ("ilya-marek", "servedUnder", "julio-ferrer") not in triples(text)
+    foreign = _SCENE + "President Ilya Marek spoke on Monday. Kestria's Vice-President Julio Ferrer called for calm."
+    assert ("julio-ferrer", "servedUnder", "ilya-marek") not in triples(foreign)
+    assert not any(r == "servedUnder" for _, r, _ in triples("Vice-President Julio Ferrer called for calm."))

@@ -19,7 +19,7 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["described_head_matches"]
+__all__ = ["described_head_matches", "vice_head_matches"]
 
 _PLACES = ("nsubj", "nsubjpass", "dobj", "pobj")  # not "the president's lawyer": the possessed one's mention
 
@@ -44,3 +44,27 @@ def described_head_matches(role: Any) -> Iterator[dict[str, Any]]:
     words = " ".join(["the", *(c.lower_ for c in modifiers), role.lower_])
     yield {"relation": "headed", "subjects": [role], "objects": [], "document": "country", "trigger": [role],
            "person": True, "fan": False, "rule": f"title: {words} (of the country)", "passive": False, "clause": None}
+
+
+def vice_head_matches(role: Any) -> Iterator[dict[str, Any]]:
+    """"Vice-President Claudia Ibanez" (a title before a name, with no body nor country word of its own) served
+    under the president of the text's country the text named before (``document`` "president").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Vice-President Claudia Ibanez said nothing. The Kestrian Vice-President Ana Sol spoke.")
+    >>> [(m["relation"], [t.text for t in m["subjects"]]) for t in doc for m in vice_head_matches(t)]
+    [('servedUnder', ['Ibanez'])]
+    """
+    first = role.i - 1 if role.i > role.sent.start and role.doc[role.i - 1].lower_ == "vice" else role.i
+    title = role.doc[first:role.i + 1].text.lower().replace(" ", "-")
+    if title not in load_lexicon()["described_heads"]["vice_titles"] or role.dep_ != "compound" or \
+            role.head.pos_ != "PROPN":
+        return
+    before = role.doc[first - 1] if first > role.sent.start else None
+    if before is not None and (before.text[:1].isupper() or before.tag_ == "POS"):
+        return  # "the Kestrian Vice-President Ana Sol", "Kestria's Vice-President": another country's
+    holder = role.head
+    while holder.dep_ == "compound":
+        holder = holder.head
+    yield {"relation": "servedUnder", "subjects": [holder], "objects": [], "document": "president", "trigger": [role],
+           "fan": False, "rule": f"title: {title} (of the country's president)", "passive": False, "clause": None}

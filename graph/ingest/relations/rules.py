@@ -30,7 +30,7 @@ from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
-from graph.ingest.relations.described_heads import described_head_matches
+from graph.ingest.relations.described_heads import described_head_matches, vice_head_matches
 from graph.ingest.relations.clauses import (call_for_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
 from graph.ingest.relations.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
@@ -312,6 +312,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _title_matches(token)
             yield from _government_matches(token)
             yield from described_head_matches(token)
+            yield from vice_head_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
             yield from adjunct_matches(token)
