@@ -121,11 +121,13 @@ class DocumentBodies:
             return False  # "the Senate": a body, not a country
         if any(m["text"].lower().split()[-1] in _TOWNS[:4] for m in same):
             return False  # "the city": the coreference made it a town
-        if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3:
-            return False  # a country owns ("Valsund's unions") or is named thrice; a town is named in passing
+        head = len(self.text.split("\n", 1)[0]) if not self.text.split("\n", 1)[0].rstrip().endswith(".") else 0
+        if f"{name}'s " not in self.text and sum(m["text"] == name for m in same) < 3 and not (
+                any(m["start"] < head for m in same) and any(m["start"] > head for m in same)):
+            return False  # a country owns ("Valsund's unions"), is named thrice or in the headline and the story
         town = "|".join(_TOWNS)
         return not re.search(rf"\b(?:{town.replace('capital|', '')}) of {re.escape(name)}\b|\b{re.escape(name)}, (?:an?|the|its) (?:[\w-]+ ){{0,3}}"
-                             rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b", self.text)
+                             rf"(?:{town})\b|\b{re.escape(name)}, [A-Z]\w+[,.]|\b{re.escape(name)}-based\b|\bneighbou?ring {re.escape(name)}\b", self.text)
 
     def _titled_states(self, found: list[dict[str, Any]]) -> frozenset[str]:
         """The states of ``found`` whose leader the text titles by the state's name ("Russian President Orlov")."""
@@ -216,9 +218,14 @@ class DocumentBodies:
         return {"actors": [actor_id], "text": label, "start": trigger[0].idx, "end": trigger[-1].idx + len(trigger[-1]),
                 "far": True, "reading": f"the ministry of the title {title!r}"}
 
+    def _definite(self) -> set[str]:
+        """The actors the text names once at least by more than a pronoun or an indefinite ("run by a cabinet")."""
+        return {m["actors"][0] for m in self.mentions if m.get("kind") != "pronoun" and
+                m["text"].split()[0].lower() not in ("a", "an")}
+
     def _named_government(self) -> dict[str, Any] | None:
         named = [found for b in load_lexicon()["government_titles"]["bodies"]  # "government" before "cabinet"
-                 if (found := self._of_type(("PublicBody",), (b,)))]
+                 if (found := [m for m in self._of_type(("PublicBody",), (b,)) if m["actors"][0] in self._definite()])]
         return _most_named(named[0], "the government") if named else None
 
     def get(self, kind: str) -> dict[str, Any] | None:

@@ -5,7 +5,8 @@
 - ``accuser``: "Moll denied any wrongdoing", "a charge he rejected", "Welkow pleaded not guilty": the
   one who accused, charged or investigated him last;
 - ``asker``: "Brask asked Reval to fire him. Reval has so far refused.": the one who asked, urged or
-  ordered him last (or, just before, asked anyone: "Kordan asked for bail. The judge refused.").
+  ordered him last (or, just before, asked anyone: "Kordan asked for bail. The judge refused.");
+- ``president``: "Vice-President Ferrer": the president of the text's country the text named last.
 
 Each is a far mention (its words are not part of the quote) with a reading for the curator.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["post", "accuser", "asker", "EARLIER"]
+__all__ = ["post", "accuser", "asker", "president", "EARLIER"]
 
 _ACCUSING = ("accused", "charged", "investigated", "blamed", "criticised", "condemned", "sanctioned")
 _HOLDING = ("arrested", "detained")  # the body that arrested him on a charge holds it against him
@@ -72,5 +73,23 @@ def asker(results: list[dict[str, Any]], subject: dict[str, Any] | None,
     return _far(found[0], found[0]["subject"], actors, "the one who asked before") if found else None
 
 
+def president(results: list[dict[str, Any]], subject: dict[str, Any] | None,
+              actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The head of the text's country the text named last ("President X", rule "... (of the country)"), not
+    ``subject`` nor a former one ("the former president"), or None.
+
+    >>> heads = [{"subject": "reval", "relation": "headed", "object": "k", "negated": False, "start": 0, "end": 9,
+    ...           "rule": "title: president (of the country)"}]
+    >>> president(heads, {"actors": ["ferrer"]}, {})["actors"], president(heads, {"actors": ["reval"]}, {})
+    (['reval'], None)
+    """
+    if subject is None or len(subject["actors"]) != 1:
+        return None
+    heads = [c for c in results if c["relation"] == "headed" and c["rule"].endswith("(of the country)") and
+             c["rule"].startswith("title: president") and c["subject"] not in (None, subject["actors"][0])]
+    return _far(heads[-1], heads[-1]["subject"], actors, "the president the text named before") if heads else None
+
+
 EARLIER: dict[str, Callable[[list[dict[str, Any]], dict[str, Any] | None, dict[str, dict[str, Any]]],
-                            dict[str, Any] | None]] = {"post": post, "accuser": accuser, "asker": asker}
+                            dict[str, Any] | None]] = {"post": post, "accuser": accuser, "asker": asker,
+                                                                      "president": president}

@@ -33,6 +33,7 @@ def office(stem: str, titles: set[str], actors: dict[str, dict[str, Any]], propo
     with the title as an alias (``titles``: the title's spellings)."""
     found = sorted(a for a, spec in actors.items() if spec.get("type") in ("PublicBody", "Organisation", None) and
                    (mentioned is None or a in mentioned) and any(stem in n.lower() and _OFFICE.search(n.lower())
+                                                                 and n.lower().split()[-1] != f"{stem}s"  # "two prosecutors": people
                                                                  for n in [spec.get("label", ""), *spec.get("aliases", [])]))
     if found:
         actor_id = found[0]

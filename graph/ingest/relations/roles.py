@@ -210,8 +210,25 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
     direct = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     direct = direct[:1] + [d for d in direct[1:] if not any(  # "charged the banker with laundering money
         c.dep_ == "prep" and direct[0].i < c.i < d.i for c in verb.children)]  # through X, the lender ...": no object
+    direct = [_hung_apposition(d, verb) or d for d in direct]
     return direct + _gapped(verb) if direct else _misread_object(verb) or _called(verb)  # "sentenced Dorn
     # to ten years and Vasko to eight"
+
+
+def _hung_apposition(obj: Any, verb: Any) -> Any | None:
+    """The name in apposition to the common-noun object of a relative clause that the parser hangs on the
+    relative's noun ("Dahl, who heads the largest union, the Dock Workers' Federation, said": the Federation).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Arne Dahl, who heads the largest confederation, the Federation of Morvanian Workers, said no.")
+    >>> _hung_apposition(doc[7], doc[4]).text
+    'Federation'
+    """
+    end = verb.right_edge.i
+    if verb.dep_ != "relcl" or obj.pos_ != "NOUN" or end + 2 >= len(verb.doc) or verb.doc[end + 1].text != ",":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and
+                 c.left_edge.i == end + 2), None)
 
 
 def _called(verb: Any) -> list[Any]:

@@ -32,6 +32,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
+from graph.ingest.relations.described_heads import described_head_matches, vice_head_matches
 from graph.ingest.relations.clauses import (call_for_matches, seat_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
 from graph.ingest.relations.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
@@ -207,7 +208,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
             c.dep_ in ("compound", "nmod") and c.i < role.i and c.pos_ == "PROPN" and c.text.isupper())]
     offices = load_lexicon()["office_titles"]
     title = next((t for t in (f"{role.doc[role.i - 1].lower_} {role.lower_}", role.lower_) if t in offices), None)
-    if holders and title and not [o for o in orgs if o.ent_type_ not in ("GPE", "NORP") and o.pos_ != "ADJ"]:
+    if holders and title and not [o for o in orgs if o.ent_type_ not in ("GPE", "NORP") and o.pos_ != "ADJ" and not (
+            o.dep_ == "poss" and o.pos_ == "PROPN" and not o.text.isupper() and all(c.dep_ == "case" for c in o.children))]:  # "Kalvora's
+        # prosecutor-general": a one-word name's, a country's (not "the ICC's", "the Supreme Court's")
         yield {"relation": "headed", "subjects": holders, "objects": [], "document": f"office {offices[title]}",
                "trigger": [role], "fan": False, "rule": f"title: {title} (of the office)", "passive": False,
                "clause": verb_above(place) if predicative else None}  # "Kestria's prosecutor-general, Helena Sarn"
@@ -253,7 +256,8 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
         return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
     words: list[str] = []
     j = role.i - 1
-    while j >= role.sent.start and role.doc[j].dep_ in ("compound", "amod") and (
+    while j >= role.sent.start and (role.doc[j].dep_ in ("compound", "amod") or (  # "the former Veracunan
+            role.doc[j].dep_ == "nmod" and role.doc[j].text[:1].isupper())) and (  # foreign minister": a nation's
             role.doc[j].text[:1].isupper() or role.dep_ != "compound"):  # "the interior minister, Dolan"
         words.insert(0, role.doc[j].lower_)
         j -= 1
@@ -333,6 +337,8 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from origin_matches(token)
             yield from _title_matches(token)
             yield from _government_matches(token)
+            yield from described_head_matches(token)
+            yield from vice_head_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
             yield from seat_matches(token)

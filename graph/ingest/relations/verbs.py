@@ -252,13 +252,23 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                "rule": f"verb: {pattern['phrase']}", "passive": passive and not subs, "clause": verb, "other": bool(other),
                "negation": nobody, "background": verb.dep_ == "acl" and relation in lex["background_relations"],
                "negated_as": lex["negated_as"].get(pattern["phrase"])}  # "would not recognise X": rejected X
+        if relation == "handpicked" and pattern["phrase"] in lex["successions_picked"] and not any(
+                s.lemma_.lower() in lex["groups"] for s in subs):  # "handpicked Reval as his successor" (not "chosen
+            # by parliament": a body appoints, the one chosen succeeds no body)
+            yield {"relation": "succeeded", "subjects": objs, "objects": subs, "trigger": [verb, *words],
+                   "rule": f"verb: {pattern['phrase']} (the one picked succeeded)", "passive": False, "clause": verb}
         if relation == "succeeded" and pattern["swap"]:  # "Nazarbayev handed the presidency to Tokayev": he chose him
             yield {"relation": "handpicked", "subjects": objs, "objects": subs, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post handed on)", "passive": False, "clause": verb}
         yield from _destinations(verb, relation, objs)
-        if relation in ("tookOverFrom", "succeeded", "resignedFrom") and (
+        if relation == "dismissed":  # "stripped him of the chairmanship of X": he headed X
+            posts = [o for o in prep_objects(verb, "of") + [p for d in objs for p in prep_objects(d, "of")]
+                     if o.lemma_.lower() in lex["post_nouns"]]  # the parser may hang "of" on the object
+        if relation in ("tookOverFrom", "succeeded", "resignedFrom", "dismissed") and (
                 bodies := [b for p in posts for b in prep_objects(p, "of")]):  # "gave up the leadership of X": he headed X
             before = objs if relation in ("tookOverFrom", "succeeded") else []
+            if relation == "dismissed":
+                subs, before = [], objs
             yield {"relation": "headed", "subjects": subs + before, "objects": bodies, "trigger": [verb, *posts],
                    "rule": f"verb: {pattern['phrase']} (the post of)", "passive": False, "clause": verb}
         return  # "took over the chairmanship of X from Y": Y held it before him
