@@ -28,9 +28,18 @@ NEAR = 400
 
 
 def _family(relation: str) -> set[str]:
-    for family in load_lexicon()["implicit_agents"]:
+    """The relations whose agent an agentless ``relation`` may take: its family, less the acts that lend their agent
+    only to some of it (``implicit_lends_only``: a court that frees on bail charges no one).
+
+    >>> sorted(_family("charged"))
+    ['arrested', 'charged', 'detained', 'expelled', 'investigated']
+    >>> "released" in _family("detained")
+    True
+    """
+    lex = load_lexicon()
+    for family in lex["implicit_agents"]:
         if relation in family:
-            return set(family)
+            return {r for r in family if relation in lex["implicit_lends_only"].get(r, family)}
     return set()
 
 

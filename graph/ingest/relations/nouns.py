@@ -70,7 +70,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
             objs = subjects(noun.head)
     elif of:
         subs, objs = poss or by, of
-        if not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
+        if not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") and not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):  # not "a witness in the case against X"
             above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X"
             subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     elif lone == "object":

@@ -168,8 +168,11 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
-                subs[0] != verb.head and not any(c.lower_ == "whose" for c in subs[0].children):
-            # "the man he handpicked", "the airport, which protesters seized"; not "Vask, whose party governed"
+                subs[0] != verb.head and not any(c.lower_ == "whose" for c in subs[0].children) and not any(
+                c.dep_ == "xcomp" and any(o.dep_ == "dobj" and o.lower_ in _RELATIVES for o in c.children)
+                for c in verb.children):
+            # "the man he handpicked", "the airport, which protesters seized"; not "Vask, whose party governed", nor
+            # "the bloc, which Sarn has been trying to join" (the relative is the infinitive's object)
             objs = [verb.head]
         clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
         if not objs and pattern["prep"] is None and clause != verb and not passive:

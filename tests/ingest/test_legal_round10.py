@@ -1,0 +1,46 @@
+"""Coercion and legal relations of the tenth round, in sentences of our own about the fictional Valdoria.
+
+Each case is one general construction, not a sentence of the evaluation set: a release lends its
+agent to the holding it ended but not to a charge (a court that frees on bail charges no one); a
+relative pronoun that is an infinitive's object is no object of the verb above ("which X has been
+trying to join"); a definite event noun after "in" is no act of the clause's subject ("a witness in
+the case against X").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ingest.test_relations_round7 import triples
+
+
+def test_a_release_lends_its_agent_to_the_holding_it_ended() -> None:
+    """"The SBV freed X ... he had been held for a week": the SBV held him."""
+    found = triples("The SBV freed Oskar Dorn on Monday. He had been held for a week, his lawyer said.")
+    assert ("sbv", "released", "dorn") in found
+    assert ("sbv", "detained", "dorn") in found
+
+
+def test_a_court_that_frees_on_bail_charged_no_one() -> None:
+    """"A court freed X on bail, weeks after he was charged": the court is no agent of the charge."""
+    text = "A court in Tarn freed Oskar Dorn on bail on Friday, weeks after he was charged with fraud."
+    found = triples(text)
+    assert ("court", "released", "dorn") in {(s if s and "court" not in s else "court", r, o) for s, r, o in found}
+    assert not any(r == "charged" for _, r, _ in found)
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("The Northern Pact, which Valdoria has been trying to join for years, met in Tarn.", ("valdoria", "charged", "pact")),
+    ("Lena Vasko testified in the fraud case against Oskar Dorn.", ("vasko", "investigated", "dorn")),
+    ("Lena Vasko gave evidence on Monday in the investigation into Oskar Dorn.", ("vasko", "investigated", "dorn")),
+])
+def test_not_proposed(text: str, triple: tuple[Any, ...]) -> None:
+    """An infinitive's relative object; a definite event noun after "in" (not the subject's act)."""
+    assert triple not in triples(text)
+
+
+def test_an_indefinite_event_noun_after_in_is_still_the_subjects_act() -> None:
+    """"X, in a rare attack on Y, said": X attacked Y (the definite "in the case against" is not X's)."""
+    assert ("vasko", "attacked", "dorn") in triples("Lena Vasko, in a rare attack on Oskar Dorn, said he had failed.")
