@@ -4,7 +4,8 @@ Each case is one general construction, not a sentence of the evaluation set: a r
 agent to the holding it ended but not to a charge (a court that frees on bail charges no one); a
 relative pronoun that is an infinitive's object is no object of the verb above ("which X has been
 trying to join"); a definite event noun after "in" is no act of the clause's subject ("a witness in
-the case against X").
+the case against X"); "ordered X held", however the parser hangs the participle, is a detention by the
+one who ordered it; a custody that names its keeper ("in SBV custody", "in police custody") names who holds.
 """
 
 from __future__ import annotations
@@ -44,3 +45,24 @@ def test_not_proposed(text: str, triple: tuple[Any, ...]) -> None:
 def test_an_indefinite_event_noun_after_in_is_still_the_subjects_act() -> None:
     """"X, in a rare attack on Y, said": X attacked Y (the definite "in the case against" is not X's)."""
     assert ("vasko", "attacked", "dorn") in triples("Lena Vasko, in a rare attack on Oskar Dorn, said he had failed.")
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested Oskar Dorn on Friday. On Sunday the judge, Lena Vasko, ordered him held for 30 days.",
+    "Judge Lena Vasko ordered Oskar Dorn confined to his estate.",
+    "Lena Vasko, the judge, ordered Oskar Dorn held in pre-trial detention.",
+])
+def test_ordered_held_is_a_detention_by_who_ordered_it(text: str) -> None:
+    """"ordered him held", "ordered X confined": the participle's act, done by the one who ordered it."""
+    found = triples(text)
+    assert ("vasko", "detained", "dorn") in found
+    assert ("dorn", "detained", "vasko") not in found
+
+
+@pytest.mark.parametrize("text,keeper", [
+    ("Oskar Dorn remains in SBV custody, his lawyer said.", "sbv"),
+    ("Oskar Dorn is in police custody.", "police"),
+])
+def test_a_custody_names_its_keeper(text: str, keeper: str) -> None:
+    """"remains in SBV custody": the SBV holds him (not an agentless detention)."""
+    assert (keeper, "detained", "dorn") in triples(text)
