@@ -5,7 +5,9 @@ agent to the holding it ended but not to a charge (a court that frees on bail ch
 relative pronoun that is an infinitive's object is no object of the verb above ("which X has been
 trying to join"); a definite event noun after "in" is no act of the clause's subject ("a witness in
 the case against X"); "ordered X held", however the parser hangs the participle, is a detention by the
-one who ordered it; a custody that names its keeper ("in SBV custody", "in police custody") names who holds.
+one who ordered it; a custody that names its keeper ("in SBV custody", "in police custody") names who holds;
+"taken (in) for questioning" is questioning, and an office whose name makes it an authority ("the
+Anti-Corruption Office said") did what it states, where a presidential office only speaks for its holder.
 """
 
 from __future__ import annotations
@@ -66,3 +68,20 @@ def test_ordered_held_is_a_detention_by_who_ordered_it(text: str) -> None:
 def test_a_custody_names_its_keeper(text: str, keeper: str) -> None:
     """"remains in SBV custody": the SBV holds him (not an agentless detention)."""
     assert (keeper, "detained", "dorn") in triples(text)
+
+
+def test_taken_for_questioning_is_questioning() -> None:
+    """"Police took X in for questioning": investigated, by the police."""
+    assert ("police", "investigated", "vasko") in triples("Police took Lena Vasko in for questioning on Monday.")
+
+
+def test_an_acting_office_is_the_agent_of_what_it_states() -> None:
+    """"X was taken for questioning, the Anti-Corruption Office said": the office questioned him."""
+    text = "Oskar Dorn was taken to the capital for questioning, the Anti-Corruption Office said in a statement."
+    assert ("anti-corruption-office", "investigated", "dorn") in triples(text)
+
+
+def test_a_presidential_office_is_no_agent_of_a_detention_it_states() -> None:
+    """"X was detained, the Presidential Office said": the office speaks for the president; it held no one."""
+    found = triples("Oskar Dorn was detained on Monday, the Presidential Office said.")
+    assert not any(r == "detained" for _, r, _ in found)

@@ -51,9 +51,17 @@ def _authority(raw: dict[str, Any], actors: dict[str, dict[str, Any]]) -> bool:
 
 
 def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> bool:
-    """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting."""
-    words = str(actors.get(claimant, {}).get("label", "")).lower().split()
-    return bool(words) and words[-1] in load_lexicon()["speaking_bodies"]
+    """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting, unless
+    its name makes it one ("the Anti-Corruption Office", the lexicon's ``acting_offices``).
+
+    >>> _speaks_for_someone("o", {"o": {"label": "Presidential Office"}})
+    True
+    >>> _speaks_for_someone("o", {"o": {"label": "Prosecutor-General's Office"}})
+    False
+    """
+    words = str(actors.get(claimant, {}).get("label", "")).lower().replace("'s", "").split()
+    lex = load_lexicon()
+    return bool(words) and words[-1] in lex["speaking_bodies"] and not set(words) & set(lex["acting_offices"])
 
 
 def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
