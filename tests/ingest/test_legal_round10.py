@@ -7,7 +7,8 @@ trying to join"); a definite event noun after "in" is no act of the clause's sub
 the case against X"); "ordered X held", however the parser hangs the participle, is a detention by the
 one who ordered it; a custody that names its keeper ("in SBV custody", "in police custody") names who holds;
 "taken (in) for questioning" is questioning, and an office whose name makes it an authority ("the
-Anti-Corruption Office said") did what it states, where a presidential office only speaks for its holder.
+Anti-Corruption Office said") did what it states, where a presidential office only speaks for its holder, and
+so did the head of such an office ("the attorney-general said he had been charged"), where a minister did not.
 """
 
 from __future__ import annotations
@@ -85,3 +86,10 @@ def test_a_presidential_office_is_no_agent_of_a_detention_it_states() -> None:
     """"X was detained, the Presidential Office said": the office speaks for the president; it held no one."""
     found = triples("Oskar Dorn was detained on Monday, the Presidential Office said.")
     assert not any(r == "detained" for _, r, _ in found)
+
+
+def test_the_head_of_an_acting_office_is_the_agent_of_the_charge_she_states() -> None:
+    """"The attorney-general, X, said Y had been charged": she charged him; an interior minister did not."""
+    said = "said on Thursday that Oskar Dorn had been charged with rebellion."
+    assert ("vasko", "charged", "dorn") in triples(f"The attorney-general, Lena Vasko, {said}")
+    assert ("vasko", "charged", "dorn") not in triples(f"The interior minister, Lena Vasko, {said}")
