@@ -8,7 +8,8 @@ the case against X"); "ordered X held", however the parser hangs the participle,
 one who ordered it; a custody that names its keeper ("in SBV custody", "in police custody") names who holds;
 "taken (in) for questioning" is questioning, and an office whose name makes it an authority ("the
 Anti-Corruption Office said") did what it states, where a presidential office only speaks for its holder, and
-so did the head of such an office ("the attorney-general said he had been charged"), where a minister did not.
+so did the head of such an office ("the attorney-general said he had been charged"), where a minister did not;
+freezing the accounts or funds of X sanctions X.
 """
 
 from __future__ import annotations
@@ -93,3 +94,13 @@ def test_the_head_of_an_acting_office_is_the_agent_of_the_charge_she_states() ->
     said = "said on Thursday that Oskar Dorn had been charged with rebellion."
     assert ("vasko", "charged", "dorn") in triples(f"The attorney-general, Lena Vasko, {said}")
     assert ("vasko", "charged", "dorn") not in triples(f"The interior minister, Lena Vasko, {said}")
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("A court in Tarn froze the bank accounts of Lena Vasko.", ("court", "sanctioned", "vasko")),
+    ("The Northern Pact froze the funds of the SBV.", ("pact", "sanctioned", "sbv")),
+])
+def test_freezing_accounts_sanctions(text: str, triple: tuple[Any, ...]) -> None:
+    """"froze the (bank) accounts of X", "froze the funds of X": X is sanctioned."""
+    found = {(s if s and "court" not in s else "court", r, o) for s, r, o in triples(text)}
+    assert triple in found
