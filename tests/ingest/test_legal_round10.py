@@ -9,7 +9,8 @@ one who ordered it; a custody that names its keeper ("in SBV custody", "in polic
 "taken (in) for questioning" is questioning, and an office whose name makes it an authority ("the
 Anti-Corruption Office said") did what it states, where a presidential office only speaks for its holder, and
 so did the head of such an office ("the attorney-general said he had been charged"), where a minister did not;
-freezing the accounts or funds of X sanctions X.
+freezing the accounts or funds of X sanctions X; "jailed for five years" is a sentence, "jailed for ten days"
+or "jailed" alone a detention.
 """
 
 from __future__ import annotations
@@ -104,3 +105,12 @@ def test_freezing_accounts_sanctions(text: str, triple: tuple[Any, ...]) -> None
     """"froze the (bank) accounts of X", "froze the funds of X": X is sanctioned."""
     found = {(s if s and "court" not in s else "court", r, o) for s, r, o in triples(text)}
     assert triple in found
+
+
+def test_jailed_for_years_is_a_sentence() -> None:
+    """"A court jailed X for five years": sentenced; "police jailed Y for ten days": detained, not sentenced."""
+    found = {(s if s and "court" not in s else "court", r, o) for s, r, o in triples(
+        "A court in Tarn jailed Oskar Dorn for five years on Monday. Police jailed Lena Vasko for ten days.")}
+    assert ("court", "sentenced", "dorn") in found
+    assert ("police", "detained", "vasko") in found
+    assert ("police", "sentenced", "vasko") not in found
