@@ -170,17 +170,20 @@ def ordered_matches(verb: Any) -> Iterator[dict[str, Any]]:
     fire" is an order, graph.ingest.relations.verbs).
 
     >>> from graph.ingest.nlp import parse
-    >>> doc = parse("A court ordered him held for two months.")
+    >>> doc = parse("A court ordered him held for two months. Judge Vasko ordered Dorn confined to his estate. "
+    ...             "A judge ordered Dorn held in pre-trial detention.")
     >>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]])
     ...  for t in doc for m in ordered_matches(t)]
-    [('detained', ['court'], ['him'])]
+    [('detained', ['court'], ['him']), ('detained', ['Vasko'], ['Dorn']), ('detained', ['judge'], ['Dorn'])]
     """
     from graph.ingest.relations.verbs import act_relation  # the verb lexicon's rules import this module
     if verb.lemma_.lower() not in load_lexicon()["ordering"]:
         return
-    for act in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN" and not any(
-            a.dep_ == "aux" for a in c.children)):
-        done = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")]
+    acts = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")] + [  # "ordered Dorn held", parsed as a
+        a for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl"]  # participle on Dorn
+    for act in (c for c in acts if c.tag_ == "VBN" and not any(a.dep_ == "aux" for a in c.children)):
+        done = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c for c in verb.children if c.dep_ == "dobj" and c.i < act.i]  # "ordered Dorn confined to his estate"
         subjunctive = any(c.dep_ == "auxpass" and c.lower_ == "be" for c in act.children)
         relation = act_relation(act)
         if done and relation and (subjunctive or not any(c.dep_ == "auxpass" for c in act.children)) and \

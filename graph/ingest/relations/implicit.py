@@ -28,23 +28,55 @@ NEAR = 400
 
 
 def _family(relation: str) -> set[str]:
-    for family in load_lexicon()["implicit_agents"]:
+    """The relations whose agent an agentless ``relation`` may take: its family, less the acts that lend their agent
+    only to some of it (``implicit_lends_only``: a court that frees on bail charges no one).
+
+    >>> sorted(_family("charged"))
+    ['arrested', 'charged', 'detained', 'expelled', 'investigated']
+    >>> "released" in _family("detained")
+    True
+    """
+    lex = load_lexicon()
+    for family in lex["implicit_agents"]:
         if relation in family:
-            return set(family)
+            return {r for r in family if relation in lex["implicit_lends_only"].get(r, family)}
     return set()
 
 
-def _authority(raw: dict[str, Any], actors: dict[str, dict[str, Any]]) -> bool:
-    """Whether the claimant of ``raw`` is a body that does such acts ("Vail was ordered to leave, the ministry said")."""
+def _authority(raw: dict[str, Any], actors: dict[str, dict[str, Any]], heads: dict[str, set[str]]) -> bool:
+    """Whether the claimant of ``raw`` is a body that does such acts ("Vail was ordered to leave, the ministry said"),
+    or the head of an acting office (``heads``: who heads what) who states it ("the attorney-general said he had
+    been charged").
+
+    >>> actors = {"o": {"type": "PublicBody", "label": "Attorney-General's Office"}, "v": {"type": "Person"}}
+    >>> _authority({"relation": "charged", "claimant": "v"}, actors, {"v": {"o"}})
+    True
+    >>> _authority({"relation": "charged", "claimant": "v"}, actors, {})
+    False
+    """
     claimant = actors.get(raw.get("claimant") or "", {})
     spec = load_lexicon()["speaking_agents"]
-    return claimant.get("type") in spec["types"] and raw["relation"] in spec["relations"]
+    return raw["relation"] in spec["relations"] and (claimant.get("type") in spec["types"] or any(
+        _acting_office(actors.get(body, {})) for body in heads.get(raw.get("claimant") or "", ())))
+
+
+def _acting_office(body: dict[str, Any]) -> bool:
+    """Whether ``body`` is an office whose name makes it an authority (the lexicon's ``acting_offices``)."""
+    words = str(body.get("label", "")).lower().replace("'s", "").split()
+    return bool(set(words) & set(load_lexicon()["acting_offices"]))
 
 
 def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> bool:
-    """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting."""
+    """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting, unless
+    its name makes it one ("the Anti-Corruption Office", the lexicon's ``acting_offices``).
+
+    >>> _speaks_for_someone("o", {"o": {"label": "Presidential Office"}})
+    True
+    >>> _speaks_for_someone("o", {"o": {"label": "Prosecutor-General's Office"}})
+    False
+    """
     words = str(actors.get(claimant, {}).get("label", "")).lower().split()
-    return bool(words) and words[-1] in load_lexicon()["speaking_bodies"]
+    return bool(words) and words[-1] in load_lexicon()["speaking_bodies"] and not _acting_office(actors.get(claimant, {}))
 
 
 def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -53,6 +85,10 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
     that states it, else a near act of the family."""
     principals = {r["subject"]: r["object"] for r in raws if r.get("relation") == "spokespersonFor" and
                   r.get("subject") and r.get("object") and not r.get("negated")}
+    heads: dict[str, set[str]] = {}
+    for r in raws:
+        if r.get("relation") == "headed" and r.get("subject") and r.get("object") and not r.get("negated"):
+            heads.setdefault(r["subject"], set()).add(r["object"])
     for i, raw in enumerate(raws):
         if raw.get("subject") is not None or not raw.get("passive") or raw.get("object") is None:
             continue
@@ -65,7 +101,7 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
             (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
             iter(later), None)
-        if earlier is None and _authority(raw, actors or {}) and (
+        if earlier is None and raw["claimant"] != raw["object"] and _authority(raw, actors or {}, heads) and (
                 raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
             who = principals.get(raw["claimant"], raw["claimant"])  # a press service speaks for its principal
             raw["subject"], raw["agent_inferred"] = who, True

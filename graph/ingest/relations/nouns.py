@@ -77,7 +77,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
         # backing for Reval", "her praise for X"; not "protests for X" (for him, not against him)
         if not objs and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "after", "following", "upon"):
             objs = subjects(noun.head.head) if noun.head.head.pos_ in ("VERB", "AUX") else []
-    if objs and not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"):
+    if objs and not subs and lone == "subject" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with") and not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):  # not "a witness in the case against X"
         above = noun.head.head  # "Reval, in a rare jab at the bloc", "answered with an attack on X", "in a rebuke to X"
         subs = subjects(above) if above.pos_ in ("VERB", "AUX") else [above] if above.pos_ == "PROPN" else []
     if subs and objs:

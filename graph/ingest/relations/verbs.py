@@ -194,8 +194,11 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
                 objs = next((objects(c, None) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                              and objects(c, None) and not subjects_of(c)), [])
         if not objs and pattern["prep"] is None and verb.dep_ == "relcl" and subs and verb.head.pos_ in ("NOUN", "PROPN") and \
-                subs[0] != verb.head and not any(c.lower_ == "whose" for c in subs[0].children):
-            # "the man he handpicked", "the airport, which protesters seized"; not "Vask, whose party governed"
+                subs[0] != verb.head and not any(c.lower_ == "whose" for c in subs[0].children) and not any(
+                c.dep_ == "xcomp" and any(o.dep_ == "dobj" and o.lower_ in _RELATIVES for o in c.children)
+                for c in verb.children):
+            # "the man he handpicked", "the airport, which protesters seized"; not "Vask, whose party governed", nor
+            # "the bloc, which Sarn has been trying to join" (the relative is the infinitive's object)
             objs = [verb.head]
         clause = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "relcl" else verb  # "which X founded and led"
         if not objs and pattern["prep"] is None and clause != verb and not passive:
@@ -328,15 +331,24 @@ def place_matches(verb: Any) -> Iterator[dict[str, Any]]:
 
 def state_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """"Strath is under house arrest", "Ondra remains in custody": held, by whom the text says elsewhere
-    (an agentless ``detained``)."""
-    states = load_lexicon()["held_states"]
+    (an agentless ``detained``), or by the keeper the custody names ("remains in SSS custody").
+
+    >>> from graph.ingest.nlp import parse
+    >>> [([t.text for t in m["subjects"]], [t.text for t in m["objects"]])
+    ...  for t in parse("Dorn remains in SBV custody.") for m in state_matches(t)]
+    [(['SBV'], ['Dorn'])]
+    """
+    lex = load_lexicon()
+    states = lex["held_states"]
     if verb.lemma_.lower() not in states["verbs"]:
         return
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         held = [g for g in prep.children if g.dep_ == "pobj" and f"{prep.lower_} {g.lemma_.lower()}" in states["states"]]
         subs = [c for c in verb.children if c.dep_ == "nsubj"]
         if held and subs:
-            yield {"relation": "detained", "subjects": [o for o in prep_objects(verb, "under") if o not in held],
+            keepers = [c for c in held[0].children if c.dep_ in ("compound", "poss") and (  # "in SSS custody", "in
+                c.pos_ == "PROPN" or c.lower_ in lex["groups"])]  # police custody", "in the KNB's custody"
+            yield {"relation": "detained", "subjects": keepers or [o for o in prep_objects(verb, "under") if o not in held],
                    "objects": subs,  # "spent two years in jail under Manyoni": in his prisons
                    "trigger": [verb, prep, held[0]],
                    "rule": f"verb: {verb.lemma_.lower()} {prep.lower_} {held[0].lemma_.lower()}", "passive": True,
