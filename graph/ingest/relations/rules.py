@@ -29,6 +29,7 @@ from typing import Any
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
+from graph.ingest.relations.members import organ_matches, party_holders
 from graph.ingest.relations.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.clauses import (call_for_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
@@ -143,8 +144,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role)
     if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
         holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
-    if relation == "memberOf" and role.tag_ == "NNS" and not any(h.pos_ == "PROPN" for h in holders):
-        holders = []  # "2,000 officers of the Gendarmerie", "the members of his family": the body itself acts
+    holders, party = party_holders(role, relation, holders)  # "deputies of the Unity Party": the group itself
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
@@ -158,7 +158,14 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     # general in the KNB", "two investigators from the prosecutor's office"
     if relation == "headed" and prep_objects(role, "for") and any(o.dep_ == "poss" for o in orgs):
         relation = "memberOf"  # "the group's director for Europe and Central Asia": of a branch, in the group
-    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME")]  # "regarded Halm as a rival for years"
+    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME") and o not in holders and not (  # "a rival for years"
+        relation == "memberOf" and ((o.pos_ == "ADJ" or o.ent_type_ == "NORP") and role.lemma_.lower() not in
+                                    load_lexicon()["state_envoys"] or o.head.lower_ == "in" and
+                                    o.ent_type_ in ("GPE", "LOC", "FAC"))) and not (party and (o.head.lower_ == "from" or (
+        o.dep_ == "compound" and o.pos_ == "NOUN" and any(c.dep_ == "amod" for c in o.children))))]
+    # "the Russian officer" (a nationality; "the Chinese ambassador" is his state's), "diplomats in Varn", "an observer in the region" (a place), "observers
+    # from the bloc" (its mission, or the bloc itself) are no members of a body, nor "a senior party official" of
+    # a "senior party" (the adjective is the title's, the party a description the mentions do not name)
     if not orgs and role.dep_ == "attr":  # "the Pact, of which it was a founding member": "of which" on the copula
         orgs = [o for o in prep_objects(role.head, "of") if o.lower_ in ("which", "whom")]
     if relation == "rivalOf" and not orgs and role.dep_ == "pobj" and role.head.lower_ == "as" and \
@@ -206,9 +213,10 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": holders, "objects": orgs, "trigger": [role],
                "describe": holders == [role] and relation in load_lexicon()["described_holders"],  # "Boranbayev's
                # lawyer said": the lawyer, a new actor if the mentions leave it unnamed
-               "body": bool(holders and orgs == _parenthesised(holders[0])),
+               "body": bool(holders and orgs == _parenthesised(holders[0])), "party": party,
                "possessor": any(o.dep_ == "poss" for o in orgs),
-               "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN"),
+               "fan": role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN") and
+               not any(h in o.conjuncts for o in orgs for h in holders),  # "deputies of X, A and B": A and B of X
                "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
                "clause": verb_above(place) if predicative else None,  # "the junta's leader": if "junta" is
                # no mention, the body the text names with the word ("the Junta of National Salvation")
@@ -309,6 +317,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _government_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
+            yield from organ_matches(token)
             yield from adjunct_matches(token)
         elif (token.dep_ == "amod" and token.head.pos_ == "PROPN") or (token.pos_ == "ADJ" and token.dep_ in (
                 "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")):  # "whose chief Oskar Dorn", "the
