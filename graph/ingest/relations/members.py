@@ -26,7 +26,7 @@ from typing import Any
 from graph.ingest.context.speakers import noun_phrase, phrase_actor
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["member_mention", "organ_matches", "party_holders", "MEMBER_BODIES"]
+__all__ = ["member_mention", "member_body", "organ_matches", "party_holders", "MEMBER_BODIES"]
 
 MEMBER_BODIES = {"Organisation", "PublicBody", "MilitaryAlliance", "MediaOutlet"}  # the members of an armed force or
 # a security service are the force ("members of the Republican Guard held her"): extract's actor
@@ -64,6 +64,26 @@ def party_holders(role: Any, relation: str, holders: list[Any]) -> tuple[list[An
     if plural and relation == "memberOf" and (role.dep_ != "attr" or _member_noun(role)):
         return [], False
     return holders, False
+
+
+def member_body(role: Any, body: Any, relation: str, party: bool) -> bool:
+    """Whether ``body`` may be the body a title ``role`` of ``relation`` is of; for ``memberOf`` not a nationality ("the Russian officer";
+    but "the Chinese ambassador" is his state's), not a place after "in" ("an observer in Tarn"); for a party
+    of its own (see :func:`party_holders`) not after "from" ("observers from the bloc": its mission, or the bloc
+    itself) nor a noun with an adjective of its own ("a senior party official": the title's adjective).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Oskar Dorn, the Valdorian officer, met the Valdorian ambassador.")
+    >>> member_body(doc[5], doc[4], "memberOf", False), member_body(doc[10], doc[9], "memberOf", False)
+    (False, True)
+    """
+    if relation == "memberOf" and (body.pos_ == "ADJ" or body.ent_type_ == "NORP") and \
+            role.lemma_.lower() not in load_lexicon()["state_envoys"]:
+        return False
+    if relation == "memberOf" and body.head.lower_ == "in" and body.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    return not party or not (body.head.lower_ == "from" or (body.dep_ == "compound" and body.pos_ == "NOUN" and any(
+        c.dep_ == "amod" for c in body.children)))
 
 
 def member_mention(token: Any, index: dict[int, dict[str, Any]], actors: dict[str, dict[str, Any]],

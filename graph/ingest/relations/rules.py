@@ -29,7 +29,7 @@ from typing import Any
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
-from graph.ingest.relations.members import organ_matches, party_holders
+from graph.ingest.relations.members import member_body, organ_matches, party_holders
 from graph.ingest.relations.roles import agents, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.clauses import (call_for_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
@@ -158,14 +158,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     # general in the KNB", "two investigators from the prosecutor's office"
     if relation == "headed" and prep_objects(role, "for") and any(o.dep_ == "poss" for o in orgs):
         relation = "memberOf"  # "the group's director for Europe and Central Asia": of a branch, in the group
-    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME") and o not in holders and not (  # "a rival for years"
-        relation == "memberOf" and ((o.pos_ == "ADJ" or o.ent_type_ == "NORP") and role.lemma_.lower() not in
-                                    load_lexicon()["state_envoys"] or o.head.lower_ == "in" and
-                                    o.ent_type_ in ("GPE", "LOC", "FAC"))) and not (party and (o.head.lower_ == "from" or (
-        o.dep_ == "compound" and o.pos_ == "NOUN" and any(c.dep_ == "amod" for c in o.children))))]
-    # "the Russian officer" (a nationality; "the Chinese ambassador" is his state's), "diplomats in Varn", "an observer in the region" (a place), "observers
-    # from the bloc" (its mission, or the bloc itself) are no members of a body, nor "a senior party official" of
-    # a "senior party" (the adjective is the title's, the party a description the mentions do not name)
+    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME") and o not in holders and  # "a rival for years"
+            member_body(role, o, relation, party)]  # not "the Russian officer", "diplomats in Varn"
     if not orgs and role.dep_ == "attr":  # "the Pact, of which it was a founding member": "of which" on the copula
         orgs = [o for o in prep_objects(role.head, "of") if o.lower_ in ("which", "whom")]
     if relation == "rivalOf" and not orgs and role.dep_ == "pobj" and role.head.lower_ == "as" and \
