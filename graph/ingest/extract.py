@@ -33,6 +33,7 @@ from graph.ingest.relations.earlier import EARLIER
 from graph.ingest.relations.event_objects import event_object
 from graph.ingest.relations.figures import find_figures
 from graph.ingest.relations.implicit import infer_agents
+from graph.ingest.relations.members import MEMBER_BODIES, member_mention
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.finder import find_mentions
 from graph.ingest.relations.offices import office
@@ -164,7 +165,7 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             and object_type == "Person":  # "Halm's security chief": served under him
         match = {**match, "relation": "servedUnder", "rule": match["rule"] + " (of a person: served under)"}
     if match["rule"].startswith("title") and match["relation"] == "servedUnder" and object_type in _BODIES \
-            and not match.get("possessor"):
+            and (not match.get("possessor") or match.get("party")):  # "the party's deputies": its members
         match = {**match, "relation": "memberOf", "rule": match["rule"] + " (of a body: member)"}  # "deputies of X"
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
@@ -206,6 +207,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             object_kind == "Person" and len(obj["text"].split()) < 2)):
         return None  # "Ruth Amosa of Nakoro": from a country, not a member of it (a one-word "person" is a place
         # the tagger misread, "Tavan of neighbouring Morvast"; "Tesch of Civic Dawn" is a party it misread)
+    if match.get("party") and (out["relation"] != "memberOf" or
+                               actors.get(out["object"] or "", {}).get("type") not in MEMBER_BODIES):
+        return None  # "members of the public", "members of his family": of no body
     if match.get("place") and actors.get(out["object"] or "", {}).get("type") not in _PLACES:
         return None  # "is believed to be in Dravic", not "in the Civic Dawn"
     if actors.get(out["subject"] or "", {}).get("type") in load_lexicon()["excluded_subjects"].get(out["relation"], ()):
@@ -295,7 +299,8 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             claimant = None if background(match) or (quoted and quoted_background(match)) else voice  # background is the reporter's; "my" is still the speaker
             spread = fan if match.get("fan", True) else list
             holders = spread if match.get("fan_subjects", True) else list  # a title fans its own holders
-            subjects = [m for t in holders(sent.named(match["subjects"])) for m in each(sent.actor(t, voice) or (
+            subjects = [m for t in holders(sent.named(match["subjects"])) for m in each((member_mention(
+                t, index, everyone, found["proposed"]) if match.get("party") else sent.actor(t, voice)) or (
                 describe(t, index, everyone, found["proposed"]) if match.get("describe") else None))] or [None]
             if match.get("reciprocal"):  # "the two leaders held talks": the first member with the others
                 pairs = [(subjects[0], o) for o in subjects[1:]]

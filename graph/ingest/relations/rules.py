@@ -30,6 +30,7 @@ from typing import Any
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
+from graph.ingest.relations.members import member_body, organ_matches, party_holders
 from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.described_heads import described_head_matches, vice_head_matches
@@ -166,8 +167,7 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     holders = _holder(role)
     if role.dep_ == "appos" and any(trailing_speaker(v) == role for v in role.sent if v.i > role.i and v.pos_ == "VERB"):
         holders = []  # "... are holding Vasko, a spokesman for the Pact said": the speaker, not Vasko
-    if relation == "memberOf" and role.tag_ == "NNS" and not any(h.pos_ == "PROPN" for h in holders):
-        holders = []  # "2,000 officers of the Gendarmerie", "the members of his family": the body itself acts
+    holders, party = party_holders(role, relation, holders)  # "deputies of the Unity Party": the group itself
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < role.i]
     groups = load_lexicon()["groups"]
     orgs = [c for c in modifiers if c.pos_ == "PROPN" or (c.pos_ == "ADJ" and c.text[:1].isupper()) or (
@@ -181,7 +181,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
     # general in the KNB", "two investigators from the prosecutor's office"
     if relation == "headed" and prep_objects(role, "for") and any(o.dep_ == "poss" for o in orgs):
         relation = "memberOf"  # "the group's director for Europe and Central Asia": of a branch, in the group
-    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME")]  # "regarded Halm as a rival for years"
+    orgs = [o for o in orgs if o.ent_type_ not in ("DATE", "TIME") and o not in holders and  # "a rival for years"
+            member_body(role, o, relation, party)]  # not "the Russian officer", "diplomats in Varn"
     if not orgs and role.dep_ == "attr":  # "the Pact, of which it was a founding member": "of which" on the copula
         orgs = [o for o in prep_objects(role.head, "of") if o.lower_ in ("which", "whom")]
     if relation == "rivalOf" and not orgs and role.dep_ == "pobj" and role.head.lower_ == "as" and \
@@ -228,12 +229,13 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
-        spread = role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN")
+        spread = role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN") and \
+            not any(h in o.conjuncts for o in orgs for h in holders)  # "deputies of X, A and B": A and B of X
         yield {"relation": relation, "subjects": _own_roles_out(fan(holders)) if spread else holders, "objects": orgs,
                "trigger": [role], "fan_subjects": False,  # fanned here
                "describe": holders == [role] and relation in load_lexicon()["described_holders"],  # "Boranbayev's
                # lawyer said": the lawyer, a new actor if the mentions leave it unnamed
-               "body": bool(holders and orgs == _parenthesised(holders[0])),
+               "body": bool(holders and orgs == _parenthesised(holders[0])), "party": party,
                "possessor": any(o.dep_ == "poss" for o in orgs),
                "fan": spread,
                "rule": f"title: {role.lower_}", "passive": False,  # "X, the head of Y, and his deputies": X only
@@ -342,6 +344,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
             yield from seat_matches(token)
+            yield from organ_matches(token)
             yield from adjunct_matches(token)
         elif (token.dep_ == "amod" and token.head.pos_ == "PROPN") or (token.pos_ == "ADJ" and token.dep_ in (
                 "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")):  # "whose chief Oskar Dorn", "the
