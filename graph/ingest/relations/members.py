@@ -25,6 +25,7 @@ from typing import Any
 
 from graph.ingest.context.speakers import noun_phrase, phrase_actor
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions.kinds import org_word
 
 __all__ = ["member_mention", "member_body", "organ_matches", "party_holders", "MEMBER_BODIES"]
 
@@ -102,7 +103,9 @@ def member_mention(token: Any, index: dict[int, dict[str, Any]], actors: dict[st
     if own is not None and own.get("kind") != "group" and len(own["actors"]) == 1:
         return own  # "the Pact's Collective Security Council": a name
     if own is None or own.get("kind") != "group" or len(own["actors"]) != 1:
-        return phrase_actor(token, "CollectiveActor" if token.tag_ == "NNS" else "Person", index, actors, proposed)
+        kind = "Organisation" if token.lemma_.lower() in load_lexicon()["member_organs"] else \
+            "CollectiveActor" if token.tag_ == "NNS" else "Person"  # "its youth wing", "its deputies", "an official"
+        return phrase_actor(token, kind, index, actors, proposed)
     words = noun_phrase(token)
     phrase = token.doc[words[0].i:words[-1].i + 1].text
     actor = own["actors"][0]
@@ -121,9 +124,11 @@ def organ_matches(noun: Any) -> Iterator[dict[str, Any]]:
     [('memberOf', ['wing'], ['Party'])]
     """
     owners = [c for c in noun.children if c.dep_ == "poss" and (c.lower_ == "its" or c.pos_ == "PROPN" and (
-        c.ent_type_ not in ("GPE", "NORP", "LOC") and (c.text.isupper() or any(g.dep_ == "compound" for g in c.children))))]
+        c.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON") and (c.text.isupper() or org_word(c) and any(
+            g.dep_ == "compound" for g in c.children))))]
     # "its", "the CSTO's", "the Northern Pact's"; not "Ilvany's electoral council" (a one-word name is mostly a
-    # state's or a person's, whatever the tagger says), nor "the ruling party's" (a description, often misread)
+    # state's or a person's, whatever the tagger says), nor "Ines Varo's campaign board" (a person has no organs),
+    # nor "the ruling party's" (a description, often misread)
     if noun.lemma_.lower() in load_lexicon()["member_organs"] and owners:
         yield {"relation": "memberOf", "subjects": [noun], "objects": owners, "trigger": [noun], "party": True,
                "rule": f"noun: X's {noun.lemma_.lower()}", "passive": False, "clause": None, "fan": False}
