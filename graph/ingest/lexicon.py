@@ -66,6 +66,7 @@ def _check(raw: Any, file: Path) -> None:
                 )
 
 
+@lru_cache(maxsize=4)
 def load_lexicon(path: Path = LEXICON_FILE) -> dict[str, Any]:
     """The lexicon, checked against the ontology, with indexes for the rules (read once per file and process:
     ``load_lexicon()`` and ``load_lexicon(LEXICON_FILE)`` are the same).

@@ -52,8 +52,9 @@ def _interviewee(intro: Any) -> Any | None:
 
 def interview_speakers(doc: Any) -> list[tuple[int, int, Any]]:
     """``(start, end, speaker token)`` of each answer paragraph of an interview, or none."""
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
-    questions = [i for i, (a, b) in enumerate(paragraphs) if _question(doc.text[a:b])]
+    whole = doc.text  # spaCy joins the tokens anew on each read
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(whole) if m.group().strip()]
+    questions = [i for i, (a, b) in enumerate(paragraphs) if _question(whole[a:b])]
     if len(questions) < 2 or questions[0] == 0:
         return []
     intro = doc.char_span(paragraphs[0][0], paragraphs[questions[0] - 1][1], alignment_mode="expand")
@@ -62,7 +63,7 @@ def interview_speakers(doc: Any) -> list[tuple[int, int, Any]]:
         return []
     found = []
     for i, (a, b) in enumerate(paragraphs[questions[0]:], start=questions[0]):
-        text = doc.text[a:b]
+        text = whole[a:b]
         if i in questions or _TAG.match(text) and not _ANSWER_TAG.match(text):
             continue
         tag = _ANSWER_TAG.match(text)
