@@ -35,6 +35,7 @@ from graph.ingest.coreference.kinship import kin_chunks, named_relative
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.owners import possessed_bodies, principal, title_owners
+from graph.ingest.mentions.linking import keep_form
 from graph.ingest.mentions.partitives import counted
 from graph.ingest.coreference.pronoun_cues import cataphor, claim_owner, conjunct_owner, fronted, intensified
 from graph.ingest.coreference.salience import Test, antecedent, named_parties, pronoun_class, subject_tokens
@@ -301,8 +302,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
         span = doc[head.i:head.i + 1] if kind == "pronoun" else chunk
         if kind == "pronoun" and (count := counted(head)) is not None:
             span = doc[count.left_edge.i:head.i + 1]  # "at least 40 of them": the part, a form of the party
-            if actors[actor].get("proposed") and span.text not in actors[actor]["aliases"]:
-                actors[actor]["aliases"].append(span.text)
+            if actors[actor].get("proposed"):
+                keep_form(actors, actor, span.text)
         result.append({"start": span.start_char, "end": span.end_char, "text": span.text, "actors": [actor],
                        "kind": kind, "tokens": (span.start, span.end), "head": head.i,
                        "reading": f"{span.text!r} read as {actors[actor]['label']} " + (

@@ -26,7 +26,7 @@ from spacy.tokens import Span
 from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
-__all__ = ["comma_pieces", "widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
+__all__ = ["capital_name", "comma_pieces", "widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
            "name_word", "modified_form", "join_split_names"]
 
 _PREPS = ("of", "in", "at", "from")
@@ -242,3 +242,19 @@ def comma_pieces(ents: Iterable[Any]) -> Iterator[Any]:
                 titled = piece.root.dep_ == "appos" and piece.root.head.pos_ == "NOUN"  # "the mayor of X, <name>"
                 yield Span(ent.doc, start, cut, label="PERSON" if titled else ent.label_)
             start = cut + 1
+
+
+def capital_name(token: Any) -> Any | None:
+    """The name after "the capital" or "the city" and a comma ("in the capital, Varn"), however the parser hung
+    it, or None.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police surrounded the bureau in the capital, Varn.")
+    >>> capital_name(doc[6]).text, capital_name(doc[3])
+    ('Varn', None)
+    """
+    doc, i = token.doc, token.i
+    if token.lemma_.lower() in ("capital", "city") and i + 2 < len(doc) and doc[i + 1].text == "," and \
+            doc[i + 2].pos_ == "PROPN":
+        return doc[i + 2]
+    return None

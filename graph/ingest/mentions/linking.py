@@ -20,7 +20,7 @@ from typing import Any
 from graph.build.yamlfile import LineDict, read_yaml
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["known_actors", "slug", "fold", "Linker", "named_in", "surface_pattern", "merge_acronyms"]
+__all__ = ["known_actors", "slug", "fold", "Linker", "keep_form", "named_in", "surface_pattern", "merge_acronyms"]
 
 _VARIANT_SCORE = 0.84
 
@@ -112,6 +112,18 @@ def named_in(ids: list[str], alias: str, actors: dict[str, dict[str, Any]], text
     return False
 
 
+def keep_form(proposed: dict[str, dict[str, Any]], actor_id: str, form: str) -> None:
+    """Keep ``form`` among the aliases of ``actor_id`` if it is one of ``proposed`` (once); others are left alone.
+
+    >>> proposed = {"union": {"label": "Union", "aliases": []}}
+    >>> keep_form(proposed, "union", "the union"); keep_form(proposed, "union", "the union"); keep_form(proposed, "x", "y")
+    >>> proposed
+    {'union': {'label': 'Union', 'aliases': ['the union']}}
+    """
+    if actor_id in proposed and form not in proposed[actor_id]["aliases"]:
+        proposed[actor_id]["aliases"].append(form)
+
+
 class Linker:
     """Links surface names to actors; proposes new ones; remembers what it proposed."""
 
@@ -179,8 +191,7 @@ class Linker:
         >>> linker.proposed[actor]["aliases"]
         ["the dockers' union"]
         """
-        if actor_id in self.proposed and form not in self.proposed[actor_id]["aliases"]:
-            self.proposed[actor_id]["aliases"].append(form)
+        keep_form(self.proposed, actor_id, form)
 
     def _same_person(self, actor_id: str, name: str) -> bool:
         """Whether ``name`` may be ``actor_id`` by its surname: no other first name."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.mentions.linking import keep_form
+
 __all__ = ["widen_partitives", "counted", "QUANTITIES"]
 
 QUANTITIES = {"dozens", "hundreds", "thousands", "tens", "scores", "millions", "some", "many", "most", "several",
@@ -41,8 +43,7 @@ def widen_partitives(doc: Any, mentions: list[dict[str, Any]], proposed: dict[st
         span = doc[start:mention["tokens"][1]]
         mention.update(start=span.start_char, text=span.text, tokens=(span.start, span.end))
         for actor in mention["actors"]:
-            if actor in proposed and span.text not in proposed[actor]["aliases"]:
-                proposed[actor]["aliases"].append(span.text)  # a form the text used
+            keep_form(proposed, actor, span.text)  # a form the text used
 
 
 def counted(token: Any) -> Any | None:

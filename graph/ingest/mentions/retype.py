@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.ingest.mentions.extents import capital_name
 from graph.ingest.mentions.kinds import org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
@@ -37,8 +38,7 @@ def _named_place(token: Any) -> bool:
     >>> _named_place(doc[8]), _named_place(doc[4])
     (True, False)
     """
-    doc, i = token.doc, token.i
-    return i > 1 and doc[i - 1].text == "," and doc[i - 2].lemma_.lower() in ("capital", "city") and token.pos_ == "PROPN"
+    return token.i > 1 and capital_name(token.doc[token.i - 2]) == token
 
 
 def _evidence(token: Any) -> str | None:

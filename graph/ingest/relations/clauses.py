@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions.extents import capital_name
 from graph.ingest.mentions.kinds import org_word
 from graph.ingest.relations.roles import is_passive, prep_objects, subjects
 
@@ -64,15 +65,6 @@ def _place(token: Any) -> bool:
         token.lemma_.lower() in ("capital", "city") and any(c.dep_ == "appos" and c.ent_type_ in _PLACES for c in token.children))
 
 
-def _capital_name(token: Any) -> Any | None:
-    """The name after "the capital" or "the city" and a comma ("in the capital, Varn"), however the parser hung it."""
-    doc, i = token.doc, token.i
-    if token.lemma_.lower() in ("capital", "city") and i + 2 < len(doc) and doc[i + 1].text == "," and \
-            doc[i + 2].pos_ == "PROPN":
-        return doc[i + 2]
-    return None
-
-
 def _kept_in(verb: Any, nouns: list[str]) -> list[Any]:
     """The place of a noun of where someone is kept or stays, in or at which the subject of ``verb`` is ("remains
     in custody in Tarvo", "is at his estate at Vellin", "is still in a Tarvo jail": Tarvo, Vellin, Tarvo).
@@ -85,7 +77,7 @@ def _kept_in(verb: Any, nouns: list[str]) -> list[Any]:
     stays = [n for prep in ("in", "at") for n in prep_objects(verb, prep) if n.lemma_.lower() in nouns]
     return [p for n in stays for p in [*prep_objects(n, "in"), *prep_objects(n, "at"),
                                        *(c for c in n.children if c.dep_ == "compound")]
-            if _place(p) or _capital_name(p) or (p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP"))]  # a
+            if _place(p) or capital_name(p) or (p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP"))]  # a
     # name the tagger took for a body's is a place here
 
 
@@ -102,8 +94,8 @@ def presence_matches(verb: Any) -> Iterator[dict[str, Any]]:
     lex = load_lexicon()
     if verb.lemma_.lower() not in lex["presence_verbs"] or (verb.dep_ == "xcomp" and verb.head.lemma_ in lex["irrealis"]):
         return
-    places = [_capital_name(g) or g for g in prep_objects(verb, "in") if _capital_name(g) or _place(g)] + [
-        _capital_name(g) or g for g in _kept_in(verb, lex["presence_nouns"])]  # "in the capital, Varn": Varn
+    places = [capital_name(g) or g for g in prep_objects(verb, "in") if capital_name(g) or _place(g)] + [
+        capital_name(g) or g for g in _kept_in(verb, lex["presence_nouns"])]  # "in the capital, Varn": Varn
     subs = [s for s in subjects(verb) if s.pos_ in ("PROPN", "PRON", "NOUN") and s.ent_type_ not in _PLACES]
     troops = bool(subs) and lex["origins"].get(subs[0].lower_) == "deployed"  # "Russian soldiers would stay in X"
     if places and subs:
@@ -126,7 +118,7 @@ def seat_matches(name: Any) -> Iterator[dict[str, Any]]:
             or doc[name.i + 1].lower_ != "in":
         return
     places = [p for g in doc[name.i + 1].children if g.dep_ == "pobj"  # "in" on the name or on the verb
-              for p in [_capital_name(g) or g] if p is not g or _place(g)]
+              for p in [capital_name(g) or g] if p is not g or _place(g)]
     if places:
         yield {"relation": "locatedIn", "subjects": [name], "objects": places, "trigger": [name], "place": True,
                "fan": False, "rule": "noun: <body> in <place>", "passive": False, "clause": None}

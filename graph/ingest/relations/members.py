@@ -26,6 +26,7 @@ from typing import Any
 from graph.ingest.context.speakers import noun_phrase, phrase_actor
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import org_word
+from graph.ingest.mentions.linking import keep_form
 
 __all__ = ["member_mention", "member_body", "organ_matches", "party_holders", "MEMBER_BODIES"]
 
@@ -109,8 +110,8 @@ def member_mention(token: Any, index: dict[int, dict[str, Any]], actors: dict[st
     words = noun_phrase(token)
     phrase = token.doc[words[0].i:words[-1].i + 1].text
     actor = own["actors"][0]
-    if actor in proposed and phrase not in proposed[actor]["aliases"] and phrase.lower() != own["text"].lower():
-        proposed[actor]["aliases"].append(phrase)  # "officials of the national company": a form the text used
+    if phrase.lower() != own["text"].lower():
+        keep_form(proposed, actor, phrase)  # "officials of the national company": a form the text used
     return own
 
 
