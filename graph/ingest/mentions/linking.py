@@ -155,8 +155,10 @@ class Linker:
             if other[:1] != key[:1] or abs(len(other) - len(key)) > 3:
                 continue  # a variant keeps its first letter and about its length
             matcher = SequenceMatcher(None, key, other)
-            if matcher.real_quick_ratio() <= score or matcher.quick_ratio() <= score:
-                continue  # upper bounds of the ratio: it cannot beat the best so far
+            bound = matcher.real_quick_ratio()
+            if bound <= score or bound < _VARIANT_SCORE or (bound := matcher.quick_ratio()) <= score or \
+                    bound < _VARIANT_SCORE:
+                continue  # upper bounds of the ratio: it cannot beat the best so far, nor reach a variant's score
             ratio = matcher.ratio()
             if ratio > score:
                 best, score, score_raw = other_ids, ratio, SequenceMatcher(None, low, original).ratio()
