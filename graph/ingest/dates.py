@@ -24,6 +24,7 @@ __all__ = ["find_dates", "nearest_date", "latest_full_date", "resolve_when"]
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH = "|".join(name for name in calendar.month_name if name)
 _DAY = "|".join(calendar.day_name)
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(\d{{1,2}}) ({_MONTH}),? (\d{{4}})\b"), "dmy"),
     (re.compile(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b"), "mdy"),
@@ -98,8 +99,10 @@ def latest_full_date(text: str) -> str | None:
 
     >>> latest_full_date("On 3 January 2022 and January 6, 2022 ...")
     '2022-01-06'
+    >>> latest_full_date("He was named on Tuesday.") is None  # ten characters, and no date
+    True
     """
-    days = [d["when"] for d in find_dates(text) if isinstance(d["when"], str) and len(d["when"]) == 10]
+    days = [d["when"] for d in find_dates(text) if isinstance(d["when"], str) and _FULL_DAY.fullmatch(d["when"])]
     valid = []
     for day in days:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import shutil
 from pathlib import Path
 
@@ -249,3 +250,13 @@ def test_a_statement_the_graph_has_reaches_the_review_as_corroboration(corpus: P
     assert item["corroborates"] in ids and item["id"] not in ids
     assert item["rule"].startswith("verb: handpick") and "model: en_core_web_sm" in (
         corpus / "again" / "review.yaml").read_text(encoding="utf-8")
+
+
+def test_a_weekday_is_no_publication_date(corpus: Path, tmp_path: Path) -> None:
+    """"on Tuesday" has the length of a YYYY-MM-DD date: it was once taken for one, and the ingest crashed."""
+    path = tmp_path / "tuesday.txt"
+    path.write_text("Reval named Oskar Dorn interior minister on Tuesday.\n", encoding="utf-8")
+    ingest_article(path, corpus=corpus, source_id="tuesday")
+    meta = yaml.safe_load((corpus / "tuesday" / "source.yaml").read_text(encoding="utf-8"))
+    assert meta["published_is_assumption"] is True
+    assert meta["published"] == date.today().isoformat()
