@@ -23,9 +23,9 @@ language check and parse -> mentions linked to the corpus's actors or proposed
 
 from __future__ import annotations
 
-from graph.ingest.ingest import candidates_for_text, ingest_article
+from graph.ingest.ingest import candidates_for_text, ingest_article, ingest_articles
 from graph.ingest.merge import merge_review
 from graph.ingest.textload import MAX_ARTICLE_BYTES, ArticleTextError, load_text
 
-__all__ = ["ingest_article", "candidates_for_text", "merge_review", "load_text", "ArticleTextError",
+__all__ = ["ingest_article", "ingest_articles", "candidates_for_text", "merge_review", "load_text", "ArticleTextError",
            "MAX_ARTICLE_BYTES"]

@@ -22,10 +22,10 @@ from graph.ingest.extract import extract
 from graph.ingest.files import (ASSERTIONS_FILE, EMPTY_ASSERTIONS, REVIEW_FILE, corpus_assertion_ids,
                                 corpus_statements, dump_yaml, read_mapping, rejected_keys, write_atomic)
 from graph.ingest.mentions.finder import known_actors, slug
-from graph.ingest.nlp import check_language, model_info, parse
+from graph.ingest.nlp import check_language, model_info, parse, parse_all
 from graph.ingest.textload import load_text
 
-__all__ = ["ingest_article", "candidates_for_text"]
+__all__ = ["ingest_article", "ingest_articles", "candidates_for_text"]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _REVIEW_HEADER = """\
@@ -48,7 +48,7 @@ _REVIEW_HEADER = """\
 def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_keys: set[str] | None = None,
                         skip_ids: set[str] | None = None, existing: dict[tuple[Any, ...], str] | None = None,
                         accepted: set[tuple[Any, ...]] | None = None, published: str | None = None,
-                        name: str = "article") -> dict[str, Any]:
+                        name: str = "article", doc: Any | None = None) -> dict[str, Any]:
     """Mentions, proposed actors and review items for ``text`` against ``actors`` (no files touched).
 
     ``existing`` and ``accepted``: see :func:`~graph.ingest.candidates.review_items`; ``published``
@@ -56,10 +56,11 @@ def candidates_for_text(text: str, actors: dict[str, dict[str, Any]], *, skip_ke
     anyone who did it ("Masimov was detained on Saturday", no agent anywhere in the text) is no
     candidate assertion (an assertion needs a subject; the evaluation set leaves such acts out): it is
     listed under ``agentless``; ``review`` is both, in text order, as the review file shows them (the
-    curator may name the agent of a stub, whose review note says so).
+    curator may name the agent of a stub, whose review note says so). ``doc``: the text's parse, if it
+    was already made (:func:`ingest_articles` parses its texts together).
     """
     check_language(text, name=name)
-    found = extract(parse(text), actors, published=published)
+    found = extract(parse(text) if doc is None else doc, actors, published=published)
     raws = found["candidates"]
     if published:
         for raw in raws:
@@ -120,19 +121,43 @@ def _check_existing(folder: Path, text: str) -> None:
             )
 
 
-def ingest_article(path: Path, *, corpus: Path, title: str | None = None, published: str | None = None,
-                   url: str | None = None, source_id: str | None = None) -> dict[str, Any]:
-    """Add ``path`` to ``corpus`` (see the module doc); returns a summary with the review file's path."""
+def _checked(path: Path, corpus: Path, source_id: str) -> str:
+    """The text of ``path``, once it, its source id and the corpus folder are fit to ingest (else an error)."""
     text = load_text(path)
-    source_id = source_id or slug(title or path.stem)
     if not _ID.fullmatch(source_id):
         raise AssertionFileError(f"bad source id {source_id!r}", hint="use lower-case letters, digits and hyphens")
     if not corpus.is_dir():
         raise AssertionFileError(f"corpus folder not found: {corpus}", hint="pass an existing folder with --corpus")
+    if (corpus / source_id).is_dir():
+        _check_existing(corpus / source_id, text)
+    return text
+
+
+def ingest_articles(paths: list[Path], *, corpus: Path, published: str | None = None) -> list[dict[str, Any]]:
+    """Add each of ``paths`` to ``corpus`` as :func:`ingest_article` does, under the id of its file name, with
+    the texts parsed together (faster than one by one). Every file is checked first: a bad one, or two files
+    that would get one id, stop the whole batch before anything is written."""
+    ids = [slug(path.stem) for path in paths]
+    for i, source_id in enumerate(ids):
+        if source_id in ids[:i]:
+            raise AssertionFileError(f"two articles would get the source id {source_id!r}: "
+                                     f"{paths[ids.index(source_id)]} and {paths[i]}",
+                                     hint="rename one of the files, or ingest it on its own with --id")
+    texts = [_checked(path, corpus, source_id) for path, source_id in zip(paths, ids)]
+    for path, text in zip(paths, texts):
+        check_language(text, name=str(path))
+    return [ingest_article(path, corpus=corpus, published=published, source_id=source_id, doc=doc)
+            for path, source_id, doc in zip(paths, ids, parse_all(texts))]
+
+
+def ingest_article(path: Path, *, corpus: Path, title: str | None = None, published: str | None = None,
+                   url: str | None = None, source_id: str | None = None, doc: Any | None = None) -> dict[str, Any]:
+    """Add ``path`` to ``corpus`` (see the module doc); returns a summary with the review file's path.
+    ``doc``: the text's parse, if it was already made."""
+    source_id = source_id or slug(title or path.stem)
+    text = _checked(path, corpus, source_id)
     folder = corpus / source_id
     exists = folder.is_dir()
-    if exists:
-        _check_existing(folder, text)
     actors = known_actors(corpus)
     statements = corpus_statements(corpus)
     accepted = set(statements.pop(source_id, {}))
@@ -140,7 +165,7 @@ def ingest_article(path: Path, *, corpus: Path, title: str | None = None, publis
     meta = _source_meta(source_id, text, title=title, published=published, url=url, path=path)
     result = candidates_for_text(text, actors, skip_keys=rejected_keys(folder) if exists else set(),
                                  skip_ids=corpus_assertion_ids(corpus), existing=existing, accepted=accepted,
-                                 published=str(meta["published"]), name=str(path))
+                                 published=str(meta["published"]), name=str(path), doc=doc)
     notes = "".join(f"# AMBIGUOUS mention {m['text']!r} at character {m['start']}: {', '.join(m['actors'])}\n"
                     for m in result["ambiguous"])
     model = f"{result['model']['name']} {result['model']['version']}"

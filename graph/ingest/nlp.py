@@ -154,6 +154,16 @@ def parse(text: str) -> Any:
     return load_pipeline()(text)
 
 
+def parse_all(texts: list[str]) -> list[Any]:
+    """The parsed ``Doc`` of each of ``texts``, parsed together: spaCy's models then work on several texts
+    at once, which costs less time than one by one, and each parse is the one :func:`parse` gives.
+
+    >>> [[t.dep_ for t in doc] for doc in parse_all(["Reval resigned.", "Halm spoke."])]
+    [['nsubj', 'ROOT', 'punct'], ['nsubj', 'ROOT', 'punct']]
+    """
+    return list(load_pipeline().pipe(texts, batch_size=16))
+
+
 def check_language(text: str, *, name: str) -> None:
     """Refuse a text that is not English: of its words (20 at least), fewer than 6% are common English words
     (English news has about a third)."""
