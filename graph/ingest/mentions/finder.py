@@ -335,8 +335,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     states = [spec["label"] for spec in actors.values() if spec.get("type") == "State"] + [
         _clean(e).text for e in doc.ents if e.label_ == "GPE" or (e.label_ == "ORG" and e[-1].text in _STATE_WORDS)]
     for token in doc:
+        if token.dep_ not in ("amod", "compound", "nmod", "npadvmod") or taken[token.i]:
+            continue
         state = lex["demonyms"].get(token.text) or _demonym(token.text, states) or titled_nation(token)
-        if state and token.dep_ in ("amod", "compound", "nmod", "npadvmod") and not taken[token.i]:
+        if state:
             ids, _, _ = linker.link(state)
             add(doc[token.i:token.i + 1], ids or [linker.propose(state, "State", state)], "demonym",
                 f"{token.text!r} read as {state}")
