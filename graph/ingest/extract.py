@@ -43,6 +43,7 @@ from graph.ingest.context.clause import background, speaker
 from graph.ingest.context.modality import hedge, negation
 from graph.ingest.relations.roles import fan, named_beyond, prep_objects
 from graph.ingest.relations.rules import matches
+from graph.ingest.relations.stance import act_pronouns_out
 from graph.ingest.context.speakers import body_word, describe, described
 from ontology import PG, ontology_graph, relation_metadata
 
@@ -289,7 +290,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     mentioned = {a for m in mentions for a in m["actors"]}
     for sentence in doc.sents:
         sent = _Sentence(index, find_dates(sentence.text, offset=sentence.start_char, published=published), found)
-        for match in matches(sentence):
+        for match in act_pronouns_out(matches(sentence)):
             said = speaker(match["clause"], reported_relatives=match["relation"] not in load_lexicon()[
                 "background_relations"]) if match.get("clause") is not None else None
             voice = _claimant(sent, said, everyone, found["proposed"]) if match.get("clause") is not None else None

@@ -33,6 +33,7 @@ from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, d
 from graph.ingest.relations.members import member_body, organ_matches, party_holders
 from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
+from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
 from graph.ingest.relations.described_heads import described_head_matches, vice_head_matches
 from graph.ingest.relations.clauses import (call_for_matches, seat_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
@@ -328,6 +329,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from place_matches(token)
             yield from state_matches(token)
             yield from denial_matches(token)
+            yield from denied_act_matches(token)
             yield from refusal_matches(token)
             yield from presence_matches(token)
             yield from alleged_wrong_matches(token)
@@ -336,6 +338,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
         if token.pos_ in ("NOUN", "PROPN"):
             yield from noun_matches(token)
             yield from demand_matches(token)
+            yield from answered_claim_matches(token)
             yield from origin_matches(token)
             yield from _title_matches(token)
             yield from _government_matches(token)
