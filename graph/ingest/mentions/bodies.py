@@ -277,7 +277,8 @@ def one_present_head(results: list[dict[str, Any]], mentions: list[dict[str, Any
     >>> [c["subject"] for c in one_present_head([cand("t"), cand("e")], mentions, "President")]
     ['t']
     """
-    passing = [*load_lexicon()["former_titles"], *_SUCCESSION]  # "the late president", "acting president": a succession
+    passing = [*load_lexicon()["former_titles"], *load_lexicon()["past_holder_words"], *_SUCCESSION]  # "the late
+    # president", "acting president": a succession; "Nazarbayev, then president": a holder of the past
     former = re.compile(rf"\b(?:{'|'.join(map(re.escape, passing))})\b", re.I)
     counts: dict[str, int] = {}
     for m in mentions:
