@@ -22,3 +22,19 @@ def test_a_then_president_is_a_holder_of_the_past() -> None:
                    "She was jailed in 2015 by Petr Halek, then president. Halek has criticised Moret. "
                    "Moret did not reply to Halek.\n")
     assert {("ilan-moret", "headed", "tarvosia"), ("petr-halek", "headed", "tarvosia")} <= found
+
+
+def test_a_neighbouring_country_is_not_the_texts_own_however_often_named() -> None:
+    found = _found("Police in Tarvosia's capital detained 40 marchers, Tarvosia's interior ministry said. President "
+                   "Ilan Moret called the march illegal. Neighbouring Qorvia closed its border. Qorvia's army was put "
+                   "on alert and Qorvia's foreign ministry summoned an envoy.\n")
+    assert ("ilan-moret", "headed", "tarvosia") in found
+    assert ("ilan-moret", "headed", "qorvia") not in found
+
+
+def test_a_president_heads_the_country_his_sentence_opens_in() -> None:
+    found = _found("Troops from Tarvosia and Qorvia clashed on the border, Tarvosia's defence ministry said. "
+                   "Tarvosia's army said two soldiers died. Qorvia's army denied it. Tarvosia's foreign ministry "
+                   "summoned an envoy. In Qorvia, President Mira Sand thanked the soldiers.\n")
+    assert ("mira-sand", "headed", "qorvia") in found
+    assert ("mira-sand", "headed", "tarvosia") not in found

@@ -171,6 +171,8 @@ class DocumentBodies:
         makes past ("a former finance minister": head of his ministry still, member of no government), a government
         the text never names only for its head, and the ministry of a minister's title (see :meth:`_ministry`)."""
         kind = match["document"]
+        if kind == "country" and (scene := self._scene(match["trigger"][-1])) is not None:
+            return scene  # "In Lenmara, President Tamar Esvali thanked the troops": of the country the sentence is in
         if kind == "country" and any(c.lower_ in load_mention_data()["local_title_words"] and c.dep_ in (
                 "amod", "compound", "nmod") for c in match["trigger"][-1].children):
             return None  # "Hollan, the regional president": of a region, not of the country
@@ -186,6 +188,17 @@ class DocumentBodies:
         if kind == "government" and match["relation"] != "headed" and self._named_government() is None:
             return None
         return self.get(kind)
+
+    def _scene(self, title: Any) -> dict[str, Any] | None:
+        """The country a sentence opens in ("In Lenmara, President Tamar Esvali ..."), before the title ``title``:
+        a State, or a proposed name the text treats as a country; not a town ("In Almaty, President X")."""
+        sentence = title.sent
+        place = next((c for c in sentence[0].children if c.dep_ == "pobj"), None) if sentence[0].lower_ == "in" else None
+        if place is None or place.i + 1 >= title.i or title.doc[place.i + 1].text != ",":
+            return None
+        found = [m for m in self.mentions if m["start"] <= place.idx < m["end"] and
+                 self.actors[m["actors"][0]].get("type") in ("State", "Place") and self._country_like(m)]
+        return {**found[0], "far": True, "reading": f"the country the sentence opens in, {found[0]['text']!r}"} if found else None
 
     def _adjective(self, actor: str) -> str:
         """The word the text makes of a country's name ("Kestrian"), else the name itself ("Tamberu")."""
@@ -240,9 +253,9 @@ class DocumentBodies:
                 found = [m for m in found if not self._guessed(m)] or found
                 found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
                          and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader
-                if len({m["actors"][0] for m in found}) == 1 and re.search(  # "of neighbouring Ruvala": another
-                        rf"\bneighbou?ring {re.escape(self.actors[found[0]['actors'][0]].get('label', ''))}\b", self.text):
-                    found = []  # country (where two are named, the story may be the neighbour's too)
+                found = [m for m in found if not re.search(  # "of neighbouring Ruvala", "Neighbouring Ruvala has
+                    rf"\bneighbou?ring {re.escape(self.actors[m['actors'][0]].get('label', ''))}\b", self.text, re.I)]
+                # offered help": another country, the neighbour of the text's own
                 titled = self._titled_states(found)
                 if all(m["actors"][0] in titled for m in found):  # no State but one with its own president: a one-word
                     # name the text never makes a town of ("We start in Kestria")
