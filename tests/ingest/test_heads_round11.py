@@ -38,3 +38,17 @@ def test_a_president_heads_the_country_his_sentence_opens_in() -> None:
                    "summoned an envoy. In Qorvia, President Mira Sand thanked the soldiers.\n")
     assert ("mira-sand", "headed", "qorvia") in found
     assert ("mira-sand", "headed", "tarvosia") not in found
+
+
+def test_a_country_named_only_by_its_people_and_its_bodies() -> None:
+    result = candidates_for_text("Velorian opposition leader held\n\nPolice detained Ion Bratu, the leader of the Free "
+                                 "Veloria Party, on Sunday. President Anna Mirk called him a traitor. Many Velorians "
+                                 "took to the streets.\n", known_actors(DEFAULT_CORPUS), published="2023-03-01")
+    assert ("anna-mirk", "headed", "veloria") in {(i.get("subject"), i["relation"], i.get("object")) for i in result["items"]}
+    assert result["proposed"]["veloria"]["type"] == "State"
+
+
+def test_no_country_from_a_town_with_an_adjective() -> None:
+    found = _found("Miners in the town of Ossel walked out. The Osselan miners marched. President Anna Mirk "
+                   "called the strike illegal.\n")
+    assert not [f for f in found if f[0] == "anna-mirk" and f[1] == "headed"]

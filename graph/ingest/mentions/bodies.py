@@ -29,6 +29,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.finder import slug
+from graph.ingest.mentions.peoples import named_as_town, people_country
 
 __all__ = ["DocumentBodies", "one_present_head", "own_government"]
 
@@ -106,7 +107,8 @@ class DocumentBodies:
         if not spec.get("proposed") or not name[:1].isupper() or " " in name:
             return False
         forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
-        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
+        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms) and \
+            not named_as_town(name, self.text)  # "the town of Ossel ... the Osselan miners": a town's people
 
     def _bare_country(self, mention: dict[str, Any]) -> bool:
         """A proposed one-word name, no acronym nor body word, that owns something or is named thrice, never a town
@@ -189,6 +191,27 @@ class DocumentBodies:
             return None
         return self.get(kind)
 
+    def _people_country(self) -> dict[str, Any] | None:
+        """The country the text names by its people's adjective (:func:`people_country`: "Askarian police"), where
+        no mention stands out as the country: its mention by that name, else a proposed State (where the extractor
+        gave somewhere to put it)."""
+        name = people_country(self.text)
+        if name is None:
+            return None
+        named = [m for m in self.mentions if self.actors[m["actors"][0]].get("label") == name]
+        if named:
+            return {**named[0], "far": True, "reading": f"the country the text names by its people, {name!r}"}
+        actor_id = slug(name)
+        if self.proposed is None or self.actors.get(actor_id, {}).get("type", "State") != "State":
+            return None
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": "State", "label": name, "aliases": [], "proposed": True,
+                "note": f"the country the text names by its people's adjective ({name!r})"}
+        start = self.text.find(name)
+        return {"actors": [actor_id], "text": name, "start": start, "end": start + len(name), "far": True,
+                "reading": f"the country the text names by its people, {name!r}"}
+
     def _scene(self, title: Any) -> dict[str, Any] | None:
         """The country a sentence opens in ("In Lenmara, President Tamar Esvali ..."), before the title ``title``:
         a State, or a proposed name the text treats as a country; not a town ("In Almaty, President X")."""
@@ -265,7 +288,7 @@ class DocumentBodies:
                 dated = re.match(r"\s*[A-Z][A-Z'. -]+, ([A-Z][a-z]+(?: [A-Z][a-z]+)?),", self.text)  # "BRENHOLT, Kestria,"
                 lined = [m for m in self.mentions if dated and m["text"] == dated[1] and m["start"] < 80]
                 self._cache[kind] = {**lined[0], "far": True, "reading": f"the country of the dateline, {dated[1]!r}"} \
-                    if lined and dated else _most_named(found, "the country", titled)
+                    if lined and dated else _most_named(found, "the country", titled) or self._people_country()
             elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
                 word = kind.split()[1]
                 self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {
