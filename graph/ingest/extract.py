@@ -229,16 +229,18 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
 def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X a country ("Russian President
     Putin ... President Putin") or the country a present holder ("Russian President Putin ... President
-    Tokayev"; not "Nazarbayev, the former leader of Kazakhstan ... President Tokayev"), and but once per holder."""
-    former = re.compile(rf"\b(?:{'|'.join(map(re.escape, load_lexicon()['former_titles']))})\b", re.I)
-    heads = {(c["subject"], c["object"]) for c in results if c["relation"] == "headed" and
-             actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")
+    Tokayev"; not "Nazarbayev, the former leader of Kazakhstan", "the country's first president", "Derya, who
+    ruled Kalvora": only a title not of the past gives the country a present holder), and but once per holder."""
+    lex = load_lexicon()
+    former = re.compile(rf"\b(?:{'|'.join(map(re.escape, [*lex['former_titles'], *lex['past_holder_words']]))})\b", re.I)
+    heads = {(c["subject"], c["object"], c["rule"].startswith("title")) for c in results if c["relation"] == "headed"
+             and actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")
              and not former.search(text[c["start"]:c["end"]])}
     seen: set[Any] = set()
     kept = []
     for c in results:
         if c["rule"].endswith("(of the country)"):
-            if c["subject"] in seen or any(s == c["subject"] or o == c["object"] for s, o in heads):
+            if c["subject"] in seen or any(s == c["subject"] or (titled and o == c["object"]) for s, o, titled in heads):
                 continue  # a holder the text gives a country, or a country the text gives a holder
             seen.add(c["subject"])
         kept.append(c)

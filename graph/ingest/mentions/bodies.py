@@ -29,6 +29,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.finder import slug
+from graph.ingest.mentions.peoples import named_as_town, people_country
 
 __all__ = ["DocumentBodies", "one_present_head", "own_government"]
 
@@ -106,7 +107,8 @@ class DocumentBodies:
         if not spec.get("proposed") or not name[:1].isupper() or " " in name:
             return False
         forms = {name + "'s", name + "n", name + "an", name + "ian", name + "ese", name[:-1] + "an", name[:-1] + "ian"}
-        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms)
+        return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms) and \
+            not named_as_town(name, self.text)  # "the town of Ossel ... the Osselan miners": a town's people
 
     def _bare_country(self, mention: dict[str, Any]) -> bool:
         """A proposed one-word name, no acronym nor body word, that owns something or is named thrice, never a town
@@ -171,6 +173,8 @@ class DocumentBodies:
         makes past ("a former finance minister": head of his ministry still, member of no government), a government
         the text never names only for its head, and the ministry of a minister's title (see :meth:`_ministry`)."""
         kind = match["document"]
+        if kind == "country" and (scene := self._scene(match["trigger"][-1])) is not None:
+            return scene  # "In Lenmara, President Tamar Esvali thanked the troops": of the country the sentence is in
         if kind == "country" and any(c.lower_ in load_mention_data()["local_title_words"] and c.dep_ in (
                 "amod", "compound", "nmod") for c in match["trigger"][-1].children):
             return None  # "Hollan, the regional president": of a region, not of the country
@@ -186,6 +190,38 @@ class DocumentBodies:
         if kind == "government" and match["relation"] != "headed" and self._named_government() is None:
             return None
         return self.get(kind)
+
+    def _people_country(self) -> dict[str, Any] | None:
+        """The country the text names by its people's adjective (:func:`people_country`: "Askarian police"), where
+        no mention stands out as the country: its mention by that name, else a proposed State (where the extractor
+        gave somewhere to put it)."""
+        name = people_country(self.text)
+        if name is None:
+            return None
+        named = [m for m in self.mentions if self.actors[m["actors"][0]].get("label") == name]
+        if named:
+            return {**named[0], "far": True, "reading": f"the country the text names by its people, {name!r}"}
+        actor_id = slug(name)
+        if self.proposed is None or self.actors.get(actor_id, {}).get("type", "State") != "State":
+            return None
+        if actor_id not in self.actors:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": "State", "label": name, "aliases": [], "proposed": True,
+                "note": f"the country the text names by its people's adjective ({name!r})"}
+        start = self.text.find(name)
+        return {"actors": [actor_id], "text": name, "start": start, "end": start + len(name), "far": True,
+                "reading": f"the country the text names by its people, {name!r}"}
+
+    def _scene(self, title: Any) -> dict[str, Any] | None:
+        """The country a sentence opens in ("In Lenmara, President Tamar Esvali ..."), before the title ``title``:
+        a State, or a proposed name the text treats as a country; not a town ("In Almaty, President X")."""
+        sentence = title.sent
+        place = next((c for c in sentence[0].children if c.dep_ == "pobj"), None) if sentence[0].lower_ == "in" else None
+        if place is None or place.i + 1 >= title.i or title.doc[place.i + 1].text != ",":
+            return None
+        found = [m for m in self.mentions if m["start"] <= place.idx < m["end"] and
+                 self.actors[m["actors"][0]].get("type") in ("State", "Place") and self._country_like(m)]
+        return {**found[0], "far": True, "reading": f"the country the sentence opens in, {found[0]['text']!r}"} if found else None
 
     def _adjective(self, actor: str) -> str:
         """The word the text makes of a country's name ("Kestrian"), else the name itself ("Tamberu")."""
@@ -240,9 +276,9 @@ class DocumentBodies:
                 found = [m for m in found if not self._guessed(m)] or found
                 found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
                          and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader
-                if len({m["actors"][0] for m in found}) == 1 and re.search(  # "of neighbouring Ruvala": another
-                        rf"\bneighbou?ring {re.escape(self.actors[found[0]['actors'][0]].get('label', ''))}\b", self.text):
-                    found = []  # country (where two are named, the story may be the neighbour's too)
+                found = [m for m in found if not re.search(  # "of neighbouring Ruvala", "Neighbouring Ruvala has
+                    rf"\bneighbou?ring {re.escape(self.actors[m['actors'][0]].get('label', ''))}\b", self.text, re.I)]
+                # offered help": another country, the neighbour of the text's own
                 titled = self._titled_states(found)
                 if all(m["actors"][0] in titled for m in found):  # no State but one with its own president: a one-word
                     # name the text never makes a town of ("We start in Kestria")
@@ -252,7 +288,7 @@ class DocumentBodies:
                 dated = re.match(r"\s*[A-Z][A-Z'. -]+, ([A-Z][a-z]+(?: [A-Z][a-z]+)?),", self.text)  # "BRENHOLT, Kestria,"
                 lined = [m for m in self.mentions if dated and m["text"] == dated[1] and m["start"] < 80]
                 self._cache[kind] = {**lined[0], "far": True, "reading": f"the country of the dateline, {dated[1]!r}"} \
-                    if lined and dated else _most_named(found, "the country", titled)
+                    if lined and dated else _most_named(found, "the country", titled) or self._people_country()
             elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
                 word = kind.split()[1]
                 self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {
@@ -277,7 +313,8 @@ def one_present_head(results: list[dict[str, Any]], mentions: list[dict[str, Any
     >>> [c["subject"] for c in one_present_head([cand("t"), cand("e")], mentions, "President")]
     ['t']
     """
-    passing = [*load_lexicon()["former_titles"], *_SUCCESSION]  # "the late president", "acting president": a succession
+    passing = [*load_lexicon()["former_titles"], *load_lexicon()["past_holder_words"], *_SUCCESSION]  # "the late
+    # president", "acting president": a succession; "Nazarbayev, then president": a holder of the past
     former = re.compile(rf"\b(?:{'|'.join(map(re.escape, passing))})\b", re.I)
     counts: dict[str, int] = {}
     for m in mentions:
