@@ -35,7 +35,7 @@ __all__ = ["DocumentBodies", "one_present_head", "own_government"]
 _BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
 _TOWNS = ("town", "city", "port", "village", "capital", "district", "region", "province", "suburb", "hub", "centre")
 _SUCCESSION = ("acting", "interim", "late", "new", "elected", "incoming", "outgoing", "caretaker")
-_REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
+_REFERRING = {"the", "this", "that", "its", "it", "their", "they", "both"}  # "both countries": a pair the coreference gave
 
 
 def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] | None = None) -> dict[str, Any] | None:
