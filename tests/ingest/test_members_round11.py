@@ -53,3 +53,14 @@ def test_a_mission_of_a_named_body_is_its_member(text: str) -> None:
 def test_a_committee_of_a_common_noun_is_no_member() -> None:
     found = _found("The opposition demanded that the budget committee of parliament summon Ines Varo.\n")
     assert not [f for f in found if f[1] == "memberOf"]
+
+
+def test_a_body_loyal_to_someone_is_aligned_with_him() -> None:
+    found = _found("The Security Committee, which had stayed loyal to Oskar Brell, arrested Ines Varo.\n")
+    assert ("security-committee", "alignedWith", "oskar-brell") in found
+    assert ("security-committee", "closeTo", "oskar-brell") not in found
+
+
+def test_a_person_loyal_to_someone_stays_close_to_him() -> None:
+    found = _found("Ines Varo stayed loyal to Oskar Brell.\n")
+    assert ("ines-varo", "closeTo", "oskar-brell") in found
