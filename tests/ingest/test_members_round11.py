@@ -64,3 +64,22 @@ def test_a_body_loyal_to_someone_is_aligned_with_him() -> None:
 def test_a_person_loyal_to_someone_stays_close_to_him() -> None:
     found = _found("Ines Varo stayed loyal to Oskar Brell.\n")
     assert ("ines-varo", "closeTo", "oskar-brell") in found
+
+
+_HEADLINE = "Ardonia: crowds gather after the vote\n\nArdonia's president, Ines Varo, called the vote. Ardonia voted on Sunday. "
+
+
+def test_a_capital_apposed_to_a_name_is_in_the_texts_country() -> None:
+    found = _found(_HEADLINE + "Crowds gathered in Tarvo, the capital, on Monday.\n")
+    assert ("tarvo", "locatedIn", "ardonia") in found
+
+
+def test_a_capital_of_a_country_the_headline_does_not_name_is_unclear() -> None:
+    found = _found("Crowds gather after the vote\n\nArdonia's president, Ines Varo, called the vote. Ardonia voted "
+                   "on Sunday. Crowds gathered in Tarvo, the capital, on Monday.\n")
+    assert not [f for f in found if f[1] == "locatedIn" and f[0] == "tarvo"]
+
+
+def test_a_qualified_capital_is_not_the_texts() -> None:
+    found = _found(_HEADLINE + "Diplomats left Osterberg, the regional capital, on Monday.\n")
+    assert ("osterberg", "locatedIn", "ardonia") not in found

@@ -183,6 +183,9 @@ class DocumentBodies:
             return None  # "Interior Minister Dolan": head of his ministry, of the government only where the text says
         if kind.startswith("ministry "):
             return self._ministry(match)
+        if match.get("headline") and (found := self.get(kind)) is not None and not re.search(
+                rf"\b{re.escape(self.actors[found['actors'][0]].get('label', '?'))}\b", self.text.split("\n", 1)[0]):
+            return None  # "Salvat, the capital": of the country the headline names too, else unclear
         if kind == "government" and match["relation"] != "headed" and self._named_government() is None:
             return None
         return self.get(kind)
