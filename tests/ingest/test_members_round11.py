@@ -83,3 +83,12 @@ def test_a_capital_of_a_country_the_headline_does_not_name_is_unclear() -> None:
 def test_a_qualified_capital_is_not_the_texts() -> None:
     found = _found(_HEADLINE + "Diplomats left Osterberg, the regional capital, on Monday.\n")
     assert ("osterberg", "locatedIn", "ardonia") not in found
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Lena Dorn, who attended the ceremony in Tarvo, left on Monday.\n", "ceremony"),
+    ("Oskar Brell was fined for taking part in an unauthorised rally.\n", "rally"),
+])
+def test_gatherings_one_attends_are_events(text: str, event: str) -> None:
+    found = _found(text)
+    assert any(r == "participatedIn" and o and event in o for _, r, o in found)
