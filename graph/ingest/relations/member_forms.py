@@ -11,7 +11,7 @@ only a common noun of the lexicon's ``member_organs`` or ``member_missions`` wit
 
 >>> from graph.ingest.nlp import parse
 >>> doc = parse("The Forum, of which Ardonia is a member, met.")
->>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for m in member_relative_matches(doc[7])]
+>>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for m in member_relative_matches(doc[8])]
 [('memberOf', ['Ardonia'], ['Forum'])]
 """
 
