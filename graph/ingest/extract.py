@@ -168,6 +168,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     if match["rule"].startswith("title") and match["relation"] == "servedUnder" and object_type in _BODIES \
             and (not match.get("possessor") or match.get("party")):  # "the party's deputies": its members
         match = {**match, "relation": "memberOf", "rule": match["rule"] + " (of a body: member)"}  # "deputies of X"
+    if match["relation"] == "closeTo" and subj and len(subj["actors"]) == 1 and \
+            actors.get(subj["actors"][0], {}).get("type") in _BODIES:  # "the KNB, which stayed loyal to X", "Ardonia,
+        match = {**match, "relation": "alignedWith", "rule": match["rule"] + " (of a body: aligned)"}  # an ally of Y"
     if match["relation"] == "foughtWith" and subj and obj and all(
             len(m["actors"]) == 1 and actors.get(m["actors"][0], {}).get("type") == "Person" for m in (subj, obj)):
         match = {**match, "relation": "rivalOf", "rule": match["rule"] + " (two persons: rivals)"}

@@ -163,7 +163,7 @@ def test_a_demand_that_someone_be_freed_is_no_release() -> None:
 
 
 def test_a_description_in_a_noun_phrase_stays_in_the_reporters_voice() -> None:
-    assert ("soldiers", "closeTo", "marek", None) in claims(
+    assert ("soldiers", "alignedWith", "marek", None) in claims(
         "Soldiers loyal to Ilya Marek detained Oskar Dorn, Lena Vasko said.")
 
 

@@ -40,6 +40,7 @@ from graph.ingest.mentions.partitives import counted
 from graph.ingest.coreference.pronoun_cues import cataphor, claim_owner, conjunct_owner, fronted, intensified
 from graph.ingest.coreference.salience import Test, antecedent, named_parties, pronoun_class, subject_tokens
 from graph.ingest.coreference.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
+from graph.ingest.coreference.state_pairs import resolve_state_pair, state_pair
 from graph.ingest.relations.roles import subjects
 
 __all__ = ["resolve", "token_index"]
@@ -197,13 +198,17 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
     plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
+    pairs = [doc[t.left_edge.i:t.i + 1] for t in doc if state_pair(t)]
     owned = possessed_chunks(doc, covered)
     relatives = [c for c in kin_chunks(doc, covered) if c not in owned]
-    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned + relatives
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + pairs + owned + relatives
     for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
         if chunk in plurals:
             resolve_plural(doc, chunk, result, covered, actors, sexes)
+            continue
+        if chunk in pairs:  # "both countries": the two states named most
+            resolve_state_pair(chunk, result, covered, actors)
             continue
         inside = head.i in covered and not (head.tag_ in ("PRP", "PRP$") and covered[head.i]["kind"] == "group")
         if inside or any(m["head"] == head.i for m in result):

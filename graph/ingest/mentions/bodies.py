@@ -36,7 +36,7 @@ __all__ = ["DocumentBodies", "one_present_head", "own_government"]
 _BODIES = ("PublicBody", "Organisation", "SecurityService", "ArmedForce", "MilitaryAlliance", "MediaOutlet")
 _TOWNS = ("town", "city", "port", "village", "capital", "district", "region", "province", "suburb", "hub", "centre")
 _SUCCESSION = ("acting", "interim", "late", "new", "elected", "incoming", "outgoing", "caretaker")
-_REFERRING = {"the", "this", "that", "its", "it", "their", "they"}
+_REFERRING = {"the", "this", "that", "its", "it", "their", "they", "both"}  # "both countries": a pair the coreference gave
 
 
 def _most_named(found: list[dict[str, Any]], what: str, titled: frozenset[str] | None = None) -> dict[str, Any] | None:
@@ -187,6 +187,9 @@ class DocumentBodies:
             return None  # "Interior Minister Dolan": head of his ministry, of the government only where the text says
         if kind.startswith("ministry "):
             return self._ministry(match)
+        if match.get("headline") and (found := self.get(kind)) is not None and not re.search(
+                rf"\b{re.escape(self.actors[found['actors'][0]].get('label', '?'))}\b", self.text.split("\n", 1)[0]):
+            return None  # "Salvat, the capital": of the country the headline names too, else unclear
         if kind == "government" and match["relation"] != "headed" and self._named_government() is None:
             return None
         return self.get(kind)

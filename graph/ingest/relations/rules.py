@@ -31,6 +31,8 @@ from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.members import member_body, organ_matches, party_holders
+from graph.ingest.relations.member_forms import member_relative_matches, organ_of_matches
+from graph.ingest.relations.capitals import capital_matches
 from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
@@ -348,6 +350,9 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from affiliation_matches(token)
             yield from seat_matches(token)
             yield from organ_matches(token)
+            yield from organ_of_matches(token)
+            yield from member_relative_matches(token)
+            yield from capital_matches(token)
             yield from adjunct_matches(token)
         elif (token.dep_ == "amod" and token.head.pos_ == "PROPN") or (token.pos_ == "ADJ" and token.dep_ in (
                 "nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr")):  # "whose chief Oskar Dorn", "the

@@ -1,0 +1,54 @@
+"""Two more shapes of membership: "the bloc, of which Ardonia is a member", "the observer mission of the Forum".
+
+A relative clause whose pronoun is the object of "of" before a copula with "member" ("The Forum, of
+which Ardonia is a founding member, met"; "of which both countries are members") makes the clause's
+subject a member of the noun the clause hangs on (the parser hangs "of which" on the verb, so the title
+rule, which reads "a member of X", never sees the body). An organ or a mission of a named body ("the
+observer mission of the League of Inland Republics", "the fifth department of the Security Committee")
+is a member of it, as "the bloc's commission" is of its possessor (:func:`~graph.ingest.relations.members.organ_matches`);
+only a common noun of the lexicon's ``member_organs`` or ``member_missions`` with a proper name after "of"
+("the finance committee of parliament" is a body of its own; "the Council of Southern Republics" is a name).
+
+>>> from graph.ingest.nlp import parse
+>>> doc = parse("The Forum, of which Ardonia is a member, met.")
+>>> [(m["relation"], [t.text for t in m["subjects"]], [t.text for t in m["objects"]]) for m in member_relative_matches(doc[8])]
+[('memberOf', ['Ardonia'], ['Forum'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graph.ingest.lexicon import load_lexicon
+from graph.ingest.relations.roles import subjects
+
+__all__ = ["member_relative_matches", "organ_of_matches"]
+
+_WHICH = {"which", "whom"}
+
+
+def member_relative_matches(noun: Any) -> Iterator[dict[str, Any]]:
+    """"The Forum, of which Ardonia is a member": Ardonia is a member of the Forum."""
+    verb = noun.head
+    if noun.lemma_.lower() != "member" or noun.dep_ != "attr" or verb.lemma_ != "be" or verb.dep_ != "relcl":
+        return
+    linked = [p for t in (verb, noun) for p in t.children if p.dep_ in ("prep", "dep") and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lower_ in _WHICH for o in p.children)]
+    if linked and verb.head.pos_ in ("NOUN", "PROPN") and (subs := subjects(verb)):
+        yield {"relation": "memberOf", "subjects": subs, "objects": [verb.head], "trigger": [noun, linked[0]],
+               "rule": "title: of which X is a member", "passive": False, "clause": None}
+
+
+def organ_of_matches(noun: Any) -> Iterator[dict[str, Any]]:
+    """"The observer mission of the League of Inland Republics": the organ (its own party) is a member of
+    the named body after "of"."""
+    lex = load_lexicon()
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lemma_.lower() not in (
+            *lex["member_organs"], *lex["member_missions"]) or any(c.dep_ == "poss" for c in noun.children):
+        return
+    bodies = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    if bodies:
+        yield {"relation": "memberOf", "subjects": [noun], "objects": bodies[:1], "trigger": [noun], "party": True,
+               "rule": f"noun: {noun.lemma_.lower()} of X", "passive": False, "clause": None, "fan": False}
