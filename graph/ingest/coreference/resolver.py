@@ -30,6 +30,7 @@ from typing import Any
 
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
+from graph.ingest.coreference.binding import bound_tokens, partitive_hosts
 from graph.ingest.coreference.gender import genders, pronoun_gender
 from graph.ingest.coreference.kinship import kin_chunks, named_relative
 from graph.ingest.lexicon import load_lexicon
@@ -144,7 +145,8 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
         return set()
     owned = token.head
     near = [c for c in owned.children if c.dep_ in ("appos", "compound")] + ([owned.head] if owned.dep_ == "appos" else [])
-    return {covered[t.i]["head"] for t in near if t.i in covered}
+    hosts = {t.i for t in near} | partitive_hosts(token)  # "Voss, one of his daughters": not Voss
+    return {covered[i]["head"] for i in hosts if i in covered}
 
 
 def _home_state(head: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[Test]:
@@ -236,8 +238,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 verb = head.head if head.dep_ != "pobj" else next(  # "carrying messages between him and Anand":
                     (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head.head.head)  # the verb, past nouns
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
-                exclude |= {t.i for s in doers for t in (s.subtree if head not in s.subtree else [s, *(
-                    c for c in s.children if c.dep_ == "appos")])}  # "Reval dismissed him": not Reval; "named
+                exclude |= {i for s in doers for i in (bound_tokens(s) if head not in s.subtree else {s.i, *(
+                    c.i for c in s.children if c.dep_ == "appos")})}  # "Reval dismissed him": not Reval; "named
                 # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
                 doing = [covered[t.i]["actors"] for s in doers for t in [s, *s.children] if t.i in covered and (
                     t is s or t.dep_ == "appos")]  # nor an earlier "his" of the doer ("Halm, who named Reval his
