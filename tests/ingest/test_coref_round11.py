@@ -58,3 +58,23 @@ def test_a_new_confederation_is_a_body_that_its_can_stand_for() -> None:
     owner = _pronoun(mentions, "Its")
     assert actors[owner[0]]["type"] == "Organisation"
     assert "Confederation" in " ".join([actors[owner[0]]["label"], *actors[owner[0]].get("aliases", [])])
+
+
+def _family_of(text: str) -> list[tuple[str | None, str | None]]:
+    from graph.ingest.ingest import candidates_for_text
+    return [(c["subject"], c["object"]) for c in candidates_for_text(text, {})["items"] if c["relation"] == "familyOf"]
+
+
+def test_a_family_that_acts_is_of_its_possessor() -> None:
+    found = _family_of("Colonel Ivo Varga was arrested in Tarn on Monday. His family denied every charge.")
+    assert any(obj == "ivo-varga" for _, obj in found)
+
+
+def test_a_family_that_owns_is_of_its_possessor() -> None:
+    found = _family_of("Prosecutors say Ivo Varga moved state funds into firms owned by Varga's family.")
+    assert any(obj == "ivo-varga" for _, obj in found)
+
+
+def test_a_family_that_is_only_the_ground_of_a_phrase_is_no_party() -> None:
+    found = _family_of("The inquiry into Ivo Varga has widened. The net around Varga's family is tightening.")
+    assert not any(obj == "ivo-varga" for _, obj in found)
