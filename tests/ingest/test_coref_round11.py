@@ -78,3 +78,35 @@ def test_a_family_that_owns_is_of_its_possessor() -> None:
 def test_a_family_that_is_only_the_ground_of_a_phrase_is_no_party() -> None:
     found = _family_of("The inquiry into Ivo Varga has widened. The net around Varga's family is tightening.")
     assert not any(obj == "ivo-varga" for _, obj in found)
+
+
+_STATES = {"varossa": {"type": "State", "label": "Varossa", "aliases": []},
+           "tellmark": {"type": "State", "label": "Tellmark", "aliases": []},
+           "ostrava-isles": {"type": "State", "label": "Ostravia", "aliases": []}}
+
+
+def _members_of(text: str, body: str) -> set[str | None]:
+    from graph.ingest.ingest import candidates_for_text
+    return {c["subject"] for c in candidates_for_text(text, _STATES)["items"] if c["relation"] == "memberOf"
+            and c["object"] == body}
+
+
+def test_both_countries_are_the_two_states_named_most() -> None:
+    found = _members_of("Troops from Varossa and Tellmark clashed on the border on Monday. Varossa blamed Tellmark "
+                        "for the fighting, and Tellmark blamed Varossa. The Union of Coastal States, to which both "
+                        "countries belong, called for restraint.", "union-of-coastal-states")
+    assert found == {"varossa", "tellmark"}
+
+
+def test_both_countries_with_a_third_named_as_often_are_left_alone() -> None:
+    found = _members_of("Varossa and Tellmark traded fire on Monday; Ostravia protested. The Union of Coastal "
+                        "States, to which both countries belong, called for restraint.", "union-of-coastal-states")
+    assert not found & {"varossa", "tellmark", "ostrava-isles"}
+
+
+def test_a_pair_of_states_is_no_pair_of_persons_for_both_ministers() -> None:
+    from graph.ingest.ingest import candidates_for_text
+    items = candidates_for_text("Varossa and Tellmark traded fire on Monday. The Union of Coastal States, to which "
+                                "both countries belong, called for restraint. Its secretary, Ivo Marek, has spoken "
+                                "by telephone with both foreign ministers.", _STATES)["items"]
+    assert not any(c["relation"] == "met" and c["object"] in ("varossa", "tellmark") for c in items)

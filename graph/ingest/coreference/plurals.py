@@ -66,7 +66,8 @@ def person_sets(mentions: list[dict[str, Any]], doc: Any, actors: dict[str, dict
         if len(members) >= 2:
             sets.append({"start": first["start"], "end": parts[-1]["end"], "head": head, "members": members})
     sets += [{"start": m["start"], "end": m["end"], "head": m["head"], "members": m["members"]} for m in mentions
-             if "members" in m]  # "Both men had been covering the protests when they were detained"
+             if "members" in m and all(actors.get(a, {}).get("type") == "Person" for a in m["members"])]
+    # "Both men had been covering the protests when they were detained" (not "both countries")
     return sorted(sets, key=lambda s: s["start"])
 
 

@@ -39,6 +39,7 @@ from graph.ingest.mentions.owners import possessed_bodies, principal, title_owne
 from graph.ingest.mentions.linking import keep_form
 from graph.ingest.mentions.partitives import counted
 from graph.ingest.coreference.pronoun_cues import cataphor, claim_owner, conjunct_owner, fronted, intensified
+from graph.ingest.coreference.state_pairs import resolve_state_pair, state_pair_chunks
 from graph.ingest.coreference.salience import Test, antecedent, named_parties, pronoun_class, subject_tokens
 from graph.ingest.coreference.plurals import add_plural, nearest_set, person_sets, plural_description, resolve_plural
 from graph.ingest.relations.roles import subjects
@@ -201,11 +202,15 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     plurals = [doc[t.left_edge.i:t.i + 1] for t in doc if plural_description(t)]
     owned = possessed_chunks(doc, covered)
     relatives = [c for c in kin_chunks(doc, covered) if c not in owned]
-    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned + relatives
+    pairs = state_pair_chunks(doc, covered)  # "to which both countries belong"
+    chunks = pronouns + description_chunks(doc, covered) + kin + plurals + owned + relatives + pairs
     for chunk in sorted(chunks, key=lambda c: (c.start, len(c))):
         head = chunk[-1]  # the pronoun, or the noun a description ends with
         if chunk in plurals:
             resolve_plural(doc, chunk, result, covered, actors, sexes)
+            continue
+        if chunk in pairs:
+            resolve_state_pair(chunk, result, actors)
             continue
         inside = head.i in covered and not (head.tag_ in ("PRP", "PRP$") and covered[head.i]["kind"] == "group")
         if inside or any(m["head"] == head.i for m in result):
