@@ -110,3 +110,10 @@ def test_a_pair_of_states_is_no_pair_of_persons_for_both_ministers() -> None:
                                 "both countries belong, called for restraint. Its secretary, Ivo Marek, has spoken "
                                 "by telephone with both foreign ministers.", _STATES)["items"]
     assert not any(c["relation"] == "met" and c["object"] in ("varossa", "tellmark") for c in items)
+
+
+def test_the_outlets_own_correspondent_is_no_antecedent_of_a_later_pronoun() -> None:
+    mentions, _ = _read("PRESENTER: Colonel Ivo Darrek was detained by police at a villa outside Tarn on Wednesday. "
+                        "Our correspondent Mira Tallen was at the hearing.\n\nTALLEN: He was led in through a side "
+                        "door. His lawyer, Pavel Osk, asked for bail.")
+    assert _pronoun(mentions, "He") == ["ivo-darrek"]

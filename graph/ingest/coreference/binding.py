@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["partitive_hosts", "bound_tokens"]
+from graph.ingest.lexicon import load_lexicon
+
+__all__ = ["partitive_hosts", "bound_tokens", "own_staff"]
 
 _CLAUSES = ("relcl", "acl", "advcl")
 
@@ -45,3 +47,26 @@ def bound_tokens(subject: Any) -> set[int]:
     inside it ("Marek, who said that Dorn had failed": Marek, not Dorn)."""
     free = {t.i for c in subject.subtree if c.dep_ in _CLAUSES and c.i != subject.i for t in c.subtree}
     return {t.i for t in subject.subtree} - free
+
+
+def own_staff(doc: Any, mentions: list[dict[str, Any]]) -> set[int]:
+    """Heads of the names of the outlet's own staff ("Our correspondent Katya Morn was at the hearing", "our
+    political correspondent, Niklas Aho"): the report's voice, which the story's later "he" or "she" does not
+    stand for (the staff speak of themselves as "I" and "we").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Our correspondent Katya Morn was at the hearing.")
+    >>> [doc[i].text for i in own_staff(doc, [{"head": 3, "kind": "new"}])]
+    ['Morn']
+    """
+    staff = set(load_lexicon()["own_staff"])
+    out = set()
+    for m in mentions:
+        if m["kind"] not in ("name", "new", "variant"):
+            continue
+        head = doc[m["head"]]
+        nouns = [c for c in head.children if c.dep_ in ("compound", "appos")] + ([head.head] if head.dep_ == "appos" else [])
+        for noun in (n for n in nouns if n.lemma_.lower() in staff):
+            if any(c.dep_ == "poss" and c.lower_ == "our" for c in [*noun.children, *head.children]):
+                out.add(head.i)
+    return out

@@ -30,7 +30,7 @@ from typing import Any
 
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
-from graph.ingest.coreference.binding import bound_tokens, partitive_hosts
+from graph.ingest.coreference.binding import bound_tokens, own_staff, partitive_hosts
 from graph.ingest.coreference.gender import genders, pronoun_gender
 from graph.ingest.coreference.kinship import kin_chunks, named_relative
 from graph.ingest.lexicon import load_lexicon
@@ -196,6 +196,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
     covered = token_index(mentions)
     named = named_parties(doc, mentions)
+    staff = own_staff(doc, mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
@@ -252,6 +253,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                             head.sent.start_char <= m["start"] < head.idx}
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
+            exclude |= {i for i in staff if i < head.sent.start}  # "Our correspondent Katya Morn ... He was": not her
             intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1]) or \
                 claim_owner(head, covered, tests[-1])  # "the miners' claim that they": the miners
             after = cataphor(head, covered, tests[-1])
