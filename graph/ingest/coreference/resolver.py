@@ -30,6 +30,7 @@ from typing import Any
 
 from graph.ingest.coreference.descriptions import (description_chunks, description_noun, description_test, office_holder,
                                       possessed_chunks, possessed_later, relational_chunks, role_words, titles)
+from graph.ingest.coreference.binding import bound_tokens, own_staff, partitive_hosts
 from graph.ingest.coreference.gender import genders, pronoun_gender
 from graph.ingest.coreference.kinship import kin_chunks, named_relative
 from graph.ingest.lexicon import load_lexicon
@@ -145,7 +146,8 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
         return set()
     owned = token.head
     near = [c for c in owned.children if c.dep_ in ("appos", "compound")] + ([owned.head] if owned.dep_ == "appos" else [])
-    return {covered[t.i]["head"] for t in near if t.i in covered}
+    hosts = {t.i for t in near} | partitive_hosts(token)  # "Voss, one of his daughters": not Voss
+    return {covered[i]["head"] for i in hosts if i in covered}
 
 
 def _home_state(head: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[Test]:
@@ -194,6 +196,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
     counts = Counter(m["actors"][0] for m in mentions if len(m["actors"]) == 1)
     covered = token_index(mentions)
     named = named_parties(doc, mentions)
+    staff = own_staff(doc, mentions)
     result = list(mentions)
     pronouns = [doc[t.i:t.i + 1] for t in doc if t.tag_ in ("PRP", "PRP$")]
     kin = relational_chunks(doc, covered)
@@ -241,8 +244,8 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                 verb = head.head if head.dep_ != "pobj" else next(  # "carrying messages between him and Anand":
                     (a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head.head.head)  # the verb, past nouns
                 doers = subjects(verb) + [c for c in verb.head.children if c.dep_ == "oprd" and verb.dep_ == "xcomp"]
-                exclude |= {t.i for s in doers for t in (s.subtree if head not in s.subtree else [s, *(
-                    c for c in s.children if c.dep_ == "appos")])}  # "Reval dismissed him": not Reval; "named
+                exclude |= {i for s in doers for i in (bound_tokens(s) if head not in s.subtree else {s.i, *(
+                    c.i for c in s.children if c.dep_ == "appos")})}  # "Reval dismissed him": not Reval; "named
                 # her deputy, Karel Wynn, to replace him": not Wynn; "an officer who called himself Korr pressed her"
                 doing = [covered[t.i]["actors"] for s in doers for t in [s, *s.children] if t.i in covered and (
                     t is s or t.dep_ == "appos")]  # nor an earlier "his" of the doer ("Halm, who named Reval his
@@ -250,6 +253,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                             head.sent.start_char <= m["start"] < head.idx}
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
+            exclude |= {i for i in staff if i < head.sent.start}  # "Our correspondent Katya Morn ... He was": not her
             intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1]) or \
                 claim_owner(head, covered, tests[-1])  # "the miners' claim that they": the miners
             after = cataphor(head, covered, tests[-1])

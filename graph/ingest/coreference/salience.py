@@ -100,13 +100,15 @@ def antecedent(mentions: list[dict[str, Any]], token: Any, test: Test, doc: Any,
                 exclude: set[int] = frozenset(), window: int = 0,  # type: ignore[assignment]
                 named: set[int] = frozenset()) -> dict[str, Any] | None:  # type: ignore[assignment]
     """The most salient earlier mention passing ``test`` for the pronoun or description ending at ``token``
-    (with ``window``, only in its sentence and the ``window`` ones before; never a party noun of ``named``)."""
+    (with ``window``, only in its sentence and the ``window`` ones before that name someone; never a party noun of
+    ``named``)."""
     start = token.idx if token.tag_ in ("PRP", "PRP$") else token.left_edge.idx
     first = 0
     if window:
         sentence = token.sent
-        for _ in range(window):
-            sentence = doc[max(sentence.start - 1, 0)].sent
+        while window and sentence.start:  # sentences that name no one do not count ("Remind us what it is about.")
+            sentence = doc[sentence.start - 1].sent
+            window -= any(sentence.start_char <= m["start"] < sentence.end_char for m in mentions)
         first = sentence.start_char
     earlier = [m for m in mentions if first <= m["start"] and m["end"] <= start and len(m["actors"]) == 1
                and test(m) and m["head"] not in exclude and not (m["kind"] == "group" and m["head"] in named)]

@@ -82,7 +82,7 @@ class DocumentBodies:
 
     def __init__(self, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "",
                  proposed: dict[str, dict[str, Any]] | None = None) -> None:
-        self.mentions = [m for m in mentions if len(m["actors"]) == 1]
+        self.mentions = [m for m in mentions if len(m["actors"]) == 1 and "members" not in m]  # not "both countries"
         self.actors, self.text, self.proposed = actors, text, proposed
         self._cache: dict[str, dict[str, Any] | None] = {}
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from graph.ingest.context.clause import trailing_speaker
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.relations.family_nouns import family_party
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.members import member_body, organ_matches, party_holders
 from graph.ingest.relations.member_forms import member_relative_matches, organ_of_matches
@@ -73,6 +74,8 @@ def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
         return [role]
+    if not family_party(role):  # "the net around Vell's family": no party
+        return []
     counted = role.head.head if role.dep_ == "pobj" and role.head.lower_ == "of" else None
     if counted is not None and (counted.lower_ == "one" or counted.pos_ == "NUM") and (named := [
             c for c in (*role.children, *counted.children) if c.dep_ == "appos" and c.pos_ == "PROPN"]):
