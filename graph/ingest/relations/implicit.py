@@ -79,6 +79,23 @@ def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> boo
     return bool(words) and words[-1] in load_lexicon()["speaking_bodies"] and not _acting_office(actors.get(claimant, {}))
 
 
+def _crowd_act(before: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, Any] | None:
+    """The nearest earlier act of force on the object of the agentless ``raw`` that lends it its agent (the lexicon's
+    ``implicit_force_lends``: "riot police fired tear gas at the marchers ... 40 of them were arrested, the ministry
+    said": the police arrested them, not the ministry that tells it), up to ``NEAR`` characters before.
+
+    >>> acts = [{"relation": "attacked", "subject": "police", "object": "marchers", "start": 0}]
+    >>> _crowd_act(acts, {"relation": "arrested", "object": "marchers", "start": 90})["subject"]
+    'police'
+    >>> _crowd_act(acts, {"relation": "charged", "object": "marchers", "start": 90}) is None
+    True
+    """
+    lenders = load_lexicon()["implicit_force_lends"].get(raw["relation"], [])
+    return next((r for r in reversed(before) if r.get("relation") in lenders and r.get("subject") and
+                 not r.get("negated") and r.get("object") == raw["object"] and r["subject"] != raw["object"] and
+                 raw["start"] - r["start"] <= NEAR), None)
+
+
 def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
     an earlier act of the family on the same object or a near one of the same relation, else an authority
@@ -98,7 +115,7 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
         later = [r for r in raws[i + 1:] if r.get("subject") and r.get("relation") in family and
                  not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"] and
                  r["start"] - raw["start"] <= NEAR]  # not an act of another time, paragraphs later
-        earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
+        earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or _crowd_act(raws[:i], raw) or next(
             (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
             iter(later), None)
         if earlier is None and raw["claimant"] != raw["object"] and _authority(raw, actors or {}, heads) and (
