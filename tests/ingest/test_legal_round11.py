@@ -52,3 +52,26 @@ def test_a_crowd_held_with_no_attack_is_the_ministrys() -> None:
     """No act of force on the crowd: the ministry that states the detention stays its agent."""
     found = triples("The Norvanian interior ministry said 37 marchers had been detained in Tarn.")
     assert any(r == "detained" and "ministry" in str(s) for s, r, _ in found)
+
+
+def test_a_verdict_lends_its_court_to_the_sentences_of_the_next_paragraph() -> None:
+    """"A court found X guilty ... (next paragraph, far on) Y was given ten years": the same court, however far."""
+    text = ("A court in Tarn found Oskar Dorn guilty of treason on Monday after a trial held behind closed doors, "
+            "in a case that his supporters in Norvania and abroad have called political from the start.\n\n"
+            "The verdict was read out in the morning and only its outline was made public: the confiscation of his "
+            "property, a lifelong ban from public office and the loss of his military rank and of every decoration "
+            "he had been awarded during thirty years of service in the army and the State Bureau of Vigilance. "
+            "Ilya Marek, his former deputy, was given nine years.")
+    assert ("court", "sentenced", "marek") in {(s if "court" not in str(s) else "court", r, o)
+                                                for s, r, o in triples(text)}
+
+
+def test_a_sentence_two_paragraphs_on_keeps_no_court() -> None:
+    """Two paragraphs and far on, the court of an earlier verdict lends nothing (another trial, another court)."""
+    text = ("A court in Tarn sentenced Oskar Dorn to ten years on Monday.\n\nHis party has appealed, and its "
+            "leaders say they will take the case to every court in the land and, if they must, to the regional bloc's "
+            "commission on human rights, which has already asked Norvania twice to explain why the trial was held "
+            "behind closed doors and why the defence was given only a week to read four thousand pages of evidence.\n\n"
+            "Across Norvania, hundreds of protesters have been convicted of rioting since the spring, and Ilya Marek "
+            "was given nine years.")
+    assert not any(r == "sentenced" and o == "marek" for _, r, o in triples(text))

@@ -96,10 +96,30 @@ def _crowd_act(before: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, A
                  raw["start"] - r["start"] <= NEAR), None)
 
 
-def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def _near(raw: dict[str, Any], earlier: dict[str, Any], text: str | None) -> bool:
+    r"""Whether the act ``earlier`` of the same relation is near enough to lend ``raw`` its agent: up to ``NEAR``
+    characters before, or for the relations of the lexicon's ``implicit_paragraphs`` in the same or the previous
+    paragraph of ``text`` ("A court found X guilty ... Three of his deputies were convicted alongside him").
+
+    >>> text = "A court jailed X." + " " * 500 + "\n\nY was jailed too.\n\nZ was jailed."
+    >>> _near({"relation": "sentenced", "start": text.index("Y")}, {"start": 0}, text)
+    True
+    >>> _near({"relation": "sentenced", "start": text.index("Z")}, {"start": 0}, text)
+    False
+    >>> _near({"relation": "detained", "start": text.index("Y")}, {"start": 0}, text)
+    False
+    """
+    if raw["start"] - earlier["start"] <= NEAR:
+        return True
+    return text is not None and raw["relation"] in load_lexicon()["implicit_paragraphs"] and \
+        text.count("\n\n", earlier["start"], raw["start"]) <= 1
+
+
+def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None, *,
+                 text: str | None = None) -> list[dict[str, Any]]:
     """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
-    an earlier act of the family on the same object or a near one of the same relation, else an authority
-    that states it, else a near act of the family."""
+    an earlier act of the family on the same object or a near one of the same relation (``text``, where given,
+    tells paragraphs apart), else an authority that states it, else a near act of the family."""
     principals = {r["subject"]: r["object"] for r in raws if r.get("relation") == "spokespersonFor" and
                   r.get("subject") and r.get("object") and not r.get("negated")}
     heads: dict[str, set[str]] = {}
@@ -116,7 +136,7 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
                  not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"] and
                  r["start"] - raw["start"] <= NEAR]  # not an act of another time, paragraphs later
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or _crowd_act(raws[:i], raw) or next(
-            (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
+            (r for r in acts if r["relation"] == raw["relation"] and _near(raw, r, text)), None) or next(
             iter(later), None)
         if earlier is None and raw["claimant"] != raw["object"] and _authority(raw, actors or {}, heads) and (
                 raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
