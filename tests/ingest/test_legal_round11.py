@@ -75,3 +75,12 @@ def test_a_sentence_two_paragraphs_on_keeps_no_court() -> None:
             "Across Norvania, hundreds of protesters have been convicted of rioting since the spring, and Ilya Marek "
             "was given nine years.")
     assert not any(r == "sentenced" and o == "marek" for _, r, o in triples(text))
+
+
+def test_a_bureaus_director_states_what_the_bureau_did() -> None:
+    """"The bureau's director, X, said Y had been questioned": the bureau questioned him, not its director."""
+    text = ("The Norvanian Anti-Corruption Bureau opened a case in May. The bureau's director, Lena Vasko, said on "
+            "Monday that Oskar Dorn had been questioned twice.")
+    found = triples(text)
+    assert any(r == "investigated" and o == "dorn" and "bureau" in str(s) for s, r, o in found)
+    assert ("vasko", "investigated", "dorn") not in found

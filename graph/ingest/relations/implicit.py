@@ -66,6 +66,20 @@ def _acting_office(body: dict[str, Any]) -> bool:
     return bool(set(words) & set(load_lexicon()["acting_offices"]))
 
 
+def _headed_body(claimant: str, heads: dict[str, set[str]], actors: dict[str, dict[str, Any]]) -> str | None:
+    """The acting body the claimant heads where the body, not its head, acts: a bureau, an agency or a commission
+    ("the bureau's director said X had been questioned": the bureau questioned him), not an office that is its
+    holder's own ("the attorney-general said X had been charged": she charged him).
+
+    >>> actors = {"b": {"label": "Anti-Corruption Bureau"}, "o": {"label": "Attorney-General's Office"}}
+    >>> _headed_body("d", {"d": {"b"}}, actors), _headed_body("v", {"v": {"o"}}, actors)
+    ('b', None)
+    """
+    bodies = [b for b in sorted(heads.get(claimant, ())) if _acting_office(actors.get(b, {})) and
+              str(actors[b].get("label", "")).lower().split()[-1:] != ["office"]]
+    return bodies[0] if len(bodies) == 1 else None
+
+
 def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> bool:
     """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting, unless
     its name makes it one ("the Anti-Corruption Office", the lexicon's ``acting_offices``).
@@ -140,7 +154,8 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
             iter(later), None)
         if earlier is None and raw["claimant"] != raw["object"] and _authority(raw, actors or {}, heads) and (
                 raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
-            who = principals.get(raw["claimant"], raw["claimant"])  # a press service speaks for its principal
+            who = principals.get(raw["claimant"]) or _headed_body(raw["claimant"], heads, actors or {}) or \
+                raw["claimant"]  # a press service speaks for its principal, a bureau's director for the bureau
             raw["subject"], raw["agent_inferred"] = who, True
             raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it" + (
                 "" if who == raw["claimant"] else ", for whom its claimant speaks")]
