@@ -330,5 +330,5 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results = reporter_first(results, doc)
     results.sort(key=lambda c: (c["start"], c["end"]))
-    infer_agents(results, everyone)
+    infer_agents(results, everyone, text=text)
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}

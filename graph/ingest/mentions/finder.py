@@ -244,7 +244,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "two deputies, Oskar Dorn and Lena Vasko": the names are the party
         named = [m for m in mentions if m["tokens"][1] == head.i and m["kind"] in ("name", "new", "variant")
                  and len(m["actors"]) == 1 and doc[head.i - 1].pos_ == "PROPN"]
-        if named and group_word(head) in BODIES:  # "the Civic Dawn party": Civic Dawn
+        if named and group_word(head) in BODIES and (linker.proposed.get(named[0]["actors"][0]) or linker.actors.get(
+                named[0]["actors"][0], {})).get("type") not in ("Place", "State"):  # "the Civic Dawn party": Civic
+            # Dawn; "the Almaty police" is no city
             actor = named[0]["actors"][0]
             linker.add_form(actor, chunk.text)
             if actor in linker.proposed and linker.proposed[actor]["type"] == "Person":

@@ -66,6 +66,20 @@ def _acting_office(body: dict[str, Any]) -> bool:
     return bool(set(words) & set(load_lexicon()["acting_offices"]))
 
 
+def _headed_body(claimant: str, heads: dict[str, set[str]], actors: dict[str, dict[str, Any]]) -> str | None:
+    """The acting body the claimant heads where the body, not its head, acts: a bureau, an agency or a commission
+    ("the bureau's director said X had been questioned": the bureau questioned him), not an office that is its
+    holder's own ("the attorney-general said X had been charged": she charged him).
+
+    >>> actors = {"b": {"label": "Anti-Corruption Bureau"}, "o": {"label": "Attorney-General's Office"}}
+    >>> _headed_body("d", {"d": {"b"}}, actors), _headed_body("v", {"v": {"o"}}, actors)
+    ('b', None)
+    """
+    bodies = [b for b in sorted(heads.get(claimant, ())) if _acting_office(actors.get(b, {})) and
+              str(actors[b].get("label", "")).lower().split()[-1:] != ["office"]]
+    return bodies[0] if len(bodies) == 1 else None
+
+
 def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> bool:
     """Whether the claimant is an office or a press service ("her office confirmed"): not the authority acting, unless
     its name makes it one ("the Anti-Corruption Office", the lexicon's ``acting_offices``).
@@ -79,10 +93,47 @@ def _speaks_for_someone(claimant: str, actors: dict[str, dict[str, Any]]) -> boo
     return bool(words) and words[-1] in load_lexicon()["speaking_bodies"] and not _acting_office(actors.get(claimant, {}))
 
 
-def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def _crowd_act(before: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, Any] | None:
+    """The nearest earlier act of force on the object of the agentless ``raw`` that lends it its agent (the lexicon's
+    ``implicit_force_lends``: "riot police fired tear gas at the marchers ... 40 of them were arrested, the ministry
+    said": the police arrested them, not the ministry that tells it), up to ``NEAR`` characters before.
+
+    >>> acts = [{"relation": "attacked", "subject": "police", "object": "marchers", "start": 0}]
+    >>> _crowd_act(acts, {"relation": "arrested", "object": "marchers", "start": 90})["subject"]
+    'police'
+    >>> _crowd_act(acts, {"relation": "charged", "object": "marchers", "start": 90}) is None
+    True
+    """
+    lenders = load_lexicon()["implicit_force_lends"].get(raw["relation"], [])
+    return next((r for r in reversed(before) if r.get("relation") in lenders and r.get("subject") and
+                 not r.get("negated") and r.get("object") == raw["object"] and r["subject"] != raw["object"] and
+                 raw["start"] - r["start"] <= NEAR), None)
+
+
+def _near(raw: dict[str, Any], earlier: dict[str, Any], text: str | None) -> bool:
+    r"""Whether the act ``earlier`` of the same relation is near enough to lend ``raw`` its agent: up to ``NEAR``
+    characters before, or for the relations of the lexicon's ``implicit_paragraphs`` in the same or the previous
+    paragraph of ``text`` ("A court found X guilty ... Three of his deputies were convicted alongside him").
+
+    >>> text = "A court jailed X." + " " * 500 + "\n\nY was jailed too.\n\nZ was jailed."
+    >>> _near({"relation": "sentenced", "start": text.index("Y")}, {"start": 0}, text)
+    True
+    >>> _near({"relation": "sentenced", "start": text.index("Z")}, {"start": 0}, text)
+    False
+    >>> _near({"relation": "detained", "start": text.index("Y")}, {"start": 0}, text)
+    False
+    """
+    if raw["start"] - earlier["start"] <= NEAR:
+        return True
+    return text is not None and raw["relation"] in load_lexicon()["implicit_paragraphs"] and \
+        text.count("\n\n", earlier["start"], raw["start"]) <= 1
+
+
+def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] | None = None, *,
+                 text: str | None = None) -> list[dict[str, Any]]:
     """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
-    an earlier act of the family on the same object or a near one of the same relation, else an authority
-    that states it, else a near act of the family."""
+    an earlier act of the family on the same object or a near one of the same relation (``text``, where given,
+    tells paragraphs apart), else an authority that states it, else a near act of the family."""
     principals = {r["subject"]: r["object"] for r in raws if r.get("relation") == "spokespersonFor" and
                   r.get("subject") and r.get("object") and not r.get("negated")}
     heads: dict[str, set[str]] = {}
@@ -98,12 +149,13 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
         later = [r for r in raws[i + 1:] if r.get("subject") and r.get("relation") in family and
                  not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"] and
                  r["start"] - raw["start"] <= NEAR]  # not an act of another time, paragraphs later
-        earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or next(
-            (r for r in acts if r["relation"] == raw["relation"] and raw["start"] - r["start"] <= NEAR), None) or next(
+        earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or _crowd_act(raws[:i], raw) or next(
+            (r for r in acts if r["relation"] == raw["relation"] and _near(raw, r, text)), None) or next(
             iter(later), None)
         if earlier is None and raw["claimant"] != raw["object"] and _authority(raw, actors or {}, heads) and (
                 raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
-            who = principals.get(raw["claimant"], raw["claimant"])  # a press service speaks for its principal
+            who = principals.get(raw["claimant"]) or _headed_body(raw["claimant"], heads, actors or {}) or \
+                raw["claimant"]  # a press service speaks for its principal, a bureau's director for the bureau
             raw["subject"], raw["agent_inferred"] = who, True
             raw["readings"] = [*raw.get("readings", []), "agent inferred: the authority that states it" + (
                 "" if who == raw["claimant"] else ", for whom its claimant speaks")]

@@ -157,6 +157,8 @@ def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
         return [doer]  # "Orr was the first leader to congratulate him"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex["instrument_verbs"]:
+        return subjects(head, depth=depth + 1)  # "police used water cannon to clear X": the user clears, not the cannon
     if verb.dep_ == "xcomp":
         dobj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON")] or [
             g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
