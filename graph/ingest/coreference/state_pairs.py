@@ -77,7 +77,7 @@ def resolve_state_pair(chunk: Any, result: list[dict[str, Any]], covered: dict[i
         owner = next((labels[n] for n in labels if n != actors[actor]["label"] and actors[actor]["label"] in _demonyms(n)), None)
         if owner is not None:
             bases[actor] = owner
-    counts = Counter(bases[m["actors"][0]] for m in named if bases[m["actors"][0]] is not None)
+    counts: Counter[str] = Counter(b for m in named if (b := bases[m["actors"][0]]) is not None)
     ranked = sorted(counts, key=lambda a: -counts[a])  # Counter keeps the order of first mention for ties
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
         return  # fewer than two states, or no clear second one
