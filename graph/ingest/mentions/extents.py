@@ -23,11 +23,12 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, group_word, org_word
 from graph.ingest.mentions.mention_data import load_mention_data
 
 __all__ = ["capital_name", "comma_pieces", "widen_places", "label_before_name", "region_in_title", "name_head", "ordinal", "ordinal_before",
-           "name_word", "modified_form", "join_split_names"]
+           "name_word", "modified_form", "join_split_names", "with_patronymic"]
 
 _PREPS = ("of", "in", "at", "from")
 
@@ -94,6 +95,21 @@ def name_head(span: Any) -> Any:
             or (head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN"):  # "of Nakoro First Deputy X": a title
         return span
     return doc[span.start:head.i + 1]
+
+
+def with_patronymic(span: Any) -> Any:
+    """``span`` with the Turkic patronymic word after it (lexicon: ``patronymics``), which the recogniser leaves
+    out of the name ("Aigerim Sultan kyzy"; the parser then makes the lower-case word the head of the phrase).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Police detained Aigerim Sultan kyzy on Monday.")
+    >>> with_patronymic(doc[2:4]).text
+    'Aigerim Sultan kyzy'
+    """
+    doc = span.doc
+    if len(span) and span.end < len(doc) and doc[span.end].lower_ in load_lexicon()["patronymics"] and span[-1].text[:1].isupper():
+        return doc[span.start:span.end + 1]
+    return span
 
 
 def ordinal(token: Any) -> bool:

@@ -29,7 +29,7 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.mentions.kinds import BODIES, HONORIFICS, NER_TYPES, fronted_kind, group_word, kin_owner, new_type, org_word, person_titled
 from graph.ingest.mentions.mention_data import load_mention_data
 from graph.ingest.mentions.credits import drop_credits, drop_speaker_labels
-from graph.ingest.mentions.extents import (comma_pieces, join_split_names, label_before_name, modified_form, name_head, name_word,
+from graph.ingest.mentions.extents import (comma_pieces, join_split_names, label_before_name, with_patronymic, modified_form, name_head, name_word,
                                           ordinal, ordinal_before, region_in_title, widen_places)
 from graph.ingest.mentions.later import later_mentions
 from graph.ingest.mentions.tails import tail_mentions
@@ -173,7 +173,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Dravic troops", "Riot police dispersed": the party noun with its modifier, found below
         if ent.root.dep_ == "compound" and _office(ent):
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
-        span = ordinal_before(name_head(_cut(_clean(ent))), taken)  # "the 3rd Armoured Regiment"
+        span = with_patronymic(ordinal_before(name_head(_cut(_clean(ent))), taken))  # "the 3rd Armoured Regiment"
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
                 and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
@@ -216,12 +216,14 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         if len(span) == 1 and span.text.isupper() and len(span.text) > 5 or _office(span):
             continue  # "ALMATY, Jan 8": a dateline; "Interior Minister", a title the parser left without its name
         if len(span) == 1 and span.text[:1].isupper():
+            span = with_patronymic(span)  # "Tazhibek kyzy": a surname named before in full
             ids, kind, reading = linker.link(span.text)
             if not ids and span.text.isupper() and len(span.text) >= 2:  # an acronym: "SPB"
                 ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
             if ids:  # a surname named before in full
                 add(span, ids, kind, reading)
         elif len(span) >= 2 and all(name_word(t, span) for t in span) and token.lower_ not in lex["groups"]:
+            span = with_patronymic(span)
             ids, kind, reading = linker.link(span.text)
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
                 not (span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].ent_type_ == "PERSON")

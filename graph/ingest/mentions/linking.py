@@ -20,7 +20,8 @@ from typing import Any
 from graph.build.yamlfile import LineDict, read_yaml
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["known_actors", "slug", "fold", "Linker", "keep_form", "named_in", "surface_pattern", "merge_acronyms"]
+__all__ = ["known_actors", "slug", "fold", "Linker", "keep_form", "named_in", "surface_pattern", "merge_acronyms",
+           "surname"]
 
 _VARIANT_SCORE = 0.84
 
@@ -34,6 +35,19 @@ def slug(text: str) -> str:
     text = re.sub(r"['\u2019]s\b", "", text.lower())
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
+
+
+def surname(label: str) -> str:
+    """The last name of a person's ``label``: its last word, with the father's name before a Turkic
+    patronymic word (lexicon: ``patronymics``).
+
+    >>> surname("Karim Masimov"), surname("Makhabat Tazhibek kyzy"), surname("Kyzy")
+    ('Masimov', 'Tazhibek kyzy', 'Kyzy')
+    """
+    words = label.split()
+    if len(words) > 2 and words[-1].lower() in load_lexicon()["patronymics"]:
+        return " ".join(words[-2:])
+    return words[-1] if words else label
 
 
 def fold(name: str) -> str:
@@ -79,7 +93,7 @@ def _surfaces(actors: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     for actor_id, spec in actors.items():
         names = [spec["label"], *spec.get("aliases", [])]
         if spec.get("type") == "Person" and " " in spec["label"]:
-            last = spec["label"].split()[-1]
+            last = surname(spec["label"])
             if len(last) > 2:
                 names.append(last)
         for name in names:
@@ -140,11 +154,11 @@ class Linker:
         if self.table.get(low):
             return sorted(self.table[low]), "name", None
         if " " not in low:  # "soldiers" for "Dravic soldiers"; "workers" is not the Federation of Valsund Workers
-            same = [i for i, spec in self.proposed.items() if spec["label"].lower().split()[-1] == low and
-                    (name[:1].isupper() or spec["label"].split()[-1].islower())]
+            same = [i for i, spec in self.proposed.items() if surname(spec["label"]).lower() == low and
+                    (name[:1].isupper() or surname(spec["label"]).islower())]
             if len(same) == 1:
                 return same, "name", f"{name!r} read as {self._label(same[0])} (named so before in the text)"
-        ids = {i for i in self.table.get(low.split()[-1], set()) if self._same_person(i, low)} if " " in low else None
+        ids = {i for i in self.table.get(surname(low), set()) if self._same_person(i, low)} if " " in low else None
         if ids and all(self._type(i) == "Person" for i in ids) and name[:1].isupper():
             for i in ids if len(ids) == 1 and ids <= set(self.proposed) else ():  # "Arkhanov" named in full as
                 self.full_names.setdefault(i, name)  # "Rustam Arkhanov": a later "Bakhtiyor Arkhanov" is another man
@@ -172,7 +186,7 @@ class Linker:
         while actor_id in self.actors and self.actors[actor_id]["label"].lower() != name.lower():
             actor_id += "-new"
         if actor_id not in self.actors:
-            aliases = [name.split()[-1]] if kind == "Person" and " " in name else []
+            aliases = [surname(name)] if kind == "Person" and " " in name else []
             if text.lower() != name.lower():
                 aliases.append(text)
             spec = {"type": kind, "label": name, "aliases": aliases, "proposed": True}

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.ingest.mentions.kinds import new_type
-from graph.ingest.mentions.linking import fold
+from graph.ingest.mentions.linking import fold, surname
 from graph.ingest.mentions.mention_data import load_mention_data
 
 __all__ = ["settle_short_names", "other_bearer"]
@@ -66,7 +66,7 @@ def _unlink_places(doc: Any, mentions: list[dict[str, Any]], linker: Any) -> Non
 def _full(short: str, persons: dict[str, str], first: bool) -> str | None:
     """The one person of ``persons`` (id -> label) with ``short`` as the last (or first) of several names."""
     fits = [a for a, label in persons.items() if len(label.split()) > 1 and
-            (label.split()[0] if first else label.split()[-1]) == short]
+            (label.split()[0] if first else surname(label)) == short]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -127,7 +127,7 @@ def _ranked_bearer(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, d
         rank = doc[m["tokens"][0] - 1].lower_ if m["tokens"][0] else ""
         if rank not in _RANKS or " " in m["text"]:
             continue
-        bearers = sorted((a for a in first if str(actors[a]["label"]).split()[-1] == m["text"]), key=first.__getitem__)
+        bearers = sorted((a for a in first if surname(str(actors[a]["label"])) == m["text"]), key=first.__getitem__)
         kin = [a for a in bearers if _kin_named(doc, mentions, a)]
         if len(bearers) == 2 and len(kin) == 1:
             pick = kin[0] if rank in ("younger", "junior", "youngest") else next(a for a in bearers if a != kin[0])
@@ -150,7 +150,7 @@ def settle_short_names(doc: Any, mentions: list[dict[str, Any]], linker: Any) ->
                                                      if spec.get("type") == "Person" else None)
         if full is None or full == actor_id:
             continue
-        what = "surname" if linker.actors[full]["label"].split()[-1] == label else "first name"
+        what = "surname" if surname(linker.actors[full]["label"]) == label else "first name"
         for m in mentions:
             if actor_id in m["actors"]:
                 m.update(actors=[full], kind="name",
