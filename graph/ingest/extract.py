@@ -29,6 +29,7 @@ from rdflib.namespace import RDFS
 from graph.ingest.mentions.bodies import DocumentBodies, one_present_head, own_government
 from graph.ingest.coreference.resolver import resolve, token_index
 from graph.ingest.dates import find_dates, nearest_date
+from graph.ingest.relations.act_agents import act_agents
 from graph.ingest.relations.earlier import EARLIER
 from graph.ingest.relations.event_objects import event_object
 from graph.ingest.relations.figures import find_figures
@@ -331,4 +332,5 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
     results = reporter_first(results, doc)
     results.sort(key=lambda c: (c["start"], c["end"]))
     infer_agents(results, everyone, text=text)
+    results = act_agents(results, everyone)  # "condemned the sentences": the court that passed them too
     return {"candidates": results, "mentions": mentions, "proposed": found["proposed"], "actors": everyone}
