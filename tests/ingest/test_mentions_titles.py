@@ -18,3 +18,8 @@ def test_a_foreign_ministry_named_in_lower_case_is_not_the_home_ministry() -> No
             "Tarvania asked for calm. Defence Minister Ines Varo flew to Lemberg.")
     heads = _objects(text, "headed", "Ines Varo")
     assert heads and not any(h and "russian" in h.lower() for h in heads)
+
+
+def test_a_title_s_bare_body_word_is_the_modified_body_the_text_named() -> None:
+    text = "The Tarvanian army moved into the capital on Monday. Later the army chief, General Ines Varo, resigned."
+    assert {h.lower() for h in _objects(text, "headed", "Ines Varo")} == {"tarvanian army"}

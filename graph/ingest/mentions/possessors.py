@@ -37,11 +37,13 @@ _BODIES = {"Organisation", "PublicBody", "SecurityService", "ArmedForce"}
 
 
 def _named_body(word: str, mentions: list[dict[str, Any]], linker: Linker) -> list[str]:
-    """The one body the text names with ``word`` in its name ("Dockers'" of the Dockers' Union)."""
+    """The one body the text names with ``word`` in its name ("Dockers'" of the Dockers' Union), or as the noun of
+    a modified party noun ("army" of "the Veldan army")."""
     pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
-    found = {a for m in mentions if len(m["actors"]) == 1 and m.get("kind", "name") in ("name", "new", "variant")
+    headed = re.compile(rf"\s{re.escape(word)}$", re.I)
+    found = {a for m in mentions if len(m["actors"]) == 1 and m.get("kind", "name") in ("name", "new", "variant", "group")
              for a in m["actors"] if linker.actors.get(a, {}).get("type") in _BODIES
-             and pattern.search(linker.actors[a].get("label", ""))}
+             and (pattern if m.get("kind", "name") != "group" else headed).search(linker.actors[a].get("label", ""))}
     return sorted(found) if len(found) == 1 else []
 
 
