@@ -22,6 +22,7 @@ from collections import Counter
 from typing import Any
 
 from graph.ingest.coreference.plurals import add_plural
+from graph.ingest.mentions.peoples import adjectives_of
 
 __all__ = ["state_pair", "resolve_state_pair"]
 
@@ -39,11 +40,6 @@ def state_pair(token: Any) -> bool:
     return "both" in dets or {"the", "two"} <= dets
 
 
-def _demonyms(name: str) -> set[str]:
-    """The adjectives a country's name may make ("Korvashi", "Mbaletan", "Luvanian", "Brenlandic")."""
-    return {name + e for e in ("i", "n", "an", "ian", "ic", "ese", "ish")} | {name[:-1] + e for e in ("an", "ian")}
-
-
 def _base(actor: str, actors: dict[str, dict[str, Any]], text: str, mentions: list[dict[str, Any]]) -> str | None:
     """The country ``actor`` stands for: itself when it is a State or a proposed one-word name the text treats as
     a country (a place the text never calls a town, or a name with an adjective of its own in the text: "Luvania" and "Luvanian"), the
@@ -57,7 +53,7 @@ def _base(actor: str, actors: dict[str, dict[str, Any]], text: str, mentions: li
     if any(m["actors"] == [actor] and m["kind"] == "description" and m["text"].split()[-1].lower() in _TOWNS
            for m in mentions):
         return None  # "the Serkandi capital": a town
-    if spec.get("type") == "Place" or any(re.search(rf"\b{re.escape(f)}\b", text) for f in _demonyms(name)):
+    if spec.get("type") == "Place" or any(re.search(rf"\b{re.escape(f)}\b", text) for f in adjectives_of(name)):
         return actor
     return None
 
@@ -74,7 +70,7 @@ def resolve_state_pair(chunk: Any, result: list[dict[str, Any]], covered: dict[i
     bases = {a: _base(a, actors, text, result) for a in {m["actors"][0] for m in named}}
     labels = {actors[a]["label"]: a for a, b in bases.items() if b is not None}
     for actor, base in bases.items():  # "Korvashi" counts for Korvash
-        owner = next((labels[n] for n in labels if n != actors[actor]["label"] and actors[actor]["label"] in _demonyms(n)), None)
+        owner = next((labels[n] for n in labels if n != actors[actor]["label"] and actors[actor]["label"] in adjectives_of(n)), None)
         if owner is not None:
             bases[actor] = owner
     counts: Counter[str] = Counter(b for m in named if (b := bases[m["actors"][0]]) is not None)

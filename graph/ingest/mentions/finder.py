@@ -39,7 +39,7 @@ from graph.ingest.mentions.short_bodies import settle_short_bodies
 from graph.ingest.mentions.partitives import widen_partitives
 from graph.ingest.mentions.indefinites import indefinite_bodies
 from graph.ingest.mentions.possessors import office_word_mentions, owned_bodies, possessor_mentions
-from graph.ingest.mentions.retype import retype_persons, retype_places, retype_states
+from graph.ingest.mentions.retype import retype_countries, retype_persons, retype_places, retype_states
 from graph.ingest.mentions.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
@@ -357,6 +357,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     retype_places(doc, mentions, linker.proposed, titled)
     retype_persons(doc, mentions, linker.proposed, titled)
     retype_states(doc, mentions, linker.proposed)
+    retype_countries(doc, mentions, linker.proposed)  # "Korundia" beside "the Korundian army"
     linker.settle_names()
     settle_short_names(doc, mentions, linker)
     settle_short_bodies(doc, mentions, linker)  # "the Community of the Amber Coast ... the Community's"

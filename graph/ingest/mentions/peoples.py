@@ -40,8 +40,13 @@ def named_as_town(name: str, text: str) -> bool:
 
 
 def adjectives_of(word: str) -> set[str]:
-    """The forms a people's adjective of the name ``word`` may take ("Ocaria": "Ocarian", "Serkand": "Serkandi")."""
-    return {word + "n", word + "an", word + "ian", word + "i", word + "ese", word[:-1] + "an", word[:-1] + "ian"} - {word}
+    """The forms a people's adjective of the name ``word`` may take ("Ocaria": "Ocarian", "Serkand": "Serkandi",
+    "Brenland": "Brenlandic").
+
+    >>> {"Korvashi", "Korvashan"} <= adjectives_of("Korvash"), "Brenlandic" in adjectives_of("Brenland")
+    (True, True)
+    """
+    return ({word + e for e in ("n", "an", "ian", "i", "ese", "ic", "ish")} | {word[:-1] + e for e in ("an", "ian")}) - {word}
 
 
 def _written(word: str, text: str) -> int:

@@ -17,16 +17,20 @@ when it owns a body or is "neighbouring", a ``Place`` otherwise. The reading say
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.ingest.mentions.extents import capital_name
 from graph.ingest.mentions.kinds import org_word
 from graph.ingest.mentions.mention_data import load_mention_data
+from graph.ingest.mentions.peoples import adjectives_of, named_as_town
 
-__all__ = ["retype_places", "retype_persons", "retype_states"]
+__all__ = ["retype_places", "retype_persons", "retype_states", "retype_countries"]
 
 _PLACE_PREPS = {"in", "from", "to", "into", "across", "throughout", "inside", "near", "at", "towards", "toward"}
 _NEIGHBOUR = {"neighbouring", "neighboring", "nearby", "adjacent"}
+_COUNTRY_OWNED = {"president", "premier", "minister", "government", "parliament", "army", "military", "constitution",
+                  "embassy", "ambassador", "king", "queen", "monarch", "presidency"}  # not a city's, nor a region's
 _STATE_OWNED = {"PublicBody", "ArmedForce", "SecurityService", "Person", "MediaOutlet"}  # "Kharzan's state television"
 
 
@@ -117,3 +121,33 @@ def retype_states(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, 
                 spec["type"] = "State"
                 spec["note"] = f"{label!r} has a {owner.lemma_.lower()} in the text, as a country does: typed State"
                 break
+
+
+def retype_countries(doc: Any, mentions: list[dict[str, Any]], proposed: dict[str, dict[str, Any]]) -> None:
+    """Retype, in place, a proposed one-word place (or a guessed organisation) as a ``State`` when the text writes
+    its people's adjective ("Korundia" beside "the Korundian army") or gives it what only a country has ("Tesselia's
+    president", "the parliament of Arvenia"), unless it makes it a town ("the town of Ossel").
+
+    >>> from graph.ingest.nlp import parse
+    >>> from graph.ingest.mentions.finder import find_mentions
+    >>> found = find_mentions(parse("Troops moved into Velmora on Monday. The Velmoran army said it was calm."), {})
+    >>> found["actors"]["velmora"]["type"]
+    'State'
+    """
+    text = doc.text
+    for actor_id, spec in proposed.items():
+        label = str(spec["label"])
+        if spec.get("type") not in ("Place", "Organisation") or " " in label or "-" in label or \
+                not label[:1].isupper() or label.isupper() or named_as_town(label, text):
+            continue
+        heads = [doc[m["head"]] for m in mentions if m["actors"] == [actor_id] and m["kind"] != "demonym"]
+        if not heads or any(org_word(h) for h in heads):
+            continue
+        adjective = next((a for a in sorted(adjectives_of(label)) if re.search(rf"\b{re.escape(a)}\b", text)), None)
+        owner = next((o.lemma_.lower() for h in heads for o in [h.head if h.dep_ == "poss" else h.head.head if (
+            h.dep_ == "pobj" and h.head.lower_ == "of") else None] if o is not None and
+            o.lemma_.lower() in _COUNTRY_OWNED), None)
+        if adjective or owner:
+            spec["type"] = "State"
+            spec["note"] = f"{label!r} " + (f"has a people's adjective in the text ({adjective!r})" if adjective else
+                                          f"has a {owner} in the text, as a country does") + ": typed State"
