@@ -90,6 +90,13 @@ def _read(path: Path) -> dict[str, Any]:
     titles: dict[str, str] = {}
     copular: dict[str, str] = {}
     origins: dict[str, str] = {}
+    judgement = raw.get("judgement") or {}
+    for verb in judgement.get("verbs") or []:  # "called the protests terror": each word of
+        # judgement a pattern, first among its equals (not "call +protests", organised)
+        for word in judgement.get("words") or []:
+            phrase = f"{verb} +{word}"
+            verbs.setdefault(str(verb), []).append({**compile_phrase(phrase), "relation": judgement["relation"],
+                                                    "phrase": phrase})
     for relation, spec in raw["relations"].items():
         for phrase in spec.get("verbs") or []:
             pattern = {**compile_phrase(str(phrase)), "relation": relation, "phrase": str(phrase)}

@@ -36,6 +36,7 @@ from graph.ingest.relations.member_forms import member_relative_matches, organ_o
 from graph.ingest.relations.capitals import capital_matches
 from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
+from graph.ingest.relations.judgements import judgement_matches
 from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
 from graph.ingest.relations.described_heads import described_head_matches, vice_head_matches
 from graph.ingest.relations.clauses import (call_for_matches, seat_matches, ordered_matches, presence_matches, refusal_matches,
@@ -335,6 +336,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from state_matches(token)
             yield from denial_matches(token)
             yield from denied_act_matches(token)
+            yield from judgement_matches(token)
             yield from refusal_matches(token)
             yield from presence_matches(token)
             yield from alleged_wrong_matches(token)
