@@ -139,7 +139,10 @@ def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
         return
     bodies = [o for o in prep_objects(name, "of") if (o.pos_ == "PROPN" and o.ent_type_ not in (
         "GPE", "LOC", "NORP", "DATE", "FAC")) or (o.lemma_.lower() in lex["whose_bodies"] and any(  # "of the Auyl party"
-            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in o.children))]
+            c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in o.children))] or [
+        a for o in prep_objects(name, "of") if o.pos_ == "NOUN" and o.lower_ in lex["groups"]
+        for a in name.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.left_edge.i == o.i + 1]
+    # "Ilse Marrow of the opposition Unity Party": the parser ends the "of" at the label, the name in apposition
     if bodies:  # "Mira Tesch of Civic Dawn" (a name the tagger took for a person's), "Dairabayev of the Auyl party"
         yield {"relation": "memberOf", "subjects": [name], "objects": bodies, "trigger": [name], "organisation": True,
                "fan": False, "rule": "noun: X of <organisation>", "passive": False, "clause": None}
