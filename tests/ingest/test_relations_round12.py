@@ -18,3 +18,10 @@ def test_a_person_of_a_labelled_party_is_its_member() -> None:
 def test_a_person_of_a_country_is_no_member() -> None:
     found = _triples("Ilse Marrow of Kazakhstan said the vote was rigged.")
     assert not any(r == "memberOf" for _, r, _ in found), found
+
+
+def test_a_person_of_a_bare_one_word_name_is_no_member() -> None:
+    # "of Velmora": a one-word name without an article is a place far more often than a body
+    found = _triples("Ilse Marrow of Velmora said the vote was rigged.")
+    assert not any(r == "memberOf" for _, r, _ in found), found
+    assert ("ilse-marrow", "memberOf", "velmora-first") in _triples("Ilse Marrow of Velmora First said no.")

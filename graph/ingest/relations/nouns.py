@@ -128,6 +128,14 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
                "clause": verb if verb.pos_ in ("VERB", "AUX") else verb_above(verb)}
 
 
+def _bare_word(token: Any) -> bool:
+    """A one-word name without an article or a modifier ("of Velmora"): a place far more often than a body."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not any(c.dep_ in ("det", "compound", "amod", "poss") for c in token.children) and \
+        not token.text.isupper() and token.lower_ not in load_lexicon()["org_words"] and \
+        not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())  # "of Nakoro First"
+
+
 def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
     """"Petra Vail of the Northern Gazette": a person of an organisation, without a title, is its member."""
     lex = load_lexicon()
@@ -138,7 +146,7 @@ def affiliation_matches(name: Any) -> Iterator[dict[str, Any]]:
                                          for c in name.children if c.dep_ in ("compound", "appos", "amod")):
         return
     bodies = [o for o in prep_objects(name, "of") if (o.pos_ == "PROPN" and o.ent_type_ not in (
-        "GPE", "LOC", "NORP", "DATE", "FAC")) or (o.lemma_.lower() in lex["whose_bodies"] and any(  # "of the Auyl party"
+        "GPE", "LOC", "NORP", "DATE", "FAC") and not _bare_word(o)) or (o.lemma_.lower() in lex["whose_bodies"] and any(  # "of the Auyl party"
             c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in o.children))] or [
         a for o in prep_objects(name, "of") if o.pos_ == "NOUN" and o.lower_ in lex["groups"]
         for a in name.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.left_edge.i == o.i + 1]
