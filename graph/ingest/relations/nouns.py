@@ -93,7 +93,8 @@ def led_body_matches(noun: Any) -> Iterator[dict[str, Any]]:
     spec = load_lexicon()["led_bodies"]
     whose = [c for c in noun.children if c.dep_ == "poss" and c.lower_ == "whose"]
     lex = load_lexicon()
-    relation = "headed" if noun.lemma_.lower() in lex["whose_bodies"] else lex["origins"].get(noun.lower_)
+    relation = "memberOf" if noun.lemma_.lower() in lex["whose_bodies"] else lex["origins"].get(noun.lower_)
+    # "Tesch, whose party": her party, of which she is a member (the text says so when she leads it)
     if whose and relation and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "Tesch, whose party"; "whose soldiers"
         yield {"relation": relation, "subjects": whose, "objects": [noun], "trigger": [noun],
                "rule": f"noun: whose {noun.lower_}", "passive": False, "clause": None, "fan": False}
