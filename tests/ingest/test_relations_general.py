@@ -177,7 +177,7 @@ def test_an_act_nobody_in_the_text_did_is_a_note_not_a_candidate() -> None:
 
 
 MORE_FORMS = [
-    ("Lena Vasko, whose Green Dawn party led the protests, spoke.", ("vasko", "memberOf", "green-dawn", None)),  # hers: not that she leads it
+    ("Lena Vasko, whose Green Dawn party led the protests, spoke.", ("vasko", "memberOf", "green-dawn", None)),
     ("Troops under Oskar Dorn's command fired on the protesters.", ("dorn", "controls", "troops", None)),
     ("Lena Vasko called the SBV a disgrace to the nation.", ("vasko", "criticised", "sbv", None)),
     ("Ilya Marek clashed with Oskar Dorn over the budget.", ("marek", "rivalOf", "dorn", None)),
