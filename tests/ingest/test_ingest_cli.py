@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from typer.testing import CliRunner
 
-from graph.build import DEFAULT_CORPUS, build_dataset
+from graph.build import build_dataset
 from graph.cli import ingest_cmds  # noqa: F401  (registers the commands)
 from graph.cli._app import app
 from graph.errors import AssertionFileError, InputTooLargeError
+from tests.ingest.snapshots import snapshot
 from graph.ingest import MAX_ARTICLE_BYTES, ArticleTextError, ingest_article, merge_review
 
 ARTICLE = (
@@ -27,21 +27,10 @@ runner = CliRunner()
 
 
 @pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(DEFAULT_CORPUS, target)
-    return target
-
-
-@pytest.fixture()
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "nephew.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.build import DEFAULT_CORPUS
 from graph.cli import ingest_cmds  # noqa: F401  (registers the commands)
 from graph.cli._app import app
 from graph.errors import AssertionFileError
 from graph.ingest import ingest_article, ingest_articles
 from graph.ingest.nlp import parse, parse_all
+from tests.ingest.snapshots import snapshot
 
 TEXTS = {
     "reval-sacks-halm": "Reval sacks his interior minister\n\nPresident Anton Reval of Kestria dismissed the interior "
@@ -28,23 +28,12 @@ runner = CliRunner()
 
 
 @pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(DEFAULT_CORPUS, target)
-    return target
-
-
-@pytest.fixture()
 def articles(tmp_path: Path) -> list[Path]:
     paths = []
     for name, text in TEXTS.items():
         (path := tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_texts_parsed_together_parse_as_one_by_one() -> None:
@@ -63,7 +52,7 @@ def test_one_command_writes_what_one_command_per_article_writes(corpus: Path, ar
     summaries = ingest_articles(articles, corpus=corpus, published="2024-03-20")
     assert [s["source"] for s in summaries] == list(TEXTS)
     assert all(s["candidates"] > 0 for s in summaries)
-    assert files(corpus) == files(apart)
+    assert snapshot(corpus) == snapshot(apart)
 
 
 def test_the_command_prints_a_row_per_article_and_json_a_list(corpus: Path, articles: list[Path]) -> None:
@@ -75,17 +64,17 @@ def test_the_command_prints_a_row_per_article_and_json_a_list(corpus: Path, arti
 
 
 def test_an_option_for_one_article_is_refused_with_several(corpus: Path, articles: list[Path]) -> None:
-    before = files(corpus)
+    before = snapshot(corpus)
     result = runner.invoke(app, ["ingest", *map(str, articles[:2]), "--corpus", str(corpus), "--title", "X"])
     assert result.exit_code == 1
     assert "--title names one article, and 2 were given" in result.output
-    assert files(corpus) == before
+    assert snapshot(corpus) == before
 
 
 @pytest.mark.parametrize("bad", ["empty", "same-id"])
 def test_a_bad_article_stops_the_batch_before_anything_is_written(corpus: Path, articles: list[Path],
                                                                   tmp_path: Path, bad: str) -> None:
-    before = files(corpus)
+    before = snapshot(corpus)
     if bad == "empty":
         (extra := tmp_path / "empty.txt").write_text("", encoding="utf-8")
     else:
@@ -93,6 +82,6 @@ def test_a_bad_article_stops_the_batch_before_anything_is_written(corpus: Path, 
         (extra := tmp_path / "other" / "varo-detained.txt").write_text(TEXTS["dorn-appointed"], encoding="utf-8")
     with pytest.raises(AssertionFileError) as err:
         ingest_articles([*articles, extra], corpus=corpus)
-    assert (err.value.hint or "") and files(corpus) == before
+    assert (err.value.hint or "") and snapshot(corpus) == before
     if bad == "same-id":
         assert "two articles would get the source id 'varo-detained'" in err.value.message
