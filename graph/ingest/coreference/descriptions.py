@@ -252,13 +252,30 @@ def office_holder(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
     return fits[-1] if len({m["actors"][0] for m in fits}) == 1 else None
 
 
-def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str],
-                     roles: dict[str, set[str]]) -> dict[str, Any] | None:
+def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str], roles: dict[str, set[str]],
+                    actors: dict[str, dict[str, Any]] | None = None) -> dict[str, Any] | None:
     """For "his security chief" with no one so titled before it: the person the rest of its sentence or the next
-    one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...")."""
+    one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...");
+    for a country's office as the subject of the text's first sentence ("Kazakhstan's president fired two
+    officials", the way a wire's lede waits for the name), the first person the text gives that role later
+    whom it gives no other country's title ("Russian President Putin").
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Velmora's president sacked two ministers. Crowds gathered. President Anton Brisk spoke.")
+    >>> found = {"actors": ["brisk"], "start": doc[9].idx, "head": 10}
+    >>> possessed_later([found], doc[0:3], ["velmora"], {"brisk": {"president"}},
+    ...                 {"velmora": {"type": "State", "label": "Velmora"}})["actors"]
+    ['brisk']
+    """
     noun = description_noun(chunk[-1])
     sentence = chunk[-1].sent
     end = sentence.end_char if sentence.end >= len(chunk.doc) else chunk.doc[sentence.end].sent.end_char
-    later = [m for m in mentions if chunk.end_char <= m["start"] < end and len(m["actors"]) == 1 and
-             m["actors"] != owner and noun in roles.get(m["actors"][0], set())]
-    return later[0] if later else None
+    after = [m for m in mentions if chunk.end_char <= m["start"] and len(m["actors"]) == 1 and m["actors"] != owner
+             and noun in roles.get(m["actors"][0], set())]
+    if after and after[0]["start"] < end:
+        return after[0]
+    state = (actors or {}).get(owner[0], {})
+    own = [m for m in after if not {r for r in roles.get(m["actors"][0], set()) if r.startswith("of ")} - {
+        f"of {state.get('label')}"}]  # not "Russian President Putin"
+    subject = chunk[-1].dep_ in ("nsubj", "nsubjpass")  # not "went on television as Valdoria's president"
+    return own[0] if own and subject and state.get("type") == "State" and sentence.start == 0 else None

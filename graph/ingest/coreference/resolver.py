@@ -299,7 +299,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                     if found is not None:
                         break
                 if found is None and owner:  # "Harl sacked his security chief. Ruben Stasz, the security chief"
-                    found = possessed_later(result, chunk, owner, roles)
+                    found = possessed_later(result, chunk, owner, roles, actors)
                     what = f"Person given the role {noun!r} after it, not"
         if found is None:
             continue

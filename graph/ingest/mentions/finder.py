@@ -23,6 +23,7 @@ proposed, typed from the entity label and the head noun. Definite descriptions
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
@@ -40,6 +41,7 @@ from graph.ingest.mentions.partitives import widen_partitives
 from graph.ingest.mentions.indefinites import indefinite_bodies
 from graph.ingest.mentions.possessors import office_word_mentions, owned_bodies, possessor_mentions
 from graph.ingest.mentions.retype import retype_countries, retype_persons, retype_places, retype_states
+from graph.ingest.mentions.titled_names import titled_name_mentions
 from graph.ingest.mentions.linking import Linker, fold, known_actors, merge_acronyms, named_in, slug, surface_pattern
 
 __all__ = ["known_actors", "find_mentions", "slug", "fold"]
@@ -50,14 +52,16 @@ _QUANTIFIERS = {"more", "than", "some", "dozens", "hundreds", "thousands", "of",
 _PLACES = {"GPE", "LOC", "FAC"}  # "New York", "New Delhi": the adjective is the name's
 _RESULTATIVE = {"dead", "unconscious", "senseless"}
 _STATE_WORDS = {"Union", "Republic", "Federation", "Kingdom", "Emirates", "States"}
+_DURATION = re.compile(r"(?:[a-z0-9]+-)?(?:hour|day|week|month|year)s?(?:-long)?$|long$|nationwide$")  # "a two-week
+# state of emergency", "a month-long curfew": how long, not which
 _PLAIN_ADJECTIVES = {"former", "new", "current", "acting", "same", "late", "then", "outgoing", "incoming", "ousted",
                      "powerful", "main", "whole", "entire", "ex", "first", "last", "latest", "other", "many", "some",
                      "neighbouring", "neighboring"}
 
 
 def _clean(span: Any, *, titles: bool = True) -> Any:
-    """The span without leading conjunctions ("And the government?", "that the committee"), determiners, numbers, titles (of a name) and
-    quotes, and without a trailing "'s"."""
+    """The span without leading conjunctions ("And the government?", "that the committee"), determiners, numbers, titles
+    (of a name) and quotes, and without a trailing "'s" or an abbreviated rank ("Gen.") the recogniser ran into."""
     titles_words = load_mention_data()["name_titles"] if titles else set()
     start, end = span.start, span.end
     doc = span.doc
@@ -67,8 +71,9 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
                            or doc[start].lower_ in _QUANTIFIERS
                            or (doc[start].lower_ in _RESULTATIVE and start and doc[start - 1].pos_ == "VERB")):
         start += 1  # ("troops shot dead striking workers": "dead" is the shooting's, not the workers')
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or (
+            titles and end - start > 1 and doc[end - 1].lower_.rstrip(".") in titles_words and doc[end - 1].text.endswith("."))):
+        end -= 1  # "the Niger's Presidential Guard Gen. Abdourahamane Tchiani": the general's rank is his
     return doc[start:end]
 
 
@@ -150,7 +155,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         common = match.group().islower() or (span[0].is_sent_start and match.group()[1:].islower()
                                              and match.group()[:1].lower() + match.group()[1:] != match.group())
         if common and any(c.dep_ in ("amod", "compound") and c.i < span.start and c.lower_ not in
-                                           _PLAIN_ADJECTIVES for c in span.root.children):
+                          _PLAIN_ADJECTIVES and not _DURATION.match(c.lower_) for c in span.root.children):
             continue  # "so-called free media" is not "the media": a party noun of its own
         ids = sorted(linker.table[match.group().lower()])
         if other_bearer(doc, span, ids, linker.actors):
@@ -175,7 +180,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "Defence Minister Murat Bektanov": a portfolio of the title, no body of its own
         span = with_patronymic(ordinal_before(name_head(_cut(_clean(ent))), taken))  # "the 3rd Armoured Regiment"
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
-                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_ not in load_mention_data()["name_titles"] \
+                doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_.rstrip(".") not in load_mention_data()["name_titles"] \
                 and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
@@ -184,6 +189,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         inner = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end
                  and (m["tokens"][1] - m["tokens"][0]) < len(span)
                  and all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
+        names = [m for m in mentions if span.start <= m["tokens"][0] and m["tokens"][1] <= span.end and m not in inner]
+        if inner and names:
+            continue  # "President of Kazakhstan Kassym-Jomart Tokayev", read as one name: the country and the man
         if inner and ent.label_ == "ORG" and not linker.table.get(span.text.lower()):
             for m in inner:  # "Kazakhstan International Bureau for Human Rights" is not "Kazakhstan"
                 mentions.remove(m)
@@ -361,4 +369,5 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
     linker.settle_names()
     settle_short_names(doc, mentions, linker)
     settle_short_bodies(doc, mentions, linker)  # "the Community of the Amber Coast ... the Community's"
+    mentions = sorted(mentions + titled_name_mentions(doc, mentions), key=lambda m: m["start"])  # "President of X Y"
     return {"mentions": mentions, "proposed": linker.proposed, "actors": linker.actors}

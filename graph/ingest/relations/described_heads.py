@@ -1,15 +1,17 @@
-"""A head of state named by a description alone: "the former president said", "charges against the first president".
+"""A head of state named by a description alone: "the former president said", "charges against the first president",
+"Kazakhstan's president fired two officials".
 
 A definite description of a head-of-state title ("the former president", "the president") with no
 body of its own (no "of", no possessor, no country word) stands for the person the coreference gives
 it; that person heads the country the text is about, as "President Reval" does (rule "... (of the
-country)", so the extractor keeps one such per holder and none for a foreign one). The subject must
-be a person: an unresolved description proposes nothing.
+country)", so the extractor keeps one such per holder and none for a foreign one); with a named possessor
+("Kazakhstan's president"), the possessor. The subject must be a person: an unresolved description
+proposes nothing.
 
 >>> from graph.ingest.nlp import parse
->>> doc = parse("The former president denied the charges. The Kestrian president said nothing.")
->>> [(m["rule"], [t.text for t in m["subjects"]]) for t in doc for m in described_head_matches(t)]
-[('title: the former president (of the country)', ['president'])]
+>>> doc = parse("The former president denied it. The Kestrian president said nothing. Velmora's president left.")
+>>> [(m["rule"], m["objects"]) for t in doc for m in described_head_matches(t)]
+[('title: the former president (of the country)', []), ("title: X's president", [Velmora])]
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
+from graph.ingest.mentions.titled_names import title_holder
 
-__all__ = ["described_head_matches", "vice_head_matches"]
+__all__ = ["described_head_matches", "vice_head_matches", "counterpart_matches", "titled_name_matches"]
 
 _PLACES = ("nsubj", "nsubjpass", "dobj", "pobj")  # not "the president's lawyer": the possessed one's mention
 
@@ -33,6 +36,13 @@ def described_head_matches(role: Any) -> Iterator[dict[str, Any]]:
     if role.pos_ != "NOUN" or role.lower_ not in lex["head_of_state_titles"] or role.dep_ not in _PLACES:
         return
     children = list(role.children)
+    owner = next((c for c in children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None and role.head.lower_ != "as" and not any(c.dep_ in ("compound", "nmod", "amod", "appos") or (
+            c.dep_ == "prep" and c.lower_ == "of") for c in children):  # "Kazakhstan's president fired two officials"
+        # (not "went on television as Velmora's president": the subject's role)
+        yield {"relation": "headed", "subjects": [role], "objects": [owner], "trigger": [role], "person": True,
+               "fan": False, "rule": "title: X's president", "passive": False, "clause": None}
+        return
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
             c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in children):
         return  # "the party's president", "the president of the bank": a body's
@@ -68,3 +78,44 @@ def vice_head_matches(role: Any) -> Iterator[dict[str, Any]]:
         holder = holder.head
     yield {"relation": "servedUnder", "subjects": [holder], "objects": [], "document": "president", "trigger": [role],
            "fan": False, "rule": f"title: {title} (of the country's president)", "passive": False, "clause": None}
+
+
+def counterpart_matches(role: Any) -> Iterator[dict[str, Any]]:
+    """"President Putin had talks with his Kazakh counterpart, Kassym-Jomart Tokayev": the counterpart of a head of
+    state (a head-of-state title on the clause's subject) whom a people's adjective gives a country heads it; a
+    minister's counterpart ("Foreign Minister Lavrov met his Kazakh counterpart") is nobody's head here.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("President Vladimir Putin met his Kazakh counterpart, Kassym-Jomart Tokayev. "
+    ...             "Foreign Minister Sergei Lavrov met his Kazakh counterpart, Mukhtar Tileuberdi.")
+    >>> [(m["subjects"], m["objects"]) for t in doc for m in counterpart_matches(t)]
+    [([Tokayev], [Kazakh])]
+    """
+    if role.lemma_.lower() != "counterpart" or not any(c.dep_ == "poss" for c in role.children):
+        return
+    demonyms = load_lexicon()["demonyms"]
+    country = [c for c in role.children if c.dep_ in ("amod", "compound") and c.text in demonyms]
+    holders = [c for c in role.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    verb = next((a for a in role.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    doers = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    heads = load_lexicon()["head_of_state_titles"]
+    if country and holders and any(c.lower_ in heads for s in doers for c in s.children if c.dep_ == "compound"):
+        yield {"relation": "headed", "subjects": holders, "objects": country[:1], "trigger": [role], "fan": False,
+               "rule": "title: counterpart (of a head of state)", "passive": False, "clause": None}
+
+
+def titled_name_matches(role: Any) -> Iterator[dict[str, Any]]:
+    """"President of Kazakhstan Kassym-Jomart Tokayev", "Chairman of the Security Council Nursultan Nazarbayev": the
+    title's relation (lexicon ``titles``) between the name its "of" phrase runs into and the body before the name
+    (:func:`~graph.ingest.mentions.titled_names.title_holder`).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Chairman of the Security Council Nursultan Nazarbayev said he would stay.")
+    >>> [(m["relation"], m["subjects"], m["objects"]) for m in titled_name_matches(doc[0])]
+    [('headed', [Nazarbayev], [Council])]
+    """
+    pair = title_holder(role)
+    if pair is not None:
+        yield {"relation": load_lexicon()["titles"][role.lemma_.lower()], "subjects": [pair[0]], "objects": [pair[1]],
+               "trigger": [role], "fan": False, "rule": f"title: {role.lower_} of <body> <name>", "passive": False,
+               "clause": None}

@@ -1,4 +1,5 @@
-"""Two more shapes of membership: "the bloc, of which Ardonia is a member", "the observer mission of the Forum".
+"""More shapes of membership: "the bloc, of which Ardonia is a member", "the observer mission of the Forum", "an
+alliance made up of Russia, Armenia and Belarus".
 
 A relative clause whose pronoun is the object of "of" before a copula with "member" ("The Forum, of
 which Ardonia is a founding member, met"; "of which both countries are members") makes the clause's
@@ -23,7 +24,7 @@ from typing import Any
 from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.roles import subjects
 
-__all__ = ["member_relative_matches", "organ_of_matches"]
+__all__ = ["member_relative_matches", "organ_of_matches", "composition_matches"]
 
 _WHICH = {"which", "whom"}
 
@@ -52,3 +53,29 @@ def organ_of_matches(noun: Any) -> Iterator[dict[str, Any]]:
     if bodies:
         yield {"relation": "memberOf", "subjects": [noun], "objects": bodies[:1], "trigger": [noun], "party": True,
                "rule": f"noun: {noun.lemma_.lower()} of X", "passive": False, "clause": None, "fan": False}
+
+
+def composition_matches(verb: Any) -> Iterator[dict[str, Any]]:
+    """"The alliance, made up of Russia, Armenia and Belarus", "The bloc comprises six states": each of the named
+    parts (the object of a verb of the lexicon's ``composed_of``, fanned out over its conjuncts) is a member of the
+    whole (the verb's subject, or the noun a reduced relative hangs on).
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("The Forum, made up of Ardonia and Velmar, met.")
+    >>> [(m["subjects"], m["objects"]) for m in composition_matches(doc[3])]
+    [([Ardonia], [Forum])]
+    """
+    wanted = load_lexicon()["composed_of"]
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    key = " ".join([verb.lemma_.lower(), *particles])
+    if key not in wanted:
+        return
+    prep = wanted[key]
+    parts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children
+             if g.dep_ == "pobj"] if prep else [c for c in verb.children if c.dep_ == "dobj"]
+    whole = [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else subjects(verb)
+    if verb.dep_ == "relcl" and whole and whole[0].lower_ in _WHICH:
+        whole = [verb.head]
+    if parts and whole:
+        yield {"relation": "memberOf", "subjects": parts, "objects": whole[:1], "trigger": [verb],
+               "rule": f"verb: {key} (its parts are members)", "passive": False, "clause": None}

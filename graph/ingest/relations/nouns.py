@@ -44,7 +44,8 @@ def noun_matches(noun: Any) -> Iterator[dict[str, Any]]:
     if not found:
         return
     relation, lone = found
-    between = prep_objects(noun, "between")
+    between = prep_objects(noun, "between") or (prep_objects(noun.head, "between") if noun.dep_ == "nsubj" else [])
+    # ("fighting broke out between X and Y", "clashes continue between X and Y": the parser hangs it on the verb)
     if between and between[0].conjuncts:  # "talks between Saltvik and the union leaders", "clashes between X and Y"
         yield {"relation": relation, "subjects": between[:1], "objects": list(between[0].conjuncts), "fan": False,
                "trigger": [noun], "rule": f"noun: {noun.lemma_.lower()} between", "passive": False,

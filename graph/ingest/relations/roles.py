@@ -21,7 +21,8 @@ from typing import Any
 
 from graph.ingest.lexicon import load_lexicon
 
-__all__ = ["fan", "companions", "copular_doer", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above"]
+__all__ = ["fan", "companions", "copular_doer", "subjects", "objects", "agents", "is_passive", "prep_objects", "named_beyond", "verb_above",
+           "gapped_as"]
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _ADJUNCTS = {"under", "after", "before", "during", "amid", "despite", "following", "over", "because", "since"}
@@ -122,15 +123,34 @@ def _stolen_subject(verb: Any) -> Any | None:
 def _gapped(verb: Any) -> list[Any]:
     """The names of a second conjunct whose verb is left out ("Dorn was jailed for ten years and Vasko for
     eight"), which the parser hangs on the verb itself; it stands right after the conjunction (not "and with
-    helping his cousin, Oskar Dorn, ...": an apposition)."""
+    helping his cousin, Oskar Dorn, ...": an apposition); or on the verb's first role (:func:`gapped_as`)."""
     cc = [c.i for c in verb.children if c.dep_ == "cc" and c.i > verb.i]
     counted = [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "NUM" and cc and cc[0] < c.i
                for g in c.children if g.dep_ == "nsubj" and g.pos_ == "PROPN" and g.i < c.i]  # "X was given sixteen
     # years and Y fifteen": the parser makes Y the subject of the number
-    return counted + [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
+    return counted + list(gapped_as(verb).values()) + [
+        c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ == "PROPN" and cc and
             cc[0] < c.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].dep_ == "cc" and
             c.ent_type_ not in ("DATE", "TIME") and not any(
                 g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+
+
+def gapped_as(verb: Any) -> dict[int, Any]:
+    """"appointing Smailov as prime minister and Nurtileu as deputy chairman": the parser hangs the second name on
+    the first role; the holder of each later role, by the role's token.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Reval named Ana Sol as prime minister and Piet Hol as interior minister.")
+    >>> {doc[i].text: name.text for i, name in gapped_as(doc[1]).items()}
+    {'minister': 'Hol'}
+    """
+    roles = prep_objects(verb, "as")
+    out = {}
+    for before, role in zip(roles, roles[1:]):
+        names = [c for c in before.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < role.i]
+        if names:
+            out[role.i] = names[-1]
+    return out
 
 
 def subjects(verb: Any, *, depth: int = 0) -> list[Any]:
@@ -263,8 +283,10 @@ def named_beyond(role: Any) -> list[Any]:
     if role.dep_ != "nsubj" and lex["titles"].get(role.lemma_.lower(), lex["titles"].get(role.lower_)) in (
             None, "locatedIn", "partOf") and role.lower_ not in lex["government_titles"]["titles"]:
         return []  # "the residence of the minister, Dessane": a place, no holder
+    owned = [o for o in prep_objects(role, "of") if o.pos_ == "NOUN" and o.lemma_.lower() in lex["titles"]]
     hung = [c for o in prep_objects(role, "for") + prep_objects(role, "of") for c in o.children
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i][:1]
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > o.i and o not in owned][:1]  # not "an ally
+    # of the country's first president, X": the name of a role noun after "of" is its own
     if hung or role.dep_ == "nsubj" or role.pos_ != "NOUN":
         return hung
     doc, after = role.doc, role.right_edge.i + 1

@@ -32,13 +32,15 @@ from graph.ingest.lexicon import load_lexicon
 from graph.ingest.relations.family_nouns import family_party
 from graph.ingest.relations.nouns import adjunct_matches, affiliation_matches, demand_matches, led_body_matches, noun_matches, origin_matches
 from graph.ingest.relations.members import member_body, organ_matches, party_holders
-from graph.ingest.relations.member_forms import member_relative_matches, organ_of_matches
+from graph.ingest.relations.member_forms import composition_matches, member_relative_matches, organ_of_matches
 from graph.ingest.relations.capitals import capital_matches
-from graph.ingest.relations.roles import agents, fan, is_passive, named_beyond, objects, prep_objects, subjects, verb_above
+from graph.ingest.relations.roles import (agents, fan, gapped_as, is_passive, named_beyond, objects, prep_objects, subjects,
+                                        verb_above)
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.judgements import judgement_matches
 from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
-from graph.ingest.relations.described_heads import described_head_matches, vice_head_matches
+from graph.ingest.relations.described_heads import (counterpart_matches, described_head_matches, titled_name_matches,
+                                                    vice_head_matches)
 from graph.ingest.relations.clauses import (call_for_matches, seat_matches, ordered_matches, presence_matches, refusal_matches,
                                             replacement_matches)
 from graph.ingest.relations.verbs import (denial_matches, leaving_matches, place_matches, state_matches, symmetric_matches,
@@ -119,6 +121,8 @@ def _holder(role: Any) -> list[Any]:
         return named_beyond(role)
     if role.dep_ in ("attr", "oprd") or (role.dep_ == "pobj" and role.head.lower_ == "as"):
         verb = role.head if role.dep_ in ("attr", "oprd") else role.head.head
+        if role.dep_ == "pobj" and role.i in gapped_as(verb):  # "Smailov as prime minister and Nurtileu as deputy"
+            return [gapped_as(verb)[role.i]]
         dobj = [c for c in verb.children if c.dep_ == "dobj"] or (objects(verb, None) if role.dep_ == "pobj" else [])
         if role.dep_ == "oprd":  # "named Smailov prime minister", "was appointed head of the KNB"
             return dobj or subjects(verb)
@@ -337,6 +341,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from denial_matches(token)
             yield from denied_act_matches(token)
             yield from judgement_matches(token)
+            yield from composition_matches(token)
             yield from refusal_matches(token)
             yield from presence_matches(token)
             yield from alleged_wrong_matches(token)
@@ -351,6 +356,8 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from _government_matches(token)
             yield from described_head_matches(token)
             yield from vice_head_matches(token)
+            yield from counterpart_matches(token)
+            yield from titled_name_matches(token)
             yield from led_body_matches(token)
             yield from affiliation_matches(token)
             yield from seat_matches(token)
