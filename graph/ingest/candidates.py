@@ -22,7 +22,7 @@ import hashlib
 import re
 from typing import Any
 
-__all__ = ["review_item", "candidate_key", "review_items", "REVIEW_KEYS"]
+__all__ = ["review_item", "candidate_key", "review_items", "headline_end", "REVIEW_KEYS"]
 
 #: keys a review item has beyond the assertion format; the merge removes them
 REVIEW_KEYS = ("decision", "key", "ambiguous", "review_note", "rule", "corroborates")
@@ -125,6 +125,17 @@ def review_item(raw: dict[str, Any], text: str) -> dict[str, Any]:
     return item
 
 
+def headline_end(text: str) -> int:
+    """Where a headline ends: the end of a first line of at most 20 words without a full stop (a report's
+    headline compresses what its body states with context: the body's quote is the one to judge), else 0.
+
+    >>> headline_end("Velmora's parliament suspends President Koval\\n\\nVELENSK - It voted."), headline_end("One.")
+    (45, 0)
+    """
+    first, newline, _ = text.partition("\n")
+    return len(first) if newline and len(first.split()) <= 20 and not first.rstrip().endswith(".") else 0
+
+
 def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], skip_ids: set[str],
                  existing: dict[tuple[Any, ...], str] | None = None,
                  accepted: set[tuple[Any, ...]] | None = None) -> list[dict[str, Any]]:
@@ -136,11 +147,13 @@ def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], 
     seen: dict[tuple[Any, ...], int] = {}
     inferred: set[int] = set()
     used: set[str] = set(skip_ids)
+    headline = headline_end(text)
     for raw in raws:
         item = review_item(raw, text)
         same = (item["relation"], item["subject"], item.get("object"), item.get("value"), bool(item.get("negated")))
-        if same in seen and seen[same] in inferred and not raw.get("agent_inferred") and item["key"] not in skip_keys:
-            kept = seen[same]  # the text states it with its agent later: that quote, not the guessed one
+        later = not raw.get("agent_inferred") and raw["start"] >= headline
+        if same in seen and seen[same] in inferred and later and item["key"] not in skip_keys:
+            kept = seen[same]  # the text states it with its agent later, or below its headline: that quote
             items[kept] = {**item, "id": items[kept]["id"], **(
                 {"corroborates": items[kept]["corroborates"]} if "corroborates" in items[kept] else {})}
             inferred.discard(kept)
@@ -150,7 +163,7 @@ def review_items(raws: list[dict[str, Any]], text: str, *, skip_keys: set[str], 
         if same in (existing or {}):
             item["corroborates"] = (existing or {})[same]
         seen[same] = len(items)
-        if raw.get("agent_inferred"):
+        if raw.get("agent_inferred") or raw["start"] < headline:
             inferred.add(len(items))
         base, number = item["id"], 2
         while item["id"] in used:

@@ -28,6 +28,7 @@ from rdflib.namespace import RDFS
 
 from graph.ingest.mentions.bodies import DocumentBodies, one_present_head, own_government
 from graph.ingest.coreference.resolver import resolve, token_index
+from graph.ingest.candidates import headline_end
 from graph.ingest.dates import find_dates, nearest_date
 from graph.ingest.relations.act_agents import act_agents
 from graph.ingest.relations.earlier import EARLIER
@@ -79,9 +80,14 @@ class _Sentence:
 
     def named(self, tokens: list[Any]) -> list[Any]:
         """Each token, or for a role noun that is no mention the names apposed to it ("two sons-in-law,
-        Dosanov and Sharipbayev, quit")."""
+        Dosanov and Sharipbayev, quit"), or for a member noun the bodies after its "of" ("troops of A and B")."""
         out = []
+        members = load_lexicon()["member_nouns"]
         for token in tokens:
+            bodies = [o for o in prep_objects(token, "of") if o.i in self.index] if token.lower_ in members else []
+            if bodies and bodies[0].conjuncts:  # "the missions of the EU, France and Germany urged": each of them
+                out += [bodies[0], *bodies[0].conjuncts]
+                continue
             names = [c for c in token.children if c.dep_ == "appos" and c.i in self.index] or [
                 c for c in token.head.children if c.dep_ == "npadvmod" and c.i > token.i and c.i in self.index and
                 token.doc[c.left_edge.i - 1].text == "," and token.lemma_.lower() in load_lexicon()["titles"]
@@ -241,10 +247,15 @@ def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str
              and actors.get(c["object"] or "", {}).get("type") == "State" and not c["rule"].endswith("(of the country)")
              and not former.search(text[c["start"]:c["end"]])}
     seen: set[Any] = set()
+    body: dict[Any, int] = {}  # the first "President X" of each holder below the headline: the one whose sentence says more
+    for c in results:
+        if c["rule"].endswith("(of the country)") and c["start"] >= headline_end(text):
+            body.setdefault(c["subject"], id(c))
     kept = []
     for c in results:
         if c["rule"].endswith("(of the country)"):
-            if c["subject"] in seen or any(s == c["subject"] or (titled and o == c["object"]) for s, o, titled in heads):
+            if c["subject"] in seen or body.get(c["subject"], id(c)) != id(c) or any(
+                    s == c["subject"] or (titled and o == c["object"]) for s, o, titled in heads):
                 continue  # a holder the text gives a country, or a country the text gives a holder
             seen.add(c["subject"])
         kept.append(c)

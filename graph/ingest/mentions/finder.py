@@ -78,11 +78,12 @@ def _clean(span: Any, *, titles: bool = True) -> Any:
 
 
 def _cut(span: Any) -> Any:
-    """The span up to a parenthesis or a preposition that no name holds ("the State Council to Reval",
-    "National Council for Renewal and Order (NCRO")."""
+    """The span up to a parenthesis, a preposition that no name holds ("the State Council to Reval",
+    "National Council for Renewal and Order (NCRO") or a verb the recogniser ran over."""
     breaking = load_mention_data()["breaking"]
     for token in span[1:]:
-        if token.text == "(" or (token.pos_ == "ADP" and token.lower_ in breaking):
+        if token.text == "(" or (token.pos_ == "ADP" and token.lower_ in breaking) or (
+                token.pos_ == "VERB" and token.is_lower):  # "the Integrity Commission led Karim Haddadi out"
             return span.doc[span.start:token.i]
     return span
 
@@ -181,7 +182,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         span = with_patronymic(ordinal_before(name_head(_cut(_clean(ent))), taken))  # "the 3rd Armoured Regiment"
         while span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].dep_ == "compound" and \
                 doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].lower_.rstrip(".") not in load_mention_data()["name_titles"] \
-                and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES \
+                and doc[span.start - 1].lower_ not in _PLAIN_ADJECTIVES and doc[span.start - 1].ent_type_ != "DATE" \
                 and not taken[span.start - 1] and (ent.label_ == "PERSON" or len(ent) == 1):
             span = doc[span.start - 1:span.end]  # "Aidos Ukibay" where the recogniser saw "Ukibay"
         if not span.text or not (span.text[:1].isupper() or ordinal(span[0])):

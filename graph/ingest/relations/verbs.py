@@ -246,6 +246,10 @@ def verb_matches(verb: Any) -> Iterator[dict[str, Any]]:
         if relation == "appealedTo" and not other and any(c.dep_ == "xcomp" and c.lemma_ in lex["invite_cues"]
                                                           for c in verb.children):
             relation = "invited"
+        sent = [g for o in objs if o.lemma_.lower() in lex["requested_acts"] for g in prep_objects(o, "of") or [
+            c for c in o.children if c.dep_ == "poss" and c.lower_ not in ("his", "her", "its", "their")]]
+        if relation == "appealedTo" and sent:  # "requested the deployment of CSTO troops", "whose presence was
+            relation, objs = "invited", sent  # requested by Tokayev": a request for troops invites them
         if relation == "appealedTo" and any(c.dep_ == "xcomp" and c.lemma_ in lex["appoint_cues"] for c in verb.children):
             relation = "appointed"  # "asked the deputy minister, Ruth Kalonzi, to run the ministry"
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, *words],
