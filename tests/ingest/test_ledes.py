@@ -32,3 +32,11 @@ def test_not_a_role_the_first_sentence_gives_as_such() -> None:
     text = ("Ana Sol went on television as Velmora's president and ended the day in a cell.\n\n"
             "The assembly's president, Piet Hol, said the vote was void.")
     assert not any(i["subject"] == "piet-hol" and i["object"] == "velmora" for i in _items(text)), _items(text)
+
+
+def test_a_rulers_son_in_the_lede() -> None:
+    # "the son of Velmora's long-time ruler": the ruler is the head the text names later
+    text = ("Oskar Brisk, the son of Velmora's long-time ruler, has won the presidential election.\n\n"
+            "Velmoran voters had little choice. President Anton Brisk, 74, had said he would step aside.")
+    found = {(i["subject"], i["relation"], i["object"]) for i in _items(text)}
+    assert ("oskar-brisk", "familyOf", "anton-brisk") in found, found

@@ -256,9 +256,10 @@ def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str]
                     actors: dict[str, dict[str, Any]] | None = None) -> dict[str, Any] | None:
     """For "his security chief" with no one so titled before it: the person the rest of its sentence or the next
     one gives the role ("Harl sacked his security chief. Ruben Stasz, the security chief since 2015, ...");
-    for a country's office as the subject of the text's first sentence ("Kazakhstan's president fired two
-    officials", the way a wire's lede waits for the name), the first person the text gives that role later
-    whom it gives no other country's title ("Russian President Putin").
+    for a country's office as the subject of the text's first sentence or after its "of" ("Kazakhstan's president
+    fired two officials", "the son of Turkmenistan's long-time ruler": the way a wire's lede waits for the name),
+    the first person the text gives that role later (any head's title for a head: "ruler", "leader") whom it
+    gives no other country's title ("Russian President Putin").
 
     >>> from graph.ingest.nlp import parse
     >>> doc = parse("Velmora's president sacked two ministers. Crowds gathered. President Anton Brisk spoke.")
@@ -275,7 +276,12 @@ def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str]
     if after and after[0]["start"] < end:
         return after[0]
     state = (actors or {}).get(owner[0], {})
-    own = [m for m in after if not {r for r in roles.get(m["actors"][0], set()) if r.startswith("of ")} - {
-        f"of {state.get('label')}"}]  # not "Russian President Putin"
-    subject = chunk[-1].dep_ in ("nsubj", "nsubjpass")  # not "went on television as Valdoria's president"
-    return own[0] if own and subject and state.get("type") == "State" and sentence.start == 0 else None
+    heads = {"ruler", "leader", "strongman", *load_lexicon()["head_of_state_titles"]}
+    wanted = heads if noun in heads else {noun}  # "Turkmenistan's long-time ruler ... President Berdimuhamedov"
+    own = [m for m in mentions if chunk.end_char <= m["start"] and len(m["actors"]) == 1 and m["actors"] != owner
+           and roles.get(m["actors"][0], set()) & wanted and not {
+               r for r in roles.get(m["actors"][0], set()) if r.startswith("of ")} - {f"of {state.get('label')}"}]
+    # (not "Russian President Putin")
+    place = chunk[-1].dep_ in ("nsubj", "nsubjpass") or (chunk[-1].dep_ == "pobj" and chunk[-1].head.lower_ == "of")
+    # (not "went on television as Valdoria's president")
+    return own[0] if own and place and state.get("type") == "State" and sentence.start == 0 else None

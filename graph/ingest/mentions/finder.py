@@ -166,6 +166,9 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # "the Committee to Protect Journalists" is not the journalists: a word of a longer name
         if common and not named_in(ids, match.group().lower(), linker.actors, text):
             continue  # "the country", "troops": a common alias stands for the actor only in a text that names it
+        if common and match.group().lower().split()[-1] in load_mention_data()["descriptions"] and \
+                not named_in(ids, match.group().lower(), linker.actors, text[:match.start()], adjectives=False):
+            continue  # "the country" before the text names Kazakhstan by its name: the coreference finds which
         add(span, ids, "name", None)
     chunks = {c.root.i: c.text for c in doc.noun_chunks}
     for ent in comma_pieces(doc.ents):

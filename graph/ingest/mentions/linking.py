@@ -112,16 +112,18 @@ def surface_pattern(table: dict[str, set[str]]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
-def named_in(ids: list[str], alias: str, actors: dict[str, dict[str, Any]], text: str) -> bool:
+def named_in(ids: list[str], alias: str, actors: dict[str, dict[str, Any]], text: str, *,
+             adjectives: bool = True) -> bool:
     """Whether a lower-case alias may stand for its actors in ``text``: it is their label, or the text also
-    names one of them by a capitalised form or its demonym ("CSTO troops" before "the troops", "Kazakh")."""
+    names one of them by a capitalised form or (``adjectives``) its demonym ("CSTO troops" before "the troops",
+    "Kazakh")."""
     for actor_id in ids:
         spec = actors.get(actor_id, {})
         if spec.get("label", "").lower() == alias.lower():
             return True
-        adjectives = [a for a, state in load_lexicon()["demonyms"].items() if state == spec.get("label")]
+        words = [a for a, state in load_lexicon()["demonyms"].items() if state == spec.get("label")] if adjectives else []
         if any(n[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)
-               for n in [spec.get("label", ""), *spec.get("aliases", []), *adjectives] if n):
+               for n in [spec.get("label", ""), *spec.get("aliases", []), *words] if n):
             return True
     return False
 

@@ -37,7 +37,8 @@ def described_head_matches(role: Any) -> Iterator[dict[str, Any]]:
         return
     children = list(role.children)
     owner = next((c for c in children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if owner is not None and role.head.lower_ != "as" and not any(c.dep_ in ("compound", "nmod", "amod", "appos") or (
+    if owner is not None and role.head.lower_ != "as" and not any(c.dep_ in ("compound", "nmod", "appos") or (
+            c.dep_ == "amod" and c.lower_ not in spec["modifiers"]) or (
             c.dep_ == "prep" and c.lower_ == "of") for c in children):  # "Kazakhstan's president fired two officials"
         # (not "went on television as Velmora's president": the subject's role)
         yield {"relation": "headed", "subjects": [role], "objects": [owner], "trigger": [role], "person": True,
