@@ -236,11 +236,13 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
     return out
 
 
-def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
+def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str, Any]], text: str = "",
+                       mentioned: set[str] | None = None) -> list[dict[str, Any]]:
     """Without "President X" of the text's country where the text gives X a country ("Russian President
     Putin ... President Putin") or the country a present holder ("Russian President Putin ... President
     Tokayev"; not "Nazarbayev, the former leader of Kazakhstan", "the country's first president", "Derya, who
-    ruled Kalvora": only a title not of the past gives the country a present holder), and but once per holder."""
+    ruled Kalvora": only a title not of the past gives the country a present holder), and but once per holder; of
+    the country the graph says he heads, where the text names it ("President Tokayev" in a report on Moscow)."""
     lex = load_lexicon()
     former = re.compile(rf"\b(?:{'|'.join(map(re.escape, [*lex['former_titles'], *lex['past_holder_words']]))})\b", re.I)
     heads = {(c["subject"], c["object"], c["rule"].startswith("title")) for c in results if c["relation"] == "headed"
@@ -253,6 +255,14 @@ def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str
             body.setdefault(c["subject"], id(c))
     kept = []
     for c in results:
+        known = actors.get(c["subject"] or "", {}).get("heads", [])
+        if c["rule"].endswith("(of the country)") and known and c["object"] not in known:
+            state = next((s for s in known if s in (mentioned or set())), None)
+            if state is None:
+                continue  # "President Tokayev" in a report on Moscow: of the country the graph gives him, unnamed
+            c["object"] = state  # (not of the text's most named country)
+            c["readings"] = [*c.get("readings", []),
+                             f"the country the graph has this head of, {actors[state]['label']}"]
         if c["rule"].endswith("(of the country)"):
             if c["subject"] in seen or body.get(c["subject"], id(c)) != id(c) or any(
                     s == c["subject"] or (titled and o == c["object"]) for s, o, titled in heads):
@@ -338,7 +348,7 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
                         results.append(cand)
         results.extend(_figures(sentence, event))
     results = own_government(one_present_head(results, mentions, text), bodies, text)  # the text's own head
-    results = [c for c in _foreign_heads_out(results, everyone, text) if c["subject"] is not None or not c["negated"] or
+    results = [c for c in _foreign_heads_out(results, everyone, text, mentioned) if c["subject"] is not None or not c["negated"] or
                "subject" in c["ambiguous"]]  # "Dolan has not been charged": nothing anyone did, nothing to assert
     results = reporter_first(results, doc)
     results.sort(key=lambda c: (c["start"], c["end"]))

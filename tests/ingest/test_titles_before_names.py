@@ -53,3 +53,12 @@ def test_the_name_after_a_role_noun_of_of_is_that_roles() -> None:
     found = _triples("Oskar Dorn was long viewed as a close ally of Velmora's first president, Gustav Halm.")
     assert ("oskar-dorn", "closeTo", "gustav-halm") in found, found
     assert ("gustav-halm", "closeTo", "gustav-halm") not in found, found
+
+
+def test_a_head_the_graph_knows_heads_his_own_country() -> None:
+    # a report on a Russian court names Russia more than Kazakhstan: "President Tokayev" is still Kazakhstan's
+    text = ("A Russian court has halted the pipeline. Russia said the ruling was technical, and Moscow denied any "
+            "link to politics. Russia's oil exports were not affected. Kazakhstan protested. President "
+            "Kassym-Jomart Tokayev said the ruling hurt trade.")
+    heads = {(s, o) for s, r, o in _triples(text, known_actors(DEFAULT_CORPUS)) if r == "headed"}
+    assert ("tokayev", "kazakhstan") in heads and ("tokayev", "russia") not in heads, heads

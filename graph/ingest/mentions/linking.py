@@ -62,8 +62,9 @@ def fold(name: str) -> str:
 
 
 def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
-    """Every actor declared in the corpus's ``assertions.yaml`` files: id -> {type, label, aliases, source}, and for
-    a place the corpus puts in a State, ``in`` (the State's ids)."""
+    """Every actor declared in the corpus's ``assertions.yaml`` files: id -> {type, label, aliases, source}, for
+    a place the corpus puts in a State, ``in`` (the State's ids), and for a person the corpus says heads a State
+    with no end, ``heads`` (its ids)."""
     actors: dict[str, dict[str, Any]] = {}
     if not corpus.is_dir():
         return actors
@@ -84,6 +85,10 @@ def known_actors(corpus: Path) -> dict[str, dict[str, Any]]:
             if place and state and item.get("relation") in ("partOf", "locatedIn") and state["type"] == "State" and \
                     place["type"] == "Place":  # "Kazakhstan's largest city, Almaty": a place the country's texts name
                 place.setdefault("in", []).append(str(item["object"]))
+            when = item.get("when") if isinstance(item, dict) else None
+            if place and state and item.get("relation") == "headed" and state["type"] == "State" and \
+                    place["type"] == "Person" and not (isinstance(when, dict) and when.get("to")):
+                place.setdefault("heads", []).append(str(item["object"]))  # "President Tokayev": of Kazakhstan
     return actors
 
 
