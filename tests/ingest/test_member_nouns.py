@@ -3,18 +3,15 @@ state urging; "all sides" is a party of its own."""
 
 from __future__ import annotations
 
-from graph.ingest import candidates_for_text
+from tests.ingest.triples import triples
 
-
-def _triples(text: str) -> set[tuple[object, ...]]:
-    return {(i["subject"], i["relation"], i["object"]) for i in candidates_for_text(text, {})["items"]}
 
 
 def test_the_missions_of_several_states_are_each_state() -> None:
-    found = _triples("The embassies of Ardonia and Velmar in Tarn urged the government to free the journalists.")
+    found = triples("The embassies of Ardonia and Velmar in Tarn urged the government to free the journalists.")
     assert {("ardonia", "appealedTo", "government"), ("velmar", "appealedTo", "government")} <= found, found
 
 
 def test_all_sides_is_a_party() -> None:
-    found = _triples("The Northern Compact has urged all sides to show restraint.")
+    found = triples("The Northern Compact has urged all sides to show restraint.")
     assert ("northern-compact", "appealedTo", "sides") in found, found

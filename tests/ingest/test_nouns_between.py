@@ -3,20 +3,17 @@ protesters and the police", "talks took place between the government and the uni
 
 from __future__ import annotations
 
-from graph.ingest import candidates_for_text
+from tests.ingest.triples import triples
 
-
-def _triples(text: str) -> set[tuple[object, ...]]:
-    return {(i["subject"], i["relation"], i["object"]) for i in candidates_for_text(text, {})["items"]}
 
 
 def test_between_on_the_verb_of_the_noun() -> None:
-    found = _triples("It comes as violent clashes continue between protesters and the police and army in Tarn.")
+    found = triples("It comes as violent clashes continue between protesters and the police and army in Tarn.")
     assert {("protesters", "foughtWith", "police"), ("protesters", "foughtWith", "army")} <= found, found
-    assert ("government", "met", "miners-union") in _triples(
+    assert ("government", "met", "miners-union") in triples(
         "Talks took place on Friday between the government and the miners' union.")
 
 
 def test_between_of_another_noun_is_not_the_subjects() -> None:
     # "between" on the verb belongs to the subject noun only: here it places the convoy, nobody fought
-    assert not any(r == "foughtWith" for _, r, _ in _triples("The convoy drove between the police and the army."))
+    assert not any(r == "foughtWith" for _, r, _ in triples("The convoy drove between the police and the army."))

@@ -3,20 +3,17 @@ Compact troops", "whose presence was requested by Reval"; a request to a person 
 
 from __future__ import annotations
 
-from graph.ingest import candidates_for_text
+from tests.ingest.triples import triples
 
-
-def _triples(text: str) -> set[tuple[object, ...]]:
-    return {(i["subject"], i["relation"], i["object"]) for i in candidates_for_text(text, {})["items"]}
 
 
 def test_a_requested_deployment_invites_the_troops() -> None:
-    found = _triples("President Anton Reval requested the deployment of Ardonian paratroopers.")
+    found = triples("President Anton Reval requested the deployment of Ardonian paratroopers.")
     assert ("anton-reval", "invited", "ardonian-paratroopers") in found, found
-    found = _triples("The Ardonian paratroopers, whose presence was requested by President Anton Reval, left.")
+    found = triples("The Ardonian paratroopers, whose presence was requested by President Anton Reval, left.")
     assert ("anton-reval", "invited", "ardonian-paratroopers") in found, found
 
 
 def test_a_request_to_a_person_is_an_appeal() -> None:
-    found = _triples("President Anton Reval requested help from Ilse Marrow.")
+    found = triples("President Anton Reval requested help from Ilse Marrow.")
     assert not any(r == "invited" for _, r, _ in found), found

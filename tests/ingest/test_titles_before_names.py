@@ -4,41 +4,39 @@ Velmora Anton Brisk" without a comma, "his Velmoran counterpart", a rank the rec
 from __future__ import annotations
 
 from graph.ingest import candidates_for_text
+from tests.ingest.triples import triples
 from graph.ingest.mentions.finder import known_actors
 from graph.build.corpus import DEFAULT_CORPUS
 
 
-def _triples(text: str, actors: dict[str, dict[str, object]] | None = None) -> set[tuple[object, ...]]:
-    return {(i["subject"], i["relation"], i["object"]) for i in candidates_for_text(text, actors or {})["items"]}
-
 
 def test_a_title_of_a_body_runs_into_its_holder() -> None:
-    found = _triples("Chairman of the Security Council Nursultan Nazarbayev said he would stay on.",
+    found = triples("Chairman of the Security Council Nursultan Nazarbayev said he would stay on.",
                      known_actors(DEFAULT_CORPUS))
     assert ("nazarbayev", "headed", "security-council") in found, found
 
 
 def test_a_title_of_a_country_stands_for_its_holder() -> None:
     # the recogniser reads "Kazakhstan Kassym-Jomart Tokayev" as one organisation: the country's name comes first
-    found = _triples("President of Kazakhstan Kassym-Jomart Tokayev replaced Nursultan Nazarbayev as chairman.",
+    found = triples("President of Kazakhstan Kassym-Jomart Tokayev replaced Nursultan Nazarbayev as chairman.",
                      known_actors(DEFAULT_CORPUS))
     assert ("tokayev", "headed", "kazakhstan") in found, found
     assert ("tokayev", "tookOverFrom", "nazarbayev") in found, found
 
 
 def test_an_apposition_is_not_run_together() -> None:
-    found = _triples("The head of the Tarn Guard, Oskar Tamm, resigned.")
+    found = triples("The head of the Tarn Guard, Oskar Tamm, resigned.")
     assert ("oskar-tamm", "headed", "tarn-guard") in found, found
     assert not any(r.startswith("title:") and "<name>" in r for r in (
         i["rule"] for i in candidates_for_text("The head of the Tarn Guard, Oskar Tamm, resigned.", {})["items"]))
 
 
 def test_a_head_of_states_counterpart_heads_the_country_his_adjective_names() -> None:
-    found = _triples("Russian President Vladimir Putin had a long talk with his Kazakh counterpart "
+    found = triples("Russian President Vladimir Putin had a long talk with his Kazakh counterpart "
                      "Kassym-Jomart Tokayev on Thursday.", known_actors(DEFAULT_CORPUS))
     assert ("tokayev", "headed", "kazakhstan") in found, found
     assert ("putin", "met", "tokayev") in found, found
-    ministers = _triples("Foreign Minister Sergei Lavrov met his Kazakh counterpart, Mukhtar Tileuberdi.")
+    ministers = triples("Foreign Minister Sergei Lavrov met his Kazakh counterpart, Mukhtar Tileuberdi.")
     assert not any(r == "headed" and s == "mukhtar-tileuberdi" for s, r, _ in ministers), ministers
 
 
@@ -50,7 +48,7 @@ def test_a_rank_is_the_persons_not_the_bodys() -> None:
 
 def test_the_name_after_a_role_noun_of_of_is_that_roles() -> None:
     # "an ally of Velmora's first president, Gustav Halm": Halm is the president, Dorn the ally
-    found = _triples("Oskar Dorn was long viewed as a close ally of Velmora's first president, Gustav Halm.")
+    found = triples("Oskar Dorn was long viewed as a close ally of Velmora's first president, Gustav Halm.")
     assert ("oskar-dorn", "closeTo", "gustav-halm") in found, found
     assert ("gustav-halm", "closeTo", "gustav-halm") not in found, found
 
@@ -60,5 +58,5 @@ def test_a_head_the_graph_knows_heads_his_own_country() -> None:
     text = ("A Russian court has halted the pipeline. Russia said the ruling was technical, and Moscow denied any "
             "link to politics. Russia's oil exports were not affected. Kazakhstan protested. President "
             "Kassym-Jomart Tokayev said the ruling hurt trade.")
-    heads = {(s, o) for s, r, o in _triples(text, known_actors(DEFAULT_CORPUS)) if r == "headed"}
+    heads = {(s, o) for s, r, o in triples(text, known_actors(DEFAULT_CORPUS)) if r == "headed"}
     assert ("tokayev", "kazakhstan") in heads and ("tokayev", "russia") not in heads, heads
