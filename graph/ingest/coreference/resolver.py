@@ -150,6 +150,25 @@ def _excluded(token: Any, covered: dict[int, dict[str, Any]]) -> set[int]:
     return {covered[i]["head"] for i in hosts if i in covered}
 
 
+def _accusing_speaker(pronoun: Any, covered: dict[int, dict[str, Any]], roles: dict[str, set[str]]) -> set[int]:
+    """The head of the speaker who reports a legal act done to ``pronoun`` in a title of the law ("Prosecutor-General
+    Aurora Velt said he had been charged with treason"): a prosecutor does not report her own charge.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Prosecutor Ana Velt said he had been charged with treason.")
+    >>> _accusing_speaker(doc[4], {2: {"head": 2, "actors": ["velt"]}}, {"velt": {"prosecutor"}})
+    {2}
+    """
+    lex = load_lexicon()
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex["legal_passives"] or verb.dep_ != "ccomp":
+        return set()
+    said, legal = verb.head, set(lex["legal_subjects"])
+    return {covered[s.i]["head"] for s in said.children if s.dep_ == "nsubj" and s.i in covered and (any(
+        roles.get(a, set()) & legal for a in covered[s.i]["actors"]) or any(  # "Prosecutor-General Velt" (an
+        c.lower_ in legal for c in s.children if c.dep_ in ("amod", "compound", "appos")))}  # adjective to the tagger)
+
+
 def _home_state(head: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[Test]:
     """For a bare "the country", "the state": a test of the State the text names most before it, by its name or
     adjective (the one the text is about, not the foreign power named last); empty for a qualified one ("the
@@ -253,6 +272,7 @@ def resolve(doc: Any, mentions: list[dict[str, Any]], actors: dict[str, dict[str
                             head.sent.start_char <= m["start"] < head.idx}
             if head.dep_ in _SUBJECT_DEPS:  # "Of Brask he speaks warmly", "Flanked by Ferrer, he said": not them
                 exclude |= fronted(head)
+            exclude |= _accusing_speaker(head, covered, roles)  # "Prosecutor Velt said he had been charged": not her
             exclude |= {i for i in staff if i < head.sent.start}  # "Our correspondent Katya Morn ... He was": not her
             intensive = intensified(head, covered) or conjunct_owner(head, covered, tests[-1]) or \
                 claim_owner(head, covered, tests[-1])  # "the miners' claim that they": the miners

@@ -4,7 +4,8 @@
 second act has no agent, and the nearest earlier candidate of the same family of relations
 (``implicit_agents`` in the lexicon) on the same object names one, or else the nearest one up
 to ``NEAR`` characters before on another object, or a later one on the same object; an authority
-that states the act (or the principal its press service speaks for) is the agent otherwise. The agent is marked
+that states the act (or the principal its press service speaks for) is the agent otherwise, and
+of a charge after another act ("arrested by the DSI ... charged, the prosecutor said"). The agent is marked
 inferred, with a reading, so the curator sees where it came from.
 
 >>> raws = [{"relation": "detained", "subject": "authorities", "object": "masimov", "start": 0, "passive": False,
@@ -133,7 +134,8 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
                  text: str | None = None) -> list[dict[str, Any]]:
     """``raws`` (in text order) with each agentless passive's subject filled in where the text gave one:
     an earlier act of the family on the same object or a near one of the same relation (``text``, where given,
-    tells paragraphs apart), else an authority that states it, else a near act of the family."""
+    tells paragraphs apart), else an authority that states it, else a near act of the family; an authority that
+    states a charge (lexicon ``stated_charges``) after another act does it itself."""
     principals = {r["subject"]: r["object"] for r in raws if r.get("relation") == "spokespersonFor" and
                   r.get("subject") and r.get("object") and not r.get("negated")}
     heads: dict[str, set[str]] = {}
@@ -152,8 +154,11 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or _crowd_act(raws[:i], raw) or next(
             (r for r in acts if r["relation"] == raw["relation"] and _near(raw, r, text)), None) or next(
             iter(later), None)
-        if earlier is None and raw["claimant"] != raw["object"] and _authority(raw, actors or {}, heads) and (
-                raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {})):
+        stated = raw.get("claimant") not in (None, raw["object"]) and _authority(raw, actors or {}, heads) and (
+            raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {}))
+        if stated and (earlier is None or earlier["relation"] != raw["relation"] and raw["relation"] in load_lexicon()[
+                "stated_charges"]):  # "arrested by the DSI ... he had been charged, the prosecutor-general said": the
+            # charge is hers, the arrest the DSI's (the arrests after police fire are still the police's)
             who = principals.get(raw["claimant"]) or _headed_body(raw["claimant"], heads, actors or {}) or \
                 raw["claimant"]  # a press service speaks for its principal, a bureau's director for the bureau
             raw["subject"], raw["agent_inferred"] = who, True

@@ -222,6 +222,10 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
     if prep is not None:  # "blamed the bloodshed on militants and on the elite": on the verb and on its object
         found = sorted(prep_objects(verb, prep) + [g for c in verb.children if c.dep_ == "dobj"
                                                    for g in prep_objects(c, prep)], key=lambda t: t.i)
+        bare = [c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == prep and not list(c.children)]
+        if not found and bare:  # "has called on the Tajik authorities": the parser made them the object, "on" bare
+            found = [c for c in verb.children if c.dep_ == "dobj" and c.i == bare[0] + 1 + sum(
+                1 for t in c.lefts)]
         frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "npadvmod") or (
             c.dep_ == "prep" and c.lower_ not in _ADJUNCTS)]  # not "resigned under pressure from X"
         while not found and frontier:  # "took over as chairman of the council from X": within the clause
