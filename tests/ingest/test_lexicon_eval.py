@@ -48,7 +48,7 @@ def test_dev_half_precision_stays_above_its_floor() -> None:
     # in the ninth, 103-114 in the tenth and 115-126 in the twelfth, in real-news styles, denser; its gold
     # adjudicated in the seventh, 73-84 in the eighth): measured 0.85 precision, 0.55 recall and 10 attribution
     # errors after the eighth round's rules, 0.84, 0.55 and 13 after the ninth round's, 0.84, 0.53 and 19 of 244
-    # with 103-114 and the tenth round's, 0.82, 0.52 and 23 with 115-126 and the twelfth round's; floors under them
+    # with 103-114 and the tenth round's, 0.82, 0.52 and 24 with 115-126 and the twelfth round's; floors under them
     assert overall["precision"] >= 0.81 and overall["recall"] >= 0.50
     assert table["negation_errors"] == 0
     assert table["attribution_errors"] <= 25
