@@ -1,5 +1,6 @@
-"""A head of state named by a description alone: "the former president said", "charges against the first president",
-"Kazakhstan's president fired two officials".
+"""Heads named around their names: by a description alone ("the former president said", "Kazakhstan's president
+fired two officials"), as a head of state's counterpart ("his Kazakh counterpart, X"), by a title whose "of" runs
+into the name ("Chairman of the Security Council X"), and vice-presidents under the president.
 
 A definite description of a head-of-state title ("the former president", "the president") with no
 body of its own (no "of", no possessor, no country word) stands for the person the coreference gives
