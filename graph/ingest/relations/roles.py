@@ -145,7 +145,7 @@ def gapped_as(verb: Any) -> dict[int, Any]:
     {'minister': 'Hol'}
     """
     roles = prep_objects(verb, "as")
-    out = {}
+    out: dict[int, Any] = {}
     for before, role in zip(roles, roles[1:]):
         names = [c for c in before.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < role.i]
         if names:
@@ -224,8 +224,7 @@ def objects(verb: Any, prep: str | None) -> list[Any]:
                                                    for g in prep_objects(c, prep)], key=lambda t: t.i)
         bare = [c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == prep and not list(c.children)]
         if not found and bare:  # "has called on the Tajik authorities": the parser made them the object, "on" bare
-            found = [c for c in verb.children if c.dep_ == "dobj" and c.i == bare[0] + 1 + sum(
-                1 for t in c.lefts)]
+            found = [c for c in verb.children if c.dep_ == "dobj" and c.i == bare[0] + 1 + c.n_lefts]
         frontier = [c for c in verb.children if c.dep_ in ("dobj", "prt", "xcomp", "attr", "npadvmod") or (
             c.dep_ == "prep" and c.lower_ not in _ADJUNCTS)]  # not "resigned under pressure from X"
         while not found and frontier:  # "took over as chairman of the council from X": within the clause
