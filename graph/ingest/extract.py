@@ -250,8 +250,9 @@ def _foreign_heads_out(results: list[dict[str, Any]], actors: dict[str, dict[str
              and not former.search(text[c["start"]:c["end"]])}
     seen: set[Any] = set()
     body: dict[Any, int] = {}  # the first "President X" of each holder below the headline: the one whose sentence says more
+    headline = headline_end(text)
     for c in results:
-        if c["rule"].endswith("(of the country)") and c["start"] >= headline_end(text):
+        if c["rule"].endswith("(of the country)") and c["start"] >= headline:
             body.setdefault(c["subject"], id(c))
     kept = []
     for c in results:

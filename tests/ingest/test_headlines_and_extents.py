@@ -4,20 +4,17 @@ a day are cut back (sentences of our own about the fictional Velmora)."""
 from __future__ import annotations
 
 from graph.ingest import candidates_for_text
+from tests.ingest.triples import items
 
 REPORT = ("Velmora's parliament suspends President Koval\n\n"
           "TARN - Velmora's parliament voted on Wednesday to suspend President Marek Koval, accusing him of "
           "breaking the constitution.")
 
 
-def _items(text: str) -> list[dict[str, object]]:
-    return candidates_for_text(text, {})["items"]
-
-
 def test_the_bodys_statement_over_the_headlines() -> None:
-    heads = [i for i in _items(REPORT) if i["relation"] == "headed" and i["object"] == "velmora"]
+    heads = [i for i in items(REPORT) if i["relation"] == "headed" and i["object"] == "velmora"]
     assert [i["quote"] for i in heads] == ["President Marek Koval"], heads
-    suspended = [i for i in _items(REPORT) if i["relation"] == "dismissed"]
+    suspended = [i for i in items(REPORT) if i["relation"] == "dismissed"]
     assert suspended and all("voted" in str(i["quote"]) for i in suspended), suspended
 
 

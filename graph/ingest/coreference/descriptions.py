@@ -271,17 +271,16 @@ def possessed_later(mentions: list[dict[str, Any]], chunk: Any, owner: list[str]
     noun = description_noun(chunk[-1])
     sentence = chunk[-1].sent
     end = sentence.end_char if sentence.end >= len(chunk.doc) else chunk.doc[sentence.end].sent.end_char
-    after = [m for m in mentions if chunk.end_char <= m["start"] and len(m["actors"]) == 1 and m["actors"] != owner
-             and noun in roles.get(m["actors"][0], set())]
-    if after and after[0]["start"] < end:
-        return after[0]
+    later = [(m, roles.get(m["actors"][0], set())) for m in mentions if chunk.end_char <= m["start"] and
+             len(m["actors"]) == 1 and m["actors"] != owner]
+    near = [m for m, held in later if noun in held and m["start"] < end]
+    if near:
+        return near[0]
     state = (actors or {}).get(owner[0], {})
     heads = {"ruler", "leader", "strongman", *load_lexicon()["head_of_state_titles"]}
     wanted = heads if noun in heads else {noun}  # "Turkmenistan's long-time ruler ... President Berdimuhamedov"
-    own = [m for m in mentions if chunk.end_char <= m["start"] and len(m["actors"]) == 1 and m["actors"] != owner
-           and roles.get(m["actors"][0], set()) & wanted and not {
-               r for r in roles.get(m["actors"][0], set()) if r.startswith("of ")} - {f"of {state.get('label')}"}]
-    # (not "Russian President Putin")
+    own = [m for m, held in later if held & wanted and not {r for r in held if r.startswith("of ")} - {
+        f"of {state.get('label')}"}]  # (not "Russian President Putin")
     place = chunk[-1].dep_ in ("nsubj", "nsubjpass") or (chunk[-1].dep_ == "pobj" and chunk[-1].head.lower_ == "of")
     # (not "went on television as Valdoria's president")
     return own[0] if own and place and state.get("type") == "State" and sentence.start == 0 else None

@@ -74,8 +74,6 @@ def composition_matches(verb: Any) -> Iterator[dict[str, Any]]:
     parts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children
              if g.dep_ == "pobj"] if prep else [c for c in verb.children if c.dep_ == "dobj"]
     whole = [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else subjects(verb)
-    if verb.dep_ == "relcl" and whole and whole[0].lower_ in _WHICH:
-        whole = [verb.head]
     if parts and whole:
         yield {"relation": "memberOf", "subjects": parts, "objects": whole[:1], "trigger": [verb],
                "rule": f"verb: {key} (its parts are members)", "passive": False, "clause": None}
