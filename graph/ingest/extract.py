@@ -211,6 +211,9 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
             out["readings"].append(mention["reading"])
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
+    if match.get("own_claim") and out["claimant"] == out["subject"]:  # "Kell says she is innocent": who tells of
+        outer = match.get("outer_voice")  # her rejection, the reporter or the interviewee whose answer it is
+        out["claimant"] = outer["actors"][0] if outer and len(outer["actors"]) == 1 else None
     if match.get("person") and actors.get(out["subject"] or "", {}).get("type") not in ("Person", None):
         return None  # "Brask's government" is led by Brask, "Kestria's government" is no one's
     object_kind = actors.get(out["object"] or "", {}).get("type")
@@ -326,6 +329,9 @@ def extract(doc: Any, actors: dict[str, dict[str, Any]], *, published: str | Non
             if quoted:
                 voice = _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx), everyone, found["proposed"])
             claimant = None if background(match) or (quoted and quoted_background(match)) else voice  # background is the reporter's; "my" is still the speaker
+            if match.get("own_claim") and not quoted:  # the voice around the speaker's own claim: an interview's answer
+                match = {**match, "outer_voice": _claimant(sent, quote_speaker(quotes, match["trigger"][0].idx),
+                                                           everyone, found["proposed"])}
             spread = fan if match.get("fan", True) else list
             holders = spread if match.get("fan_subjects", True) else list  # a title fans its own holders
             subjects = [m for t in holders(sent.named(match["subjects"])) for m in each((member_mention(

@@ -97,6 +97,21 @@ def _hyphen_titles(doc: Any) -> Any:
     return doc
 
 
+def _lemma_fixes(doc: Any) -> Any:
+    """A pipeline component: the lemmas the model's lemmatizer gets wrong (the lexicon's ``lemma_fixes``,
+    "hopes" -> "hop"), set right for verbs.
+
+    >>> [t.lemma_ for t in parse("Dalmora hopes to join.")][1]
+    'hope'
+    """
+    from graph.ingest.lexicon import load_lexicon
+    fixes = load_lexicon()["lemma_fixes"]
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.lower_ in fixes:
+            token.lemma_ = fixes[token.lower_]
+    return doc
+
+
 def _attributes(nlp: Any, name: str) -> Any:
     """The factory of the pipeline component that replaces the model's ``attribute_ruler``."""
     return lookup_ruler(nlp.get_pipe("attribute_ruler"))
@@ -121,6 +136,8 @@ def load_pipeline() -> Any:
         Language.component("powergraph_timestamps", func=_timestamps)
     if "powergraph_hyphen_titles" not in Language.factories:
         Language.component("powergraph_hyphen_titles", func=_hyphen_titles)
+    if "powergraph_lemma_fixes" not in Language.factories:
+        Language.component("powergraph_lemma_fixes", func=_lemma_fixes)
     if "powergraph_attributes" not in Language.factories:
         Language.factory("powergraph_attributes", func=_attributes)
     for name in MODEL_PACKAGES:
@@ -131,6 +148,8 @@ def load_pipeline() -> Any:
         nlp.add_pipe("powergraph_line_breaks", before="parser")
         nlp.add_pipe("powergraph_timestamps", before="parser")
         nlp.add_pipe("powergraph_hyphen_titles", first=True)
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("powergraph_lemma_fixes", after="lemmatizer")
         if "attribute_ruler" in nlp.pipe_names and lookup_ruler(nlp.get_pipe("attribute_ruler")) is not None:
             nlp.add_pipe("powergraph_attributes", after="attribute_ruler")  # the same rules, looked up (attributes.py)
             nlp.disable_pipe("attribute_ruler")

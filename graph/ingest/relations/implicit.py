@@ -111,6 +111,15 @@ def _crowd_act(before: list[dict[str, Any]], raw: dict[str, Any]) -> dict[str, A
                  raw["start"] - r["start"] <= NEAR), None)
 
 
+def _same_act(one: str, other: str) -> bool:
+    """Whether two relations name one act for lending an agent (the lexicon's ``implicit_same_acts``).
+
+    >>> _same_act("arrested", "detained"), _same_act("charged", "detained"), _same_act("charged", "charged")
+    (True, False, True)
+    """
+    return one == other or any(one in group and other in group for group in load_lexicon()["implicit_same_acts"])
+
+
 def _near(raw: dict[str, Any], earlier: dict[str, Any], text: str | None) -> bool:
     r"""Whether the act ``earlier`` of the same relation is near enough to lend ``raw`` its agent: up to ``NEAR``
     characters before, or for the relations of the lexicon's ``implicit_paragraphs`` in the same or the previous
@@ -152,7 +161,7 @@ def infer_agents(raws: list[dict[str, Any]], actors: dict[str, dict[str, Any]] |
                  not r.get("negated") and r["subject"] != raw["object"] and r.get("object") == raw["object"] and
                  r["start"] - raw["start"] <= NEAR]  # not an act of another time, paragraphs later
         earlier = next((r for r in acts if r.get("object") == raw["object"]), None) or _crowd_act(raws[:i], raw) or next(
-            (r for r in acts if r["relation"] == raw["relation"] and _near(raw, r, text)), None) or next(
+            (r for r in acts if _same_act(r["relation"], raw["relation"]) and _near(raw, r, text)), None) or next(
             iter(later), None)
         stated = raw.get("claimant") not in (None, raw["object"]) and _authority(raw, actors or {}, heads) and (
             raw["claimant"] in principals or not _speaks_for_someone(raw["claimant"], actors or {}))

@@ -64,6 +64,9 @@ def composition_matches(verb: Any) -> Iterator[dict[str, Any]]:
     >>> doc = parse("The Forum, made up of Ardonia and Velmar, met.")
     >>> [(m["subjects"], m["objects"]) for m in composition_matches(doc[3])]
     [([Ardonia], [Forum])]
+    >>> doc = parse("The bloc, whose members include Ardonia, met. The detainees include Kell.")
+    >>> [(m["subjects"], m["objects"]) for v in (doc[5], doc[12]) for m in composition_matches(v)]
+    [([Ardonia], [bloc])]
     """
     wanted = load_lexicon()["composed_of"]
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
@@ -74,6 +77,25 @@ def composition_matches(verb: Any) -> Iterator[dict[str, Any]]:
     parts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children
              if g.dep_ == "pobj"] if prep else [c for c in verb.children if c.dep_ == "dobj"]
     whole = [verb.head] if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") else subjects(verb)
+    if verb.lemma_.lower() in load_lexicon()["inclusive"]["verbs"]:
+        whole = [w for w in map(_whole_of_members, whole) if _body_word(w)]
     if parts and whole:
         yield {"relation": "memberOf", "subjects": parts, "objects": whole[:1], "trigger": [verb],
                "rule": f"verb: {key} (its parts are members)", "passive": False, "clause": None}
+
+
+def _whole_of_members(token: Any) -> Any:
+    """The body whose "members" ``token`` is ("whose members", "its members"), else ``token`` itself."""
+    if token.lemma_.lower() != "member":
+        return token
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ == "whose" and token.head.dep_ == "relcl":
+        return token.head.head
+    return owner if owner is not None and owner.pos_ in ("NOUN", "PROPN") else token
+
+
+def _body_word(token: Any) -> bool:
+    """Whether ``token`` names a body a verb of the lexicon's ``inclusive`` may take as a whole: a word of its
+    ``wholes``, or the last word of an organisation's name ("the Collective Security Treaty Organisation")."""
+    return token.lemma_.lower() in load_lexicon()["inclusive"]["wholes"] or (
+        token.pos_ in ("PROPN", "NOUN") and token.ent_type_ == "ORG")

@@ -38,6 +38,8 @@ from graph.ingest.relations.roles import (agents, fan, gapped_as, is_passive, na
                                         verb_above)
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.judgements import judgement_matches
+from graph.ingest.relations.innocence import innocence_matches
+from graph.ingest.relations.release_calls import release_call_matches
 from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
 from graph.ingest.relations.described_heads import (counterpart_matches, described_head_matches, titled_name_matches,
                                                     vice_head_matches)
@@ -254,7 +256,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                    c.dep_ == "poss" for c in role.children)) else None,  # supporters of X": the speaker's; "the junta's leader": if "junta" is
                # no mention, the body the text names with the word ("the Junta of National Salvation")
                "document_fallback": f"body {orgs[0].lemma_.lower()}" if len(orgs) == 1 and orgs[0].pos_ == "NOUN" and
-               relation in ("headed", "memberOf") else None}
+               relation in ("headed", "memberOf") else None,
+               "negation": "without" if role.dep_ == "pobj" and role.head.lower_ == "without" else None}  # "questioned
+        # without her lawyer": he did not advise her
 
 
 def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
@@ -340,6 +344,8 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from state_matches(token)
             yield from denial_matches(token)
             yield from denied_act_matches(token)
+            yield from innocence_matches(token)
+            yield from release_call_matches(token)
             yield from judgement_matches(token)
             yield from composition_matches(token)
             yield from refusal_matches(token)

@@ -1,0 +1,77 @@
+"""Relation shapes of the thirteenth round, in sentences of our own about invented countries."""
+
+from __future__ import annotations
+
+from tests.ingest.triples import items, triples
+
+
+def test_a_body_that_includes_states_has_them_as_members() -> None:
+    found = triples("The Ocean States Forum, which includes Ardonia, Velmar and Kessland, met on Monday.")
+    assert {(s, "memberOf", "ocean-states-forum") for s in ("ardonia", "velmar", "kessland")} <= found, found
+
+
+def test_whose_members_include_names_the_members_of_the_body() -> None:
+    found = triples("The Ocean States Forum, whose members include Ardonia and Velmar, met on Monday.")
+    assert {("ardonia", "memberOf", "ocean-states-forum"), ("velmar", "memberOf", "ocean-states-forum")} <= found, found
+
+
+def test_what_a_group_of_people_includes_is_no_membership() -> None:
+    # "include" takes only a body as its whole: detainees and allies are no organisation
+    for text in ("The detainees include the journalist Tom Beck.", "Her allies include the banker Ivo Marn."):
+        assert not any(r == "memberOf" for _, r, _ in triples(text)), text
+
+
+def test_a_claim_of_innocence_rejects_the_accuser() -> None:
+    found = items("Prosecutors charged Ana Kell with treason on Monday. Kell says she has committed no crime.")
+    rejected = [i for i in found if i["relation"] == "rejected"]
+    assert [(i["subject"], i["object"]) for i in rejected] == [("ana-kell", "prosecutors")], found
+    assert rejected[0].get("claimant") is None  # her own rejection, told by the reporter
+    assert "committed no crime" in rejected[0]["quote"]
+
+
+def test_a_lawyer_who_says_his_client_did_nothing_wrong_claims_it() -> None:
+    found = items("The Interior Ministry accused Ivo Marn of fraud. His lawyer said he had done nothing wrong.")
+    rejected = [i for i in found if i["relation"] == "rejected"]
+    assert [(i["subject"], i["object"], i.get("claimant")) for i in rejected] == [
+        ("ivo-marn", "interior-ministry", "lawyer")], found
+
+
+def test_innocence_denied_is_no_rejection() -> None:
+    found = triples("Prosecutors charged Ana Kell. She is not innocent, they said. He did nothing.")
+    assert not any(r == "rejected" for _, r, _ in found), found
+
+
+def test_a_detention_takes_the_agent_of_a_near_arrest_of_another() -> None:
+    found = triples("The State Security Service arrested the opposition leader Ana Kell on Monday. "
+                    "Her deputy, Ivo Marn, was detained on Tuesday.")
+    assert ("state-security-service", "detained", "ivo-marn") in found, found
+
+
+def test_a_detention_far_from_any_arrest_takes_no_agent() -> None:
+    filler = " ".join(["The strike went on in the port, and the markets stayed shut."] * 8)
+    found = triples(f"The State Security Service arrested Ana Kell on Monday. {filler} Ivo Marn was detained on Tuesday.")
+    assert not any(o == "ivo-marn" and r == "detained" and s for s, r, o in found), found
+
+
+def test_a_call_for_a_prisoner_to_be_freed_supports_him() -> None:
+    for text in ("Police arrested the activist Ana Kell. Kell Watch demanded that Kell be freed.",
+                 "Police arrested the activist Ana Kell. Kell Watch called for Kell to be released.",
+                 "Police arrested the activist Ana Kell. Kell Watch demanded her release."):
+        assert ("kell-watch", "supported", "ana-kell") in triples(text), text
+
+
+def test_a_call_on_someone_to_free_a_prisoner_is_an_appeal_to_him() -> None:
+    found = triples("Police arrested the activist Ana Kell. Kell Watch urged the government to release Kell.")
+    assert ("kell-watch", "appealedTo", "government") in found and not any(r == "supported" for _, r, _ in found), found
+
+
+def test_a_body_a_country_hopes_to_join_has_no_member_yet() -> None:
+    # the model's lemmatizer reads "hopes" as "hop"; nlp.py sets it right, so the wish stays a wish
+    found = triples("Dalmora applied to the Assembly of Coastal Democracies, which Dalmora hopes to join.")
+    assert not any(r == "memberOf" for _, r, _ in found), found
+
+
+def test_questioned_without_her_lawyer_is_no_advice() -> None:
+    found = items("Police questioned Rosa Ilabaca for four hours without her lawyer.")
+    advice = [i for i in found if i["relation"] == "advised"]
+    assert advice and all(i.get("negated") is True for i in advice), found
