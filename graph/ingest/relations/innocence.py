@@ -48,8 +48,10 @@ def _claim(verb: Any) -> str | None:
 def innocence_matches(verb: Any) -> Iterator[dict[str, Any]]:
     """A claim of innocence by the verb's subject: rejected, of the accuser the text named before."""
     shape = _claim(verb)
+    if shape is None or any(c.dep_ == "neg" for c in verb.children):
+        return
     subs = [s for s in subjects(verb) if s.lower_ not in ("which", "that", "nothing")]
-    if shape is None or not subs or any(c.dep_ == "neg" for c in verb.children):
+    if not subs:
         return
     words = [t for o in verb.children if o.dep_ in ("dobj", "acomp") for t in o.subtree]
     yield {"relation": "rejected", "subjects": subs, "objects": [], "document": "accuser", "trigger": [verb, *words],
