@@ -168,9 +168,24 @@ def _model_info() -> dict[str, str]:
     return {"name": f"{meta['lang']}_{meta['name']}", "version": str(meta["version"])}
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=(?:s|t|d|ll|re|ve|m)\b)|(?<=s)\u2019(?=[\s,.;:])")
+"""A typographic apostrophe of a possessive or a contraction ("Nazarbayev\u2019s", "the ministers\u2019"), not a
+closing quotation mark."""
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with its typographic apostrophes made plain, one character for one, so that offsets into the parse
+    are offsets into ``text`` (quotes are cut from the text as written).
+
+    >>> plain_apostrophes("Nazarbayev\u2019s sons-in-law, the ministers\u2019 aides, \u2018no\u2019 he said")
+    "Nazarbayev's sons-in-law, the ministers' aides, \u2018no\u2019 he said"
+    """
+    return _APOSTROPHE.sub("'", text)
+
+
 def parse(text: str) -> Any:
-    """The parsed ``Doc`` of ``text``."""
-    return load_pipeline()(text)
+    """The parsed ``Doc`` of ``text`` (its apostrophes made plain: :func:`plain_apostrophes`)."""
+    return load_pipeline()(plain_apostrophes(text))
 
 
 def parse_all(texts: list[str]) -> list[Any]:
@@ -180,7 +195,7 @@ def parse_all(texts: list[str]) -> list[Any]:
     >>> [[t.dep_ for t in doc] for doc in parse_all(["Reval resigned.", "Halm spoke."])]
     [['nsubj', 'ROOT', 'punct'], ['nsubj', 'ROOT', 'punct']]
     """
-    return list(load_pipeline().pipe(texts, batch_size=16))
+    return list(load_pipeline().pipe(map(plain_apostrophes, texts), batch_size=16))
 
 
 def check_language(text: str, *, name: str) -> None:

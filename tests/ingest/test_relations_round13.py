@@ -75,3 +75,19 @@ def test_questioned_without_her_lawyer_is_no_advice() -> None:
     found = items("Police questioned Rosa Ilabaca for four hours without her lawyer.")
     advice = [i for i in found if i["relation"] == "advised"]
     assert advice and all(i.get("negated") is True for i in advice), found
+
+
+def test_a_typographic_apostrophe_reads_as_a_plain_one_and_the_quote_keeps_it() -> None:
+    found = items("Reval\u2019s two nephews, Oskar Lind and Pavel Marr, were dismissed on Monday.")
+    kin = {(i["subject"], i["object"]): i["quote"] for i in found if i["relation"] == "familyOf"}
+    assert set(kin) == {("oskar-lind", "reval"), ("pavel-marr", "reval")}, found
+    assert all("Reval\u2019s" in q for q in kin.values())  # cut from the text as written
+
+
+def test_names_listed_after_a_plural_kin_noun_are_its_holders() -> None:
+    # the parser coordinates "nephews" with the names instead of setting them in apposition
+    for text in ("Reval's nephews, Oskar Lind and Pavel Marr, were dismissed.",
+                 "Halm's two sons-in-law, Oskar Lind and Pavel Marr, lost their posts."):
+        found = triples(text)
+        kin = {(s, o) for s, r, o in found if r == "familyOf"}
+        assert {s for s, _ in kin} == {"oskar-lind", "pavel-marr"}, (text, found)

@@ -75,6 +75,19 @@ def _speaking_body(role: Any) -> bool:
         any(c.dep_ == "poss" for c in role.children)
 
 
+def _plural(role: Any) -> bool:
+    """Whether the role noun is plural, whatever its tag ("nephews" is at times tagged NN and left as its own lemma,
+    "sons-in-law" always).
+
+    >>> from graph.ingest.nlp import parse
+    >>> [_plural(t) for t in parse("Reval's nephews and his son-in-law, Halm's sons-in-law")
+    ...  if t.lower_ in ("nephews", "son-in-law", "sons-in-law")]
+    [True, False, True]
+    """
+    return role.tag_ == "NNS" or any(c.dep_ == "nummod" for c in role.children) or "s-in-law" in role.lower_ or (
+        role.lower_.endswith("s") and not role.lower_.endswith("ss"))
+
+
 def _holder(role: Any) -> list[Any]:
     """Who holds the role noun ``role``: the name it precedes, its apposition, the subject of 'be'/'become'."""
     if _speaking_body(role):
@@ -85,6 +98,10 @@ def _holder(role: Any) -> list[Any]:
     if counted is not None and (counted.lower_ == "one" or counted.pos_ == "NUM") and (named := [
             c for c in (*role.children, *counted.children) if c.dep_ == "appos" and c.pos_ == "PROPN"]):
         return named  # "one of his nephews, Kairat Satybaldy", wherever the parser hung the name
+    listed = next((c for c in role.children if c.dep_ == "conj"), None)
+    if _plural(role) and listed is not None and \
+            listed.pos_ == "PROPN" and role.doc[listed.left_edge.i - 1].text == ",":  # "his two nephews, A and B":
+        return [listed]  # the parser coordinates the names with the plural role noun; they are its holders
     if role.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and role.head.lower_ != "as" and _title_of(role) in load_lexicon()[
             "description_titles"] and (role.tag_ == "NN" or _title_of(role) in ("supported", "criticised", "advised")) and \
             (any(c.dep_ == "poss" for c in role.children) or (role.tag_ == "NNS" and _title_of(role) in (
