@@ -91,3 +91,17 @@ def test_names_listed_after_a_plural_kin_noun_are_its_holders() -> None:
         found = triples(text)
         kin = {(s, o) for s, r, o in found if r == "familyOf"}
         assert {s for s, _ in kin} == {"oskar-lind", "pavel-marr"}, (text, found)
+
+
+def test_an_order_to_hold_someone_is_his_detention_by_whoever_gives_it() -> None:
+    for text in ("The Varn City Court ordered Kairat Dorn held in pre-trial detention for two months.",
+                 "The Varn City Court ordered that Kairat Dorn be kept in custody."):
+        assert ("varn-city-court", "detained", "kairat-dorn") in triples(text), text
+    # an order to others to hold something is no detention by the one who orders it
+    assert not any(r == "detained" for _, r, _ in triples("Reval ordered the Varn Guard to hold the airport."))
+
+
+def test_a_body_announcing_the_resignation_of_its_chairman_is_the_one_he_left() -> None:
+    found = triples("The chamber, Atameken, announced the resignation of its chairman, Timur Kulibayev.")
+    assert ("timur-kulibayev", "resignedFrom", "atameken") in found, found
+    assert ("atameken", "resignedFrom", "timur-kulibayev") not in found

@@ -198,6 +198,10 @@ def _light_verb(noun: Any, relation: str) -> Iterator[dict[str, Any]]:
     preps = load_lexicon()["light_verb_preps"].get(relation, _TARGETS)
     objs = next((found for prep in preps if (found := prep_objects(noun, prep) or prep_objects(verb, prep))), [])
     subs = subjects(verb)
+    doers = [c for c in noun.children if c.dep_ == "poss"] or prep_objects(noun, "of")
+    if doers and load_lexicon()["relations"][relation].get("nouns", {}).get(noun.lemma_.lower()) == "subject" and \
+            verb.lemma_.lower() in load_lexicon()["announcing"]:  # "Atameken announced the resignation of its
+        subs, objs = doers, subs  # chairman": he resigned from it
     if subs and objs:
         yield {"relation": relation, "subjects": subs, "objects": objs, "trigger": [verb, noun],
                "rule": f"noun: {verb.lemma_.lower()} {noun.lemma_.lower()} (light verb)", "passive": False,

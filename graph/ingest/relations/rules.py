@@ -38,6 +38,7 @@ from graph.ingest.relations.roles import (agents, fan, gapped_as, is_passive, na
                                         verb_above)
 from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.judgements import judgement_matches
+from graph.ingest.relations.custody_orders import custody_order_matches
 from graph.ingest.relations.innocence import innocence_matches
 from graph.ingest.relations.release_calls import release_call_matches
 from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
@@ -363,6 +364,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from denied_act_matches(token)
             yield from innocence_matches(token)
             yield from release_call_matches(token)
+            yield from custody_order_matches(token)
             yield from judgement_matches(token)
             yield from composition_matches(token)
             yield from refusal_matches(token)
