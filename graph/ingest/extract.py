@@ -98,6 +98,18 @@ class _Sentence:
             out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
 
+    def _people(self, token: Any) -> dict[str, Any] | None:
+        """The state a people's adjective names (the lexicon's ``demonyms``, "Russian"), where the text names it or
+        the graph knows it: a mention of the state, read from the adjective."""
+        label = load_lexicon()["demonyms"].get(token.text)
+        known = {**self.found["proposed"], **self.found["actors"]}
+        state = next((a for a, spec in known.items() if label and spec.get("label") == label), None)
+        if state is None:
+            return None
+        return {"actors": [state], "text": token.text, "start": token.idx, "end": token.idx + len(token.text),
+                "kind": "demonym", "tokens": (token.i, token.i + 1), "head": token.i,
+                "reading": f"{token.text!r} read as {known[state]['label']}"}
+
     def actor(self, token: Any, claimant: dict[str, Any] | None) -> dict[str, Any] | None:
         """The mention ``token`` stands for: its own, its apposition's, its relative pronoun's noun, the speaker."""
         if token.lower_ in {*load_lexicon()["member_nouns"], *load_lexicon()["equipment_nouns"]} and \
@@ -119,6 +131,9 @@ class _Sentence:
         titled = body_word(token, self.index, self.found["actors"], self.found["proposed"])
         if titled is not None:
             return titled  # "the army chief, General Petrache": the army, not the chief
+        if token.dep_ == "npadvmod" and token.head.lower_ in load_lexicon()["participle_compounds"] and (
+                people := self._people(token)) is not None:
+            return people  # "a Russian-led military alliance": Russia, whose mention is the alliance's own
         if token.i in self.index:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (

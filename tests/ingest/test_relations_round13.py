@@ -105,3 +105,14 @@ def test_a_body_announcing_the_resignation_of_its_chairman_is_the_one_he_left() 
     found = triples("The chamber, Atameken, announced the resignation of its chairman, Timur Kulibayev.")
     assert ("timur-kulibayev", "resignedFrom", "atameken") in found, found
     assert ("atameken", "resignedFrom", "timur-kulibayev") not in found
+
+
+def test_a_peoples_adjective_before_led_names_the_leading_state() -> None:
+    # "a Russian-led military alliance" is a known form of the CSTO: the adjective inside it still names Russia
+    actors = {"csto": {"type": "MilitaryAlliance", "label": "Collective Security Treaty Organisation",
+                       "aliases": ["CSTO", "Russian-led military alliance"]},
+              "russia": {"type": "State", "label": "Russia", "aliases": []}}
+    found = items("Tokayev appealed for a Russian-led military alliance to send peacekeepers.", actors)
+    headed = [i for i in found if i["relation"] == "headed"]
+    assert [(i["subject"], i["object"]) for i in headed] == [("russia", "csto")], found
+    assert headed[0]["quote"].startswith("Russian-led")
