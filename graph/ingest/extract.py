@@ -178,6 +178,21 @@ def _span(doc: Any, tokens: list[Any], mentions: list[dict[str, Any] | None]) ->
     return max(min(starts), sentence.start_char), min(max(ends), sentence.end_char)
 
 
+def _namesake(relative: str, mention: dict[str, Any], actors: dict[str, dict[str, Any]]) -> str | None:
+    """The one other person of the text whose name has the one word of ``mention``, where a kinship linked a
+    family name to the relative it introduces ("Bongo's late father, Omar Bongo", after "Ali Bongo Ondimba"); else
+    None.
+
+    >>> people = {"omar": {"type": "Person", "label": "Omar Bongo"}, "ali": {"type": "Person", "label": "Ali Bongo Ondimba"}}
+    >>> _namesake("omar", {"text": "Bongo"}, people), _namesake("omar", {"text": "the man"}, people)
+    ('ali', None)
+    """
+    word = mention.get("text", "")
+    others = [a for a, spec in actors.items() if a != relative and spec.get("type") == "Person" and " " not in word and
+              word[:1].isupper() and word in str(spec.get("label", "")).split()]
+    return others[0] if len(others) == 1 else None
+
+
 def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any], claimant: dict[str, Any] | None,
          sent: _Sentence, doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     if match["relation"] == "appealedTo" and not match.get("other") and obj and len(obj["actors"]) == 1 and \
@@ -224,6 +239,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         out[key] = ids[0]
         if mention.get("reading"):
             out["readings"].append(mention["reading"])
+    if out["subject"] is not None and out["subject"] == out["object"] and match["relation"] == "familyOf":
+        out["object"] = _namesake(out["subject"], obj, actors)  # "Bongo's late father, Omar Bongo": the son
     if out["subject"] is not None and out["subject"] == out["object"]:
         return None
     if match.get("own_claim") and out["claimant"] == out["subject"]:  # "Kell says she is innocent": who tells of

@@ -171,21 +171,31 @@ def _model_info() -> dict[str, str]:
 _APOSTROPHE = re.compile(r"(?<=\w)\u2019(?=(?:s|t|d|ll|re|ve|m)\b)|(?<=s)\u2019(?=[\s,.;:])")
 """A typographic apostrophe of a possessive or a contraction ("Nazarbayev\u2019s", "the ministers\u2019"), not a
 closing quotation mark."""
+_DASHED = re.compile(r"(?<=\w) [-\u2013\u2014] ((?:the|a|an|his|her|its|their|who|whose|now|then|once|also) "
+                     r"[^-\u2013\u2014.,;\n]{2,60}?) [-\u2013\u2014] (?=\w)")
+"""A short noun phrase or relative clause set off by a pair of dashes inside a sentence ("Ms Hasina - the daughter
+of X - denied it"), which the parser reads as an apposition only between commas (not a clause of its own: "a rift
+- a number of his relatives resigned or were sacked after the unrest - Tokayev struck")."""
 
 
-def plain_apostrophes(text: str) -> str:
-    """``text`` with its typographic apostrophes made plain, one character for one, so that offsets into the parse
-    are offsets into ``text`` (quotes are cut from the text as written).
+def plain_punctuation(text: str) -> str:
+    """``text`` with its typographic apostrophes made plain and a pair of dashes around a phrase made commas, one
+    character for one, so that offsets into the parse are offsets into ``text`` (quotes are cut from the text as
+    written).
 
-    >>> plain_apostrophes("Nazarbayev\u2019s sons-in-law, the ministers\u2019 aides, \u2018no\u2019 he said")
+    >>> plain_punctuation("Nazarbayev\u2019s sons-in-law, the ministers\u2019 aides, \u2018no\u2019 he said")
     "Nazarbayev's sons-in-law, the ministers' aides, \u2018no\u2019 he said"
+    >>> plain_punctuation("Ms Hasina - the daughter of the first president - denied it. VARN - A court sat.")
+    'Ms Hasina , the daughter of the first president , denied it. VARN - A court sat.'
+    >>> plain_punctuation("a rift - a number of his relatives resigned or were sacked after the unrest - Tokayev")
+    'a rift - a number of his relatives resigned or were sacked after the unrest - Tokayev'
     """
-    return _APOSTROPHE.sub("'", text)
+    return _DASHED.sub(lambda m: f" , {m.group(1)} , ", _APOSTROPHE.sub("'", text))
 
 
 def parse(text: str) -> Any:
-    """The parsed ``Doc`` of ``text`` (its apostrophes made plain: :func:`plain_apostrophes`)."""
-    return load_pipeline()(plain_apostrophes(text))
+    """The parsed ``Doc`` of ``text`` (its punctuation made plain: :func:`plain_punctuation`)."""
+    return load_pipeline()(plain_punctuation(text))
 
 
 def parse_all(texts: list[str]) -> list[Any]:
@@ -195,7 +205,7 @@ def parse_all(texts: list[str]) -> list[Any]:
     >>> [[t.dep_ for t in doc] for doc in parse_all(["Reval resigned.", "Halm spoke."])]
     [['nsubj', 'ROOT', 'punct'], ['nsubj', 'ROOT', 'punct']]
     """
-    return list(load_pipeline().pipe(map(plain_apostrophes, texts), batch_size=16))
+    return list(load_pipeline().pipe(map(plain_punctuation, texts), batch_size=16))
 
 
 def check_language(text: str, *, name: str) -> None:

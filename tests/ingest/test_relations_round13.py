@@ -116,3 +116,28 @@ def test_a_peoples_adjective_before_led_names_the_leading_state() -> None:
     headed = [i for i in found if i["relation"] == "headed"]
     assert [(i["subject"], i["object"]) for i in headed] == [("russia", "csto")], found
     assert headed[0]["quote"].startswith("Russian-led")
+
+
+def test_a_phrase_between_dashes_is_an_apposition() -> None:
+    found = triples("Protesters marched on Monday. Ms Ilse Marrow - the daughter of Gustav Halm - denied it.")
+    assert ("ilse-marrow", "familyOf", "gustav-halm") in found, found
+
+
+def test_a_dashed_clause_stays_a_clause() -> None:
+    found = triples("Amid talk of a rift - a number of Halm's relatives were sacked after the unrest - Reval spoke.")
+    assert not any(s == "reval" for s, _, _ in found), found
+
+
+def test_a_kin_noun_whose_possessor_shares_the_relative_s_family_name() -> None:
+    found = triples("President Ali Bongo Ondimba was detained. Oligui guarded Bongo's late father, Omar Bongo.")
+    assert ("omar-bongo", "familyOf", "ali-bongo-ondimba") in found, found
+
+
+def test_a_state_dominated_body_is_controlled_by_it() -> None:
+    found = triples("Armenia froze its part in the Russian-dominated Collective Security Treaty Organisation on Friday.")
+    assert ("russia", "controls", "collective-security-treaty-organisation") in found, found
+
+
+def test_sheikh_is_part_of_a_name() -> None:
+    found = items("Protesters called for Prime Minister Sheikh Hasina's resignation.")
+    assert any(i["object"] == "sheikh-hasina" for i in found), found
