@@ -141,3 +141,19 @@ def test_a_state_dominated_body_is_controlled_by_it() -> None:
 def test_sheikh_is_part_of_a_name() -> None:
     found = items("Protesters called for Prime Minister Sheikh Hasina's resignation.")
     assert any(i["object"] == "sheikh-hasina" for i in found), found
+
+
+def test_a_post_taken_or_moved_names_the_body_its_holder_heads() -> None:
+    cases = {"Anton Reval took over the post of chairman of the State Council on Monday.": ("anton-reval", "state-council"),
+             "Anton Reval kept the State Council position.": ("anton-reval", "state-council"),
+             "Anton Reval removed Oskar Lenz from the SPB chairman post.": ("oskar-lenz", "spb"),
+             "Anton Reval replaced Gustav Halm on the post of chairman of the State Council.": ("anton-reval", "state-council")}
+    for text, (holder, body) in cases.items():
+        assert (holder, "headed", body) in triples(text), (text, triples(text))
+
+
+def test_a_deputys_post_and_a_post_left_are_no_headship() -> None:
+    assert not any(r == "headed" for _, r, _ in triples(
+        "Anton Reval removed Oskar Lenz from the post of first deputy chairman of the State Council."))
+    assert ("gustav-halm", "headed", "state-council") not in triples(
+        "Anton Reval replaced Gustav Halm on the post of chairman of the State Council.")

@@ -40,6 +40,7 @@ from graph.ingest.relations.wrongdoing import alleged_wrong_matches
 from graph.ingest.relations.judgements import judgement_matches
 from graph.ingest.relations.custody_orders import custody_order_matches
 from graph.ingest.relations.innocence import innocence_matches
+from graph.ingest.relations.posts import post_matches
 from graph.ingest.relations.release_calls import release_call_matches
 from graph.ingest.relations.stance import answered_claim_matches, denied_act_matches
 from graph.ingest.relations.described_heads import (counterpart_matches, described_head_matches, titled_name_matches,
@@ -377,6 +378,7 @@ def matches(sentence: Any) -> Iterator[dict[str, Any]]:
             yield from demand_matches(token)
             yield from answered_claim_matches(token)
             yield from origin_matches(token)
+            yield from post_matches(token)
             yield from _title_matches(token)
             yield from _government_matches(token)
             yield from described_head_matches(token)
