@@ -157,3 +157,10 @@ def test_a_deputys_post_and_a_post_left_are_no_headship() -> None:
         "Anton Reval removed Oskar Lenz from the post of first deputy chairman of the State Council."))
     assert ("gustav-halm", "headed", "state-council") not in triples(
         "Anton Reval replaced Gustav Halm on the post of chairman of the State Council.")
+
+
+def test_a_closer_speaker_keeps_his_clause_from_a_later_according_to() -> None:
+    found = items("Vladimir Putin congratulated Shavkat Mirziyoyev on his victory and spoke to him by phone, the "
+                  "Kremlin said, and Xi Jinping praised their friendship, according to Chinese state television.")
+    claims = {i["relation"]: i.get("claimant") for i in found if i["subject"] == "vladimir-putin"}
+    assert claims and set(claims.values()) == {"kremlin"}, found

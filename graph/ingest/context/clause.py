@@ -299,7 +299,9 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
             if child.dep_ == "conj" and child.i > token.i and child.pos_ in ("VERB", "AUX"):
                 found = next((g for g in child.children if g.lower_ == "according" and (g.i > child.i or (
                     token.i < g.i and semicolon(g, child)))), None)  # "..., according to Y; Z confirmed it"
-                if found is not None:  # "X held talks and agreed a truce, according to Y": of both verbs
+                closer = any(c.dep_ in ("parataxis", "conj") and c.lemma_ in reporting and token.i < c.i < child.i
+                             for c in link.children)  # "X did A, the Kremlin said, and Y did B, according to Z"
+                if found is not None and not closer:  # "X held talks and agreed a truce, according to Y": of both verbs
                     return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children) and not semicolon(chain[i - 1], link) and \
