@@ -164,3 +164,8 @@ def test_a_closer_speaker_keeps_his_clause_from_a_later_according_to() -> None:
                   "Kremlin said, and Xi Jinping praised their friendship, according to Chinese state television.")
     claims = {i["relation"]: i.get("claimant") for i in found if i["subject"] == "vladimir-putin"}
     assert claims and set(claims.values()) == {"kremlin"}, found
+
+
+def test_a_double_name_the_recogniser_missed_is_one_person() -> None:
+    found = triples("Adunla's president, Emeka Ranti-Obi, said Adunla would not intervene.")
+    assert ("emeka-ranti-obi", "headed", "adunla") in found, found

@@ -98,6 +98,18 @@ def _demonym(word: str, states: list[str]) -> str | None:
     return next((s for s in states if len(s) > 3 and word.startswith(s[:len(s) - 1]) and word != s), None)
 
 
+def _hyphened(doc: Any, start: int) -> bool:
+    """Whether ``doc[start - 1]`` is the hyphen of a double name ("Ranti-Obi"), between proper nouns and no spaces.
+
+    >>> from graph.ingest.nlp import parse
+    >>> doc = parse("Emeka Ranti-Obi said so.")
+    >>> _hyphened(doc, 3), _hyphened(doc, 2)
+    (True, False)
+    """
+    return start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+        not doc[start - 2].whitespace_ and doc[start - 2].pos_ == "PROPN" and doc[start].pos_ == "PROPN"
+
+
 def _office(span: Any) -> bool:
     """Whether ``span`` is a minister's title and portfolio only ("Defence Minister", "Interior")."""
     office = load_lexicon()["government_titles"]
@@ -215,7 +227,10 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 not token.text[:1].isupper() or region_in_title(token):
             continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" or _hyphened(doc, start)):
+            if _hyphened(doc, start):
+                start -= 1  # "Emeka Ranti-Obi": the run goes on over the hyphen of a double name
+                continue
             place = [m for m in mentions if m["tokens"] == (start - 1, start) and org_word(token) and
                      all(linker.actors.get(a, {}).get("type") in ("State", "Place") for a in m["actors"])]
             if taken[start - 1] and not place:
@@ -234,7 +249,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
                 ids, kind = [linker.propose(span.text, "Organisation", span.text)], "new"
             if ids:  # a surname named before in full
                 add(span, ids, kind, reading)
-        elif len(span) >= 2 and all(name_word(t, span) for t in span) and token.lower_ not in lex["groups"]:
+        elif len(span) >= 2 and all(name_word(t, span) or t.text == "-" for t in span) and token.lower_ not in lex["groups"]:
             span = with_patronymic(span)
             ids, kind, reading = linker.link(span.text)
             person = len(span) <= 3 and (not modifier or token.ent_type_ == "PERSON") and not org_word(span[-1]) and \
