@@ -228,7 +228,7 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
             continue  # a run ends at its last proper noun, or before the common noun it modifies ("the Civic Dawn leader")
         start = token.i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" or _hyphened(doc, start)):
-            if _hyphened(doc, start):
+            if doc[start - 1].text == "-":
                 start -= 1  # "Emeka Ranti-Obi": the run goes on over the hyphen of a double name
                 continue
             place = [m for m in mentions if m["tokens"] == (start - 1, start) and org_word(token) and

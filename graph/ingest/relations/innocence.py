@@ -37,8 +37,7 @@ def _claim(verb: Any) -> str | None:
             o.lower_ == "nothing" and any(c.lower_ in spec["wrongs"] for c in o.children) or  # "done nothing wrong"
             o.lower_ in spec["wrongs"] and any(d.lower_ == "no" for d in o.children)) for o in verb.children):
         return "do nothing wrong"  # "had committed no crime"
-    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in spec["adjectives"] and not any(
-            g.dep_ == "neg" for g in verb.children) for c in verb.children):
+    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in spec["adjectives"] for c in verb.children):
         return "be innocent"
     if lemma in spec["asserting"] and any(o.dep_ == "dobj" and o.lower_ in spec["nouns"] for o in verb.children):
         return f"{lemma} innocence"

@@ -59,21 +59,17 @@ def _moved(post: Any) -> tuple[Any, list[Any]] | None:
 def post_matches(post: Any) -> Iterator[dict[str, Any]]:
     """The holder of a post held, taken, moved into or out of headed the body it is of."""
     lex = load_lexicon()
-    if post.lemma_.lower() in lex["post_nouns"] and (moved := _moved(post)) is not None:
+    if post.lemma_.lower() not in lex["post_nouns"]:
+        return
+    if (moved := _moved(post)) is not None:
         verb, holders = moved
-        if (body := _body(post)) and holders:
-            yield {"relation": "headed", "subjects": holders, "objects": body, "trigger": [verb, post],
-                   "rule": f"verb: {verb.lemma_.lower()} {post.head.lower_} +{post.lemma_.lower()} (the post's body)",
-                   "passive": False, "clause": verb}
+        phrase = f"{verb.lemma_.lower()} {post.head.lower_}"
+    elif post.dep_ == "dobj" and post.head.lemma_.lower() in lex["post_holding"] and not (
+            post.i + 1 < len(post.doc) and post.doc[post.i + 1].pos_ in ("NOUN", "PROPN")):  # not "the post office"
+        verb, holders = post.head, subjects(post.head)
+        phrase = " ".join([verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
+    else:
         return
-    verb = post.head
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    phrase = " ".join([verb.lemma_.lower(), *particles])
-    if post.lemma_.lower() not in lex["post_nouns"] or post.dep_ != "dobj" or post.i + 1 < len(post.doc) and \
-            post.doc[post.i + 1].pos_ in ("NOUN", "PROPN") or phrase not in lex["post_holding"] and \
-            verb.lemma_.lower() not in lex["post_holding"]:
-        return
-    body, holders = _body(post), subjects(verb)
-    if body and holders:
+    if (body := _body(post)) and holders:
         yield {"relation": "headed", "subjects": holders, "objects": body, "trigger": [verb, post],
                "rule": f"verb: {phrase} +{post.lemma_.lower()} (the post's body)", "passive": False, "clause": verb}
