@@ -92,7 +92,9 @@ class _Sentence:
                 c for c in token.head.children if c.dep_ == "npadvmod" and c.i > token.i and c.i in self.index and
                 token.doc[c.left_edge.i - 1].text == "," and token.lemma_.lower() in load_lexicon()["titles"]
             ][:1]  # "sacked the head of the army, General Sabo," (the name hung on the verb)
-            bare = token.i not in self.index or self.index[token.i].get("kind") in ("group", "description") and any(
+            plural = token.tag_ == "NNS" and token.pos_ == "NOUN"  # "journalists X and Y": the names, though the
+            # graph knows "journalists"
+            bare = token.i not in self.index or (plural or self.index[token.i].get("kind") in ("group", "description")) and any(
                 self.index[n.i].get("kind") in ("name", "new", "variant") for n in names if n.i in self.index)
             # "two deputies, X and Y"; "close to Halm's son-in-law, the banker Viktor Lenz": the name, not the guess
             out += [names[0], *names[0].conjuncts] if bare and names else [token]

@@ -216,7 +216,8 @@ def find_mentions(doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any]
         ids, kind, reading = linker.link(span.text)
         if not ids:
             chunk = chunks.get(span.root.i, span.text)
-            place = nominal and fronted_kind(span.root, span.start) is None  # not "the green party Baytaq"
+            place = nominal and fronted_kind(span.root, span.start) is None and \
+                span.text not in set(lex["demonyms"].values())  # not "the green party Baytaq", nor a known state
             ids = [linker.propose(span.text, "Place" if place else new_type(span.text, ent.label_, span.root), chunk)]
             if form := _kin_form(span):
                 linker.add_form(ids[0], form)  # "her sister Dinara": the form the text uses

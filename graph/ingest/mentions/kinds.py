@@ -119,6 +119,6 @@ def new_type(label: str, ner: str, head: Any) -> str:
         return "SecurityService"
     if group_word(head) and ner != "PERSON":
         return str(group_word(head))
-    if ner == "GPE" and label in set(lex["demonyms"].values()) | {"Kazakhstan", "Russia"}:
-        return "State"
+    if ner in ("GPE", "NORP", "LOC") and label in set(lex["demonyms"].values()):
+        return "State"  # a state the lexicon knows, whichever place-like label the recogniser gave it
     return NER_TYPES.get(ner, "Organisation")

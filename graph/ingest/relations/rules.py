@@ -111,10 +111,13 @@ def _holder(role: Any) -> list[Any]:
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in role.children)))) and \
             not any(c.dep_ == "appos" for c in role.children) and not named_beyond(role):  # "Quintero supporters"
         return [role]  # "his nephew's dismissal", "her lawyer said": the description, resolved to its actor
-    if role.tag_ == "NNS" and role.dep_ == "pobj" and role.head.lower_ == "of" and (
-            role.head.head.pos_ == "NUM" or role.head.head.lower_ in ("some", "several", "many", "most", "all")) and \
-            _title_of(role) == "servedUnder" and any(c.dep_ == "poss" for c in role.children):
-        return [role]  # "two of his deputies", "four of his ministers": the group the text counts
+    counted = role.dep_ == "pobj" and role.head.lower_ == "of" and (
+        role.head.head.pos_ == "NUM" or role.head.head.lower_ in ("some", "several", "many", "most", "all"))
+    if role.tag_ == "NNS" and (counted or role.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")) and \
+            _title_of(role) == "servedUnder" and any(c.dep_ == "poss" and (counted or c.lower_ != "its")
+                                                     for c in role.children) and \
+            not any(c.dep_ == "appos" for c in role.children):  # not "its deputies": a body's members
+        return [role]  # "two of his deputies", "his two deputies were held": the group the text counts
     named = [c for c in role.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
     if role.dep_ == "nsubj" and role.head.lemma_ == "be" and named and not any(c.dep_ == "poss" for c in role.children):
         return named  # "the new interior minister is Lidia Varga": the name after the copula
@@ -262,7 +265,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
     if holders and orgs:
         spread = role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN") and \
-            not any(h in o.conjuncts for o in orgs for h in holders)  # "deputies of X, A and B": A and B of X
+            not any(h in o.conjuncts for o in orgs for h in holders) and \
+            not (holders == [role] and role.dep_ == "conj")  # "deputies of X, A and B": A and B of X; not "X and
+        # his deputies": X is no deputy
         yield {"relation": relation, "subjects": _own_roles_out(fan(holders)) if spread else holders, "objects": orgs,
                "trigger": [role], "fan_subjects": False,  # fanned here
                "describe": holders == [role] and relation in load_lexicon()["described_holders"],  # "Boranbayev's
