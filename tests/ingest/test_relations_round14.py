@@ -31,3 +31,23 @@ def test_his_deputies_served_under_him() -> None:
     assert ("deputies", "servedUnder", "ivo-marn") in found, found
     assert not any(s == "deputies" and r == "servedUnder" for s, r, _ in triples(
         "The Unity Party said its deputies would vote against the bill.")), "a body's deputies are its members"
+
+
+def test_a_report_after_a_time_word_is_no_frame_for_the_main_clause() -> None:
+    # the small model at times makes "announced" of "a day after X announced" the root and the main clause its
+    # complement; the mark "after" says it is no report. The misparse, built by hand:
+    from spacy.tokens import Doc
+
+    from graph.ingest.context.clause import speaker
+    from graph.ingest.nlp import load_pipeline
+
+    words = ["Police", "detained", "Kell", ",", "a", "day", "after", "Fall", "announced", "a", "ban", "."]
+    heads = [1, 8, 1, 8, 5, 8, 8, 8, 8, 10, 8, 8]
+    deps = ["nsubj", "ccomp", "dobj", "punct", "det", "npadvmod", "mark", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "SCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["police", "detain", "Kell", ",", "a", "day", "after", "Fall", "announce", "a", "ban", "."]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert speaker(doc[1]) is None
+    doc[6].dep_ = "nsubj"  # the same words without the mark: Fall's report
+    doc[6].head = doc[5]
+    assert speaker(doc[1]) is not None and speaker(doc[1]).text == "Fall"

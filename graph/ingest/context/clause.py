@@ -236,6 +236,8 @@ def _reported_noun(clause: Any) -> bool:
 
 
 _WH = {"why", "how", "whether", "if", "when", "where"}
+_TEMPORAL = {"after", "before", "since", "until", "when", "because", "once"}  # a report
+# subordinated by one of these is no frame for its clause
 _CONCESSIVE = {"though", "although"}
 
 
@@ -305,7 +307,9 @@ def _speaker(token: Any, *, reported_relatives: bool) -> Any | None:
                     return _source(found)
         if i and link.lemma_ in reporting and chain[i - 1].dep_ in ("ccomp", "parataxis", "xcomp") and not any(
                 c.dep_ == "auxpass" for c in link.children) and not semicolon(chain[i - 1], link) and \
-                not semicolon(token, link):  # "X removed him; he was detained, officials said": only the second
+                not semicolon(token, link) and not any(c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in link.children):
+            # "X removed him; he was detained, officials said": only the second; not "X clashed, a day after Y
+            # announced a delay", which the parser reads as Y's report
             if _unsaid(link, chain[i - 1]):
                 return None  # "want Tokayev to explain why he ordered ...": the reporter's, not Tokayev's
             who = _said_by(link)
