@@ -95,10 +95,18 @@ class _Sentence:
             plural = token.tag_ == "NNS" and token.pos_ == "NOUN"  # "journalists X and Y": the names, though the
             # graph knows "journalists"
             bare = token.i not in self.index or (plural or self.index[token.i].get("kind") in ("group", "description")) and any(
-                self.index[n.i].get("kind") in ("name", "new", "variant") for n in names if n.i in self.index)
+                self.index[n.i].get("kind") in ("name", "new", "variant") and not self._holder_hung_on_body(
+                    token, self.index[n.i]) for n in names if n.i in self.index)
             # "two deputies, X and Y"; "close to Halm's son-in-law, the banker Viktor Lenz": the name, not the guess
             out += [names[0], *names[0].conjuncts] if bare and names else [token]
         return out
+
+    def _holder_hung_on_body(self, token: Any, name: dict[str, Any]) -> bool:
+        """Whether ``name``, apposed to the body ``token`` after a role's "of", is a person's: the role's holder,
+        whom the parser hung on the body ("the speaker of parliament, Jonas Wehr"), not the body's name."""
+        lex, known = load_lexicon(), {**self.found["actors"], **self.found["proposed"]}
+        return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex["titles"] \
+            and known.get(name["actors"][0], {}).get("type") == "Person"
 
     def _people(self, token: Any) -> dict[str, Any] | None:
         """The state a people's adjective names (the lexicon's ``demonyms``, "Russian"), where the text names it or
@@ -140,7 +148,8 @@ class _Sentence:
             own = self.index[token.i]
             named = [self.index[c.i] for c in token.children if c.dep_ == "appos" and c.i in self.index] + (
                 [self.index[token.head.i]] if token.dep_ == "appos" and token.head.i in self.index else [])
-            if own["kind"] == "group" and named and named[0]["kind"] in ("name", "new", "variant"):
+            if own["kind"] == "group" and named and named[0]["kind"] in ("name", "new", "variant") and \
+                    not self._holder_hung_on_body(token, named[0]):
                 return named[0]  # "the gas company QazaqGaz": the name, not the noun
             return own
         if token.lower_ in _SPEAKER_PRONOUNS and claimant is not None:

@@ -51,3 +51,10 @@ def test_a_report_after_a_time_word_is_no_frame_for_the_main_clause() -> None:
     doc[6].dep_ = "nsubj"  # the same words without the mark: Fall's report
     doc[6].head = doc[5]
     assert speaker(doc[1]) is not None and speaker(doc[1]).text == "Fall"
+
+
+def test_the_holder_the_parser_hangs_on_the_body_after_of_heads_it() -> None:
+    found = triples("The bill was signed by the speaker of parliament, Jonas Wehr, on Monday.")
+    assert ("jonas-wehr", "headed", "parliament") in found, found
+    found = triples("Ana Kell, the head of the gas company Norgaz, was detained.")  # a body's own name still wins
+    assert ("ana-kell", "headed", "norgaz") in found, found
