@@ -58,3 +58,11 @@ def test_the_holder_the_parser_hangs_on_the_body_after_of_heads_it() -> None:
     assert ("jonas-wehr", "headed", "parliament") in found, found
     found = triples("Ana Kell, the head of the gas company Norgaz, was detained.")  # a body's own name still wins
     assert ("ana-kell", "headed", "norgaz") in found, found
+
+
+def test_the_country_named_inside_other_names_counts_as_named() -> None:
+    # Tajikistan has no mention of its own here (only "Tajikistan's Supreme Court" and a party's name), China one
+    text = ("Tajikistan's Supreme Court jailed the leader of the Democratic Party of Tajikistan on Monday. The court "
+            "heard that he had written about China. President Emil Davran did not comment.")
+    heads = {(s, o) for s, r, o in triples(text) if r == "headed"}
+    assert ("emil-davran", "tajikistan") in heads and ("emil-davran", "china") not in heads, heads

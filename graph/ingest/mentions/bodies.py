@@ -110,6 +110,25 @@ class DocumentBodies:
         return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms) and \
             not named_as_town(name, self.text)  # "the town of Ossel ... the Osselan miners": a town's people
 
+    def _written_states(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A mention of a state the lexicon knows for each time the text writes its name where no mention of it
+        stands: inside another's name ("Tajikistan's Supreme Court", "the Democratic Party of Tajikistan"), so
+        that the country of the text is the one the text names most however it names it."""
+        out = []
+        for label in sorted(set(load_lexicon()["demonyms"].values())):
+            spans = [m.span() for m in re.finditer(rf"\b{re.escape(label)}\b", self.text)]
+            actor_id = next((a for a, spec in self.actors.items() if spec.get("label") == label), slug(label))
+            covered = [(m["start"], m["end"]) for m in found if m["actors"] == [actor_id]]
+            spans = [(a, b) for a, b in spans if not any(s <= a < e for s, e in covered)]
+            if not spans or (actor_id not in self.actors and self.proposed is None):
+                continue
+            if actor_id not in self.actors:
+                self.actors[actor_id] = self.proposed[actor_id] = {  # type: ignore[index]
+                    "type": "State", "label": label, "aliases": [], "proposed": True,
+                    "note": f"a state the text names inside other names ({label!r})"}
+            out += [{"actors": [actor_id], "text": label, "start": a, "end": b, "kind": "written"} for a, b in spans]
+        return out
+
     def _bare_country(self, mention: dict[str, Any]) -> bool:
         """A proposed one-word name, no acronym nor body word, that owns something or is named thrice, never a town
         ("the town of Ossel", "Ossel, a mining town", "in Ossel, Kestria") nor itself an organisation's word."""
@@ -276,6 +295,7 @@ class DocumentBodies:
                 found = [m for m in found if m.get("kind") != "demonym"] or found  # "Russian troops": another's
                 found += [{**m, "actors": [state], "text": self.actors[state].get("label", state)} for m in self.mentions
                           for state in self.actors[m["actors"][0]].get("in", []) if state in self.actors]  # "Almaty"
+                found += self._written_states(found)  # "Tajikistan's Supreme Court": Tajikistan, inside a name
                 found = [m for m in found if not self._guessed(m)] or found
                 found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
                          and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader
