@@ -66,3 +66,8 @@ def test_the_country_named_inside_other_names_counts_as_named() -> None:
             "heard that he had written about China. President Emil Davran did not comment.")
     heads = {(s, o) for s, r, o in triples(text) if r == "headed"}
     assert ("emil-davran", "tajikistan") in heads and ("emil-davran", "china") not in heads, heads
+
+
+def test_a_reaction_to_someones_attempt_or_plan_is_to_him() -> None:
+    assert ("ana-kell", "criticised", "ivo-marn") in triples("Ana Kell criticised Ivo Marn's plan to dissolve parliament.")
+    assert ("army", "rejected", "ivo-marn") in triples("The army rejected Ivo Marn's attempt to dissolve Congress.")

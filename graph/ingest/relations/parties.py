@@ -31,7 +31,7 @@ CONTENT = {"claim", "claims", "allegation", "allegations", "accusation", "accusa
            "charge", "policy", "policies", "stance", "record", "conduct", "performance", "courage", "reforms",
            "initiative", "position", "assessment", "findings", "conclusions", "account", "estimate", "figures",
            "order", "orders", "instruction", "instructions", "chair", "chairmanship", "presidency", "measures", "steps",
-           "cooperation"}
+           "cooperation", "attempt", "attempts", "plan", "plans", "bid", "decisions", "proposals", "refusal", "rule"}
 _QUANTITY = {"some", "many", "dozens", "hundreds", "thousands", "several", "most", "all", "dozen", "none", "one",
              "another", "others", "rest"}
 _CARRYING = ("carry", "transport", "ferry")
