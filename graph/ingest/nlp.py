@@ -112,6 +112,29 @@ def _lemma_fixes(doc: Any) -> Any:
     return doc
 
 
+def _list_tails(doc: Any) -> Any:
+    """A pipeline component: the last item of a list with a comma before its "and" ("forces from A, B, C, and D
+    arrived"), which the model at times makes a second subject or object of the verb, or a conjunct of the noun
+    the list hangs on, hung back on the list.
+
+    >>> doc = parse("Forces from Ardonia, Velmar, Kessland, and Orlessa arrived in Tarn.")
+    >>> [(t.text, t.dep_, t.head.text) for t in doc if t.text == "Orlessa"]
+    [('Orlessa', 'conj', 'Kessland')]
+    """
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") or token.i < 3:
+            continue
+        cc, comma, last = doc[token.i - 1], doc[token.i - 2], doc[token.i - 3]
+        first = cc.head
+        second = first.dep_ == token.dep_ and first.head == token.head  # "forces from A, B, and C arrived": C arrived
+        joined = token.dep_ == "conj" and token.head == first and token.pos_ == last.pos_ == "PROPN"  # "forces ... and C"
+        if cc.dep_ == "cc" and comma.text == "," and (second or joined) and first.i < last.i and last.dep_ == "conj" \
+                and last in first.subtree and first not in last.conjuncts:
+            token.head, token.dep_ = last, "conj"
+            cc.head = comma.head = last
+    return doc
+
+
 def _attributes(nlp: Any, name: str) -> Any:
     """The factory of the pipeline component that replaces the model's ``attribute_ruler``."""
     return lookup_ruler(nlp.get_pipe("attribute_ruler"))
@@ -138,6 +161,8 @@ def load_pipeline() -> Any:
         Language.component("powergraph_hyphen_titles", func=_hyphen_titles)
     if "powergraph_lemma_fixes" not in Language.factories:
         Language.component("powergraph_lemma_fixes", func=_lemma_fixes)
+    if "powergraph_list_tails" not in Language.factories:
+        Language.component("powergraph_list_tails", func=_list_tails)
     if "powergraph_attributes" not in Language.factories:
         Language.factory("powergraph_attributes", func=_attributes)
     for name in MODEL_PACKAGES:
@@ -153,6 +178,7 @@ def load_pipeline() -> Any:
         if "attribute_ruler" in nlp.pipe_names and lookup_ruler(nlp.get_pipe("attribute_ruler")) is not None:
             nlp.add_pipe("powergraph_attributes", after="attribute_ruler")  # the same rules, looked up (attributes.py)
             nlp.disable_pipe("attribute_ruler")
+        nlp.add_pipe("powergraph_list_tails", last=True)  # after the tags it reads
         return nlp
     raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)
 

@@ -71,3 +71,15 @@ def test_the_country_named_inside_other_names_counts_as_named() -> None:
 def test_a_reaction_to_someones_attempt_or_plan_is_to_him() -> None:
     assert ("ana-kell", "criticised", "ivo-marn") in triples("Ana Kell criticised Ivo Marn's plan to dissolve parliament.")
     assert ("army", "rejected", "ivo-marn") in triples("The army rejected Ivo Marn's attempt to dissolve Congress.")
+
+
+def test_the_last_item_of_a_list_with_a_comma_before_and_stays_in_the_list() -> None:
+    from graph.ingest.nlp import parse
+
+    for text in ("Forces from Ardonia, Velmar, Kessland, and Orlessa arrived in Tarn.",
+                 "The Ocean Pact (OP) peacekeeping forces from Ardonia, Velmar, Kessland, and Orlessa were sent home."):
+        doc = parse(text)
+        orlessa = next(t for t in doc if t.text == "Orlessa")
+        assert (orlessa.dep_, orlessa.head.text) == ("conj", "Kessland"), text
+    found = triples("Forces from Ardonia, Velmar, Kessland, and Orlessa were sent to Tarn.")
+    assert not any(o == "orlessa" for _, _, o in found), found
