@@ -83,3 +83,8 @@ def test_the_last_item_of_a_list_with_a_comma_before_and_stays_in_the_list() -> 
         assert (orlessa.dep_, orlessa.head.text) == ("conj", "Kessland"), text
     found = triples("Forces from Ardonia, Velmar, Kessland, and Orlessa were sent to Tarn.")
     assert not any(o == "orlessa" for _, _, o in found), found
+
+
+def test_colleagues_are_a_party() -> None:
+    found = triples("Inga Imanbay is a journalist. Police detained three of her colleagues this morning.")
+    assert ("police", "detained", "colleagues") in found, found
