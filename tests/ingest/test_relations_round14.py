@@ -88,3 +88,12 @@ def test_the_last_item_of_a_list_with_a_comma_before_and_stays_in_the_list() -> 
 def test_colleagues_are_a_party() -> None:
     found = triples("Inga Imanbay is a journalist. Police detained three of her colleagues this morning.")
     assert ("police", "detained", "colleagues") in found, found
+
+
+def test_a_presidents_prime_minister_heads_the_government_and_serves_under_him() -> None:
+    found = triples("Serkand's government fell on Monday. President Ravshan Dovletov blamed his prime minister, "
+                    "Farrukh Nabiyev, for the crisis in Serkand.")
+    assert {("farrukh-nabiyev", "headed", "serkand-government"),
+            ("farrukh-nabiyev", "servedUnder", "ravshan-dovletov")} <= found, found
+    found = triples("The Kremlin says Vladimir Putin has sent his emergencies minister, Ivan Kurov, to Tarn.")
+    assert not any(s == "ivan-kurov" and r == "headed" for s, r, _ in found), "his ministry is of Putin's country"

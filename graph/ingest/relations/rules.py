@@ -290,11 +290,13 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
     text names; "Interior Minister Casimir Dolan" heads the interior ministry; the object is left to the
     extractor (``government``, ``ministry interior``), which knows the document."""
     spec = load_lexicon()["government_titles"]
-    if role.lower_ in spec["titles"] and (chiefs := _personal(role)) and (holders := _holder(role)) != [role]:
+    chiefs = _personal(role) if role.lower_ in spec["titles"] else []
+    if chiefs and (holders := _holder(role)) != [role]:
         yield {"relation": "servedUnder", "subjects": holders, "objects": chiefs, "trigger": [role], "passive": False,
                "rule": f"title: X's {role.lower_}", "clause": None}  # "Reval's interior minister, Casimir Dolan"
-    if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children):
-        return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government
+    if role.lower_ not in spec["titles"] or any(c.dep_ == "poss" for c in role.children) and not chiefs:
+        return  # "Armenia's prime minister": of the possessor (a title rule), not of the text's government; but
+    # "Dovletov's prime minister, Farrukh Nabiyev" heads the government the text names too
     words: list[str] = []
     j = role.i - 1
     while j >= role.sent.start and (role.doc[j].dep_ in ("compound", "amod") or (  # "the former Veracunan
@@ -319,7 +321,8 @@ def _government_matches(role: Any) -> Iterator[dict[str, Any]]:
         yield {**common, "relation": relation, "subjects": holders, "objects": [], "document": "government",
                "rule": f"title: {' '.join([*words, role.lower_])} (of the government)"}
     portfolio = [w for w in words if w in spec["portfolios"]]
-    if role.lower_ == "minister" and portfolio:  # "Interior Minister Dolan" heads the interior ministry
+    if role.lower_ == "minister" and portfolio and not chiefs:  # "Interior Minister Dolan" heads the interior
+        # ministry (not "Putin's emergencies minister": a ministry of the chief's country, which the text may not name)
         yield {**common, "relation": "memberOf" if deputy else "headed", "subjects": holders, "objects": [],
                "document": f"ministry {portfolio[0]}", "rule": f"title: {' '.join([*words, role.lower_])} (of the ministry)"}
 
