@@ -135,6 +135,33 @@ def _list_tails(doc: Any) -> Any:
     return doc
 
 
+def _reported_asides(doc: Any) -> Any:
+    """A pipeline component: a report set off by commas after an object ("police detained X, his party said, in
+    a move that ..."), which the model at times makes a relative clause of the object, hung as a report on the
+    verb of its clause, as the model reads "X, officials said, ...".
+
+    >>> doc = parse("Police on Monday detained the opposition leader Ali Sarn, his party said, in a move that shocked many.")
+    >>> [(t.dep_, t.head.text) for t in doc if t.text == "said"]
+    [('parataxis', 'detained')]
+    """
+    from graph.ingest.lexicon import load_lexicon
+    reporting = load_lexicon()["reporting"]
+    for token in doc:
+        if token.dep_ != "relcl" or token.lemma_ not in reporting or token.left_edge.i < 1 or \
+                doc[token.left_edge.i - 1].text != ",":
+            continue
+        subject = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subject or subject[0].lower_ in ("who", "that", "which") or any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") or c.tag_ in ("WDT", "WP", "WRB") for c in token.children):
+            continue  # "Sarn, who said ...", "the deal, which officials said ...": a relative clause indeed
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            token.head, token.dep_ = verb, "parataxis"
+    return doc
+
+
 def _attributes(nlp: Any, name: str) -> Any:
     """The factory of the pipeline component that replaces the model's ``attribute_ruler``."""
     return lookup_ruler(nlp.get_pipe("attribute_ruler"))
@@ -163,6 +190,8 @@ def load_pipeline() -> Any:
         Language.component("powergraph_lemma_fixes", func=_lemma_fixes)
     if "powergraph_list_tails" not in Language.factories:
         Language.component("powergraph_list_tails", func=_list_tails)
+    if "powergraph_reported_asides" not in Language.factories:
+        Language.component("powergraph_reported_asides", func=_reported_asides)
     if "powergraph_attributes" not in Language.factories:
         Language.factory("powergraph_attributes", func=_attributes)
     for name in MODEL_PACKAGES:
@@ -179,6 +208,7 @@ def load_pipeline() -> Any:
             nlp.add_pipe("powergraph_attributes", after="attribute_ruler")  # the same rules, looked up (attributes.py)
             nlp.disable_pipe("attribute_ruler")
         nlp.add_pipe("powergraph_list_tails", last=True)  # after the tags it reads
+        nlp.add_pipe("powergraph_reported_asides", last=True)  # after the lemmas it reads
         return nlp
     raise ModelMissingError(f"no English spaCy model is installed (tried {', '.join(MODEL_PACKAGES)})", hint=_INSTALL)
 

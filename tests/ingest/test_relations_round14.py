@@ -97,3 +97,12 @@ def test_a_presidents_prime_minister_heads_the_government_and_serves_under_him()
             ("farrukh-nabiyev", "servedUnder", "ravshan-dovletov")} <= found, found
     found = triples("The Kremlin says Vladimir Putin has sent his emergencies minister, Ivan Kurov, to Tarn.")
     assert not any(s == "ivan-kurov" and r == "headed" for s, r, _ in found), "his ministry is of Putin's country"
+
+
+def test_a_report_between_commas_after_the_object_is_its_sources() -> None:
+    found = items("Police on Monday detained the opposition leader Ali Sarn, his party said, in a move that shocked "
+                  "many.")
+    detained = [i for i in found if i["relation"] == "detained"]
+    assert detained and detained[0]["claimant"] is not None, found
+    found = items("Police detained Ali Sarn, who said he had done nothing.")  # a relative clause stays one
+    assert all(i.get("claimant") is None for i in found if i["relation"] == "detained"), found
