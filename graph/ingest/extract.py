@@ -204,6 +204,13 @@ def _namesake(relative: str, mention: dict[str, Any], actors: dict[str, dict[str
     return others[0] if len(others) == 1 else None
 
 
+def _denied_agent(doc: Any, subj: dict[str, Any] | None) -> str | None:
+    """"not" when the subject is an agent the text denies ("killed by rioters, not by soldiers"), else None."""
+    by = doc[subj["head"]].head if subj is not None and subj.get("head") is not None else None
+    return next((str(c.text) for c in by.children if c.dep_ == "neg"), None) if by is not None and \
+        by.dep_ == "agent" else None
+
+
 def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any], claimant: dict[str, Any] | None,
          sent: _Sentence, doc: Any, actors: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     if match["relation"] == "appealedTo" and not match.get("other") and obj and len(obj["actors"]) == 1 and \
@@ -273,7 +280,8 @@ def _one(match: dict[str, Any], subj: dict[str, Any] | None, obj: dict[str, Any]
         return None  # "Reval arrived in Varn": a visit, not a deployment
     head, clause = match["trigger"][0], match.get("clause")
     out["start"], out["end"] = _span(doc, match["trigger"], [subj, obj])
-    word = (negation(clause, trigger=head) if clause is not None else None) or match.get("negation")
+    word = (negation(clause, trigger=head) if clause is not None else None) or match.get("negation") or (
+        _denied_agent(doc, subj))
     if word is not None and match.get("negated_as"):  # "would not recognise X", "refused to recognise X": rejected X
         out["relation"], out["rule"], word = match["negated_as"], f'{match["rule"]} (negated: {match["negated_as"]})', None
     out["negated"], out["negation"] = word is not None, word

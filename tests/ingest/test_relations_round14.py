@@ -106,3 +106,25 @@ def test_a_report_between_commas_after_the_object_is_its_sources() -> None:
     assert detained and detained[0]["claimant"] is not None, found
     found = items("Police detained Ali Sarn, who said he had done nothing.")  # a relative clause stays one
     assert all(i.get("claimant") is None for i in found if i["relation"] == "detained"), found
+
+
+def test_a_judge_is_a_member_of_his_court() -> None:
+    found = triples("Mara Lind, a former judge of the Constitutional Court, was detained by police.")
+    assert ("mara-lind", "memberOf", "constitutional-court") in found, found
+    found = triples("The Brenholt District Court heard the case on Monday. Judge Tomas Vell ordered Sella Brandt held.")
+    assert ("tomas-vell", "memberOf", "brenholt-district-court") in found, found
+    found = triples("In Carneo, a judge in the capital, Andres Pell, freed the men.")  # a place is no body one is of
+    assert not any(r == "memberOf" for _, r, _ in found), found
+
+
+def test_neither_nor_denies_both_acts() -> None:
+    found = items("The Council of Officers seized power. Ousmane Diarra neither condemned nor endorsed the Council of "
+                  "Officers.")
+    acts = {(i["relation"], bool(i.get("negated"))) for i in found if i["subject"] == "ousmane-diarra"}
+    assert acts == {("condemned", True), ("supported", True)}, found
+
+
+def test_an_agent_the_text_denies_is_a_negated_party() -> None:
+    found = items("The ministry said protesters had been killed by armed rioters, not by soldiers.")
+    killed = {(i["subject"], bool(i.get("negated"))) for i in found if i["relation"] == "killed"}
+    assert killed == {("armed-rioters", False), ("soldiers", True)}, found

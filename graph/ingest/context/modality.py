@@ -71,6 +71,9 @@ def negation(token: Any, *, trigger: Any | None = None) -> str | None:
         for child in link.children:
             if child.dep_ == "neg" or (child.lower_ in lex["negation_words"] and child.dep_ in ("advmod", "det", "preconj")):
                 return str(child.text)
+        if link.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and link.head.i < c.i < link.i
+                                       for c in link.head.children):
+            return "nor"  # "neither condemned nor endorsed it", "did not confirm it, nor did he deny it"
         if i and _phrase(link) in lex["negating"] and chain[i - 1].dep_ in ("ccomp", "xcomp") and chain[i - 1].i > link.i:
             return str(link.text)  # "denied that police beat him"; not "X accused Y, a charge Z rejected" (misparsed)
         if i and chain[i - 1].dep_ == "xcomp" and link.lemma_ in ("have", "be") and any(

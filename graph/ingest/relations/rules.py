@@ -210,8 +210,8 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         c.dep_ == "poss" and not any(m.pos_ == "NOUN" and m.dep_ == "compound" and (
             relation == "headed" or groups.get(m.lemma_.lower()) in _BODY_TYPES) for m in modifiers))] or \
         prep_objects(role, "of") or prep_objects(role, "for") or prep_objects(role, "at") or prep_objects(role, "to") or \
-        (prep_objects(role, "in") + [o for o in prep_objects(role, "from") if o.ent_type_ not in ("GPE", "LOC", "FAC")
-                                     and load_lexicon()["titles"].get(o.lemma_.lower()) not in ("locatedIn", "partOf")]
+        ([o for o in prep_objects(role, "in") + prep_objects(role, "from") if o.ent_type_ not in ("GPE", "LOC", "FAC")
+          and load_lexicon()["titles"].get(o.lemma_.lower()) not in ("locatedIn", "partOf")]
          if relation == "memberOf" else [])  # "a major
     # general in the KNB", "two investigators from the prosecutor's office"
     if relation == "headed" and prep_objects(role, "for") and any(o.dep_ == "poss" for o in orgs):
@@ -263,6 +263,9 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         # "who declared himself head of state"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
+    if holders and not orgs and relation == "memberOf" and role.lower_ == "judge" and role.dep_ == "compound":
+        yield {"relation": relation, "subjects": holders, "objects": [], "document": "body court", "trigger": [role],
+               "fan": False, "rule": "title: judge (of the court the text names)", "passive": False, "clause": None}
     if holders and orgs:
         spread = role.dep_ not in ("compound", "amod") and not (role.dep_ == "appos" and role.tag_ == "NN") and \
             not any(h in o.conjuncts for o in orgs for h in holders) and \
