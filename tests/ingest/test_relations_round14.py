@@ -128,3 +128,10 @@ def test_an_agent_the_text_denies_is_a_negated_party() -> None:
     found = items("The ministry said protesters had been killed by armed rioters, not by soldiers.")
     killed = {(i["subject"], bool(i.get("negated"))) for i in found if i["relation"] == "killed"}
     assert killed == {("armed-rioters", False), ("soldiers", True)}, found
+
+
+def test_the_speaker_heads_the_legislature_the_text_names() -> None:
+    found = triples("The Solenzan parliament met on Monday. The speaker, Renato Pavesi, said the vote would go ahead.")
+    assert ("renato-pavesi", "headed", "solenzan-parliament") in found, found
+    found = triples("The rally heard three speakers. The speaker, Renato Pavesi, thanked the crowd.")
+    assert not any(r == "headed" for _, r, _ in found), "no legislature named"

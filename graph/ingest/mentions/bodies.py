@@ -312,6 +312,10 @@ class DocumentBodies:
                 lined = [m for m in self.mentions if dated and m["text"] == dated[1] and m["start"] < 80]
                 self._cache[kind] = {**lined[0], "far": True, "reading": f"the country of the dateline, {dated[1]!r}"} \
                     if lined and dated else _most_named(found, "the country", titled) or self._people_country()
+            elif kind == "legislature":  # "the speaker, X": the parliament the text names, by whatever name
+                words = set(load_lexicon()["legislature_words"])
+                self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if words & set(
+                    self.actors[m["actors"][0]].get("label", "").lower().split())], "the legislature")
             elif kind.startswith("body "):  # "the junta's leader": the body the text names with the word
                 word = kind.split()[1]
                 self._cache[kind] = _most_named([m for m in self._of_type(_BODIES, ()) if _stem(word) in {

@@ -263,6 +263,10 @@ def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
         # "who declared himself head of state"
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "country", "trigger": [role],
                "fan": False, "rule": f"title: {role.lower_} (of the country)", "passive": False, "clause": None}
+    if holders and holders != [role] and not orgs and relation == "headed" and role.lower_ == "speaker":
+        yield {"relation": relation, "subjects": holders, "objects": [], "document": "legislature", "trigger": [role],
+               "fan": False, "rule": "title: speaker (of the legislature the text names)", "passive": False,
+               "clause": None}  # "The speaker, Renato Pavesi": of the parliament the text names
     if holders and not orgs and relation == "memberOf" and role.lower_ == "judge" and role.dep_ == "compound":
         yield {"relation": relation, "subjects": holders, "objects": [], "document": "body court", "trigger": [role],
                "fan": False, "rule": "title: judge (of the court the text names)", "passive": False, "clause": None}
