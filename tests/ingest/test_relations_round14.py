@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.ingest import candidates_for_text
 from tests.ingest.triples import items, triples
 
 
@@ -135,3 +136,9 @@ def test_the_speaker_heads_the_legislature_the_text_names() -> None:
     assert ("renato-pavesi", "headed", "solenzan-parliament") in found, found
     found = triples("The rally heard three speakers. The speaker, Renato Pavesi, thanked the crowd.")
     assert not any(r == "headed" for _, r, _ in found), "no legislature named"
+
+
+def test_a_body_keeps_its_place_among_its_forms() -> None:
+    found = candidates_for_text("A court in Tarn sentenced Ana Kell to six years.", {})
+    court = next(i["subject"] for i in found["items"] if i["relation"] == "sentenced")
+    assert "A court in Tarn" in found["actors"][court]["aliases"], found["actors"][court]

@@ -170,15 +170,19 @@ def modified_form(chunk: Any) -> str | None:
     'Two officials at the bank'
     >>> modified_form(next(parse("Relatives of people killed in Lemberg, who marched, wept.").noun_chunks))
     'Relatives of people killed in Lemberg'
+    >>> modified_form(next(parse("A court in Astana jailed him.").noun_chunks))
+    'A court in Astana'
     """
     head = chunk.root
     agents = [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == chunk.end
               for a in c.children if a.dep_ == "agent"]
     if agents:
         return chunk.doc[chunk.start:agents[0].right_edge.i + 1].text
-    objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in _PREPS and c.i == chunk.end
-               for g in c.children if g.dep_ == "pobj"] if group_word(head) == "CollectiveActor" else []
-    return chunk.doc[chunk.start:_edge(objects[0]) + 1].text if objects else None  # "members of his family"
+    collective = group_word(head) == "CollectiveActor"
+    objects = [g for c in head.children if c.dep_ == "prep" and (c.lower_ in _PREPS if collective else c.lower_ == "in")
+               and c.i == chunk.end for g in c.children if g.dep_ == "pobj" and (collective or g.pos_ == "PROPN")]
+    return chunk.doc[chunk.start:_edge(objects[0]) + 1].text if objects else None  # "members of his family";
+    # a body's with its place ("a court in Astana")
 
 
 def _edge(token: Any) -> int:
