@@ -142,3 +142,4 @@ def test_a_body_keeps_its_place_among_its_forms() -> None:
     found = candidates_for_text("A court in Tarn sentenced Ana Kell to six years.", {})
     court = next(i["subject"] for i in found["items"] if i["relation"] == "sentenced")
     assert "A court in Tarn" in found["actors"][court]["aliases"], found["actors"][court]
+

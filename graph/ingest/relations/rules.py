@@ -185,9 +185,15 @@ def _own_roles_out(holders: list[Any]) -> list[Any]:
     >>> doc = parse("Marek's son Oskar Dorn and his wife Lena Vasko left Tarvo.")
     >>> [t.text for t in _own_roles_out(fan([doc[4]]))]
     ['Dorn']
+    >>> doc = parse("Kalimar imposed travel bans on Sunderra's army chief, General Surya Wiranata, and three ministers "
+    ...             "of the army-backed government.")
+    >>> [t.text for t in _own_roles_out(fan([doc[12]]))]
+    ['chief', 'Wiranata']
     """
-    return [h for h in holders if not (h.dep_ == "conj" and h.pos_ == "NOUN" and _title_of(h) is not None
-                                       and any(c.dep_ == "poss" for c in h.children))]
+    named = any(h.pos_ == "PROPN" for h in holders)  # "army chief General Wiranata and three ministers"
+    role = lambda h: _title_of(h) is not None or h.lemma_.lower() in load_lexicon()["government_titles"]["titles"]  # noqa: E731
+    return [h for h in holders if not (h.dep_ == "conj" and h.pos_ == "NOUN" and role(h)
+                                       and (named or any(c.dep_ == "poss" for c in h.children)))]
 
 
 def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
