@@ -143,3 +143,12 @@ def test_a_body_keeps_its_place_among_its_forms() -> None:
     court = next(i["subject"] for i in found["items"] if i["relation"] == "sentenced")
     assert "A court in Tarn" in found["actors"][court]["aliases"], found["actors"][court]
 
+
+
+
+def test_an_autonomous_region_is_not_the_country_of_president_x() -> None:
+    text = ("Calm returned to Nukus, the capital of Uzbekistan's autonomous Republic of Karakalpakstan, on Monday. "
+            "Karakalpakstan's own parliament met there. Uzbekistan's prosecutors detained protesters in "
+            "Karakalpakstan. President Ivo Marn flew to Karakalpakstan.")
+    heads = {(s, o) for s, r, o in triples(text) if r == "headed"}
+    assert heads == {("ivo-marn", "uzbekistan")}, heads

@@ -296,6 +296,10 @@ class DocumentBodies:
                 found += [{**m, "actors": [state], "text": self.actors[state].get("label", state)} for m in self.mentions
                           for state in self.actors[m["actors"][0]].get("in", []) if state in self.actors]  # "Almaty"
                 found += self._written_states(found)  # "Tajikistan's Supreme Court": Tajikistan, inside a name
+                autonomous = {m["actors"][0] for m in found if re.search(  # "Uzbekistan's autonomous Republic of
+                    rf"\bautonomous (?:\w+ ){{0,2}}(?:of )?{re.escape(self.actors[m['actors'][0]].get('label', '?'))}\b|"
+                    rf"\b{re.escape(self.actors[m['actors'][0]].get('label', '?'))} autonomous\b", self.text, re.I)}
+                found = [m for m in found if m["actors"][0] not in autonomous] or found  # Karakalpakstan": a region
                 found = [m for m in found if not self._guessed(m)] or found
                 found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
                          and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader
