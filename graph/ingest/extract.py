@@ -94,7 +94,8 @@ class _Sentence:
             ][:1]  # "sacked the head of the army, General Sabo," (the name hung on the verb)
             plural = token.tag_ == "NNS" and token.pos_ == "NOUN"  # "journalists X and Y": the names, though the
             # graph knows "journalists"
-            bare = token.i not in self.index or (plural or self.index[token.i].get("kind") in ("group", "description")) and any(
+            guessed = plural or self.index.get(token.i, {}).get("kind") in ("group", "description")
+            bare = token.i not in self.index or guessed and any(
                 self.index[n.i].get("kind") in ("name", "new", "variant") and not self._holder_hung_on_body(
                     token, self.index[n.i]) for n in names if n.i in self.index)
             # "two deputies, X and Y"; "close to Halm's son-in-law, the banker Viktor Lenz": the name, not the guess

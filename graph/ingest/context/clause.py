@@ -236,8 +236,7 @@ def _reported_noun(clause: Any) -> bool:
 
 
 _WH = {"why", "how", "whether", "if", "when", "where"}
-_TEMPORAL = {"after", "before", "since", "until", "when", "because", "once"}  # a report
-# subordinated by one of these is no frame for its clause
+_TEMPORAL = {"after", "before", "since", "until", "when", "because", "once"}  # marks of a report that is no frame
 _CONCESSIVE = {"though", "although"}
 
 

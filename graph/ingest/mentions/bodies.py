@@ -110,6 +110,13 @@ class DocumentBodies:
         return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms) and \
             not named_as_town(name, self.text)  # "the town of Ossel ... the Osselan miners": a town's people
 
+    def _autonomous(self, actor: str) -> bool:
+        """Whether the text calls the place ``actor`` autonomous ("Uzbekistan's autonomous Republic of
+        Karakalpakstan", "the Gorno-Badakhshan Autonomous Region"): a region of a country, not one."""
+        name = re.escape(self.actors[actor].get("label", ""))
+        return bool(name) and re.search(rf"\bautonomous (?:\w+ ){{0,2}}(?:of )?{name}\b|\b{name} autonomous\b",
+                                        self.text, re.I) is not None
+
     def _written_states(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A mention of a state the lexicon knows for each time the text writes its name where no mention of it
         stands: inside another's name ("Tajikistan's Supreme Court", "the Democratic Party of Tajikistan"), so
@@ -296,10 +303,7 @@ class DocumentBodies:
                 found += [{**m, "actors": [state], "text": self.actors[state].get("label", state)} for m in self.mentions
                           for state in self.actors[m["actors"][0]].get("in", []) if state in self.actors]  # "Almaty"
                 found += self._written_states(found)  # "Tajikistan's Supreme Court": Tajikistan, inside a name
-                autonomous = {m["actors"][0] for m in found if re.search(  # "Uzbekistan's autonomous Republic of
-                    rf"\bautonomous (?:\w+ ){{0,2}}(?:of )?{re.escape(self.actors[m['actors'][0]].get('label', '?'))}\b|"
-                    rf"\b{re.escape(self.actors[m['actors'][0]].get('label', '?'))} autonomous\b", self.text, re.I)}
-                found = [m for m in found if m["actors"][0] not in autonomous] or found  # Karakalpakstan": a region
+                found = [m for m in found if not self._autonomous(m["actors"][0])] or found  # a region
                 found = [m for m in found if not self._guessed(m)] or found
                 found = [m for m in found if not (m["text"].isupper() and m["start"] < 40)  # "SAN LAZARO - ": a dateline
                          and self.text[m["end"]:m["end"] + 4] != "-led"]  # "the Russian-led force": a foreign leader

@@ -191,9 +191,9 @@ def _own_roles_out(holders: list[Any]) -> list[Any]:
     ['chief', 'Wiranata']
     """
     named = any(h.pos_ == "PROPN" for h in holders)  # "army chief General Wiranata and three ministers"
-    role = lambda h: _title_of(h) is not None or h.lemma_.lower() in load_lexicon()["government_titles"]["titles"]  # noqa: E731
-    return [h for h in holders if not (h.dep_ == "conj" and h.pos_ == "NOUN" and role(h)
-                                       and (named or any(c.dep_ == "poss" for c in h.children)))]
+    ministers = load_lexicon()["government_titles"]["titles"]
+    return [h for h in holders if not (h.dep_ == "conj" and h.pos_ == "NOUN" and (
+        _title_of(h) is not None or h.lemma_.lower() in ministers) and (named or any(c.dep_ == "poss" for c in h.children)))]
 
 
 def _title_matches(role: Any) -> Iterator[dict[str, Any]]:
