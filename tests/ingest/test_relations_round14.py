@@ -152,3 +152,10 @@ def test_an_autonomous_region_is_not_the_country_of_president_x() -> None:
             "Karakalpakstan. President Ivo Marn flew to Karakalpakstan.")
     heads = {(s, o) for s, r, o in triples(text) if r == "headed"}
     assert heads == {("ivo-marn", "uzbekistan")}, heads
+
+
+def test_a_coordinated_role_with_its_own_apposition_has_its_own_holder() -> None:
+    found = triples("President Corvin Aldane has sacked his defence minister, Ilias Vorne, and the head of the "
+                    "intelligence service, Marta Quell.")
+    assert ("marta-quell", "headed", "intelligence-service") in found, found
+    assert ("ilias-vorne", "headed", "intelligence-service") not in found, found

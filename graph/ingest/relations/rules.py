@@ -133,8 +133,9 @@ def _holder(role: Any) -> list[Any]:
     if role.dep_ == "pobj" and role.head.lower_ == "of" and (
             role.head.head.lower_ == "one" or role.head.head.pos_ == "NUM"):
         return _holder(role.head.head)  # "regarded as one of Marek's closest allies"
-    if role.dep_ == "conj" and role.head.pos_ == "NOUN":  # "a former prime minister and longtime ally of X"
-        return _holder(role.head)
+    if role.dep_ == "conj" and role.head.pos_ == "NOUN" and not any(c.dep_ == "appos" for c in role.children):
+        return _holder(role.head)  # "a former prime minister and longtime ally of X" (not "his minister, A, and
+        # the head of the service, B": B heads it)
     appos = [c for c in role.children if c.dep_ == "appos"]
     if appos:
         return appos
