@@ -105,15 +105,19 @@ class _Sentence:
     def _holder_hung_on_body(self, token: Any, name: dict[str, Any]) -> bool:
         """Whether ``name``, apposed to the body ``token`` after a role's "of", is a person's: the role's holder,
         whom the parser hung on the body ("the speaker of parliament, Jonas Wehr"), not the body's name."""
-        lex, known = load_lexicon(), {**self.found["actors"], **self.found["proposed"]}
-        return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex["titles"] \
-            and known.get(name["actors"][0], {}).get("type") == "Person"
+        return token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in load_lexicon()["titles"] and \
+            self._known().get(name["actors"][0], {}).get("type") == "Person"
+
+    def _known(self) -> dict[str, dict[str, Any]]:
+        """The actors the sentence may name: the graph's and those the text proposes."""
+        return {**self.found["proposed"], **self.found["actors"]}
 
     def _people(self, token: Any) -> dict[str, Any] | None:
         """The state a people's adjective names (the lexicon's ``demonyms``, "Russian"), where the text names it or
         the graph knows it: a mention of the state, read from the adjective."""
         label = load_lexicon()["demonyms"].get(token.text)
-        known = {**self.found["proposed"], **self.found["actors"]}
+        known = self._known()
         state = next((a for a, spec in known.items() if label and spec.get("label") == label), None)
         if state is None:
             return None

@@ -170,7 +170,8 @@ def _attributes(nlp: Any, name: str) -> Any:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Any:
     """The spaCy ``Language`` of the first installed package of :data:`MODEL_PACKAGES` (cached), with
-    line breaks and live-blog times as sentence boundaries and hyphenated titles as one token.
+    line breaks and live-blog times as sentence boundaries, hyphenated titles as one token, the lexicon's lemma
+    fixes, and two misparses repaired (a list's last item, a report between commas after an object).
 
     >>> [s.text for s in parse("Live updates\\n\\n06:10 Soldiers mutinied before dawn.").sents][1:]
     ['06:10', 'Soldiers mutinied before dawn.']
@@ -180,18 +181,11 @@ def load_pipeline() -> Any:
         from spacy.language import Language
     except ImportError:
         raise ModelMissingError("spaCy is not installed", hint=f"pip install spacy==3.8.*; then {_INSTALL}") from None
-    if "powergraph_line_breaks" not in Language.factories:
-        Language.component("powergraph_line_breaks", func=_line_breaks)
-    if "powergraph_timestamps" not in Language.factories:
-        Language.component("powergraph_timestamps", func=_timestamps)
-    if "powergraph_hyphen_titles" not in Language.factories:
-        Language.component("powergraph_hyphen_titles", func=_hyphen_titles)
-    if "powergraph_lemma_fixes" not in Language.factories:
-        Language.component("powergraph_lemma_fixes", func=_lemma_fixes)
-    if "powergraph_list_tails" not in Language.factories:
-        Language.component("powergraph_list_tails", func=_list_tails)
-    if "powergraph_reported_asides" not in Language.factories:
-        Language.component("powergraph_reported_asides", func=_reported_asides)
+    for component, func in {"line_breaks": _line_breaks, "timestamps": _timestamps, "hyphen_titles": _hyphen_titles,
+                             "lemma_fixes": _lemma_fixes, "list_tails": _list_tails,
+                             "reported_asides": _reported_asides}.items():
+        if f"powergraph_{component}" not in Language.factories:
+            Language.component(f"powergraph_{component}", func=func)
     if "powergraph_attributes" not in Language.factories:
         Language.factory("powergraph_attributes", func=_attributes)
     for name in MODEL_PACKAGES:

@@ -110,6 +110,12 @@ class DocumentBodies:
         return any(re.search(rf"\b{re.escape(f)}\b", self.text) for f in forms) and \
             not named_as_town(name, self.text)  # "the town of Ossel ... the Osselan miners": a town's people
 
+    def _propose(self, actor_id: str, kind: str, label: str, note: str, aliases: list[str] | None = None) -> None:
+        """Propose the actor ``actor_id`` (where the extractor gave somewhere to put it), unless the text has it."""
+        if actor_id not in self.actors and self.proposed is not None:
+            self.actors[actor_id] = self.proposed[actor_id] = {
+                "type": kind, "label": label, "aliases": aliases or [], "proposed": True, "note": note}
+
     def _autonomous(self, actor: str) -> bool:
         """Whether the text calls the place ``actor`` autonomous ("Uzbekistan's autonomous Republic of
         Karakalpakstan", "the Gorno-Badakhshan Autonomous Region"): a region of a country, not one."""
@@ -129,10 +135,7 @@ class DocumentBodies:
             spans = [(a, b) for a, b in spans if not any(s <= a < e for s, e in covered)]
             if not spans or (actor_id not in self.actors and self.proposed is None):
                 continue
-            if actor_id not in self.actors:
-                self.actors[actor_id] = self.proposed[actor_id] = {  # type: ignore[index]
-                    "type": "State", "label": label, "aliases": [], "proposed": True,
-                    "note": f"a state the text names inside other names ({label!r})"}
+            self._propose(actor_id, "State", label, f"a state the text names inside other names ({label!r})")
             out += [{"actors": [actor_id], "text": label, "start": a, "end": b, "kind": "written"} for a, b in spans]
         return out
 
@@ -186,10 +189,7 @@ class DocumentBodies:
             return None
         label = f"Government of {self.actors[country['actors'][0]].get('label')}"
         actor_id = slug(label)
-        if actor_id not in self.actors:
-            self.actors[actor_id] = self.proposed[actor_id] = {
-                "type": "PublicBody", "label": label, "aliases": [], "proposed": True,
-                "note": f"implied by a government title in a text on {country['text']!r}"}
+        self._propose(actor_id, "PublicBody", label, f"implied by a government title in a text on {country['text']!r}")
         return {**country, "actors": [actor_id], "text": label,
                 "reading": f"the government of the country the text names, {country['text']!r}"}
 
@@ -233,10 +233,7 @@ class DocumentBodies:
         actor_id = slug(name)
         if self.proposed is None or self.actors.get(actor_id, {}).get("type", "State") != "State":
             return None
-        if actor_id not in self.actors:
-            self.actors[actor_id] = self.proposed[actor_id] = {
-                "type": "State", "label": name, "aliases": [], "proposed": True,
-                "note": f"the country the text names by its people's adjective ({name!r})"}
+        self._propose(actor_id, "State", name, f"the country the text names by its people's adjective ({name!r})")
         start = self.text.find(name)
         return {"actors": [actor_id], "text": name, "start": start, "end": start + len(name), "far": True,
                 "reading": f"the country the text names by its people, {name!r}"}
@@ -275,10 +272,8 @@ class DocumentBodies:
         label = " ".join(w for w in (adjective, portfolio.title(), "Ministry") if w)
         title = " ".join(t.text for t in match["trigger"])
         actor_id = slug(label)
-        if actor_id not in self.actors:
-            self.actors[actor_id] = self.proposed[actor_id] = {
-                "type": "PublicBody", "label": label, "proposed": True, "note": f"implied by the title {title!r}",
-                "aliases": sorted({f"{portfolio.title()} Ministry", f"{portfolio.title()} Minister", title} - {label})}
+        self._propose(actor_id, "PublicBody", label, f"implied by the title {title!r}",
+                      sorted({f"{portfolio.title()} Ministry", f"{portfolio.title()} Minister", title} - {label}))
         trigger = match["trigger"]
         return {"actors": [actor_id], "text": label, "start": trigger[0].idx, "end": trigger[-1].idx + len(trigger[-1]),
                 "far": True, "reading": f"the ministry of the title {title!r}"}
